@@ -1,0 +1,53 @@
+# zorgvuldig: `make run` serves the demo on http://127.0.0.1:8000, `make test` runs every check.
+# Both set up everything they need on a fresh machine (Python 3.11, make, Node.js and npm).
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test lint test-python lint-openapi bench setup clean chromium
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/activate pyproject.toml constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(BIN)/zorgvuldig migrate --no-input
+	$(BIN)/zorgvuldig demo
+	$(BIN)/zorgvuldig collectstatic --no-input --verbosity 0
+	@echo "zorgvuldig draait op http://$(HOST):$(PORT)/  (API: http://$(HOST):$(PORT)/api/v1/docs)"
+	$(BIN)/gunicorn zorgvuldig.conf.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile -
+
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/zorgvuldig makemigrations --check --dry-run >/dev/null
+
+lint-openapi: $(VENV)/.installed node_modules/.installed
+	bin/lint-openapi
+
+test-python: $(VENV)/.installed chromium
+	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+test: lint lint-openapi test-python
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/bench_log.py
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,3 @@
+"""zorgvuldig: the Privacy Protocol Sociaal Domein regio Utrecht Zuidoost, enforced by software."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from zorgvuldig.cli import main
+
+main()

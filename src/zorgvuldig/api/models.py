@@ -1,0 +1,61 @@
+"""Per-application API tokens, stored hashed, each bound to a partner and an identity."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+TOKEN_PREFIX = "zv_"  # noqa: S105 (a prefix, not a secret)
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A token for one application of a partner, acting as an employee or a service.
+
+    Only the SHA-256 of the token is kept; the token itself is shown once, when made.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(_("application"), max_length=200)
+    partner = models.ForeignKey(
+        "partners.Partner", on_delete=models.PROTECT, related_name="api_tokens"
+    )
+    employee = models.ForeignKey(
+        "partners.Employee", on_delete=models.PROTECT, related_name="api_tokens",
+        null=True, blank=True,
+    )
+    service = models.CharField(_("service identity"), max_length=100, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(employee__isnull=False) & Q(service=""))
+                | (Q(employee__isnull=True) & ~Q(service="")),
+                name="token_acts_as_employee_or_service",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.partner})"
+
+    @classmethod
+    def issue(cls, *, name: str, partner, employee=None, service: str = "") -> tuple[ApiToken, str]:
+        """Make a token; returns the record and the token, which is not stored."""
+        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        record = cls.objects.create(
+            name=name, partner=partner, employee=employee, service=service,
+            token_hash=hash_token(token),
+        )
+        return record, token

@@ -1,0 +1,130 @@
+"""Clients, other data subjects, their relations, households and support (art1, art2).
+
+Personal data: only :mod:`zorgvuldig.gate` reads and writes these models (import-linter and
+the gate guard check it).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from zorgvuldig.core.fields import EncryptedTextField
+from zorgvuldig.protocol import DOMAINS, LEGAL_BASES
+
+
+class Subject(models.Model):
+    """A data subject (betrokkene): a client, or a parent, partner or child of one.
+
+    The BSN is stored encrypted; ``bsn_index`` (a keyed hash) finds a subject by BSN without
+    keeping the number in the clear.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    bsn = EncryptedTextField(_("BSN"))
+    bsn_index = models.CharField(max_length=64, unique=True, editable=False)
+    given_names = models.CharField(_("given names"), max_length=200)
+    surname_prefix = models.CharField(_("surname prefix"), max_length=20, blank=True)
+    surname = models.CharField(_("surname"), max_length=200, db_index=True)
+    birth_date = models.DateField(_("birth date"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["surname", "given_names"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.given_names, self.surname_prefix, self.surname) if p)
+
+
+class Client(models.Model):
+    """A resident who gets support from one or more partners (art1); owns a dossier."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    subject = models.OneToOneField(Subject, on_delete=models.PROTECT, related_name="client")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["subject__surname", "subject__given_names"]
+
+    def __str__(self) -> str:
+        return self.subject.full_name
+
+
+class RelationKind(models.TextChoices):
+    LEGAL_REPRESENTATIVE = "legal-representative", _("Legal representative")
+    GUARDIAN = "guardian", _("Guardian")
+    CURATOR = "curator", _("Curator")
+    MENTOR = "mentor", _("Mentor")
+    SPOUSE = "spouse", _("Spouse or life partner")
+    PARENT = "parent", _("Parent")
+    SIBLING = "sibling", _("Brother or sister")
+    CHILD = "child", _("Child")
+
+
+class Relation(models.Model):
+    """``related`` is the ``kind`` of ``subject``: the mother is the *parent* of the child."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="relations")
+    related = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="related_to")
+    kind = models.CharField(_("kind"), max_length=30, choices=RelationKind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject", "related", "kind"], name="one_relation_per_kind"
+            ),
+            models.CheckConstraint(condition=~Q(subject=models.F("related")), name="no_self_relation"),
+        ]
+
+
+class Household(models.Model):
+    """Integrated support: one household, one plan, one director (art1)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(_("name"), max_length=200)
+    director = models.ForeignKey(
+        "partners.Employee",
+        on_delete=models.PROTECT,
+        related_name="directed_households",
+        null=True,
+        blank=True,
+    )
+    plan = EncryptedTextField(_("plan"), blank=True, default="")
+    members = models.ManyToManyField(Subject, related_name="households")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class SupportTrajectory(models.Model):
+    """Support of one partner to a client in one domain under one law (art1, art2)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="trajectories")
+    partner = models.ForeignKey(
+        "partners.Partner", on_delete=models.PROTECT, related_name="trajectories"
+    )
+    domain = models.CharField(_("domain"), max_length=20, choices=[(d.value, v) for d, v in DOMAINS.items()])
+    legal_basis = models.CharField(
+        _("legal basis"), max_length=20, choices=[(b.value, v) for b, v in LEGAL_BASES.items()]
+    )
+    caseworkers = models.ManyToManyField("partners.Employee", related_name="trajectories")
+    opened_on = models.DateField(_("opened on"))
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-opened_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True) | Q(closed_on__gte=models.F("opened_on")),
+                name="trajectory_closes_after_opening",
+            )
+        ]

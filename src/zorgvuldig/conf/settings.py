@@ -1,0 +1,188 @@
+"""Settings, read from the environment with safe defaults.
+
+Development (the default) runs on an embedded SQLite database under ``var/``. Production sets
+``DJANGO_DEBUG=false``, ``DJANGO_SECRET_KEY``, ``ZORGVULDIG_MASTER_KEY``, ``DJANGO_ALLOWED_HOSTS``
+and ``DATABASE_URL=postgres://...``; ``zorgvuldig check --deploy`` then reports nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("ZORGVULDIG_VAR_DIR", Path.cwd() / "var"))
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [v.strip() for v in os.environ.get(name, default).split(",") if v.strip()]
+
+
+DEBUG = env_bool("DJANGO_DEBUG", False)
+
+
+def _development_secret(filename: str) -> str:
+    """A random secret kept under var/, for a development machine only."""
+    path = VAR_DIR / filename
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+_DEVELOPMENT = env_bool("ZORGVULDIG_DEVELOPMENT", True)
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or (
+    _development_secret("secret.key") if _DEVELOPMENT else ""
+)
+if not SECRET_KEY:
+    raise RuntimeError("DJANGO_SECRET_KEY must be set when ZORGVULDIG_DEVELOPMENT is false")
+
+# Keys for field encryption, the BSN search index, subject pseudonyms and the log's hash chain
+# are derived from this master key (HKDF). Previous master keys still decrypt (key rotation).
+ZORGVULDIG_MASTER_KEY = os.environ.get("ZORGVULDIG_MASTER_KEY") or (
+    _development_secret("master.key") if _DEVELOPMENT else ""
+)
+if not ZORGVULDIG_MASTER_KEY:
+    raise RuntimeError("ZORGVULDIG_MASTER_KEY must be set when ZORGVULDIG_DEVELOPMENT is false")
+ZORGVULDIG_PREVIOUS_MASTER_KEYS = env_list("ZORGVULDIG_PREVIOUS_MASTER_KEYS")
+
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "zorgvuldig.core",
+    "zorgvuldig.partners",
+    "zorgvuldig.clients",
+    "zorgvuldig.dossier",
+    "zorgvuldig.processing_log",
+    "zorgvuldig.api",
+    "zorgvuldig.web",
+    "zorgvuldig.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "zorgvuldig.gate.guard.GateGuardMiddleware",
+]
+
+ROOT_URLCONF = "zorgvuldig.conf.urls"
+WSGI_APPLICATION = "zorgvuldig.conf.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    }
+]
+
+# DATABASE_URL=postgres://user@host:5432/name runs on PostgreSQL (production); the default is
+# the embedded SQLite database under var/.
+_SQLITE_DEFAULT = f"sqlite:///{VAR_DIR / 'zorgvuldig.sqlite3'}"
+DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", _SQLITE_DEFAULT))}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # IMMEDIATE transactions take the write lock up front, so that concurrent requests wait
+    # (busy timeout) instead of failing with "database is locked" halfway a transaction.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = DEBUG
+
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "web:login"
+
+# Sessions and cookies: short-lived, secure when served over HTTPS (production).
+SESSION_COOKIE_AGE = 60 * 60 * 8
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+_HTTPS = env_bool("ZORGVULDIG_HTTPS", not _DEVELOPMENT)
+SESSION_COOKIE_SECURE = _HTTPS
+CSRF_COOKIE_SECURE = _HTTPS
+SECURE_SSL_REDIRECT = _HTTPS
+SECURE_HSTS_SECONDS = 31536000 if _HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _HTTPS
+SECURE_HSTS_PRELOAD = _HTTPS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _HTTPS else None
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("ZORGVULDIG_LOG_LEVEL", "INFO")},
+}
+
+# The processing log's hash chains: records are spread over this many chains by a hash of the
+# data subject's pseudonym, so that concurrent processings do not queue behind one lock.
+ZORGVULDIG_LOG_CHAINS = int(os.environ.get("ZORGVULDIG_LOG_CHAINS", "16"))
+
+# Identity of this service in the processing log (Logboek Dataverwerkingen "resource").
+ZORGVULDIG_SERVICE_NAME = os.environ.get("ZORGVULDIG_SERVICE_NAME", "zorgvuldig")

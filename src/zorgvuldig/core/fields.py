@@ -1,0 +1,32 @@
+"""Model fields that keep personal data encrypted at rest (art3.2b)."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from zorgvuldig.core import crypto
+
+
+class EncryptedTextField(models.TextField):
+    """Text encrypted with AES-256-GCM; the database only ever sees the ciphertext.
+
+    The column's ``db_table.column`` is authenticated with the value, so a ciphertext copied
+    into another column does not decrypt.
+    """
+
+    description = "Encrypted text"
+
+    def contribute_to_class(self, cls, name, private_only=False):
+        super().contribute_to_class(cls, name, private_only)
+        self._context = f"{cls._meta.db_table}.{self.column}"
+
+    def from_db_value(self, value, expression, connection):
+        if value is None:
+            return None
+        return crypto.decrypt(value, self._context)
+
+    def get_prep_value(self, value):
+        value = super().get_prep_value(value)
+        if value is None:
+            return None
+        return crypto.encrypt(value, self._context)

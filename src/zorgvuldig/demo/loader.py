@@ -1,0 +1,156 @@
+"""Load the demo region through the real code paths: partners, employees, and clients via the gate."""
+
+from __future__ import annotations
+
+import datetime
+import random
+from collections.abc import Callable, Iterator
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from zorgvuldig.demo import region
+from zorgvuldig.demo.models import DemoRegion
+from zorgvuldig.gate import services
+from zorgvuldig.gate.guard import guarded
+from zorgvuldig.partners.models import Employee, Partner, ProtocolCommitment
+from zorgvuldig.partners.services import acknowledge, actor_for
+
+REGION_KEY = "utrechtse-heuvelrug"
+GENERATED_DOMAINS = [
+    (region.YOUTH, "fatima", "jeugd", "jeugdwet", "youth"),
+    (region.WMO, "jeroen", "zorg", "wmo-2015", "welfare"),
+    (region.WELFARE, "eva", "welzijn", "wmo-2015", "welfare"),
+    (region.HOUSING, "kees", "wonen", "wmo-2015", "housing"),
+    (region.DEBT, "lotte", "werk-en-inkomen", "participatiewet", "finances-debts"),
+]
+
+
+def demo_bsns() -> Iterator[str]:
+    """Fictitious BSNs in the 999 range that pass the elfproef, always in the same order."""
+    from stdnum.nl import bsn
+
+    candidate = 999_100_000
+    while True:
+        candidate += 1
+        if bsn.is_valid(str(candidate)):
+            yield str(candidate)
+
+
+def _partners() -> dict[str, Partner]:
+    partners = {}
+    for name, kind, committed in region.PARTNERS:
+        partner, _ = Partner.objects.get_or_create(name=name, defaults={"kind": kind})
+        if committed:
+            ProtocolCommitment.objects.get_or_create(
+                partner=partner, protocol_version=region.PROTOCOL_VERSION,
+                defaults={"starts_on": region.PROTOCOL_START},
+            )
+        partners[name] = partner
+    return partners
+
+
+def _employees(partners: dict[str, Partner]) -> dict[str, Employee]:
+    users = get_user_model()
+    employees = {}
+    for username, first, last, partner_name, role, acknowledged in region.EMPLOYEES:
+        user = users.objects.filter(username=username).first()
+        if user is None:
+            user = users.objects.create_user(
+                username=username, password=region.DEMO_PASSWORD, first_name=first, last_name=last,
+                is_staff=role == "administrator", is_superuser=role == "administrator",
+            )
+        employee, _ = Employee.objects.get_or_create(
+            user=user, defaults={"partner": partners[partner_name], "role": role}
+        )
+        if acknowledged:
+            acknowledge(employee)
+        employees[username] = employee
+    return employees
+
+
+def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> int:
+    client_ids = {}
+    for given, prefix, surname, born, trajectories, items in region.CLIENTS:
+        bsn = next(bsns)
+        for username, domain, basis, opened_on in trajectories:
+            dossier = services.register_client(
+                actor_for(employees[username]), bsn=bsn, given_names=given, surname_prefix=prefix,
+                surname=surname, birth_date=born, domain=domain, legal_basis=basis,
+                opened_on=opened_on, purpose="intake",
+            )
+        owner = actor_for(employees[trajectories[0][0]])
+        for category, label, value, source, method in items:
+            services.record_item(
+                owner, dossier.id, category=category, label=label, value=value, source=source,
+                method=method, obtained_on=trajectories[0][3], purpose="assessment",
+            )
+        client_ids[(given, surname)] = dossier.id
+    # Integrated support for the Van Leeuwen household: one plan, one director (art1).
+    petra, daan = client_ids[("Petra", "Leeuwen")], client_ids[("Daan", "Leeuwen")]
+    services.create_household(
+        actor_for(employees["kees"]), petra, name="Huishouden Van Leeuwen",
+        member_client_ids=[daan], director_id=employees["marloes"].id,
+        plan="Doelen: huurachterstand oplossen (woonstichting), schoolgang Daan herstellen "
+             "(jeugdhulp), netwerk versterken (welzijn). Evaluatie elke zes weken.",
+    )
+    return len(region.CLIENTS)
+
+
+def _generated_clients(employees, bsns: Iterator[str], count: int, skip: int,
+                       progress: Callable[[int], None]) -> None:
+    rng = random.Random(20150101)  # noqa: S311 - fictitious demo data, not security
+    for _ in range(skip):
+        next(bsns)
+    for number in range(skip, count):
+        rng.seed(number)
+        _, username, domain, basis, category = GENERATED_DOMAINS[number % len(GENERATED_DOMAINS)]
+        prefix, surname = rng.choice(region.SURNAMES)
+        actor = actor_for(employees[username])
+        dossier = services.register_client(
+            actor, bsn=next(bsns), given_names=rng.choice(region.GIVEN_NAMES),
+            surname_prefix=prefix, surname=surname,
+            birth_date=datetime.date(1940, 1, 1) + datetime.timedelta(days=rng.randrange(30_000)),
+            domain=domain, legal_basis=basis,
+            opened_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randrange(600)),
+            purpose="intake",
+        )
+        services.record_item(
+            actor, dossier.id, category="contact", label="Telefoonnummer",
+            value=f"06-{rng.randrange(10_000_000, 99_999_999)}", source="Cliënt",
+            method="conversation", obtained_on=datetime.date(2025, 1, 1), purpose="assessment",
+        )
+        services.record_item(
+            actor, dossier.id, category=category, label="Hulpvraag",
+            value="Ondersteuningsvraag vastgelegd tijdens het keukentafelgesprek.",
+            source="Cliënt", method="conversation", obtained_on=datetime.date(2025, 1, 1),
+            purpose="assessment",
+        )
+        DemoRegion.objects.filter(key=REGION_KEY).update(clients=len(region.CLIENTS) + number + 1)
+        progress(number + 1)
+
+
+def load(clients: int = 0, progress: Callable[[int], None] = lambda n: None) -> tuple[int, int]:
+    """Load the region; with ``clients`` make sure that many generated clients exist.
+
+    Returns (clients before, clients after). Loading again changes nothing.
+    """
+    with guarded():
+        with transaction.atomic():
+            partners = _partners()
+            employees = _employees(partners)
+            state, created = DemoRegion.objects.select_for_update().get_or_create(key=REGION_KEY)
+            before = state.clients
+            bsns = demo_bsns()
+            if created or before == 0:
+                state.clients = _hand_made_clients(employees, bsns)
+                state.save()
+            else:
+                for _ in range(len(region.CLIENTS)):
+                    next(bsns)
+        hand_made = len(region.CLIENTS)
+        generated_before = max(state.clients - hand_made, 0)
+        if clients > generated_before:
+            _generated_clients(employees, bsns, clients, generated_before, progress)
+            state.refresh_from_db()
+    return before, state.clients

@@ -1,0 +1,87 @@
+"""Data items with their origin and every earlier version, and dossier annotations (art3.2a).
+
+Personal data: only :mod:`zorgvuldig.gate` reads and writes these models.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from zorgvuldig.core.fields import EncryptedTextField
+from zorgvuldig.protocol import CATEGORIES
+
+
+class OriginMethod(models.TextChoices):
+    """How a data item was obtained (art3.2a: lawfully obtained, with its origin)."""
+
+    CONVERSATION = "conversation", _("Conversation with the client")
+    DOCUMENT = "document", _("Document supplied")
+    REGISTER = "register", _("Public register (e.g. BRP)")
+    PARTNER = "partner", _("Received from a partner")
+    OBSERVATION = "observation", _("Observation by the caseworker")
+
+
+class DataItem(models.Model):
+    """One piece of data in a client's dossier, in one category of the taxonomy."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    client = models.ForeignKey("clients.Client", on_delete=models.PROTECT, related_name="items")
+    subject = models.ForeignKey(
+        "clients.Subject", on_delete=models.PROTECT, related_name="items",
+        help_text=_("Whom the data is about: the client or another data subject."),
+    )
+    category = models.CharField(
+        _("category"), max_length=30, choices=[(c.value, v) for c, v in CATEGORIES.items()],
+        db_index=True,
+    )
+    partner = models.ForeignKey(
+        "partners.Partner", on_delete=models.PROTECT, related_name="items",
+        help_text=_("The partner that holds this item."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["category", "created_at"]
+
+
+class DataItemVersion(models.Model):
+    """A version of a data item: its value and where it came from. Versions are never changed."""
+
+    item = models.ForeignKey(DataItem, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    label = models.CharField(_("label"), max_length=200)
+    value = EncryptedTextField(_("value"))
+    source = models.CharField(_("supplied by"), max_length=200)
+    method = models.CharField(_("obtained by"), max_length=20, choices=OriginMethod.choices)
+    obtained_on = models.DateField(_("obtained on"))
+    recorded_by = models.ForeignKey("partners.Employee", on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    reason = models.CharField(_("reason for change"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["item", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "number"], name="one_version_number_per_item")
+        ]
+
+
+class Annotation(models.Model):
+    """A note in a client's dossier ("aantekening") that the protocol requires or a caseworker makes."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    client = models.ForeignKey("clients.Client", on_delete=models.PROTECT, related_name="annotations")
+    partner = models.ForeignKey(
+        "partners.Partner", on_delete=models.PROTECT, related_name="annotations",
+        help_text=_("The partner in whose dossier of the client the note stands."),
+    )
+    article = models.CharField(_("article"), max_length=20, blank=True)
+    text = EncryptedTextField(_("text"))
+    author = models.ForeignKey("partners.Employee", on_delete=models.PROTECT, related_name="+")
+    trace_id = models.CharField(max_length=32, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]

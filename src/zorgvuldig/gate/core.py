@@ -1,0 +1,167 @@
+"""process(): ask the protocol, perform, log and annotate, in one transaction."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from django.db import transaction
+from django.utils import timezone
+
+from zorgvuldig.dossier.models import Annotation
+from zorgvuldig.gate import facts as facts_module
+from zorgvuldig.gate.context import Actor, gate_open
+from zorgvuldig.gate.errors import ProcessingRefused
+from zorgvuldig.processing_log import chain
+from zorgvuldig.processing_log.entry import LogEntry, new_span_id, new_trace_id, subject_pseudonym
+from zorgvuldig.protocol import Category, Decision, LegalBasis, Obligation, Operation, Purpose, Request, decide
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# The register of processing activities (AVG art. 30) has one activity per law.
+ACTIVITY_BY_LEGAL_BASIS = {
+    LegalBasis.WMO_2015: "wmo-2015-maatschappelijke-ondersteuning",
+    LegalBasis.YOUTH_ACT: "jeugdwet-jeugdhulp",
+    LegalBasis.PARTICIPATION_ACT: "participatiewet-werk-en-inkomen",
+}
+
+
+@dataclass(frozen=True)
+class Processing:
+    """What is to be done: the gate's view of a request, before the facts are known."""
+
+    name: str  # what the log calls it, e.g. "dossier-raadplegen"
+    actor: Actor
+    operation: Operation
+    categories: tuple[Category, ...]
+    purpose: Purpose | None
+    legal_basis: LegalBasis | None
+    client_id: object | None
+    subject_ids: tuple = ()  # the data subjects concerned when refused (default: the client's)
+    opening_trajectory: LegalBasis | None = None
+    foreign_operation: str = ""
+
+    def request(self) -> Request:
+        return Request(
+            actor_id=self.actor.log_id,
+            partner_id=str(self.actor.partner_id),
+            operation=self.operation,
+            categories=self.categories,
+            purpose=self.purpose,
+            legal_basis=self.legal_basis,
+        )
+
+
+@dataclass
+class Performed(Generic[T]):
+    """What a perform callback returns: its result and the data subjects it processed."""
+
+    result: T
+    subject_ids: Iterable = ()
+    client_id: object | None = None  # set when the processing created the client
+    annotations: list[tuple[str, str]] = field(default_factory=list)  # (article, text)
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    result: T
+    decision: Decision
+    trace_id: str
+
+
+def _entries(processing: Processing, decision: Decision, subject_ids, trace_id: str,
+             start, status: str) -> list[LogEntry]:
+    end = timezone.now()
+    activity = ACTIVITY_BY_LEGAL_BASIS.get(processing.legal_basis, "") if processing.legal_basis else ""
+    return [
+        LogEntry(
+            trace_id=trace_id,
+            span_id=new_span_id(),
+            parent_span_id="",
+            name=processing.name,
+            start_time=start,
+            end_time=end,
+            status=status,
+            processing_activity_id=activity,
+            subject_pseudonym=subject_pseudonym(subject_id),
+            foreign_operation=processing.foreign_operation,
+            actor_id=processing.actor.log_id,
+            partner_id=str(processing.actor.partner_id),
+            operation=processing.operation.value,
+            categories=tuple(c.value for c in processing.categories),
+            purpose=processing.purpose.value if processing.purpose else "",
+            legal_basis=processing.legal_basis.value if processing.legal_basis else "",
+            decision=decision.status,
+            articles=decision.articles,
+        )
+        for subject_id in dict.fromkeys(str(s) for s in subject_ids)
+    ]
+
+
+def _default_subjects(processing: Processing):
+    if processing.subject_ids:
+        return processing.subject_ids
+    if processing.client_id is None:
+        return ()
+    from zorgvuldig.clients.models import Client
+
+    return tuple(Client.objects.filter(id=processing.client_id).values_list("subject_id", flat=True))
+
+
+def process(processing: Processing, perform: Callable[[Decision], Performed[T]]) -> Outcome[T]:
+    """Decide, perform (only what is allowed), log and annotate, all or nothing.
+
+    A refusal is logged and committed, then raised as :class:`ProcessingRefused`. When
+    ``perform`` fails, nothing it did is kept, the failure is logged with status ``error``
+    in a transaction of its own, and the exception goes on to the caller.
+    """
+    trace_id = new_trace_id()
+    start = timezone.now()
+    decision: Decision | None = None
+    with gate_open():
+        try:
+            with transaction.atomic():
+                facts = facts_module.gather(
+                    processing.actor, processing.client_id, processing.opening_trajectory
+                )
+                decision = decide(processing.request(), facts)
+                performed = perform(decision) if decision.allowed_categories else None
+                subjects = (performed and tuple(performed.subject_ids)) or _default_subjects(
+                    processing
+                )
+                chain.append(_entries(processing, decision, subjects, trace_id, start, "ok"))
+                if performed is not None:
+                    _annotate(processing, decision, performed, trace_id)
+        except Exception:
+            if decision is not None:
+                with transaction.atomic():
+                    subjects = _default_subjects(processing)
+                    chain.append(_entries(processing, decision, subjects, trace_id, start, "error"))
+            raise
+    if performed is None:
+        raise ProcessingRefused(decision, trace_id)
+    return Outcome(performed.result, decision, trace_id)
+
+
+def _annotate(processing: Processing, decision: Decision, performed: Performed, trace_id: str) -> None:
+    """Write the dossier annotations the decision obliges and the ones perform asked for."""
+    client_id = performed.client_id or processing.client_id
+    if client_id is None or processing.actor.employee_id is None:
+        return
+    notes = list(performed.annotations)
+    if Obligation.ANNOTATE_DOSSIER in decision.obligations:
+        notes.append((",".join(decision.articles), decision.explanation))
+    Annotation.objects.bulk_create(
+        Annotation(
+            client_id=client_id,
+            partner_id=processing.actor.partner_id,
+            article=article,
+            text=text,
+            author_id=processing.actor.employee_id,
+            trace_id=trace_id,
+        )
+        for article, text in notes
+    )

@@ -1,0 +1,31 @@
+"""The operations on personal data, each one processing through the gate.
+
+These functions are the only way in for views, the API, commands and tasks.
+"""
+
+from zorgvuldig.gate.services.clients import (
+    add_relation,
+    assign_caseworker,
+    close_trajectory,
+    consult_dossier,
+    register_client,
+    search_clients,
+)
+from zorgvuldig.gate.services.dossier import change_item, consult_items, item_history, record_item
+from zorgvuldig.gate.services.households import create_household
+from zorgvuldig.gate.services.log import client_log
+
+__all__ = [
+    "add_relation",
+    "assign_caseworker",
+    "change_item",
+    "client_log",
+    "close_trajectory",
+    "consult_dossier",
+    "consult_items",
+    "create_household",
+    "item_history",
+    "record_item",
+    "register_client",
+    "search_clients",
+]

@@ -1,0 +1,54 @@
+"""Helpers the service modules share."""
+
+from __future__ import annotations
+
+import functools
+
+from django.utils import timezone
+
+from zorgvuldig.clients.models import Client
+from zorgvuldig.gate import validation
+from zorgvuldig.gate.context import Actor, gate_open
+from zorgvuldig.gate.errors import InvalidInput, NotFound
+from zorgvuldig.gate.facts import active_trajectories
+from zorgvuldig.protocol import LegalBasis
+
+
+def gate_service(function):
+    """Run a service function inside the gate: its queries may touch personal data."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with gate_open():
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
+def client_or_404(client_id) -> Client:
+    try:
+        return Client.objects.select_related("subject").get(id=client_id)
+    except (Client.DoesNotExist, ValueError, TypeError):
+        raise NotFound("client", "Deze cliënt bestaat niet.") from None
+
+
+def legal_basis_for(actor: Actor, client_id, given) -> LegalBasis | None:
+    """The legal basis named, or else the one of the actor's own support of this client.
+
+    Returns None when the actor supports the client under no law at all: decide() then
+    refuses (art3.2c) and the refusal is logged.
+    """
+    if given not in (None, ""):
+        return validation.legal_basis(given)
+    bases = sorted(
+        set(
+            active_trajectories(client_id, actor.partner_id, timezone.localdate())
+            .filter(caseworkers__id=actor.employee_id)
+            .values_list("legal_basis", flat=True)
+        )
+    )
+    if len(bases) > 1:
+        raise InvalidInput(
+            {"legalBasis": "U ondersteunt deze cliënt onder meer dan één wet; kies de grondslag."}
+        )
+    return LegalBasis(bases[0]) if bases else None

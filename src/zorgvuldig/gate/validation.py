@@ -1,0 +1,66 @@
+"""Checks of input that the gate does before anything is decided or written."""
+
+from __future__ import annotations
+
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.nl import bsn as stdnum_bsn
+
+from zorgvuldig.gate.errors import InvalidInput
+from zorgvuldig.protocol import Category, Domain, LegalBasis, Purpose
+from zorgvuldig.protocol.vocabulary import DOMAINS_BY_LEGAL_BASIS
+
+
+def bsn(value: str, field: str = "bsn") -> str:
+    """A valid BSN (nine digits passing the elfproef), compacted, or :class:`InvalidInput`."""
+    try:
+        return stdnum_bsn.validate(value)
+    except StdnumError as error:
+        raise InvalidInput({field: f"Geen geldig BSN: {error.message}"}) from None
+
+
+def _enum(enum, value, field: str, what: str):
+    if isinstance(value, enum):
+        return value
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = ", ".join(e.value for e in enum)
+        raise InvalidInput({field: f"Onbekend(e) {what} '{value}'; kies uit: {allowed}"}) from None
+
+
+def purpose(value, field: str = "purpose") -> Purpose:
+    if value in (None, ""):
+        raise InvalidInput({field: "Een doel is verplicht: elke verwerking dient een doel (art. 2)."})
+    return _enum(Purpose, value, field, "doel")
+
+
+def legal_basis(value, field: str = "legalBasis") -> LegalBasis:
+    if value in (None, ""):
+        raise InvalidInput({field: "Een wettelijke grondslag is verplicht (art. 2)."})
+    return _enum(LegalBasis, value, field, "grondslag")
+
+
+def domain(value, field: str = "domain") -> Domain:
+    return _enum(Domain, value, field, "domein")
+
+
+def categories(values, field: str = "categories") -> tuple[Category, ...]:
+    if not values:
+        raise InvalidInput({field: "Noem de gegevenscategorieën die nodig zijn (art. 5 lid 1)."})
+    return tuple(dict.fromkeys(_enum(Category, v, field, "categorie") for v in values))
+
+
+def domain_fits_basis(dom: Domain, basis: LegalBasis) -> None:
+    if dom not in DOMAINS_BY_LEGAL_BASIS[basis]:
+        raise InvalidInput(
+            {"legalBasis": f"Het domein '{dom.value}' valt niet onder de {basis.value}."}
+        )
+
+
+def text(value: str | None, field: str, max_length: int, required: bool = True) -> str:
+    value = (value or "").strip()
+    if required and not value:
+        raise InvalidInput({field: "Dit veld is verplicht."})
+    if len(value) > max_length:
+        raise InvalidInput({field: f"Maximaal {max_length} tekens."})
+    return value

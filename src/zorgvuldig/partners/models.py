@@ -1,0 +1,120 @@
+"""Partners, their commitment to the protocol, employees and acknowledgements (art1, art3.2)."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class PartnerKind(models.TextChoices):
+    MUNICIPALITY = "municipality", _("Municipality")
+    PUBLIC = "public", _("Public organisation")
+    PRIVATE = "private", _("Private organisation")
+    INDEPENDENT = "independent", _("Independent professional")
+
+
+class Partner(models.Model):
+    """An organisation or independent professional that supports clients (art1).
+
+    It is a *partner* only in the periods in which it is committed to the protocol
+    (:class:`ProtocolCommitment`); outside them it is a non-partner (art7).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices)
+    oin = models.CharField(
+        _("OIN"), max_length=20, blank=True, help_text=_("Organisatie-identificatienummer")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def commitment_on(self, day: datetime.date) -> ProtocolCommitment | None:
+        """The commitment in force on ``day``, if any."""
+        return (
+            self.commitments.filter(starts_on__lte=day)
+            .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day))
+            .order_by("-starts_on")
+            .first()
+        )
+
+
+class ProtocolCommitment(models.Model):
+    """The period in which a partner is committed to a protocol version (art1)."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="commitments")
+    protocol_version = models.CharField(_("protocol version"), max_length=100)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["partner", "starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="commitment_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partner} – {self.protocol_version} ({self.starts_on}–{self.ends_on or ''})"
+
+
+class Role(models.TextChoices):
+    CASEWORKER = "caseworker", _("Caseworker")
+    PRIVACY_OFFICER = "privacy-officer", _("Privacy officer")
+    ADMINISTRATOR = "administrator", _("Functional administrator")
+
+
+class Employee(models.Model):
+    """A person working for a partner, with a login (art3.2c)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="employee"
+    )
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="employees")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["user__last_name", "user__first_name"]
+        verbose_name = _("employee")
+        verbose_name_plural = _("employees")
+
+    def __str__(self) -> str:
+        return f"{self.user.get_full_name() or self.user.username} ({self.partner})"
+
+    @property
+    def display_name(self) -> str:
+        return self.user.get_full_name() or self.user.username
+
+
+class ProtocolAcknowledgement(models.Model):
+    """An employee's statement that they know and follow a protocol version (art3.2d, art3.2e)."""
+
+    employee = models.ForeignKey(
+        Employee, on_delete=models.PROTECT, related_name="acknowledgements"
+    )
+    protocol_version = models.CharField(_("protocol version"), max_length=100)
+    acknowledged_at = models.DateTimeField(_("acknowledged at"))
+
+    class Meta:
+        ordering = ["-acknowledged_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee", "protocol_version"], name="one_acknowledgement_per_version"
+            )
+        ]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ProcessingLogConfig(AppConfig):
+    name = "zorgvuldig.processing_log"
+    label = "processing_log"
+    verbose_name = "Verwerkingenlogboek"

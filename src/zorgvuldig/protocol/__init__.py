@@ -1,0 +1,42 @@
+"""The rules of the privacy protocol as a pure function.
+
+This package imports nothing from Django or the rest of the project (an import-linter
+contract checks it): a request and the facts gathered for it go in, a decision comes out.
+"""
+
+from zorgvuldig.protocol.decision import CategoryOutcome, Decision, Obligation
+from zorgvuldig.protocol.request import Facts, Request
+from zorgvuldig.protocol.rules import decide
+from zorgvuldig.protocol.vocabulary import (
+    CATEGORIES,
+    DOMAINS,
+    LEGAL_BASES,
+    OPERATIONS,
+    PURPOSES,
+    SPECIAL_CATEGORIES,
+    Category,
+    Domain,
+    LegalBasis,
+    Operation,
+    Purpose,
+)
+
+__all__ = [
+    "CATEGORIES",
+    "DOMAINS",
+    "LEGAL_BASES",
+    "OPERATIONS",
+    "PURPOSES",
+    "SPECIAL_CATEGORIES",
+    "Category",
+    "CategoryOutcome",
+    "Decision",
+    "Domain",
+    "Facts",
+    "LegalBasis",
+    "Obligation",
+    "Operation",
+    "Purpose",
+    "Request",
+    "decide",
+]

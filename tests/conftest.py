@@ -1,0 +1,71 @@
+"""Fixtures shared by the whole suite: a small region built through the real code paths."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from zorgvuldig.gate import services
+from zorgvuldig.partners.models import Employee, Partner, PartnerKind, ProtocolCommitment, Role
+from zorgvuldig.partners.services import acknowledge, actor_for
+
+PROTOCOL_VERSION = "regio-utrecht-zuidoost-2015"
+_bsns = itertools.count()
+
+
+def next_bsn() -> str:
+    """A fresh BSN that passes the elfproef."""
+    from stdnum.nl import bsn
+
+    while True:
+        candidate = f"{900000000 + next(_bsns) * 7:09d}"
+        if bsn.is_valid(candidate):
+            return candidate
+
+
+def make_partner(name: str, committed: bool = True, kind=PartnerKind.PRIVATE) -> Partner:
+    partner = Partner.objects.create(name=name, kind=kind)
+    if committed:
+        ProtocolCommitment.objects.create(
+            partner=partner, protocol_version=PROTOCOL_VERSION, starts_on=datetime.date(2015, 1, 1)
+        )
+    return partner
+
+
+def make_employee(partner: Partner, username: str, *, acknowledged: bool = True,
+                  role=Role.CASEWORKER, password: str = "correct-horse-battery") -> Employee:
+    user = get_user_model().objects.create_user(
+        username=username, password=password, first_name=username.capitalize(), last_name="Test"
+    )
+    employee = Employee.objects.create(user=user, partner=partner, role=role)
+    if acknowledged and partner.commitments.exists():
+        acknowledge(employee)
+    return employee
+
+
+@pytest.fixture
+def partner(db) -> Partner:
+    return make_partner("Jeugdteam Heuvelrug")
+
+
+@pytest.fixture
+def caseworker(partner) -> Employee:
+    return make_employee(partner, "anna")
+
+
+@pytest.fixture
+def actor(caseworker):
+    return actor_for(caseworker)
+
+
+@pytest.fixture
+def client_dossier(actor):
+    """A client with a youth trajectory at ``partner``, ``caseworker`` assigned."""
+    return services.register_client(
+        actor, bsn=next_bsn(), given_names="Sanne", surname="de Vries",
+        birth_date=datetime.date(2012, 5, 17), domain="jeugd", legal_basis="jeugdwet",
+        purpose="intake",
+    )
