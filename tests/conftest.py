@@ -46,6 +46,17 @@ def make_employee(partner: Partner, username: str, *, acknowledged: bool = True,
     return employee
 
 
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    """Tests serve static files from the apps, not from a collected manifest."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.WHITENOISE_AUTOREFRESH = True
+
+
 @pytest.fixture
 def partner(db) -> Partner:
     return make_partner("Jeugdteam Heuvelrug")

@@ -94,7 +94,7 @@ def test_art2_consult_without_any_support_of_the_client_is_refused(client_dossie
     colleague = make_employee(partner, "kim")  # same partner, not assigned
     with pytest.raises(ProcessingRefused) as refused:
         services.consult_dossier(actor_for(colleague), client_dossier.id, purpose="support-provision")
-    assert refused.value.decision.articles == ("art2", "art3.2c")  # no basis, no assignment
+    assert refused.value.decision.articles == ("art3.2c",)  # no assignment, so no basis either
 
 
 @pytest.mark.parametrize("bsn", ["123456789", "12345678", "abcdefghi", ""])
@@ -116,6 +116,7 @@ def test_known_bsn_with_other_birth_date_is_refused(actor, client_dossier):
         )
     assert "birthDate" in error.value.errors
     assert SupportTrajectory.objects.count() == 1
+    assert LogRecord.objects.count() == 1  # the first intake only: nothing written
 
 
 def test_art3_2a_items_keep_origin_and_every_version(actor, client_dossier):
@@ -247,3 +248,28 @@ def test_art3_2b_bsn_and_values_are_encrypted_at_rest(actor, client_dossier):
     assert client_dossier.subject.bsn not in stored_bsn + index
     assert "ADHD" not in stored_value
     assert services.search_clients(actor, purpose="support-provision", bsn=client_dossier.subject.bsn)[0].id == client_dossier.id
+
+
+def test_art5_1_listing_trajectories_consults_identification_only(actor, client_dossier):
+    services.record_item(
+        actor, client_dossier.id, category="health", label="Diagnose", value="ADHD",
+        source="Huisarts", method="document", obtained_on=datetime.date(2026, 1, 5),
+        purpose="assessment",
+    )
+    (trajectory,) = services.list_trajectories(actor, client_dossier.id, purpose="support-provision")
+    assert trajectory.legal_basis == "jeugdwet"
+    assert records_for(client_dossier.id).last().categories == "identification"
+    services.list_relations(actor, client_dossier.id, purpose="support-provision")
+    assert records_for(client_dossier.id).last().categories == "identification,household"
+
+
+def test_item_about_an_unrelated_or_malformed_subject_is_refused(actor, client_dossier):
+    for subject_id in ["not-a-uuid", "6f1c1f1e-0000-4000-8000-000000000000"]:
+        with pytest.raises(InvalidInput) as error:
+            services.record_item(
+                actor, client_dossier.id, subject_id=subject_id, category="contact", label="x",
+                value="y", source="z", method="conversation", obtained_on=datetime.date(2026, 1, 5),
+                purpose="assessment",
+            )
+        assert "subjectId" in error.value.errors
+    assert not DataItem.objects.exists()

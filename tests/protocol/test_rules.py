@@ -39,8 +39,13 @@ def test_art2_processing_without_purpose_is_refused():
 def test_art2_processing_without_legal_basis_is_refused():
     decision = decide(replace(REQUEST, legal_basis=None), FACTS)
     assert not decision.allowed
-    assert "art2" in decision.articles
+    assert decision.articles == ("art2",)
     assert "Wmo 2015, Jeugdwet of Participatiewet" in decision.explanation
+
+
+def test_art3_2c_without_access_the_missing_legal_basis_is_not_the_reason():
+    decision = decide(replace(REQUEST, legal_basis=None), replace(FACTS, assigned_legal_bases=frozenset()))
+    assert decision.articles == ("art3.2c",)
 
 
 def test_art2_legal_basis_must_carry_the_actors_support():

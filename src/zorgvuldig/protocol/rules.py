@@ -107,6 +107,8 @@ def _refusals(request: Request, facts: Facts) -> list[Refusal]:
         if basis_refusal is not None:
             refusals.append(basis_refusal)
     elif not (facts.assigned_legal_bases or facts.household_director or facts.opening_trajectory):
+        # No access at all: that, not the missing law, is what stands in the way.
+        refusals.remove(_NO_LEGAL_BASIS)
         refusals.append(_NOT_ASSIGNED)
     return refusals
 

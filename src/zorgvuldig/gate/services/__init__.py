@@ -8,6 +8,8 @@ from zorgvuldig.gate.services.clients import (
     assign_caseworker,
     close_trajectory,
     consult_dossier,
+    list_relations,
+    list_trajectories,
     register_client,
     search_clients,
 )
@@ -25,6 +27,8 @@ __all__ = [
     "consult_items",
     "create_household",
     "item_history",
+    "list_relations",
+    "list_trajectories",
     "record_item",
     "register_client",
     "search_clients",

@@ -27,19 +27,26 @@ def bsn_index(bsn: str) -> str:
 
 def _subject_for(bsn: str, given_names: str, surname_prefix: str, surname: str,
                  birth_date: datetime.date) -> Subject:
-    """The subject with this BSN, created when new; a known BSN must match the birth date."""
+    """The subject with this BSN, created when new (call :func:`_check_known` first)."""
     existing = Subject.objects.filter(bsn_index=bsn_index(bsn)).first()
-    if existing is None:
-        return Subject.objects.create(
-            bsn=bsn, bsn_index=bsn_index(bsn), given_names=given_names,
-            surname_prefix=surname_prefix, surname=surname, birth_date=birth_date,
-        )
-    if existing.birth_date != birth_date:
-        raise InvalidInput(
-            {"birthDate": "Dit BSN is bekend met een andere geboortedatum; controleer BSN en "
-                          "geboortedatum."}
-        )
-    return existing
+    if existing is not None:
+        return existing
+    return Subject.objects.create(
+        bsn=bsn, bsn_index=bsn_index(bsn), given_names=given_names,
+        surname_prefix=surname_prefix, surname=surname, birth_date=birth_date,
+    )
+
+
+def _check_known(bsn: str, birth_date: datetime.date) -> None:
+    """A known BSN must come with its birth date: a typo must not merge two people.
+
+    Checked before anything is decided, so that a mismatch writes nothing; the message does
+    not say which of the two is off.
+    """
+    known = Subject.objects.filter(bsn_index=bsn_index(bsn)).values_list("birth_date", flat=True).first()
+    if known is not None and known != birth_date:
+        message = "BSN en geboortedatum horen niet bij elkaar; controleer beide."
+        raise InvalidInput({"bsn": message, "birthDate": message})
 
 
 def _person(bsn, given_names, surname_prefix, surname, birth_date) -> tuple:
@@ -47,13 +54,15 @@ def _person(bsn, given_names, surname_prefix, surname, birth_date) -> tuple:
         raise InvalidInput({"birthDate": "Geef een geldige datum (JJJJ-MM-DD)."})
     if birth_date > timezone.localdate():
         raise InvalidInput({"birthDate": "De geboortedatum ligt in de toekomst."})
-    return (
+    person = (
         validation.bsn(bsn),
         validation.text(given_names, "givenNames", 200),
         validation.text(surname_prefix, "surnamePrefix", 20, required=False),
         validation.text(surname, "surname", 200),
         birth_date,
     )
+    _check_known(person[0], birth_date)
+    return person
 
 
 @gate_service
@@ -190,6 +199,50 @@ def consult_dossier(actor: Actor, client_id, *, purpose: str,
         ),
         perform,
     ).result
+
+
+def _consult_part(actor: Actor, client_id, purpose, legal_basis, name, categories, read):
+    """Consult one part of a dossier: only the categories that part holds (art5.1)."""
+    client = client_or_404(client_id)
+    return process(
+        Processing(
+            name=name, actor=actor, operation=Operation.CONSULT, categories=categories,
+            purpose=validation.purpose(purpose),
+            legal_basis=legal_basis_for(actor, client.id, legal_basis), client_id=client.id,
+        ),
+        lambda decision: read(client),
+    ).result
+
+
+@gate_service
+def list_trajectories(actor: Actor, client_id, *, purpose: str,
+                      legal_basis: str | None = None) -> list[dto.TrajectoryView]:
+    """The client's support trajectories at the actor's partner."""
+
+    def read(client):
+        trajectories = (
+            SupportTrajectory.objects.filter(client=client, partner_id=actor.partner_id)
+            .select_related("partner")
+            .prefetch_related(Prefetch("caseworkers", Employee.objects.select_related("user")))
+        )
+        return Performed([convert.trajectory(t) for t in trajectories], subject_ids=[client.subject_id])
+
+    return _consult_part(actor, client_id, purpose, legal_basis, "trajecten-raadplegen",
+                         (Category.IDENTIFICATION,), read)
+
+
+@gate_service
+def list_relations(actor: Actor, client_id, *, purpose: str,
+                   legal_basis: str | None = None) -> list[dto.RelationView]:
+    """The persons related to the client (parents, partner, children ...)."""
+
+    def read(client):
+        relations = [convert.relation(r) for r in
+                     Relation.objects.filter(subject=client.subject).select_related("related")]
+        return Performed(relations, subject_ids=[client.subject_id, *(r.related.id for r in relations)])
+
+    return _consult_part(actor, client_id, purpose, legal_basis, "relaties-raadplegen",
+                         (Category.IDENTIFICATION, Category.HOUSEHOLD), read)
 
 
 @gate_service

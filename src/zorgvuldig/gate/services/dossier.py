@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 
 from django.db.models import Max
 
@@ -33,6 +34,23 @@ def _origin(label, value, source, method, obtained_on) -> dict:
     }
 
 
+def _subject_of(client, subject_id):
+    """Whom an item is about: the client, or a person recorded as related to the client."""
+    if subject_id in (None, ""):
+        return client.subject_id
+    try:
+        subject_id = uuid.UUID(str(subject_id))
+    except ValueError:
+        raise InvalidInput({"subjectId": "Geen geldige verwijzing naar een persoon."}) from None
+    if subject_id != client.subject_id and not Subject.objects.filter(
+        id=subject_id, related_to__subject=client.subject
+    ).exists():
+        raise InvalidInput(
+            {"subjectId": "Deze persoon is geen betrokkene bij deze cliënt; leg eerst de relatie vast."}
+        )
+    return subject_id
+
+
 def _versions_view(item: DataItem, with_history: bool = False) -> dto.ItemView:
     versions = list(item.versions.select_related("recorded_by__user"))
     return convert.item(item, versions, with_history)
@@ -46,11 +64,7 @@ def record_item(actor: Actor, client_id, *, category: str, label: str, value: st
     client = client_or_404(client_id)
     (cat,) = validation.categories([category], "category")
     origin = _origin(label, value, source, method, obtained_on)
-    subject_id = subject_id or client.subject_id
-    if str(subject_id) != str(client.subject_id) and not Subject.objects.filter(
-        id=subject_id, related_to__subject=client.subject
-    ).exists():
-        raise InvalidInput({"subjectId": "Deze persoon is geen betrokkene bij deze cliënt; leg eerst de relatie vast."})
+    subject_id = _subject_of(client, subject_id)
 
     def perform(decision):
         item = DataItem.objects.create(client=client, subject_id=subject_id, category=cat,

@@ -1,0 +1,187 @@
+"""The NinjaAPI of zorgvuldig, fitted to the Dutch API Design Rules (Logius).
+
+- every response carries the ``API-Version`` header with the full version (/core/version-header);
+- the OpenAPI document names the server ``/api/v1`` (major version in the URI) and lists the
+  paths relative to it, kebab-case and without trailing slashes;
+- every operation documents its 400 and, where they can happen, 401, 403 and 404 as
+  ``application/problem+json`` with status, title and detail (/core/error-handling);
+- every 2xx response documents the ``API-Version`` header.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.openapi import get_schema
+from ninja.openapi.docs import Swagger
+from ninja.schema import NinjaGenerateJsonSchema
+
+from zorgvuldig.api import API_VERSION, API_VERSION_HEADER, schemas
+from zorgvuldig.api.problems import PROBLEM_CONTENT_TYPE
+
+SERVER_URL = "/api/v1"
+
+INFO = {
+    "description": (
+        "De REST API van zorgvuldig: het *Privacy Protocol Sociaal Domein regio Utrecht "
+        "Zuidoost*, door software gehandhaafd. Elke verwerking van persoonsgegevens gaat door "
+        "één poort die het protocol raadpleegt, de verwerking in het verwerkingenlog vastlegt "
+        "(ook een weigering) en pas dan de gegevens aanraakt. Elke verwerking noemt een doel "
+        "(`purpose`) en rust op een wettelijke grondslag (`legalBasis`): Wmo 2015, Jeugdwet of "
+        "Participatiewet (art. 2).\n\n"
+        "Authenticatie: een API-token per applicatie (`Authorization: Bearer zv_…`), gebonden "
+        "aan een partner en aan een medewerker of een service-identiteit. Fouten komen als "
+        "`application/problem+json` (RFC 9457); ongeldige velden staan in `invalidParams`. "
+        "Een BSN staat nooit in een URI: zoeken op BSN is een POST."
+    ),
+    "contact": {
+        "name": "Gemeente Utrechtse Heuvelrug, team zorgvuldig",
+        "email": "privacy@heuvelrug.nl",
+        "url": "https://www.heuvelrug.nl",
+    },
+    "license": {
+        "name": "EUPL-1.2",
+        "url": "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12",
+    },
+}
+
+TAGS = [
+    {"name": "Partners", "description": "Partners en hun deelname aan het protocol (art. 1)."},
+    {"name": "Clients", "description": "Cliënten, betrokkenen en hun relaties (art. 1, art. 2)."},
+    {"name": "Support trajectories",
+     "description": "Ondersteuningstrajecten en de hulpverleners die toegang hebben "
+                    "(art. 3 lid 2 onder c)."},
+    {"name": "Data items",
+     "description": "Gegevens met hun herkomst en geschiedenis (art. 3 lid 2 onder a)."},
+    {"name": "Processing log",
+     "description": "Het verwerkingenlog van een cliënt (Logboek Dataverwerkingen)."},
+]
+
+VERSION_HEADER = {
+    "description": "De volledige versie van de API (semver).",
+    "schema": {"type": "string"},
+    "example": API_VERSION,
+}
+
+# Operations that do not pass the gate, and so are never refused by the protocol.
+NOT_REFUSABLE = {"listPartners", "getPartner"}
+
+ERROR_RESPONSES = {
+    "400": ("Ongeldige invoer; `invalidParams` noemt elk ongeldig veld en waarom.",
+            "InvalidInputProblem"),
+    "401": ("Geen, een onbekend of een ingetrokken API-token.", "Problem"),
+    "403": ("Het protocol weigert de verwerking; de weigering staat in het verwerkingenlog.",
+            "RefusalProblem"),
+    "404": ("Bestaat niet, of niet bij uw organisatie.", "Problem"),
+}
+
+
+def _with_version_header(view):
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response[API_VERSION_HEADER] = API_VERSION
+        return response
+
+    return wrapper
+
+
+def _problem_schemas() -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for model in (schemas.Problem, schemas.InvalidInputProblem, schemas.RefusalProblem):
+        schema = model.model_json_schema(
+            ref_template="#/components/schemas/{model}", by_alias=True, mode="serialization",
+            schema_generator=NinjaGenerateJsonSchema,
+        )
+        found.update(schema.pop("$defs", {}))
+        found[model.__name__] = schema
+    return found
+
+
+def _error_response(status: str, schema_name: str) -> dict[str, Any]:
+    return {
+        "description": ERROR_RESPONSES[status][0],
+        "headers": {API_VERSION_HEADER: {"$ref": f"#/components/headers/{API_VERSION_HEADER}"}},
+        "content": {
+            PROBLEM_CONTENT_TYPE: {"schema": {"$ref": f"#/components/schemas/{schema_name}"}}
+        },
+    }
+
+
+def _drop_property_titles(schema: dict[str, Any]) -> None:
+    """Pydantic titles every property after its name ("Birthdate"); the name says it better."""
+    for spec in schema.get("properties", {}).values():
+        spec.pop("title", None)
+
+
+def finish_openapi(document: dict[str, Any]) -> dict[str, Any]:
+    """Fit ninja's generated document to the API Design Rules (see the module docstring)."""
+    document["servers"] = [{"url": SERVER_URL, "description": "Deze omgeving, API versie 1"}]
+    document["info"].update(INFO)
+    document["tags"] = TAGS
+    components = document.setdefault("components", {})
+    components.setdefault("schemas", {}).update(_problem_schemas())
+    components["headers"] = {API_VERSION_HEADER: VERSION_HEADER}
+    for schema in components["schemas"].values():
+        _drop_property_titles(schema)
+    header_ref = {API_VERSION_HEADER: {"$ref": f"#/components/headers/{API_VERSION_HEADER}"}}
+    for path, operations in document["paths"].items():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                parameter["schema"].pop("title", None)
+            responses = {str(code): response for code, response in operation["responses"].items()}
+            for status, response in responses.items():
+                if status[0] in "23":
+                    response["headers"] = dict(header_ref)
+            errors = ["400"]
+            if operation.get("security"):
+                errors.append("401")
+                if operation["operationId"] not in NOT_REFUSABLE:
+                    errors.append("403")
+            if "{" in path:
+                errors.append("404")
+            for status in errors:
+                responses.setdefault(status, _error_response(status, ERROR_RESPONSES[status][1]))
+            operation["responses"] = dict(sorted(responses.items()))
+    return document
+
+
+class ZorgvuldigApi(NinjaAPI):
+    """NinjaAPI with the API-Version header and an OpenAPI document after the ADR."""
+
+    _openapi_document: dict[str, Any] | None = None
+
+    def create_response(self, request, data, *, status=None, temporal_response=None):
+        response = super().create_response(
+            request, data, status=status, temporal_response=temporal_response
+        )
+        response[API_VERSION_HEADER] = API_VERSION
+        return response
+
+    def create_temporal_response(self, request: HttpRequest) -> HttpResponse:
+        response = super().create_temporal_response(request)
+        response[API_VERSION_HEADER] = API_VERSION
+        return response
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None) -> dict[str, Any]:
+        # Paths are relative to the server URL (/api/v1), whatever the mount point.
+        if self._openapi_document is None:
+            self._openapi_document = finish_openapi(dict(get_schema(api=self, path_prefix="")))
+        return copy.deepcopy(self._openapi_document)
+
+
+def make_api(**kwargs) -> ZorgvuldigApi:
+    return ZorgvuldigApi(
+        title="zorgvuldig",
+        version=API_VERSION,
+        openapi_url="/openapi.json",
+        docs_url="/docs",
+        docs=Swagger(settings={"persistAuthorization": False, "tryItOutEnabled": False}),
+        docs_decorator=_with_version_header,
+        servers=[{"url": SERVER_URL}],
+        **kwargs,
+    )

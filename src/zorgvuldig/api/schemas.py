@@ -1,0 +1,326 @@
+"""Request and response bodies: camelCase on the wire, snake_case in Python.
+
+Responses are built from the frozen values the gate hands out (:mod:`zorgvuldig.gate.dto`),
+never from model instances. Requests accept only the camelCase names and no unknown fields,
+so that a typo is a 400 that names the field rather than a value silently ignored.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import uuid
+from typing import Annotated
+
+from ninja import Schema
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field
+from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
+
+from zorgvuldig.gate import validation
+from zorgvuldig.gate.errors import InvalidInput
+from zorgvuldig.protocol import Category, Domain, LegalBasis, Purpose
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date(value):
+    """Only a calendar date ``YYYY-MM-DD`` (no timestamps, no times)."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError("zorgvuldig_date", "Geef een geldige datum (JJJJ-MM-DD).")
+
+
+Date = Annotated[datetime.date, BeforeValidator(_iso_date)]
+
+
+def _bsn(value: str) -> str:
+    """The elfproef up front, so that a bad BSN is listed with every other invalid field (the
+    gate checks it again)."""
+    try:
+        validation.bsn(value)
+    except InvalidInput as error:
+        raise PydanticCustomError("zorgvuldig_bsn", next(iter(error.errors.values()))) from None
+    return value
+
+
+Bsn = Annotated[str, AfterValidator(_bsn)]
+
+
+class Out(Schema):
+    """A response body: read from the gate's values by attribute, written in camelCase."""
+
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
+
+
+class In(Schema):
+    """A request body: camelCase names only, nothing unknown."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel, validate_by_alias=True, validate_by_name=False, extra="forbid"
+    )
+
+
+PurposeField = Field(description="Het doel van de verwerking (art. 2); verplicht.")
+LegalBasisField = Field(
+    None,
+    description="De wettelijke grondslag (art. 2). Weggelaten: de grondslag van uw eigen "
+    "lopende traject bij deze cliënt.",
+)
+BsnField = Field(
+    description="Burgerservicenummer (elfproef). Alleen in de body, nooit in een URI.",
+)
+
+
+# --- partners --------------------------------------------------------------------------
+
+
+class Partner(Out):
+    id: uuid.UUID
+    name: str
+    kind: str = Field(description="municipality, public, private of independent")
+    oin: str = Field(description="Organisatie-identificatienummer, leeg als onbekend")
+    committed: bool = Field(description="Vandaag gecommitteerd aan het protocol (art. 1)")
+    protocol_version: str | None = Field(
+        description="De protocolversie waaraan de partner vandaag gebonden is"
+    )
+
+
+# --- clients and subjects ---------------------------------------------------------------
+
+
+class Subject(Out):
+    id: uuid.UUID
+    bsn: str
+    given_names: str
+    surname_prefix: str
+    surname: str
+    full_name: str
+    birth_date: datetime.date
+
+
+class ClientSummary(Out):
+    id: uuid.UUID
+    full_name: str
+    birth_date: datetime.date
+
+
+class SupportTrajectory(Out):
+    id: uuid.UUID
+    client_id: uuid.UUID
+    partner_id: uuid.UUID
+    partner_name: str
+    domain: Domain
+    legal_basis: LegalBasis
+    opened_on: datetime.date
+    closed_on: datetime.date | None
+    caseworkers: list[str] = Field(description="Namen van de toegewezen hulpverleners")
+
+
+class Relation(Out):
+    id: uuid.UUID
+    kind: str
+    related: Subject
+
+
+class DataItemVersion(Out):
+    number: int
+    label: str
+    value: str
+    source: str = Field(description="Wie het gegeven leverde (art. 3 lid 2 onder a)")
+    method: str = Field(description="Hoe het werd verkregen")
+    obtained_on: datetime.date
+    recorded_by: str
+    recorded_at: datetime.datetime
+    reason: str
+
+
+class DataItem(Out):
+    id: uuid.UUID
+    client_id: uuid.UUID
+    subject_id: uuid.UUID
+    category: Category
+    partner_id: uuid.UUID
+    current: DataItemVersion
+    history: list[DataItemVersion] = Field(
+        description="Alle versies, nieuwste eerst (alleen bij één gegeven)"
+    )
+
+
+class Annotation(Out):
+    id: uuid.UUID
+    article: str
+    text: str
+    author: str
+    created_at: datetime.datetime
+    trace_id: str
+
+
+class Household(Out):
+    id: uuid.UUID
+    name: str
+    director: str
+    plan: str
+    members: list[str]
+
+
+class Dossier(Out):
+    id: uuid.UUID
+    subject: Subject
+    trajectories: list[SupportTrajectory]
+    relations: list[Relation]
+    items: list[DataItem]
+    annotations: list[Annotation]
+    households: list[Household]
+
+
+class ClientRegistration(In):
+    bsn: Bsn = BsnField
+    given_names: str = Field(max_length=200)
+    surname_prefix: str = Field("", max_length=20)
+    surname: str = Field(max_length=200)
+    birth_date: Date
+    domain: Domain
+    legal_basis: LegalBasis = Field(description="De wet waarop het nieuwe traject rust (art. 2)")
+    opened_on: Date | None = Field(None, description="Begin van het traject; standaard vandaag")
+    purpose: Purpose = PurposeField
+
+
+class ClientSearch(In):
+    purpose: Purpose = PurposeField
+    bsn: Bsn | None = Field(None, description="Zoek op BSN (niet in de URI)")
+    name: str | None = Field(
+        None, max_length=200, description="Of zoek op (een deel van) de achternaam"
+    )
+
+
+class RelationRegistration(In):
+    kind: str = Field(
+        description="legal-representative, guardian, curator, mentor, spouse, parent, sibling "
+        "of child"
+    )
+    bsn: Bsn = BsnField
+    given_names: str = Field(max_length=200)
+    surname_prefix: str = Field("", max_length=20)
+    surname: str = Field(max_length=200)
+    birth_date: Date
+    purpose: Purpose = PurposeField
+    legal_basis: LegalBasis | None = LegalBasisField
+
+
+# --- support trajectories ---------------------------------------------------------------
+
+
+class TrajectoryClosure(In):
+    closed_on: Date
+    purpose: Purpose = PurposeField
+
+
+class CaseworkerAssignment(In):
+    employee_id: uuid.UUID = Field(
+        description="Een actieve medewerker van uw eigen organisatie (art. 3 lid 2 onder c)"
+    )
+    purpose: Purpose = PurposeField
+
+
+# --- data items -------------------------------------------------------------------------
+
+
+_METHODS = "conversation, document, register, partner of observation"
+
+
+class DataItemRecording(In):
+    category: Category
+    label: str = Field(max_length=200)
+    value: str = Field(max_length=10_000)
+    source: str = Field(
+        max_length=200, description="Wie het gegeven leverde (art. 3 lid 2 onder a)"
+    )
+    method: str = Field(description=f"Hoe het werd verkregen: {_METHODS}")
+    obtained_on: Date
+    purpose: Purpose = PurposeField
+    subject_id: uuid.UUID | None = Field(
+        None, description="De betrokkene over wie het gegeven gaat; standaard de cliënt zelf"
+    )
+    legal_basis: LegalBasis | None = LegalBasisField
+
+
+class DataItemChange(In):
+    label: str = Field(max_length=200)
+    value: str = Field(max_length=10_000)
+    source: str = Field(max_length=200)
+    method: str = Field(description=f"Hoe het werd verkregen: {_METHODS}")
+    obtained_on: Date
+    reason: str = Field(max_length=500, description="Waarom het gegeven verandert")
+    purpose: Purpose = PurposeField
+    legal_basis: LegalBasis | None = LegalBasisField
+
+
+# --- processing log ---------------------------------------------------------------------
+
+
+class LogRecord(Out):
+    id: int
+    trace_id: str
+    name: str
+    start_time: datetime.datetime
+    end_time: datetime.datetime
+    status: str
+    processing_activity_id: str
+    actor: str
+    partner: str
+    operation: str
+    categories: list[str]
+    purpose: str
+    legal_basis: str
+    decision: str = Field(description="allowed, partial of refused")
+    articles: list[str]
+
+
+# --- problems (documentation of the error bodies; problems.py writes them) --------------
+
+
+class Problem(Out):
+    """An error (RFC 9457)."""
+
+    type: str = Field(description="URI die het soort probleem aanduidt")
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+
+
+class InvalidParam(Out):
+    name: str = Field(description="Het veld (camelCase) dat ongeldig is")
+    reason: str
+    code: str
+
+
+class InvalidInputProblem(Problem):
+    invalid_params: list[InvalidParam]
+
+
+class Refusal(Out):
+    article: str
+    reason: str
+    remedy: str = Field(description="Wat de verwerking wel toegestaan zou maken")
+
+
+class CategoryOutcome(Out):
+    category: Category
+    allowed: bool
+    articles: list[str]
+    refusals: list[Refusal]
+
+
+class RefusalProblem(Problem):
+    articles: list[str] = Field(description="De artikelen van het protocol die de weigering dragen")
+    trace_id: str = Field(
+        description="Het trace-id waaronder de weigering in het verwerkingenlog staat"
+    )
+    outcomes: list[CategoryOutcome]

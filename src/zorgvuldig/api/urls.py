@@ -1,0 +1,16 @@
+"""The API at /api/v1/: mounted by ``zorgvuldig.conf.urls`` as ``path("api/v1/", api.urls)``."""
+
+from __future__ import annotations
+
+from zorgvuldig.api import problems
+from zorgvuldig.api.auth import ApiTokenAuth
+from zorgvuldig.api.base import make_api
+from zorgvuldig.api.routers import clients, items, log, partners, trajectories
+
+api = make_api(auth=ApiTokenAuth(), urls_namespace="api")
+problems.install(api)
+api.add_router("", partners.router)
+api.add_router("", clients.router)
+api.add_router("", trajectories.router)
+api.add_router("", items.router)
+api.add_router("", log.router)
