@@ -35,8 +35,14 @@ def make_partner(name: str, committed: bool = True, kind=PartnerKind.PRIVATE) ->
     return partner
 
 
-def make_employee(partner: Partner, username: str, *, acknowledged: bool = True,
-                  role=Role.CASEWORKER, password: str = "correct-horse-battery") -> Employee:
+def make_employee(
+    partner: Partner,
+    username: str,
+    *,
+    acknowledged: bool = True,
+    role=Role.CASEWORKER,
+    password: str = "correct-horse-battery",
+) -> Employee:
     user = get_user_model().objects.create_user(
         username=username, password=password, first_name=username.capitalize(), last_name="Test"
     )
@@ -76,7 +82,12 @@ def actor(caseworker):
 def client_dossier(actor):
     """A client with a youth trajectory at ``partner``, ``caseworker`` assigned."""
     return services.register_client(
-        actor, bsn=next_bsn(), given_names="Sanne", surname="de Vries",
-        birth_date=datetime.date(2012, 5, 17), domain="jeugd", legal_basis="jeugdwet",
+        actor,
+        bsn=next_bsn(),
+        given_names="Sanne",
+        surname="de Vries",
+        birth_date=datetime.date(2012, 5, 17),
+        domain="jeugd",
+        legal_basis="jeugdwet",
         purpose="intake",
     )

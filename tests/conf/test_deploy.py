@@ -21,13 +21,20 @@ def zorgvuldig(*args, env):
     return subprocess.run(
         [sys.executable, "-m", "zorgvuldig", *args],
         env={k: v for k, v in {**os.environ, **env}.items() if k != "DJANGO_SETTINGS_MODULE"},
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
-    result = zorgvuldig("check", "--deploy", "--fail-level", "WARNING",
-                        env={**PRODUCTION, "ZORGVULDIG_VAR_DIR": str(tmp_path)})
+    result = zorgvuldig(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env={**PRODUCTION, "ZORGVULDIG_VAR_DIR": str(tmp_path)},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

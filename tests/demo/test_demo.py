@@ -12,9 +12,18 @@ from zorgvuldig.demo.region import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-COUNTED = ["partners.Partner", "partners.Employee", "partners.ProtocolAcknowledgement",
-           "clients.Subject", "clients.Client", "clients.SupportTrajectory", "clients.Household",
-           "dossier.DataItem", "dossier.DataItemVersion", "processing_log.LogRecord"]
+COUNTED = [
+    "partners.Partner",
+    "partners.Employee",
+    "partners.ProtocolAcknowledgement",
+    "clients.Subject",
+    "clients.Client",
+    "clients.SupportTrajectory",
+    "clients.Household",
+    "dossier.DataItem",
+    "dossier.DataItemVersion",
+    "processing_log.LogRecord",
+]
 
 
 def counts() -> dict[str, int]:

@@ -31,7 +31,11 @@ def test_intake_records_client_trajectory_and_log(actor, client_dossier):
     assert trajectory.legal_basis == "jeugdwet"
     assert list(trajectory.caseworkers.values_list("id", flat=True)) == [actor.employee_id]
     (record,) = records_for(client_dossier.id)
-    assert (record.name, record.operation, record.decision) == ("client-aanmelden", "record", "allowed")
+    assert (record.name, record.operation, record.decision) == (
+        "client-aanmelden",
+        "record",
+        "allowed",
+    )
     assert record.processing_activity_id == "jeugdwet-jeugdhulp"
     assert record.actor_id == str(actor.employee_id)
     assert record.purpose == "intake" and record.legal_basis == "jeugdwet"
@@ -41,8 +45,9 @@ def test_intake_records_client_trajectory_and_log(actor, client_dossier):
 def test_art3_2c_consult_by_employee_of_another_partner_is_refused_and_logged(client_dossier):
     other = make_employee(make_partner("Thuiszorg Elders"), "bram")
     with pytest.raises(ProcessingRefused) as refused:
-        services.consult_dossier(actor_for(other), client_dossier.id, purpose="support-provision",
-                                 legal_basis="jeugdwet")
+        services.consult_dossier(
+            actor_for(other), client_dossier.id, purpose="support-provision", legal_basis="jeugdwet"
+        )
     assert refused.value.decision.articles == ("art3.2c",)
     last = records_for(client_dossier.id).last()
     assert (last.decision, last.articles, last.actor_id) == ("refused", "art3.2c", str(other.id))
@@ -54,7 +59,9 @@ def test_art3_2d_employee_without_acknowledgement_is_refused(partner, client_dos
     trajectory = SupportTrajectory.objects.get(client_id=client_dossier.id)
     trajectory.caseworkers.add(newcomer)
     with pytest.raises(ProcessingRefused) as refused:
-        services.consult_dossier(actor_for(newcomer), client_dossier.id, purpose="support-provision")
+        services.consult_dossier(
+            actor_for(newcomer), client_dossier.id, purpose="support-provision"
+        )
     assert refused.value.decision.articles == ("art3.2d",)
 
 
@@ -62,8 +69,13 @@ def test_art1_employee_of_a_non_partner_cannot_take_in_a_client():
     outsider = make_employee(make_partner("Niet gecommitteerd B.V.", committed=False), "erik")
     with pytest.raises(ProcessingRefused) as refused:
         services.register_client(
-            actor_for(outsider), bsn=next_bsn(), given_names="Piet", surname="Klaassen",
-            birth_date=datetime.date(1970, 1, 1), domain="zorg", legal_basis="wmo-2015",
+            actor_for(outsider),
+            bsn=next_bsn(),
+            given_names="Piet",
+            surname="Klaassen",
+            birth_date=datetime.date(1970, 1, 1),
+            domain="zorg",
+            legal_basis="wmo-2015",
         )
     assert "art1" in refused.value.decision.articles
     assert not Client.objects.exists()
@@ -73,8 +85,14 @@ def test_art1_employee_of_a_non_partner_cannot_take_in_a_client():
 def test_art2_missing_purpose_is_bad_input_and_nothing_is_written(actor):
     with pytest.raises(InvalidInput) as error:
         services.register_client(
-            actor, bsn=next_bsn(), given_names="Piet", surname="Klaassen",
-            birth_date=datetime.date(1970, 1, 1), domain="zorg", legal_basis="wmo-2015", purpose="",
+            actor,
+            bsn=next_bsn(),
+            given_names="Piet",
+            surname="Klaassen",
+            birth_date=datetime.date(1970, 1, 1),
+            domain="zorg",
+            legal_basis="wmo-2015",
+            purpose="",
         )
     assert "purpose" in error.value.errors
     assert not Subject.objects.exists() and not LogRecord.objects.exists()
@@ -83,8 +101,13 @@ def test_art2_missing_purpose_is_bad_input_and_nothing_is_written(actor):
 def test_art2_domain_must_fall_under_the_legal_basis(actor):
     with pytest.raises(InvalidInput) as error:
         services.register_client(
-            actor, bsn=next_bsn(), given_names="Piet", surname="Klaassen",
-            birth_date=datetime.date(1970, 1, 1), domain="jeugd", legal_basis="participatiewet",
+            actor,
+            bsn=next_bsn(),
+            given_names="Piet",
+            surname="Klaassen",
+            birth_date=datetime.date(1970, 1, 1),
+            domain="jeugd",
+            legal_basis="participatiewet",
         )
     assert "legalBasis" in error.value.errors
     assert not Subject.objects.exists()
@@ -93,7 +116,9 @@ def test_art2_domain_must_fall_under_the_legal_basis(actor):
 def test_art2_consult_without_any_support_of_the_client_is_refused(client_dossier, partner):
     colleague = make_employee(partner, "kim")  # same partner, not assigned
     with pytest.raises(ProcessingRefused) as refused:
-        services.consult_dossier(actor_for(colleague), client_dossier.id, purpose="support-provision")
+        services.consult_dossier(
+            actor_for(colleague), client_dossier.id, purpose="support-provision"
+        )
     assert refused.value.decision.articles == ("art3.2c",)  # no assignment, so no basis either
 
 
@@ -101,8 +126,13 @@ def test_art2_consult_without_any_support_of_the_client_is_refused(client_dossie
 def test_invalid_bsn_is_refused_with_the_field_named(actor, bsn):
     with pytest.raises(InvalidInput) as error:
         services.register_client(
-            actor, bsn=bsn, given_names="Piet", surname="Klaassen",
-            birth_date=datetime.date(1970, 1, 1), domain="zorg", legal_basis="wmo-2015",
+            actor,
+            bsn=bsn,
+            given_names="Piet",
+            surname="Klaassen",
+            birth_date=datetime.date(1970, 1, 1),
+            domain="zorg",
+            legal_basis="wmo-2015",
         )
     assert "Geen geldig BSN" in error.value.errors["bsn"]
     assert not Subject.objects.exists() and not LogRecord.objects.exists()
@@ -111,8 +141,13 @@ def test_invalid_bsn_is_refused_with_the_field_named(actor, bsn):
 def test_known_bsn_with_other_birth_date_is_refused(actor, client_dossier):
     with pytest.raises(InvalidInput) as error:
         services.register_client(
-            actor, bsn=client_dossier.subject.bsn, given_names="Sanne", surname="de Vries",
-            birth_date=datetime.date(2011, 1, 1), domain="jeugd", legal_basis="jeugdwet",
+            actor,
+            bsn=client_dossier.subject.bsn,
+            given_names="Sanne",
+            surname="de Vries",
+            birth_date=datetime.date(2011, 1, 1),
+            domain="jeugd",
+            legal_basis="jeugdwet",
         )
     assert "birthDate" in error.value.errors
     assert SupportTrajectory.objects.count() == 1
@@ -121,13 +156,25 @@ def test_known_bsn_with_other_birth_date_is_refused(actor, client_dossier):
 
 def test_art3_2a_items_keep_origin_and_every_version(actor, client_dossier):
     item = services.record_item(
-        actor, client_dossier.id, category="contact", label="Telefoon", value="06-11111111",
-        source="Moeder", method="conversation", obtained_on=datetime.date(2026, 1, 5),
+        actor,
+        client_dossier.id,
+        category="contact",
+        label="Telefoon",
+        value="06-11111111",
+        source="Moeder",
+        method="conversation",
+        obtained_on=datetime.date(2026, 1, 5),
         purpose="assessment",
     )
     changed = services.change_item(
-        actor, item.id, label="Telefoon", value="06-22222222", source="Vader",
-        method="conversation", obtained_on=datetime.date(2026, 2, 1), reason="Nieuw nummer",
+        actor,
+        item.id,
+        label="Telefoon",
+        value="06-22222222",
+        source="Vader",
+        method="conversation",
+        obtained_on=datetime.date(2026, 2, 1),
+        reason="Nieuw nummer",
         purpose="support-provision",
     )
     assert [v.value for v in changed.history] == ["06-22222222", "06-11111111"]
@@ -140,16 +187,29 @@ def test_art3_2a_items_keep_origin_and_every_version(actor, client_dossier):
 
 def test_art6_1_items_of_another_partner_stay_out_of_the_dossier(actor, client_dossier):
     services.record_item(
-        actor, client_dossier.id, category="youth", label="School", value="De Linde",
-        source="Moeder", method="conversation", obtained_on=datetime.date(2026, 1, 5),
+        actor,
+        client_dossier.id,
+        category="youth",
+        label="School",
+        value="De Linde",
+        source="Moeder",
+        method="conversation",
+        obtained_on=datetime.date(2026, 1, 5),
         purpose="assessment",
     )
     other = make_employee(make_partner("Wmo-aanbieder"), "jeroen")
     services.register_client(
-        actor_for(other), bsn=client_dossier.subject.bsn, given_names="Sanne", surname="de Vries",
-        birth_date=client_dossier.subject.birth_date, domain="zorg", legal_basis="wmo-2015",
+        actor_for(other),
+        bsn=client_dossier.subject.bsn,
+        given_names="Sanne",
+        surname="de Vries",
+        birth_date=client_dossier.subject.birth_date,
+        domain="zorg",
+        legal_basis="wmo-2015",
     )
-    theirs = services.consult_dossier(actor_for(other), client_dossier.id, purpose="support-provision")
+    theirs = services.consult_dossier(
+        actor_for(other), client_dossier.id, purpose="support-provision"
+    )
     assert theirs.items == ()
     assert [t.legal_basis for t in theirs.trajectories] == ["wmo-2015"]
     ours = services.consult_dossier(actor, client_dossier.id, purpose="support-provision")
@@ -158,18 +218,32 @@ def test_art6_1_items_of_another_partner_stay_out_of_the_dossier(actor, client_d
 
 def test_consult_logs_one_record_per_data_subject(actor, client_dossier):
     relation = services.add_relation(
-        actor, client_dossier.id, kind="parent", bsn=next_bsn(), given_names="Marieke",
-        surname="de Vries", birth_date=datetime.date(1985, 3, 3), purpose="assessment",
+        actor,
+        client_dossier.id,
+        kind="parent",
+        bsn=next_bsn(),
+        given_names="Marieke",
+        surname="de Vries",
+        birth_date=datetime.date(1985, 3, 3),
+        purpose="assessment",
     )
     services.record_item(
-        actor, client_dossier.id, subject_id=relation.related.id, category="contact",
-        label="Telefoon moeder", value="06-33333333", source="Moeder", method="conversation",
-        obtained_on=datetime.date(2026, 1, 5), purpose="assessment",
+        actor,
+        client_dossier.id,
+        subject_id=relation.related.id,
+        category="contact",
+        label="Telefoon moeder",
+        value="06-33333333",
+        source="Moeder",
+        method="conversation",
+        obtained_on=datetime.date(2026, 1, 5),
+        purpose="assessment",
     )
     dossier = services.consult_dossier(actor, client_dossier.id, purpose="support-provision")
     consults = LogRecord.objects.filter(name="dossier-raadplegen")
     assert {r.subject_pseudonym for r in consults} == {
-        subject_pseudonym(client_dossier.subject.id), subject_pseudonym(relation.related.id)
+        subject_pseudonym(client_dossier.subject.id),
+        subject_pseudonym(relation.related.id),
     }
     assert len({r.trace_id for r in consults}) == 1
     assert dossier.relations[0].kind == "parent"
@@ -178,8 +252,9 @@ def test_consult_logs_one_record_per_data_subject(actor, client_dossier):
 def test_closed_trajectory_ends_access(actor, client_dossier):
     trajectory = SupportTrajectory.objects.get(client_id=client_dossier.id)
     SupportTrajectory.objects.filter(id=trajectory.id).update(opened_on=datetime.date(2025, 1, 1))
-    services.close_trajectory(actor, trajectory.id, closed_on=datetime.date(2026, 1, 1),
-                              purpose="support-provision")
+    services.close_trajectory(
+        actor, trajectory.id, closed_on=datetime.date(2026, 1, 1), purpose="support-provision"
+    )
     with pytest.raises(ProcessingRefused) as refused:
         services.consult_dossier(actor, client_dossier.id, purpose="support-provision")
     assert "art3.2c" in refused.value.decision.articles
@@ -187,10 +262,17 @@ def test_closed_trajectory_ends_access(actor, client_dossier):
 
 def test_art3_2c_household_director_reaches_the_members(actor, client_dossier):
     director = make_employee(make_partner("Gemeente"), "marloes")
-    services.create_household(actor, client_dossier.id, name="Gezin De Vries", member_client_ids=[],
-                              director_id=director.id, plan="Eén plan")
-    dossier = services.consult_dossier(actor_for(director), client_dossier.id,
-                                       purpose="integrated-support", legal_basis="jeugdwet")
+    services.create_household(
+        actor,
+        client_dossier.id,
+        name="Gezin De Vries",
+        member_client_ids=[],
+        director_id=director.id,
+        plan="Eén plan",
+    )
+    dossier = services.consult_dossier(
+        actor_for(director), client_dossier.id, purpose="integrated-support", legal_basis="jeugdwet"
+    )
     assert dossier.households[0].plan == "Eén plan"
 
 
@@ -198,21 +280,31 @@ def test_assigning_an_employee_of_another_partner_is_refused(actor, client_dossi
     other = make_employee(make_partner("Elders"), "bram")
     trajectory = SupportTrajectory.objects.get(client_id=client_dossier.id)
     with pytest.raises(InvalidInput) as error:
-        services.assign_caseworker(actor, trajectory.id, employee_id=other.id,
-                                   purpose="support-provision")
+        services.assign_caseworker(
+            actor, trajectory.id, employee_id=other.id, purpose="support-provision"
+        )
     assert "employeeId" in error.value.errors
     assert trajectory.caseworkers.count() == 1
 
 
 def test_failure_while_performing_keeps_nothing_and_logs_an_error(actor, client_dossier):
     def perform(decision):
-        DataItem.objects.create(client_id=client_dossier.id, subject_id=client_dossier.subject.id,
-                                category="contact", partner_id=actor.partner_id)
+        DataItem.objects.create(
+            client_id=client_dossier.id,
+            subject_id=client_dossier.subject.id,
+            category="contact",
+            partner_id=actor.partner_id,
+        )
         raise RuntimeError("disk full")
 
     processing = Processing(
-        name="test", actor=actor, operation=Operation.RECORD, categories=(Category.CONTACT,),
-        purpose=Purpose.ASSESSMENT, legal_basis=LegalBasis.YOUTH_ACT, client_id=client_dossier.id,
+        name="test",
+        actor=actor,
+        operation=Operation.RECORD,
+        categories=(Category.CONTACT,),
+        purpose=Purpose.ASSESSMENT,
+        legal_basis=LegalBasis.YOUTH_ACT,
+        client_id=client_dossier.id,
     )
     with pytest.raises(RuntimeError):
         process(processing, perform)
@@ -225,9 +317,13 @@ def test_refused_processing_never_performs(client_dossier):
     outsider = make_employee(make_partner("Elders"), "bram")
     performed = []
     processing = Processing(
-        name="test", actor=actor_for(outsider), operation=Operation.CONSULT,
-        categories=(Category.CONTACT,), purpose=Purpose.ASSESSMENT,
-        legal_basis=LegalBasis.YOUTH_ACT, client_id=client_dossier.id,
+        name="test",
+        actor=actor_for(outsider),
+        operation=Operation.CONSULT,
+        categories=(Category.CONTACT,),
+        purpose=Purpose.ASSESSMENT,
+        legal_basis=LegalBasis.YOUTH_ACT,
+        client_id=client_dossier.id,
     )
     with pytest.raises(ProcessingRefused):
         process(processing, lambda d: performed.append(d) or Performed(None))
@@ -236,8 +332,14 @@ def test_refused_processing_never_performs(client_dossier):
 
 def test_art3_2b_bsn_and_values_are_encrypted_at_rest(actor, client_dossier):
     services.record_item(
-        actor, client_dossier.id, category="health", label="Diagnose", value="ADHD",
-        source="Huisarts", method="document", obtained_on=datetime.date(2026, 1, 5),
+        actor,
+        client_dossier.id,
+        category="health",
+        label="Diagnose",
+        value="ADHD",
+        source="Huisarts",
+        method="document",
+        obtained_on=datetime.date(2026, 1, 5),
         purpose="assessment",
     )
     with connection.cursor() as cursor:
@@ -247,16 +349,29 @@ def test_art3_2b_bsn_and_values_are_encrypted_at_rest(actor, client_dossier):
         (stored_value,) = cursor.fetchone()
     assert client_dossier.subject.bsn not in stored_bsn + index
     assert "ADHD" not in stored_value
-    assert services.search_clients(actor, purpose="support-provision", bsn=client_dossier.subject.bsn)[0].id == client_dossier.id
+    assert (
+        services.search_clients(actor, purpose="support-provision", bsn=client_dossier.subject.bsn)[
+            0
+        ].id
+        == client_dossier.id
+    )
 
 
 def test_art5_1_listing_trajectories_consults_identification_only(actor, client_dossier):
     services.record_item(
-        actor, client_dossier.id, category="health", label="Diagnose", value="ADHD",
-        source="Huisarts", method="document", obtained_on=datetime.date(2026, 1, 5),
+        actor,
+        client_dossier.id,
+        category="health",
+        label="Diagnose",
+        value="ADHD",
+        source="Huisarts",
+        method="document",
+        obtained_on=datetime.date(2026, 1, 5),
         purpose="assessment",
     )
-    (trajectory,) = services.list_trajectories(actor, client_dossier.id, purpose="support-provision")
+    (trajectory,) = services.list_trajectories(
+        actor, client_dossier.id, purpose="support-provision"
+    )
     assert trajectory.legal_basis == "jeugdwet"
     assert records_for(client_dossier.id).last().categories == "identification"
     services.list_relations(actor, client_dossier.id, purpose="support-provision")
@@ -267,8 +382,15 @@ def test_item_about_an_unrelated_or_malformed_subject_is_refused(actor, client_d
     for subject_id in ["not-a-uuid", "6f1c1f1e-0000-4000-8000-000000000000"]:
         with pytest.raises(InvalidInput) as error:
             services.record_item(
-                actor, client_dossier.id, subject_id=subject_id, category="contact", label="x",
-                value="y", source="z", method="conversation", obtained_on=datetime.date(2026, 1, 5),
+                actor,
+                client_dossier.id,
+                subject_id=subject_id,
+                category="contact",
+                label="x",
+                value="y",
+                source="z",
+                method="conversation",
+                obtained_on=datetime.date(2026, 1, 5),
                 purpose="assessment",
             )
         assert "subjectId" in error.value.errors

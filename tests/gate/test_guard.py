@@ -17,8 +17,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("model", ["clients.Subject", "clients.Client", "dossier.DataItem",
-                                   "dossier.DataItemVersion", "dossier.Annotation"])
+@pytest.mark.parametrize(
+    "model",
+    [
+        "clients.Subject",
+        "clients.Client",
+        "dossier.DataItem",
+        "dossier.DataItemVersion",
+        "dossier.Annotation",
+    ],
+)
 def test_query_on_personal_data_outside_the_gate_fails(model):
     manager = apps.get_model(model).objects
     with guarded(), pytest.raises(GateBypassed):
@@ -54,7 +62,10 @@ def test_import_contracts_hold():
     """import-linter: only the gate imports the personal-data models; the rules are pure."""
     result = subprocess.run(
         [str(Path(sys.executable).with_name("lint-imports")), "--no-cache"],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Contracts: 2 kept, 0 broken." in result.stdout

@@ -11,12 +11,17 @@ from hypothesis import strategies as st
 from zorgvuldig.protocol import Category, Facts, LegalBasis, Operation, Purpose, Request, decide
 
 REQUEST = Request(
-    actor_id="e1", partner_id="p1", operation=Operation.CONSULT,
+    actor_id="e1",
+    partner_id="p1",
+    operation=Operation.CONSULT,
     categories=(Category.IDENTIFICATION, Category.YOUTH),
-    purpose=Purpose.SUPPORT_PROVISION, legal_basis=LegalBasis.YOUTH_ACT,
+    purpose=Purpose.SUPPORT_PROVISION,
+    legal_basis=LegalBasis.YOUTH_ACT,
 )
 FACTS = Facts(
-    actor_is_employee=True, partner_committed=True, acknowledged_current_version=True,
+    actor_is_employee=True,
+    partner_committed=True,
+    acknowledged_current_version=True,
     assigned_legal_bases=frozenset({LegalBasis.YOUTH_ACT}),
 )
 
@@ -44,7 +49,9 @@ def test_art2_processing_without_legal_basis_is_refused():
 
 
 def test_art3_2c_without_access_the_missing_legal_basis_is_not_the_reason():
-    decision = decide(replace(REQUEST, legal_basis=None), replace(FACTS, assigned_legal_bases=frozenset()))
+    decision = decide(
+        replace(REQUEST, legal_basis=None), replace(FACTS, assigned_legal_bases=frozenset())
+    )
     assert decision.articles == ("art3.2c",)
 
 
@@ -81,16 +88,24 @@ def test_art3_2c_household_director_reaches_the_client():
 
 
 def test_art3_2c_service_identity_reaches_no_personal_data():
-    facts = Facts(actor_is_employee=False, partner_committed=True, acknowledged_current_version=True)
+    facts = Facts(
+        actor_is_employee=False, partner_committed=True, acknowledged_current_version=True
+    )
     decision = decide(REQUEST, facts)
     assert not decision.allowed
     assert "art3.2c" in decision.articles
 
 
 def test_art3_2c_intake_opens_access_only_for_recording_under_its_own_basis():
-    facts = replace(FACTS, assigned_legal_bases=frozenset(), opening_trajectory=LegalBasis.YOUTH_ACT)
-    intake = replace(REQUEST, operation=Operation.RECORD, purpose=Purpose.INTAKE,
-                     categories=(Category.IDENTIFICATION,))
+    facts = replace(
+        FACTS, assigned_legal_bases=frozenset(), opening_trajectory=LegalBasis.YOUTH_ACT
+    )
+    intake = replace(
+        REQUEST,
+        operation=Operation.RECORD,
+        purpose=Purpose.INTAKE,
+        categories=(Category.IDENTIFICATION,),
+    )
     assert decide(intake, facts).allowed
     assert not decide(replace(intake, legal_basis=LegalBasis.WMO_2015), facts).allowed
     assert not decide(replace(intake, operation=Operation.CONSULT), facts).allowed
@@ -103,8 +118,10 @@ def test_art5_1_a_request_without_categories_is_refused():
 
 
 def test_every_refusal_says_what_would_allow_it():
-    decision = decide(replace(REQUEST, purpose=None, legal_basis=None),
-                      replace(FACTS, acknowledged_current_version=False))
+    decision = decide(
+        replace(REQUEST, purpose=None, legal_basis=None),
+        replace(FACTS, acknowledged_current_version=False),
+    )
     for outcome in decision.outcomes:
         assert outcome.refusals
         assert all(r.remedy for r in outcome.refusals)
@@ -113,7 +130,8 @@ def test_every_refusal_says_what_would_allow_it():
 
 requests = st.builds(
     Request,
-    actor_id=st.just("e"), partner_id=st.just("p"),
+    actor_id=st.just("e"),
+    partner_id=st.just("p"),
     operation=st.sampled_from(Operation),
     categories=st.lists(st.sampled_from(Category), unique=True).map(tuple),
     purpose=st.none() | st.sampled_from(Purpose),
@@ -121,7 +139,8 @@ requests = st.builds(
 )
 facts = st.builds(
     Facts,
-    actor_is_employee=st.booleans(), partner_committed=st.booleans(),
+    actor_is_employee=st.booleans(),
+    partner_committed=st.booleans(),
     acknowledged_current_version=st.booleans(),
     assigned_legal_bases=st.frozensets(st.sampled_from(LegalBasis)),
     household_director=st.booleans(),
@@ -146,9 +165,14 @@ def test_nothing_is_allowed_without_purpose_basis_acknowledgement_and_commitment
         assert facts.acknowledged_current_version
 
 
-@pytest.mark.parametrize(("article", "label"), [
-    ("art2", "art. 2"), ("art4.6", "art. 4 lid 6"), ("art3.2c", "art. 3 lid 2 onder c"),
-])
+@pytest.mark.parametrize(
+    ("article", "label"),
+    [
+        ("art2", "art. 2"),
+        ("art4.6", "art. 4 lid 6"),
+        ("art3.2c", "art. 3 lid 2 onder c"),
+    ],
+)
 def test_articles_are_cited_as_the_protocol_cites_itself(article, label):
     from zorgvuldig.protocol.decision import article_label
 

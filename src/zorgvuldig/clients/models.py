@@ -82,7 +82,9 @@ class Relation(models.Model):
             models.UniqueConstraint(
                 fields=["subject", "related", "kind"], name="one_relation_per_kind"
             ),
-            models.CheckConstraint(condition=~Q(subject=models.F("related")), name="no_self_relation"),
+            models.CheckConstraint(
+                condition=~Q(subject=models.F("related")), name="no_self_relation"
+            ),
         ]
 
 
@@ -111,7 +113,9 @@ class SupportTrajectory(models.Model):
     partner = models.ForeignKey(
         "partners.Partner", on_delete=models.PROTECT, related_name="trajectories"
     )
-    domain = models.CharField(_("domain"), max_length=20, choices=[(d.value, v) for d, v in DOMAINS.items()])
+    domain = models.CharField(
+        _("domain"), max_length=20, choices=[(d.value, v) for d, v in DOMAINS.items()]
+    )
     legal_basis = models.CharField(
         _("legal basis"), max_length=20, choices=[(b.value, v) for b, v in LEGAL_BASES.items()]
     )

@@ -61,7 +61,9 @@ def decrypt(token: str, context: str) -> str:
     tag, _, body = token.partition(":")
     generation = key_generation() - int(tag.removeprefix("g"))
     raw = base64.urlsafe_b64decode(body)
-    return _aead(generation).decrypt(raw[:_NONCE_BYTES], raw[_NONCE_BYTES:], context.encode()).decode()
+    return (
+        _aead(generation).decrypt(raw[:_NONCE_BYTES], raw[_NONCE_BYTES:], context.encode()).decode()
+    )
 
 
 def blind_index(value: str, purpose: str) -> str:

@@ -1,4 +1,4 @@
-"""Load the demo region through the real code paths: partners, employees, and clients via the gate."""
+"""Load the demo region through the real code paths: partners, employees, clients via the gate."""
 
 from __future__ import annotations
 
@@ -43,7 +43,8 @@ def _partners() -> dict[str, Partner]:
         partner, _ = Partner.objects.get_or_create(name=name, defaults={"kind": kind})
         if committed:
             ProtocolCommitment.objects.get_or_create(
-                partner=partner, protocol_version=region.PROTOCOL_VERSION,
+                partner=partner,
+                protocol_version=region.PROTOCOL_VERSION,
                 defaults={"starts_on": region.PROTOCOL_START},
             )
         partners[name] = partner
@@ -57,8 +58,12 @@ def _employees(partners: dict[str, Partner]) -> dict[str, Employee]:
         user = users.objects.filter(username=username).first()
         if user is None:
             user = users.objects.create_user(
-                username=username, password=region.DEMO_PASSWORD, first_name=first, last_name=last,
-                is_staff=role == "administrator", is_superuser=role == "administrator",
+                username=username,
+                password=region.DEMO_PASSWORD,
+                first_name=first,
+                last_name=last,
+                is_staff=role == "administrator",
+                is_superuser=role == "administrator",
             )
         employee, _ = Employee.objects.get_or_create(
             user=user, defaults={"partner": partners[partner_name], "role": role}
@@ -75,30 +80,48 @@ def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> i
         bsn = next(bsns)
         for username, domain, basis, opened_on in trajectories:
             dossier = services.register_client(
-                actor_for(employees[username]), bsn=bsn, given_names=given, surname_prefix=prefix,
-                surname=surname, birth_date=born, domain=domain, legal_basis=basis,
-                opened_on=opened_on, purpose="intake",
+                actor_for(employees[username]),
+                bsn=bsn,
+                given_names=given,
+                surname_prefix=prefix,
+                surname=surname,
+                birth_date=born,
+                domain=domain,
+                legal_basis=basis,
+                opened_on=opened_on,
+                purpose="intake",
             )
         owner = actor_for(employees[trajectories[0][0]])
         for category, label, value, source, method in items:
             services.record_item(
-                owner, dossier.id, category=category, label=label, value=value, source=source,
-                method=method, obtained_on=trajectories[0][3], purpose="assessment",
+                owner,
+                dossier.id,
+                category=category,
+                label=label,
+                value=value,
+                source=source,
+                method=method,
+                obtained_on=trajectories[0][3],
+                purpose="assessment",
             )
         client_ids[(given, surname)] = dossier.id
     # Integrated support for the Van Leeuwen household: one plan, one director (art1).
     petra, daan = client_ids[("Petra", "Leeuwen")], client_ids[("Daan", "Leeuwen")]
     services.create_household(
-        actor_for(employees["kees"]), petra, name="Huishouden Van Leeuwen",
-        member_client_ids=[daan], director_id=employees["marloes"].id,
+        actor_for(employees["kees"]),
+        petra,
+        name="Huishouden Van Leeuwen",
+        member_client_ids=[daan],
+        director_id=employees["marloes"].id,
         plan="Doelen: huurachterstand oplossen (woonstichting), schoolgang Daan herstellen "
-             "(jeugdhulp), netwerk versterken (welzijn). Evaluatie elke zes weken.",
+        "(jeugdhulp), netwerk versterken (welzijn). Evaluatie elke zes weken.",
     )
     return len(region.CLIENTS)
 
 
-def _generated_clients(employees, bsns: Iterator[str], count: int, skip: int,
-                       progress: Callable[[int], None]) -> None:
+def _generated_clients(
+    employees, bsns: Iterator[str], count: int, skip: int, progress: Callable[[int], None]
+) -> None:
     rng = random.Random(20150101)  # noqa: S311 - fictitious demo data, not security
     for _ in range(skip):
         next(bsns)
@@ -108,22 +131,37 @@ def _generated_clients(employees, bsns: Iterator[str], count: int, skip: int,
         prefix, surname = rng.choice(region.SURNAMES)
         actor = actor_for(employees[username])
         dossier = services.register_client(
-            actor, bsn=next(bsns), given_names=rng.choice(region.GIVEN_NAMES),
-            surname_prefix=prefix, surname=surname,
+            actor,
+            bsn=next(bsns),
+            given_names=rng.choice(region.GIVEN_NAMES),
+            surname_prefix=prefix,
+            surname=surname,
             birth_date=datetime.date(1940, 1, 1) + datetime.timedelta(days=rng.randrange(30_000)),
-            domain=domain, legal_basis=basis,
+            domain=domain,
+            legal_basis=basis,
             opened_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randrange(600)),
             purpose="intake",
         )
         services.record_item(
-            actor, dossier.id, category="contact", label="Telefoonnummer",
-            value=f"06-{rng.randrange(10_000_000, 99_999_999)}", source="Cliënt",
-            method="conversation", obtained_on=datetime.date(2025, 1, 1), purpose="assessment",
+            actor,
+            dossier.id,
+            category="contact",
+            label="Telefoonnummer",
+            value=f"06-{rng.randrange(10_000_000, 99_999_999)}",
+            source="Cliënt",
+            method="conversation",
+            obtained_on=datetime.date(2025, 1, 1),
+            purpose="assessment",
         )
         services.record_item(
-            actor, dossier.id, category=category, label="Hulpvraag",
+            actor,
+            dossier.id,
+            category=category,
+            label="Hulpvraag",
             value="Ondersteuningsvraag vastgelegd tijdens het keukentafelgesprek.",
-            source="Cliënt", method="conversation", obtained_on=datetime.date(2025, 1, 1),
+            source="Cliënt",
+            method="conversation",
+            obtained_on=datetime.date(2025, 1, 1),
             purpose="assessment",
         )
         DemoRegion.objects.filter(key=REGION_KEY).update(clients=len(region.CLIENTS) + number + 1)

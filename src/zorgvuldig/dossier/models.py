@@ -30,15 +30,21 @@ class DataItem(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     client = models.ForeignKey("clients.Client", on_delete=models.PROTECT, related_name="items")
     subject = models.ForeignKey(
-        "clients.Subject", on_delete=models.PROTECT, related_name="items",
+        "clients.Subject",
+        on_delete=models.PROTECT,
+        related_name="items",
         help_text=_("Whom the data is about: the client or another data subject."),
     )
     category = models.CharField(
-        _("category"), max_length=30, choices=[(c.value, v) for c, v in CATEGORIES.items()],
+        _("category"),
+        max_length=30,
+        choices=[(c.value, v) for c, v in CATEGORIES.items()],
         db_index=True,
     )
     partner = models.ForeignKey(
-        "partners.Partner", on_delete=models.PROTECT, related_name="items",
+        "partners.Partner",
+        on_delete=models.PROTECT,
+        related_name="items",
         help_text=_("The partner that holds this item."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -69,12 +75,16 @@ class DataItemVersion(models.Model):
 
 
 class Annotation(models.Model):
-    """A note in a client's dossier ("aantekening") that the protocol requires or a caseworker makes."""
+    """A note in a client's dossier ("aantekening"), required by the protocol or by choice."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    client = models.ForeignKey("clients.Client", on_delete=models.PROTECT, related_name="annotations")
+    client = models.ForeignKey(
+        "clients.Client", on_delete=models.PROTECT, related_name="annotations"
+    )
     partner = models.ForeignKey(
-        "partners.Partner", on_delete=models.PROTECT, related_name="annotations",
+        "partners.Partner",
+        on_delete=models.PROTECT,
+        related_name="annotations",
         help_text=_("The partner in whose dossier of the client the note stands."),
     )
     article = models.CharField(_("article"), max_length=20, blank=True)

@@ -57,7 +57,9 @@ def item(i: DataItem, versions: list[DataItemVersion], with_history: bool = Fals
 
 
 def annotation(a: Annotation) -> dto.AnnotationView:
-    return dto.AnnotationView(a.id, a.article, a.text, a.author.display_name, a.created_at, a.trace_id)
+    return dto.AnnotationView(
+        a.id, a.article, a.text, a.author.display_name, a.created_at, a.trace_id
+    )
 
 
 def household(h: Household) -> dto.HouseholdView:

@@ -16,7 +16,16 @@ from zorgvuldig.gate.context import Actor, gate_open
 from zorgvuldig.gate.errors import ProcessingRefused
 from zorgvuldig.processing_log import chain
 from zorgvuldig.processing_log.entry import LogEntry, new_span_id, new_trace_id, subject_pseudonym
-from zorgvuldig.protocol import Category, Decision, LegalBasis, Obligation, Operation, Purpose, Request, decide
+from zorgvuldig.protocol import (
+    Category,
+    Decision,
+    LegalBasis,
+    Obligation,
+    Operation,
+    Purpose,
+    Request,
+    decide,
+)
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -72,10 +81,13 @@ class Outcome(Generic[T]):
     trace_id: str
 
 
-def _entries(processing: Processing, decision: Decision, subject_ids, trace_id: str,
-             start, status: str) -> list[LogEntry]:
+def _entries(
+    processing: Processing, decision: Decision, subject_ids, trace_id: str, start, status: str
+) -> list[LogEntry]:
     end = timezone.now()
-    activity = ACTIVITY_BY_LEGAL_BASIS.get(processing.legal_basis, "") if processing.legal_basis else ""
+    activity = (
+        ACTIVITY_BY_LEGAL_BASIS.get(processing.legal_basis, "") if processing.legal_basis else ""
+    )
     return [
         LogEntry(
             trace_id=trace_id,
@@ -108,7 +120,9 @@ def _default_subjects(processing: Processing):
         return ()
     from zorgvuldig.clients.models import Client
 
-    return tuple(Client.objects.filter(id=processing.client_id).values_list("subject_id", flat=True))
+    return tuple(
+        Client.objects.filter(id=processing.client_id).values_list("subject_id", flat=True)
+    )
 
 
 def process(processing: Processing, perform: Callable[[Decision], Performed[T]]) -> Outcome[T]:
@@ -146,7 +160,9 @@ def process(processing: Processing, perform: Callable[[Decision], Performed[T]])
     return Outcome(performed.result, decision, trace_id)
 
 
-def _annotate(processing: Processing, decision: Decision, performed: Performed, trace_id: str) -> None:
+def _annotate(
+    processing: Processing, decision: Decision, performed: Performed, trace_id: str
+) -> None:
     """Write the dossier annotations the decision obliges and the ones perform asked for."""
     client_id = performed.client_id or processing.client_id
     if client_id is None or processing.actor.employee_id is None:

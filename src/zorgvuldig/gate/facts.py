@@ -24,16 +24,23 @@ def active_trajectories(client_id, partner_id, day):
 def gather(actor: Actor, client_id, opening_trajectory: LegalBasis | None = None) -> Facts:
     today = timezone.localdate()
     employee = (
-        Employee.objects.select_related("partner").filter(id=actor.employee_id, is_active=True).first()
+        Employee.objects.select_related("partner")
+        .filter(id=actor.employee_id, is_active=True)
+        .first()
         if actor.employee_id
         else None
     )
     if employee is None or employee.partner_id != actor.partner_id:
-        return Facts(actor_is_employee=False, partner_committed=False, acknowledged_current_version=False)
+        return Facts(
+            actor_is_employee=False, partner_committed=False, acknowledged_current_version=False
+        )
     commitment = employee.partner.commitment_on(today)
-    acknowledged = commitment is not None and ProtocolAcknowledgement.objects.filter(
-        employee=employee, protocol_version=commitment.protocol_version
-    ).exists()
+    acknowledged = (
+        commitment is not None
+        and ProtocolAcknowledgement.objects.filter(
+            employee=employee, protocol_version=commitment.protocol_version
+        ).exists()
+    )
     assigned: frozenset[LegalBasis] = frozenset()
     director = False
     if client_id is not None:
@@ -43,7 +50,9 @@ def gather(actor: Actor, client_id, opening_trajectory: LegalBasis | None = None
             .filter(caseworkers=employee)
             .values_list("legal_basis", flat=True)
         )
-        director = Household.objects.filter(director=employee, members__client__id=client_id).exists()
+        director = Household.objects.filter(
+            director=employee, members__client__id=client_id
+        ).exists()
     return Facts(
         actor_is_employee=True,
         partner_committed=commitment is not None,

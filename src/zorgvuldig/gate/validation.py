@@ -30,7 +30,9 @@ def _enum(enum, value, field: str, what: str):
 
 def purpose(value, field: str = "purpose") -> Purpose:
     if value in (None, ""):
-        raise InvalidInput({field: "Een doel is verplicht: elke verwerking dient een doel (art. 2)."})
+        raise InvalidInput(
+            {field: "Een doel is verplicht: elke verwerking dient een doel (art. 2)."}
+        )
     return _enum(Purpose, value, field, "doel")
 
 

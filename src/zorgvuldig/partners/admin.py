@@ -5,7 +5,12 @@ Personal data of clients is deliberately not in the admin: it only passes the ga
 
 from django.contrib import admin
 
-from zorgvuldig.partners.models import Employee, Partner, ProtocolAcknowledgement, ProtocolCommitment
+from zorgvuldig.partners.models import (
+    Employee,
+    Partner,
+    ProtocolAcknowledgement,
+    ProtocolCommitment,
+)
 
 
 class CommitmentInline(admin.TabularInline):

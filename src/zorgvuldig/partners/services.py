@@ -29,7 +29,9 @@ def version_to_acknowledge(employee: Employee) -> str | None:
 
 def has_acknowledged(employee: Employee) -> bool:
     version = version_to_acknowledge(employee)
-    return version is not None and employee.acknowledgements.filter(protocol_version=version).exists()
+    return (
+        version is not None and employee.acknowledgements.filter(protocol_version=version).exists()
+    )
 
 
 def acknowledge(employee: Employee) -> ProtocolAcknowledgement:
@@ -38,7 +40,8 @@ def acknowledge(employee: Employee) -> ProtocolAcknowledgement:
     if version is None:
         raise ValueError("De organisatie van deze medewerker is op dit moment geen partner.")
     acknowledgement, _ = ProtocolAcknowledgement.objects.get_or_create(
-        employee=employee, protocol_version=version,
+        employee=employee,
+        protocol_version=version,
         defaults={"acknowledged_at": timezone.now()},
     )
     return acknowledgement

@@ -63,7 +63,8 @@ class Decision:
 
 
 def article_label(article_id: str) -> str:
-    """``art4.6`` -> ``art. 4 lid 6``, ``art3.2c`` -> ``art. 3 lid 2 onder c``: how the protocol cites itself."""
+    """How the protocol cites itself: ``art4.6`` -> ``art. 4 lid 6``, ``art3.2c`` -> ``art. 3 lid
+    2 onder c``."""
     number = article_id.removeprefix("art")
     if "." not in number:
         return f"art. {number}"

@@ -22,8 +22,12 @@ router = Router(tags=["Clients"], by_alias=True)
 
 
 # Before /clients/{clientId}: Django tries the patterns in order.
-@router.post("/clients/search", response=list[ClientSummary], operation_id="searchClients",
-             summary="Search clients by BSN or surname")
+@router.post(
+    "/clients/search",
+    response=list[ClientSummary],
+    operation_id="searchClients",
+    summary="Search clients by BSN or surname",
+)
 def search_clients(request, payload: ClientSearch):
     """Find the clients you support, by BSN or by (part of the) surname.
 
@@ -35,44 +39,82 @@ def search_clients(request, payload: ClientSearch):
     )
 
 
-@router.post("/clients", response={201: Dossier}, operation_id="registerClient",
-             summary="Register a client (intake)")
+@router.post(
+    "/clients",
+    response={201: Dossier},
+    operation_id="registerClient",
+    summary="Register a client (intake)",
+)
 def register_client(request, payload: ClientRegistration):
     """Intake: record a client (new, or known by BSN) and open a support trajectory at your
     organisation, with you as caseworker. The trajectory rests on ``legalBasis`` (art2)."""
     return services.register_client(
-        request.auth, bsn=payload.bsn, given_names=payload.given_names,
-        surname_prefix=payload.surname_prefix, surname=payload.surname,
-        birth_date=payload.birth_date, domain=payload.domain, legal_basis=payload.legal_basis,
-        opened_on=payload.opened_on, purpose=payload.purpose,
+        request.auth,
+        bsn=payload.bsn,
+        given_names=payload.given_names,
+        surname_prefix=payload.surname_prefix,
+        surname=payload.surname,
+        birth_date=payload.birth_date,
+        domain=payload.domain,
+        legal_basis=payload.legal_basis,
+        opened_on=payload.opened_on,
+        purpose=payload.purpose,
     )
 
 
-@router.get("/clients/{clientId}", response=Dossier, operation_id="getClientDossier",
-            summary="Consult a client's dossier")
-def get_client_dossier(request, client_id: uuid.UUID = CLIENT_ID, purpose: Purpose = PURPOSE_QUERY,
-                       legal_basis: LegalBasis | None = LEGAL_BASIS_QUERY):
+@router.get(
+    "/clients/{clientId}",
+    response=Dossier,
+    operation_id="getClientDossier",
+    summary="Consult a client's dossier",
+)
+def get_client_dossier(
+    request,
+    client_id: uuid.UUID = CLIENT_ID,
+    purpose: Purpose = PURPOSE_QUERY,
+    legal_basis: LegalBasis | None = LEGAL_BASIS_QUERY,
+):
     """The dossier as your organisation holds it: a consult of every category it holds."""
     return services.consult_dossier(
         request.auth, client_id, purpose=purpose, legal_basis=legal_basis
     )
 
 
-@router.get("/clients/{clientId}/relations", response=list[Relation],
-            operation_id="listRelations", summary="List a client's relations")
-def list_relations(request, client_id: uuid.UUID = CLIENT_ID, purpose: Purpose = PURPOSE_QUERY,
-                   legal_basis: LegalBasis | None = LEGAL_BASIS_QUERY):
+@router.get(
+    "/clients/{clientId}/relations",
+    response=list[Relation],
+    operation_id="listRelations",
+    summary="List a client's relations",
+)
+def list_relations(
+    request,
+    client_id: uuid.UUID = CLIENT_ID,
+    purpose: Purpose = PURPOSE_QUERY,
+    legal_basis: LegalBasis | None = LEGAL_BASIS_QUERY,
+):
     """The other data subjects around the client (parents, partner, children …)."""
-    return services.list_relations(request.auth, client_id, purpose=purpose, legal_basis=legal_basis)
+    return services.list_relations(
+        request.auth, client_id, purpose=purpose, legal_basis=legal_basis
+    )
 
 
-@router.post("/clients/{clientId}/relations", response={201: Relation},
-             operation_id="addRelation", summary="Record a relation of a client")
+@router.post(
+    "/clients/{clientId}/relations",
+    response={201: Relation},
+    operation_id="addRelation",
+    summary="Record a relation of a client",
+)
 def add_relation(request, payload: RelationRegistration, client_id: uuid.UUID = CLIENT_ID):
     """Record another data subject (a parent, partner, child …) and how they relate."""
     return services.add_relation(
-        request.auth, client_id, kind=payload.kind, bsn=payload.bsn,
-        given_names=payload.given_names, surname_prefix=payload.surname_prefix,
-        surname=payload.surname, birth_date=payload.birth_date, purpose=payload.purpose,
+        request.auth,
+        client_id,
+        kind=payload.kind,
+        bsn=payload.bsn,
+        given_names=payload.given_names,
+        surname_prefix=payload.surname_prefix,
+        surname=payload.surname,
+        birth_date=payload.birth_date,
+        purpose=payload.purpose,
         legal_basis=payload.legal_basis,
     )

@@ -21,23 +21,40 @@ router = Router(tags=["Data items"], by_alias=True)
 ITEM_ID = Path(..., alias="itemId", description="De identificatie van het gegeven")
 
 
-@router.post("/clients/{clientId}/data-items", response={201: DataItem},
-             operation_id="recordDataItem", summary="Record a data item")
+@router.post(
+    "/clients/{clientId}/data-items",
+    response={201: DataItem},
+    operation_id="recordDataItem",
+    summary="Record a data item",
+)
 def record_data_item(request, payload: DataItemRecording, client_id: uuid.UUID = CLIENT_ID):
     """Record a data item in the client's dossier, with its origin: who supplied it, how and
     when (art3.2a)."""
     return services.record_item(
-        request.auth, client_id, category=payload.category, label=payload.label,
-        value=payload.value, source=payload.source, method=payload.method,
-        obtained_on=payload.obtained_on, purpose=payload.purpose, subject_id=payload.subject_id,
+        request.auth,
+        client_id,
+        category=payload.category,
+        label=payload.label,
+        value=payload.value,
+        source=payload.source,
+        method=payload.method,
+        obtained_on=payload.obtained_on,
+        purpose=payload.purpose,
+        subject_id=payload.subject_id,
         legal_basis=payload.legal_basis,
     )
 
 
-@router.get("/clients/{clientId}/data-items", response=list[DataItem],
-            operation_id="listDataItems", summary="Consult a client's data items")
+@router.get(
+    "/clients/{clientId}/data-items",
+    response=list[DataItem],
+    operation_id="listDataItems",
+    summary="Consult a client's data items",
+)
 def list_data_items(
-    request, client_id: uuid.UUID = CLIENT_ID, purpose: Purpose = PURPOSE_QUERY,
+    request,
+    client_id: uuid.UUID = CLIENT_ID,
+    purpose: Purpose = PURPOSE_QUERY,
     categories: list[Category] = CATEGORIES_QUERY,
     legal_basis: LegalBasis | None = LEGAL_BASIS_QUERY,
 ):
@@ -48,20 +65,39 @@ def list_data_items(
     )
 
 
-@router.get("/data-items/{itemId}", response=DataItem, operation_id="getDataItem",
-            summary="Consult a data item with its history")
-def get_data_item(request, item_id: uuid.UUID = ITEM_ID, purpose: Purpose = PURPOSE_QUERY,
-                  legal_basis: LegalBasis | None = LEGAL_BASIS_QUERY):
+@router.get(
+    "/data-items/{itemId}",
+    response=DataItem,
+    operation_id="getDataItem",
+    summary="Consult a data item with its history",
+)
+def get_data_item(
+    request,
+    item_id: uuid.UUID = ITEM_ID,
+    purpose: Purpose = PURPOSE_QUERY,
+    legal_basis: LegalBasis | None = LEGAL_BASIS_QUERY,
+):
     """One item with every version and its origin, newest first (art3.2a)."""
     return services.item_history(request.auth, item_id, purpose=purpose, legal_basis=legal_basis)
 
 
-@router.put("/data-items/{itemId}", response=DataItem, operation_id="changeDataItem",
-            summary="Change a data item")
+@router.put(
+    "/data-items/{itemId}",
+    response=DataItem,
+    operation_id="changeDataItem",
+    summary="Change a data item",
+)
 def change_data_item(request, payload: DataItemChange, item_id: uuid.UUID = ITEM_ID):
     """Record a new version with the reason of the change; earlier versions stay (art3.2a)."""
     return services.change_item(
-        request.auth, item_id, label=payload.label, value=payload.value, source=payload.source,
-        method=payload.method, obtained_on=payload.obtained_on, reason=payload.reason,
-        purpose=payload.purpose, legal_basis=payload.legal_basis,
+        request.auth,
+        item_id,
+        label=payload.label,
+        value=payload.value,
+        source=payload.source,
+        method=payload.method,
+        obtained_on=payload.obtained_on,
+        reason=payload.reason,
+        purpose=payload.purpose,
+        legal_basis=payload.legal_basis,
     )

@@ -20,12 +20,16 @@ PARTNER_ID = Path(..., alias="partnerId", description="De identificatie van de p
 def _out(partner: Partner) -> schemas.Partner:
     today = timezone.localdate()
     current = [
-        c for c in partner.commitments.all()
+        c
+        for c in partner.commitments.all()
         if c.starts_on <= today and (c.ends_on is None or c.ends_on >= today)
     ]
     commitment = max(current, key=lambda c: c.starts_on, default=None)
     return schemas.Partner(
-        id=partner.id, name=partner.name, kind=partner.kind, oin=partner.oin,
+        id=partner.id,
+        name=partner.name,
+        kind=partner.kind,
+        oin=partner.oin,
         committed=commitment is not None,
         protocol_version=commitment.protocol_version if commitment else None,
     )
@@ -37,15 +41,23 @@ def _partners():
     )
 
 
-@router.get("/partners", response=list[schemas.Partner], operation_id="listPartners",
-            summary="List the partners")
+@router.get(
+    "/partners",
+    response=list[schemas.Partner],
+    operation_id="listPartners",
+    summary="List the partners",
+)
 def list_partners(request):
     """Every organisation known to the region, with whether it is a partner today (art1)."""
     return [_out(p) for p in _partners()]
 
 
-@router.get("/partners/{partnerId}", response=schemas.Partner, operation_id="getPartner",
-            summary="Get a partner")
+@router.get(
+    "/partners/{partnerId}",
+    response=schemas.Partner,
+    operation_id="getPartner",
+    summary="Get a partner",
+)
 def get_partner(request, partner_id: uuid.UUID = PARTNER_ID):
     partner = _partners().filter(id=partner_id).first()
     if partner is None:

@@ -7,7 +7,14 @@ import datetime
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from zorgvuldig.clients.models import Client, Household, Relation, RelationKind, Subject, SupportTrajectory
+from zorgvuldig.clients.models import (
+    Client,
+    Household,
+    Relation,
+    RelationKind,
+    Subject,
+    SupportTrajectory,
+)
 from zorgvuldig.core import crypto
 from zorgvuldig.dossier.models import Annotation, DataItem, DataItemVersion
 from zorgvuldig.gate import convert, dto, validation
@@ -25,15 +32,20 @@ def bsn_index(bsn: str) -> str:
     return crypto.blind_index(bsn, "bsn-index")
 
 
-def _subject_for(bsn: str, given_names: str, surname_prefix: str, surname: str,
-                 birth_date: datetime.date) -> Subject:
+def _subject_for(
+    bsn: str, given_names: str, surname_prefix: str, surname: str, birth_date: datetime.date
+) -> Subject:
     """The subject with this BSN, created when new (call :func:`_check_known` first)."""
     existing = Subject.objects.filter(bsn_index=bsn_index(bsn)).first()
     if existing is not None:
         return existing
     return Subject.objects.create(
-        bsn=bsn, bsn_index=bsn_index(bsn), given_names=given_names,
-        surname_prefix=surname_prefix, surname=surname, birth_date=birth_date,
+        bsn=bsn,
+        bsn_index=bsn_index(bsn),
+        given_names=given_names,
+        surname_prefix=surname_prefix,
+        surname=surname,
+        birth_date=birth_date,
     )
 
 
@@ -43,7 +55,11 @@ def _check_known(bsn: str, birth_date: datetime.date) -> None:
     Checked before anything is decided, so that a mismatch writes nothing; the message does
     not say which of the two is off.
     """
-    known = Subject.objects.filter(bsn_index=bsn_index(bsn)).values_list("birth_date", flat=True).first()
+    known = (
+        Subject.objects.filter(bsn_index=bsn_index(bsn))
+        .values_list("birth_date", flat=True)
+        .first()
+    )
     if known is not None and known != birth_date:
         message = "BSN en geboortedatum horen niet bij elkaar; controleer beide."
         raise InvalidInput({"bsn": message, "birthDate": message})
@@ -66,10 +82,19 @@ def _person(bsn, given_names, surname_prefix, surname, birth_date) -> tuple:
 
 
 @gate_service
-def register_client(actor: Actor, *, bsn: str, given_names: str, surname: str,
-                    birth_date: datetime.date, domain: str, legal_basis: str,
-                    opened_on: datetime.date | None = None, purpose: str = "intake",
-                    surname_prefix: str = "") -> dto.ClientDossier:
+def register_client(
+    actor: Actor,
+    *,
+    bsn: str,
+    given_names: str,
+    surname: str,
+    birth_date: datetime.date,
+    domain: str,
+    legal_basis: str,
+    opened_on: datetime.date | None = None,
+    purpose: str = "intake",
+    surname_prefix: str = "",
+) -> dto.ClientDossier:
     """Intake: record a client (new, or known by BSN) and open a support trajectory at the
     actor's partner, with the actor as caseworker."""
     person = _person(bsn, given_names, surname_prefix, surname, birth_date)
@@ -77,13 +102,20 @@ def register_client(actor: Actor, *, bsn: str, given_names: str, surname: str,
     dom = validation.domain(domain)
     validation.domain_fits_basis(dom, basis)
     opened_on = opened_on or timezone.localdate()
-    known = Client.objects.filter(subject__bsn_index=bsn_index(person[0])).values_list("id", flat=True).first()
+    known = (
+        Client.objects.filter(subject__bsn_index=bsn_index(person[0]))
+        .values_list("id", flat=True)
+        .first()
+    )
 
     def perform(decision):
         subject = _subject_for(*person)
         client, _ = Client.objects.get_or_create(subject=subject)
         trajectory = SupportTrajectory.objects.create(
-            client=client, partner_id=actor.partner_id, domain=dom, legal_basis=basis,
+            client=client,
+            partner_id=actor.partner_id,
+            domain=dom,
+            legal_basis=basis,
             opened_on=opened_on,
         )
         trajectory.caseworkers.add(actor.employee_id)
@@ -91,9 +123,14 @@ def register_client(actor: Actor, *, bsn: str, given_names: str, surname: str,
 
     outcome = process(
         Processing(
-            name="client-aanmelden", actor=actor, operation=Operation.RECORD,
-            categories=(Category.IDENTIFICATION,), purpose=validation.purpose(purpose),
-            legal_basis=basis, client_id=known, opening_trajectory=basis,
+            name="client-aanmelden",
+            actor=actor,
+            operation=Operation.RECORD,
+            categories=(Category.IDENTIFICATION,),
+            purpose=validation.purpose(purpose),
+            legal_basis=basis,
+            client_id=known,
+            opening_trajectory=basis,
         ),
         perform,
     )
@@ -102,17 +139,19 @@ def register_client(actor: Actor, *, bsn: str, given_names: str, surname: str,
 
 def _accessible_clients(actor: Actor):
     today = timezone.localdate()
-    open_here = Q(trajectories__partner_id=actor.partner_id,
-                  trajectories__caseworkers__id=actor.employee_id,
-                  trajectories__opened_on__lte=today) & (
-        Q(trajectories__closed_on__isnull=True) | Q(trajectories__closed_on__gte=today))
+    open_here = Q(
+        trajectories__partner_id=actor.partner_id,
+        trajectories__caseworkers__id=actor.employee_id,
+        trajectories__opened_on__lte=today,
+    ) & (Q(trajectories__closed_on__isnull=True) | Q(trajectories__closed_on__gte=today))
     directed = Q(subject__households__director__id=actor.employee_id)
     return Client.objects.filter(open_here | directed).distinct()
 
 
 @gate_service
-def search_clients(actor: Actor, *, purpose: str, bsn: str | None = None,
-                   name: str | None = None) -> list[dto.ClientSummary]:
+def search_clients(
+    actor: Actor, *, purpose: str, bsn: str | None = None, name: str | None = None
+) -> list[dto.ClientSummary]:
     """Find clients the actor supports, by BSN or by (part of the) surname.
 
     Only clients the actor may reach are found (art3.2c); each one found is a consult of
@@ -125,14 +164,20 @@ def search_clients(actor: Actor, *, purpose: str, bsn: str | None = None,
     elif name and name.strip():
         clients = clients.filter(subject__surname__icontains=validation.text(name, "name", 200))
     else:
-        raise InvalidInput({"bsn": "Zoek op BSN of op achternaam.", "name": "Zoek op BSN of op achternaam."})
+        raise InvalidInput(
+            {"bsn": "Zoek op BSN of op achternaam.", "name": "Zoek op BSN of op achternaam."}
+        )
     found = []
     for client in clients[:MAX_SEARCH_RESULTS]:
         outcome = process(
             Processing(
-                name="client-zoeken", actor=actor, operation=Operation.CONSULT,
-                categories=(Category.IDENTIFICATION,), purpose=goal,
-                legal_basis=legal_basis_for(actor, client.id, None), client_id=client.id,
+                name="client-zoeken",
+                actor=actor,
+                operation=Operation.CONSULT,
+                categories=(Category.IDENTIFICATION,),
+                purpose=goal,
+                legal_basis=legal_basis_for(actor, client.id, None),
+                client_id=client.id,
             ),
             lambda decision, c=client: Performed(
                 dto.ClientSummary(c.id, c.subject.full_name, c.subject.birth_date),
@@ -148,19 +193,25 @@ def _dossier(actor: Actor, client_id, categories=None) -> dto.ClientDossier:
     client = Client.objects.select_related("subject").get(id=client_id)
     trajectories = (
         SupportTrajectory.objects.filter(client=client, partner_id=actor.partner_id)
-        .select_related("partner").prefetch_related(Prefetch("caseworkers", Employee.objects.select_related("user")))
+        .select_related("partner")
+        .prefetch_related(Prefetch("caseworkers", Employee.objects.select_related("user")))
     )
     relations = Relation.objects.filter(subject=client.subject).select_related("related")
     items = DataItem.objects.filter(client=client, partner_id=actor.partner_id)
     if categories is not None:
         items = items.filter(category__in=[c.value for c in categories])
     versions: dict = {}
-    for version in DataItemVersion.objects.filter(item__in=items).select_related("recorded_by__user"):
+    for version in DataItemVersion.objects.filter(item__in=items).select_related(
+        "recorded_by__user"
+    ):
         versions.setdefault(version.item_id, []).append(version)
-    annotations = Annotation.objects.filter(client=client, partner_id=actor.partner_id).select_related("author__user")
+    annotations = Annotation.objects.filter(
+        client=client, partner_id=actor.partner_id
+    ).select_related("author__user")
     households = (
         Household.objects.filter(members=client.subject, director__id=actor.employee_id)
-        .select_related("director__user").prefetch_related("members")
+        .select_related("director__user")
+        .prefetch_related("members")
     )
     return dto.ClientDossier(
         id=client.id,
@@ -174,28 +225,40 @@ def _dossier(actor: Actor, client_id, categories=None) -> dto.ClientDossier:
 
 
 @gate_service
-def consult_dossier(actor: Actor, client_id, *, purpose: str,
-                    legal_basis: str | None = None) -> dto.ClientDossier:
+def consult_dossier(
+    actor: Actor, client_id, *, purpose: str, legal_basis: str | None = None
+) -> dto.ClientDossier:
     """Open a client's dossier: a consult of every category it holds at the actor's partner."""
     client = client_or_404(client_id)
     held = set(
-        DataItem.objects.filter(client=client, partner_id=actor.partner_id)
-        .values_list("category", flat=True)
+        DataItem.objects.filter(client=client, partner_id=actor.partner_id).values_list(
+            "category", flat=True
+        )
     )
-    categories = (Category.IDENTIFICATION, Category.HOUSEHOLD,
-                  *sorted(Category(c) for c in held - {Category.IDENTIFICATION, Category.HOUSEHOLD}))
+    categories = (
+        Category.IDENTIFICATION,
+        Category.HOUSEHOLD,
+        *sorted(Category(c) for c in held - {Category.IDENTIFICATION, Category.HOUSEHOLD}),
+    )
 
     def perform(decision):
         dossier = _dossier(actor, client.id, decision.allowed_categories)
-        subjects = {client.subject_id, *(i.subject_id for i in dossier.items),
-                    *(r.related.id for r in dossier.relations)}
+        subjects = {
+            client.subject_id,
+            *(i.subject_id for i in dossier.items),
+            *(r.related.id for r in dossier.relations),
+        }
         return Performed(dossier, subject_ids=sorted(subjects, key=str))
 
     return process(
         Processing(
-            name="dossier-raadplegen", actor=actor, operation=Operation.CONSULT,
-            categories=categories, purpose=validation.purpose(purpose),
-            legal_basis=legal_basis_for(actor, client.id, legal_basis), client_id=client.id,
+            name="dossier-raadplegen",
+            actor=actor,
+            operation=Operation.CONSULT,
+            categories=categories,
+            purpose=validation.purpose(purpose),
+            legal_basis=legal_basis_for(actor, client.id, legal_basis),
+            client_id=client.id,
         ),
         perform,
     ).result
@@ -206,17 +269,22 @@ def _consult_part(actor: Actor, client_id, purpose, legal_basis, name, categorie
     client = client_or_404(client_id)
     return process(
         Processing(
-            name=name, actor=actor, operation=Operation.CONSULT, categories=categories,
+            name=name,
+            actor=actor,
+            operation=Operation.CONSULT,
+            categories=categories,
             purpose=validation.purpose(purpose),
-            legal_basis=legal_basis_for(actor, client.id, legal_basis), client_id=client.id,
+            legal_basis=legal_basis_for(actor, client.id, legal_basis),
+            client_id=client.id,
         ),
         lambda decision: read(client),
     ).result
 
 
 @gate_service
-def list_trajectories(actor: Actor, client_id, *, purpose: str,
-                      legal_basis: str | None = None) -> list[dto.TrajectoryView]:
+def list_trajectories(
+    actor: Actor, client_id, *, purpose: str, legal_basis: str | None = None
+) -> list[dto.TrajectoryView]:
     """The client's support trajectories at the actor's partner."""
 
     def read(client):
@@ -225,49 +293,87 @@ def list_trajectories(actor: Actor, client_id, *, purpose: str,
             .select_related("partner")
             .prefetch_related(Prefetch("caseworkers", Employee.objects.select_related("user")))
         )
-        return Performed([convert.trajectory(t) for t in trajectories], subject_ids=[client.subject_id])
+        return Performed(
+            [convert.trajectory(t) for t in trajectories], subject_ids=[client.subject_id]
+        )
 
-    return _consult_part(actor, client_id, purpose, legal_basis, "trajecten-raadplegen",
-                         (Category.IDENTIFICATION,), read)
+    return _consult_part(
+        actor,
+        client_id,
+        purpose,
+        legal_basis,
+        "trajecten-raadplegen",
+        (Category.IDENTIFICATION,),
+        read,
+    )
 
 
 @gate_service
-def list_relations(actor: Actor, client_id, *, purpose: str,
-                   legal_basis: str | None = None) -> list[dto.RelationView]:
+def list_relations(
+    actor: Actor, client_id, *, purpose: str, legal_basis: str | None = None
+) -> list[dto.RelationView]:
     """The persons related to the client (parents, partner, children ...)."""
 
     def read(client):
-        relations = [convert.relation(r) for r in
-                     Relation.objects.filter(subject=client.subject).select_related("related")]
-        return Performed(relations, subject_ids=[client.subject_id, *(r.related.id for r in relations)])
+        relations = [
+            convert.relation(r)
+            for r in Relation.objects.filter(subject=client.subject).select_related("related")
+        ]
+        return Performed(
+            relations, subject_ids=[client.subject_id, *(r.related.id for r in relations)]
+        )
 
-    return _consult_part(actor, client_id, purpose, legal_basis, "relaties-raadplegen",
-                         (Category.IDENTIFICATION, Category.HOUSEHOLD), read)
+    return _consult_part(
+        actor,
+        client_id,
+        purpose,
+        legal_basis,
+        "relaties-raadplegen",
+        (Category.IDENTIFICATION, Category.HOUSEHOLD),
+        read,
+    )
 
 
 @gate_service
-def add_relation(actor: Actor, client_id, *, kind: str, bsn: str, given_names: str,
-                 surname: str, birth_date: datetime.date, purpose: str,
-                 surname_prefix: str = "", legal_basis: str | None = None) -> dto.RelationView:
+def add_relation(
+    actor: Actor,
+    client_id,
+    *,
+    kind: str,
+    bsn: str,
+    given_names: str,
+    surname: str,
+    birth_date: datetime.date,
+    purpose: str,
+    surname_prefix: str = "",
+    legal_basis: str | None = None,
+) -> dto.RelationView:
     """Record another data subject (a parent, partner, child ...) and how they relate."""
     client = client_or_404(client_id)
     if kind not in RelationKind.values:
-        raise InvalidInput({"kind": f"Onbekende relatie '{kind}'; kies uit: {', '.join(RelationKind.values)}"})
+        raise InvalidInput(
+            {"kind": f"Onbekende relatie '{kind}'; kies uit: {', '.join(RelationKind.values)}"}
+        )
     person = _person(bsn, given_names, surname_prefix, surname, birth_date)
     if bsn_index(person[0]) == client.subject.bsn_index:
         raise InvalidInput({"bsn": "Een cliënt kan geen relatie van zichzelf zijn."})
 
     def perform(decision):
         related = _subject_for(*person)
-        relation, _ = Relation.objects.get_or_create(subject=client.subject, related=related, kind=kind)
+        relation, _ = Relation.objects.get_or_create(
+            subject=client.subject, related=related, kind=kind
+        )
         return Performed(convert.relation(relation), subject_ids=[client.subject_id, related.id])
 
     return process(
         Processing(
-            name="relatie-vastleggen", actor=actor, operation=Operation.RECORD,
+            name="relatie-vastleggen",
+            actor=actor,
+            operation=Operation.RECORD,
             categories=(Category.IDENTIFICATION, Category.HOUSEHOLD),
             purpose=validation.purpose(purpose),
-            legal_basis=legal_basis_for(actor, client.id, legal_basis), client_id=client.id,
+            legal_basis=legal_basis_for(actor, client.id, legal_basis),
+            client_id=client.id,
         ),
         perform,
     ).result
@@ -277,12 +383,15 @@ def _trajectory_or_404(actor: Actor, trajectory_id) -> SupportTrajectory:
     try:
         return SupportTrajectory.objects.get(id=trajectory_id, partner_id=actor.partner_id)
     except (SupportTrajectory.DoesNotExist, ValueError, TypeError):
-        raise NotFound("trajectory", "Dit ondersteuningstraject bestaat niet bij uw organisatie.") from None
+        raise NotFound(
+            "trajectory", "Dit ondersteuningstraject bestaat niet bij uw organisatie."
+        ) from None
 
 
 @gate_service
-def close_trajectory(actor: Actor, trajectory_id, *, closed_on: datetime.date,
-                     purpose: str) -> dto.TrajectoryView:
+def close_trajectory(
+    actor: Actor, trajectory_id, *, closed_on: datetime.date, purpose: str
+) -> dto.TrajectoryView:
     """Close a support trajectory (art5.2 counts retention from the year support ended)."""
     trajectory = _trajectory_or_404(actor, trajectory_id)
     if not isinstance(closed_on, datetime.date):
@@ -297,8 +406,11 @@ def close_trajectory(actor: Actor, trajectory_id, *, closed_on: datetime.date,
 
     return process(
         Processing(
-            name="traject-afsluiten", actor=actor, operation=Operation.CHANGE,
-            categories=(Category.IDENTIFICATION,), purpose=validation.purpose(purpose),
+            name="traject-afsluiten",
+            actor=actor,
+            operation=Operation.CHANGE,
+            categories=(Category.IDENTIFICATION,),
+            purpose=validation.purpose(purpose),
             legal_basis=validation.legal_basis(trajectory.legal_basis),
             client_id=trajectory.client_id,
         ),
@@ -307,16 +419,21 @@ def close_trajectory(actor: Actor, trajectory_id, *, closed_on: datetime.date,
 
 
 @gate_service
-def assign_caseworker(actor: Actor, trajectory_id, *, employee_id,
-                      purpose: str) -> dto.TrajectoryView:
+def assign_caseworker(
+    actor: Actor, trajectory_id, *, employee_id, purpose: str
+) -> dto.TrajectoryView:
     """Assign a colleague of the same partner to a trajectory (art3.2c)."""
     trajectory = _trajectory_or_404(actor, trajectory_id)
     colleague = Employee.objects.filter(id=employee_id, is_active=True).first()
     if colleague is None:
         raise InvalidInput({"employeeId": "Deze medewerker bestaat niet of is niet actief."})
     if colleague.partner_id != actor.partner_id:
-        raise InvalidInput({"employeeId": "Deze medewerker werkt voor een andere organisatie; "
-                                          "alleen eigen medewerkers krijgen toegang (art. 3 lid 2 onder c)."})
+        raise InvalidInput(
+            {
+                "employeeId": "Deze medewerker werkt voor een andere organisatie; "
+                "alleen eigen medewerkers krijgen toegang (art. 3 lid 2 onder c)."
+            }
+        )
 
     def perform(decision):
         trajectory.caseworkers.add(colleague)
@@ -324,8 +441,11 @@ def assign_caseworker(actor: Actor, trajectory_id, *, employee_id,
 
     return process(
         Processing(
-            name="hulpverlener-toewijzen", actor=actor, operation=Operation.CHANGE,
-            categories=(Category.IDENTIFICATION,), purpose=validation.purpose(purpose),
+            name="hulpverlener-toewijzen",
+            actor=actor,
+            operation=Operation.CHANGE,
+            categories=(Category.IDENTIFICATION,),
+            purpose=validation.purpose(purpose),
             legal_basis=validation.legal_basis(trajectory.legal_basis),
             client_id=trajectory.client_id,
         ),

@@ -22,7 +22,9 @@ MAX_VALUE_LENGTH = 10_000
 def _origin(label, value, source, method, obtained_on) -> dict:
     """art3.2a: every version says what it is, who supplied it, how and when."""
     if method not in OriginMethod.values:
-        raise InvalidInput({"method": f"Onbekende herkomst '{method}'; kies uit: {', '.join(OriginMethod.values)}"})
+        raise InvalidInput(
+            {"method": f"Onbekende herkomst '{method}'; kies uit: {', '.join(OriginMethod.values)}"}
+        )
     if not isinstance(obtained_on, datetime.date):
         raise InvalidInput({"obtainedOn": "Geef een geldige datum (JJJJ-MM-DD)."})
     return {
@@ -42,11 +44,15 @@ def _subject_of(client, subject_id):
         subject_id = uuid.UUID(str(subject_id))
     except ValueError:
         raise InvalidInput({"subjectId": "Geen geldige verwijzing naar een persoon."}) from None
-    if subject_id != client.subject_id and not Subject.objects.filter(
-        id=subject_id, related_to__subject=client.subject
-    ).exists():
+    if (
+        subject_id != client.subject_id
+        and not Subject.objects.filter(id=subject_id, related_to__subject=client.subject).exists()
+    ):
         raise InvalidInput(
-            {"subjectId": "Deze persoon is geen betrokkene bij deze cliënt; leg eerst de relatie vast."}
+            {
+                "subjectId": "Deze persoon is geen betrokkene bij deze cliënt; "
+                "leg eerst de relatie vast."
+            }
         )
     return subject_id
 
@@ -57,9 +63,20 @@ def _versions_view(item: DataItem, with_history: bool = False) -> dto.ItemView:
 
 
 @gate_service
-def record_item(actor: Actor, client_id, *, category: str, label: str, value: str, source: str,
-                method: str, obtained_on: datetime.date, purpose: str, subject_id=None,
-                legal_basis: str | None = None) -> dto.ItemView:
+def record_item(
+    actor: Actor,
+    client_id,
+    *,
+    category: str,
+    label: str,
+    value: str,
+    source: str,
+    method: str,
+    obtained_on: datetime.date,
+    purpose: str,
+    subject_id=None,
+    legal_basis: str | None = None,
+) -> dto.ItemView:
     """Record a data item in the client's dossier at the actor's partner."""
     client = client_or_404(client_id)
     (cat,) = validation.categories([category], "category")
@@ -67,16 +84,23 @@ def record_item(actor: Actor, client_id, *, category: str, label: str, value: st
     subject_id = _subject_of(client, subject_id)
 
     def perform(decision):
-        item = DataItem.objects.create(client=client, subject_id=subject_id, category=cat,
-                                       partner_id=actor.partner_id)
-        DataItemVersion.objects.create(item=item, number=1, recorded_by_id=actor.employee_id, **origin)
+        item = DataItem.objects.create(
+            client=client, subject_id=subject_id, category=cat, partner_id=actor.partner_id
+        )
+        DataItemVersion.objects.create(
+            item=item, number=1, recorded_by_id=actor.employee_id, **origin
+        )
         return Performed(_versions_view(item), subject_ids=[subject_id])
 
     return process(
         Processing(
-            name="gegeven-vastleggen", actor=actor, operation=Operation.RECORD, categories=(cat,),
+            name="gegeven-vastleggen",
+            actor=actor,
+            operation=Operation.RECORD,
+            categories=(cat,),
             purpose=validation.purpose(purpose),
-            legal_basis=legal_basis_for(actor, client.id, legal_basis), client_id=client.id,
+            legal_basis=legal_basis_for(actor, client.id, legal_basis),
+            client_id=client.id,
         ),
         perform,
     ).result
@@ -86,13 +110,25 @@ def _item_or_404(actor: Actor, item_id) -> DataItem:
     try:
         return DataItem.objects.get(id=item_id, partner_id=actor.partner_id)
     except (DataItem.DoesNotExist, ValueError, TypeError):
-        raise NotFound("item", "Dit gegeven bestaat niet in het dossier bij uw organisatie.") from None
+        raise NotFound(
+            "item", "Dit gegeven bestaat niet in het dossier bij uw organisatie."
+        ) from None
 
 
 @gate_service
-def change_item(actor: Actor, item_id, *, label: str, value: str, source: str, method: str,
-                obtained_on: datetime.date, reason: str, purpose: str,
-                legal_basis: str | None = None) -> dto.ItemView:
+def change_item(
+    actor: Actor,
+    item_id,
+    *,
+    label: str,
+    value: str,
+    source: str,
+    method: str,
+    obtained_on: datetime.date,
+    reason: str,
+    purpose: str,
+    legal_basis: str | None = None,
+) -> dto.ItemView:
     """Change a data item: a new version; every earlier version stays (art3.2a)."""
     item = _item_or_404(actor, item_id)
     origin = _origin(label, value, source, method, obtained_on)
@@ -100,58 +136,77 @@ def change_item(actor: Actor, item_id, *, label: str, value: str, source: str, m
 
     def perform(decision):
         number = (item.versions.aggregate(n=Max("number"))["n"] or 0) + 1
-        DataItemVersion.objects.create(item=item, number=number, recorded_by_id=actor.employee_id,
-                                       reason=reason, **origin)
+        DataItemVersion.objects.create(
+            item=item, number=number, recorded_by_id=actor.employee_id, reason=reason, **origin
+        )
         return Performed(_versions_view(item, with_history=True), subject_ids=[item.subject_id])
 
     return process(
         Processing(
-            name="gegeven-wijzigen", actor=actor, operation=Operation.CHANGE,
+            name="gegeven-wijzigen",
+            actor=actor,
+            operation=Operation.CHANGE,
             categories=(validation.categories([item.category])[0],),
             purpose=validation.purpose(purpose),
-            legal_basis=legal_basis_for(actor, item.client_id, legal_basis), client_id=item.client_id,
+            legal_basis=legal_basis_for(actor, item.client_id, legal_basis),
+            client_id=item.client_id,
         ),
         perform,
     ).result
 
 
 @gate_service
-def consult_items(actor: Actor, client_id, *, categories, purpose: str,
-                  legal_basis: str | None = None) -> list[dto.ItemView]:
+def consult_items(
+    actor: Actor, client_id, *, categories, purpose: str, legal_basis: str | None = None
+) -> list[dto.ItemView]:
     """Consult the items of the named categories (art5.1: no "all data")."""
     client = client_or_404(client_id)
     wanted = validation.categories(categories)
 
     def perform(decision):
         allowed = [c.value for c in decision.allowed_categories]
-        items = DataItem.objects.filter(client=client, partner_id=actor.partner_id, category__in=allowed)
+        items = DataItem.objects.filter(
+            client=client, partner_id=actor.partner_id, category__in=allowed
+        )
         versions: dict = {}
-        for version in DataItemVersion.objects.filter(item__in=items).select_related("recorded_by__user"):
+        for version in DataItemVersion.objects.filter(item__in=items).select_related(
+            "recorded_by__user"
+        ):
             versions.setdefault(version.item_id, []).append(version)
         views = [convert.item(i, versions[i.id]) for i in items if i.id in versions]
         return Performed(views, subject_ids=[client.subject_id, *(v.subject_id for v in views)])
 
     return process(
         Processing(
-            name="gegevens-raadplegen", actor=actor, operation=Operation.CONSULT, categories=wanted,
+            name="gegevens-raadplegen",
+            actor=actor,
+            operation=Operation.CONSULT,
+            categories=wanted,
             purpose=validation.purpose(purpose),
-            legal_basis=legal_basis_for(actor, client.id, legal_basis), client_id=client.id,
+            legal_basis=legal_basis_for(actor, client.id, legal_basis),
+            client_id=client.id,
         ),
         perform,
     ).result
 
 
 @gate_service
-def item_history(actor: Actor, item_id, *, purpose: str,
-                 legal_basis: str | None = None) -> dto.ItemView:
+def item_history(
+    actor: Actor, item_id, *, purpose: str, legal_basis: str | None = None
+) -> dto.ItemView:
     """One item with every earlier version and its origin (art3.2a)."""
     item = _item_or_404(actor, item_id)
     return process(
         Processing(
-            name="gegeven-historie-raadplegen", actor=actor, operation=Operation.CONSULT,
+            name="gegeven-historie-raadplegen",
+            actor=actor,
+            operation=Operation.CONSULT,
             categories=(validation.categories([item.category])[0],),
             purpose=validation.purpose(purpose),
-            legal_basis=legal_basis_for(actor, item.client_id, legal_basis), client_id=item.client_id,
+            legal_basis=legal_basis_for(actor, item.client_id, legal_basis),
+            client_id=item.client_id,
         ),
-        lambda decision: Performed(_versions_view(item, with_history=True), subject_ids=[item.subject_id]),
+        lambda decision: Performed(
+            _versions_view(item, with_history=True), subject_ids=[item.subject_id]
+        ),
     ).result

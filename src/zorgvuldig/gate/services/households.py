@@ -13,12 +13,22 @@ from zorgvuldig.protocol import Category, Operation
 
 
 @gate_service
-def create_household(actor: Actor, client_id, *, name: str, member_client_ids, director_id,
-                     plan: str, purpose: str = "integrated-support",
-                     legal_basis: str | None = None) -> dto.HouseholdView:
+def create_household(
+    actor: Actor,
+    client_id,
+    *,
+    name: str,
+    member_client_ids,
+    director_id,
+    plan: str,
+    purpose: str = "integrated-support",
+    legal_basis: str | None = None,
+) -> dto.HouseholdView:
     """Form a household around a client the actor supports, with its plan and director."""
     client = client_or_404(client_id)
-    members = list(Client.objects.filter(id__in=member_client_ids).values_list("subject_id", flat=True))
+    members = list(
+        Client.objects.filter(id__in=member_client_ids).values_list("subject_id", flat=True)
+    )
     if len(members) != len(set(map(str, member_client_ids))):
         raise InvalidInput({"memberClientIds": "Een of meer leden zijn geen bekende cliënt."})
     director = Employee.objects.filter(id=director_id, is_active=True).first()
@@ -26,16 +36,21 @@ def create_household(actor: Actor, client_id, *, name: str, member_client_ids, d
         raise InvalidInput({"directorId": "Deze regisseur bestaat niet of is niet actief."})
 
     def perform(decision):
-        household = Household.objects.create(name=validation.text(name, "name", 200),
-                                             director=director, plan=plan)
+        household = Household.objects.create(
+            name=validation.text(name, "name", 200), director=director, plan=plan
+        )
         household.members.set({client.subject_id, *members})
         return Performed(convert.household(household), subject_ids=[client.subject_id, *members])
 
     return process(
         Processing(
-            name="huishouden-vastleggen", actor=actor, operation=Operation.RECORD,
-            categories=(Category.HOUSEHOLD,), purpose=validation.purpose(purpose),
-            legal_basis=legal_basis_for(actor, client.id, legal_basis), client_id=client.id,
+            name="huishouden-vastleggen",
+            actor=actor,
+            operation=Operation.RECORD,
+            categories=(Category.HOUSEHOLD,),
+            purpose=validation.purpose(purpose),
+            legal_basis=legal_basis_for(actor, client.id, legal_basis),
+            client_id=client.id,
         ),
         perform,
     ).result

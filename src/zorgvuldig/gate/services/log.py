@@ -17,17 +17,29 @@ MAX_LOG_RECORDS = 500
 def _views(records) -> list[dto.LogView]:
     employees = {
         str(e.id): e.display_name
-        for e in Employee.objects.filter(id__in={r.actor_id for r in records if not r.actor_id.startswith("service:")})
-        .select_related("user")
+        for e in Employee.objects.filter(
+            id__in={r.actor_id for r in records if not r.actor_id.startswith("service:")}
+        ).select_related("user")
     }
-    partners = {str(p.id): p.name for p in Partner.objects.filter(id__in={r.partner_id for r in records})}
+    partners = {
+        str(p.id): p.name for p in Partner.objects.filter(id__in={r.partner_id for r in records})
+    }
     return [
         dto.LogView(
-            id=r.id, trace_id=r.trace_id, name=r.name, start_time=r.start_time, end_time=r.end_time,
-            status=r.status, processing_activity_id=r.processing_activity_id,
-            actor=employees.get(r.actor_id, r.actor_id), partner=partners.get(r.partner_id, r.partner_id),
-            operation=r.operation, categories=tuple(filter(None, r.categories.split(","))),
-            purpose=r.purpose, legal_basis=r.legal_basis, decision=r.decision,
+            id=r.id,
+            trace_id=r.trace_id,
+            name=r.name,
+            start_time=r.start_time,
+            end_time=r.end_time,
+            status=r.status,
+            processing_activity_id=r.processing_activity_id,
+            actor=employees.get(r.actor_id, r.actor_id),
+            partner=partners.get(r.partner_id, r.partner_id),
+            operation=r.operation,
+            categories=tuple(filter(None, r.categories.split(","))),
+            purpose=r.purpose,
+            legal_basis=r.legal_basis,
+            decision=r.decision,
             articles=tuple(filter(None, r.articles.split(","))),
         )
         for r in records
@@ -35,16 +47,21 @@ def _views(records) -> list[dto.LogView]:
 
 
 @gate_service
-def client_log(actor: Actor, client_id, *, purpose: str,
-               legal_basis: str | None = None) -> list[dto.LogView]:
+def client_log(
+    actor: Actor, client_id, *, purpose: str, legal_basis: str | None = None
+) -> list[dto.LogView]:
     """The processing log of the client, newest first (this consult included)."""
     client = client_or_404(client_id)
     pseudonym = subject_pseudonym(client.subject_id)
     process(
         Processing(
-            name="verwerkingenlog-raadplegen", actor=actor, operation=Operation.CONSULT,
-            categories=(Category.IDENTIFICATION,), purpose=validation.purpose(purpose),
-            legal_basis=legal_basis_for(actor, client.id, legal_basis), client_id=client.id,
+            name="verwerkingenlog-raadplegen",
+            actor=actor,
+            operation=Operation.CONSULT,
+            categories=(Category.IDENTIFICATION,),
+            purpose=validation.purpose(purpose),
+            legal_basis=legal_basis_for(actor, client.id, legal_basis),
+            client_id=client.id,
         ),
         lambda decision: Performed(None, subject_ids=[client.subject_id]),
     )

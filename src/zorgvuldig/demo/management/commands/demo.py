@@ -8,11 +8,15 @@ from zorgvuldig.demo import loader, region
 
 
 class Command(BaseCommand):
-    help = "Laad de demoregio Utrechtse Heuvelrug (fictieve cliënten); nogmaals laden verandert niets."
+    help = (
+        "Laad de demoregio Utrechtse Heuvelrug (fictieve cliënten); nogmaals laden verandert niets."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--clients", type=int, default=0,
+            "--clients",
+            type=int,
+            default=0,
             help="Zorg voor zoveel gegenereerde cliënten extra (voor benchmarks).",
         )
 
@@ -30,7 +34,7 @@ class Command(BaseCommand):
             self.stdout.write("Demoregio was al geladen; niets veranderd.")
         else:
             self.stdout.write(self.style.SUCCESS(f"Demoregio geladen: {after} cliënten."))
-        self.stdout.write("\nDemo-inlognamen (wachtwoord voor allen: %s):" % region.DEMO_PASSWORD)
+        self.stdout.write(f"\nDemo-inlognamen (wachtwoord voor allen: {region.DEMO_PASSWORD}):")
         for username, first, last, partner, role, acknowledged in region.EMPLOYEES:
             note = "" if acknowledged else "  (heeft het protocol nog niet bevestigd)"
             self.stdout.write(f"  {username:<8} {first} {last}, {role}, {partner}{note}")
