@@ -41,7 +41,7 @@ lint: $(VENV)/.installed
 lint-openapi: $(VENV)/.installed node_modules/.installed
 	bin/lint-openapi
 
-test-python: $(VENV)/.installed chromium
+test-python: $(VENV)/.installed node_modules/.installed chromium
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 test: lint lint-openapi test-python

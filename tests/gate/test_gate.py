@@ -122,8 +122,16 @@ def test_art2_consult_without_any_support_of_the_client_is_refused(client_dossie
     assert refused.value.decision.articles == ("art3.2c",)  # no assignment, so no basis either
 
 
-@pytest.mark.parametrize("bsn", ["123456789", "12345678", "abcdefghi", ""])
-def test_invalid_bsn_is_refused_with_the_field_named(actor, bsn):
+@pytest.mark.parametrize(
+    ("bsn", "reason"),
+    [
+        ("123456789", "elfproef"),
+        ("12345678", "elfproef"),
+        ("abcdefghi", "cijfers"),
+        ("", "verplicht"),
+    ],
+)
+def test_invalid_bsn_is_refused_with_the_field_named(actor, bsn, reason):
     with pytest.raises(InvalidInput) as error:
         services.register_client(
             actor,
@@ -134,7 +142,7 @@ def test_invalid_bsn_is_refused_with_the_field_named(actor, bsn):
             domain="zorg",
             legal_basis="wmo-2015",
         )
-    assert "Geen geldig BSN" in error.value.errors["bsn"]
+    assert reason in error.value.errors["bsn"]
     assert not Subject.objects.exists() and not LogRecord.objects.exists()
 
 

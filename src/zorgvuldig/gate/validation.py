@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.nl import bsn as stdnum_bsn
 
@@ -9,13 +10,22 @@ from zorgvuldig.gate.errors import InvalidInput
 from zorgvuldig.protocol import Category, Domain, LegalBasis, Purpose
 from zorgvuldig.protocol.vocabulary import DOMAINS_BY_LEGAL_BASIS
 
+_BSN_ERRORS = {
+    InvalidLength: "een BSN bestaat uit 9 cijfers",
+    InvalidFormat: "een BSN bestaat alleen uit cijfers",
+    InvalidChecksum: "het nummer voldoet niet aan de elfproef",
+}
+
 
 def bsn(value: str, field: str = "bsn") -> str:
     """A valid BSN (nine digits passing the elfproef), compacted, or :class:`InvalidInput`."""
+    if not (value or "").strip():
+        raise InvalidInput({field: "Een BSN is verplicht."})
     try:
         return stdnum_bsn.validate(value)
     except StdnumError as error:
-        raise InvalidInput({field: f"Geen geldig BSN: {error.message}"}) from None
+        reason = next((m for kind, m in _BSN_ERRORS.items() if isinstance(error, kind)), "")
+        raise InvalidInput({field: f"Geen geldig BSN: {reason or 'onbekende fout'}."}) from None
 
 
 def _enum(enum, value, field: str, what: str):

@@ -1,0 +1,136 @@
+"""Labels of the protocol's codes as the pages show them, translatable.
+
+The codes (``intake``, ``jeugdwet``, ``dossier-raadplegen`` ...) are stable and stored; the
+pages show labels. The msgids are English; the Dutch translations (locale/nl) are the labels of
+:mod:`zorgvuldig.protocol.vocabulary`, which a test keeps equal. A code without a label is shown
+as it is, so that a processing added elsewhere never breaks a page.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from zorgvuldig.protocol import Category, Domain, LegalBasis, Operation, Purpose
+
+PURPOSES = {
+    Purpose.INTAKE: _("Registration and recording of the request for support"),
+    Purpose.ASSESSMENT: _("Assessment of the need for support"),
+    Purpose.SUPPORT_PROVISION: _("Providing and carrying out support"),
+    Purpose.INTEGRATED_SUPPORT: _("Integrated support (one household, one plan, one director)"),
+    Purpose.SAFETY: _("Safety of the client, the caseworker or others"),
+    Purpose.ACCOUNTABILITY: _("Accounting for the support given"),
+}
+
+DOMAINS = {
+    Domain.YOUTH: pgettext_lazy("domain", "Youth"),
+    Domain.CARE: pgettext_lazy("domain", "Care"),
+    Domain.WELFARE: pgettext_lazy("domain", "Welfare"),
+    Domain.HOUSING: pgettext_lazy("domain", "Housing"),
+    Domain.WORK_INCOME: pgettext_lazy("domain", "Work and income"),
+}
+
+LEGAL_BASES = {
+    LegalBasis.WMO_2015: _("Social Support Act 2015 (Wmo 2015)"),
+    LegalBasis.YOUTH_ACT: _("Youth Act (Jeugdwet)"),
+    LegalBasis.PARTICIPATION_ACT: _("Participation Act (Participatiewet)"),
+}
+
+OPERATIONS = {
+    Operation.RECORD: pgettext_lazy("operation", "record"),
+    Operation.REQUEST: pgettext_lazy("operation", "request"),
+    Operation.CONSULT: pgettext_lazy("operation", "consult"),
+    Operation.USE: pgettext_lazy("operation", "use"),
+    Operation.CHANGE: pgettext_lazy("operation", "change"),
+    Operation.SHARE: pgettext_lazy("operation", "share"),
+    Operation.DESTROY: pgettext_lazy("operation", "destroy"),
+}
+
+CATEGORIES = {
+    Category.IDENTIFICATION: _("Identification data"),
+    Category.CONTACT: _("Contact details"),
+    Category.HOUSEHOLD: _("Household and family composition"),
+    Category.HOUSING: pgettext_lazy("category", "Housing"),
+    Category.WORK_INCOME: pgettext_lazy("category", "Work and income"),
+    Category.FINANCES: _("Finances and debts"),
+    Category.WELFARE: pgettext_lazy("category", "Welfare"),
+    Category.YOUTH: pgettext_lazy("category", "Youth"),
+    Category.HEALTH: _("Health (medical data)"),
+    Category.JUSTICE: _("Judicial data"),
+    Category.SAFETY_SIGNALS: _("Signals about safety (domestic violence, child abuse)"),
+}
+
+# How a data item was obtained (art3.2a); the codes of dossier.models.OriginMethod.
+ORIGIN_METHODS = {
+    "conversation": _("Conversation with the client"),
+    "document": _("Document supplied"),
+    "register": _("Public register (e.g. BRP)"),
+    "partner": _("Received from a partner"),
+    "observation": _("Observation by the caseworker"),
+}
+
+# The codes of clients.models.RelationKind.
+RELATION_KINDS = {
+    "legal-representative": _("Legal representative"),
+    "guardian": _("Guardian"),
+    "curator": _("Curator"),
+    "mentor": _("Mentor"),
+    "spouse": _("Spouse or life partner"),
+    "parent": _("Parent"),
+    "sibling": _("Brother or sister"),
+    "child": _("Child"),
+}
+
+# The names the gate gives its processings in the log.
+PROCESSINGS = {
+    "client-aanmelden": _("Client registered"),
+    "client-zoeken": _("Client found in a search"),
+    "dossier-raadplegen": _("Dossier consulted"),
+    "relatie-vastleggen": _("Relation recorded"),
+    "relaties-raadplegen": _("Relations consulted"),
+    "trajecten-raadplegen": _("Support trajectories consulted"),
+    "traject-afsluiten": _("Support trajectory closed"),
+    "hulpverlener-toewijzen": _("Caseworker assigned"),
+    "gegeven-vastleggen": _("Data item recorded"),
+    "gegeven-wijzigen": _("Data item changed"),
+    "gegevens-raadplegen": _("Data items consulted"),
+    "gegeven-historie-raadplegen": _("History of a data item consulted"),
+    "huishouden-vastleggen": _("Household recorded"),
+    "verwerkingenlog-raadplegen": _("Processing log consulted"),
+}
+
+DECISIONS = {
+    "allowed": _("allowed"),
+    "partial": _("partly allowed"),
+    "refused": _("refused"),
+}
+
+STATUSES = {
+    "ok": _("completed"),
+    "error": _("failed"),
+}
+
+KINDS = {
+    "purpose": PURPOSES,
+    "domain": DOMAINS,
+    "legal_basis": LEGAL_BASES,
+    "operation": OPERATIONS,
+    "category": CATEGORIES,
+    "method": ORIGIN_METHODS,
+    "relation": RELATION_KINDS,
+    "processing": PROCESSINGS,
+    "decision": DECISIONS,
+    "status": STATUSES,
+}
+
+
+def label(kind: str, code) -> str:
+    """The translated label of ``code`` (a code of ``kind``), or the code itself."""
+    if code in (None, ""):
+        return ""
+    return str(KINDS[kind].get(code, code))
+
+
+def choices(kind: str) -> list[tuple[str, object]]:
+    """Form choices: (code, lazy label) in the vocabulary's order."""
+    return [(str(code), text) for code, text in KINDS[kind].items()]

@@ -1,0 +1,20 @@
+"""The web pages. Paths are Dutch, like the pages; they never hold a BSN or other personal
+data: clients and items are named by random ids, a search is sent by POST."""
+
+from django.urls import path
+
+from zorgvuldig.web.views import auth, dossier, intake, search
+
+app_name = "web"
+
+urlpatterns = [
+    path("", search.home, name="home"),
+    path("inloggen/", auth.LoginView.as_view(), name="login"),
+    path("uitloggen/", auth.LogoutView.as_view(), name="logout"),
+    path("protocol/", auth.acknowledgement, name="acknowledge"),
+    path("clienten/aanmelden/", intake.intake, name="intake"),
+    path("clienten/<uuid:client_id>/", dossier.dossier, name="dossier"),
+    path("clienten/<uuid:client_id>/gegevens/nieuw/", dossier.record_item, name="record_item"),
+    path("gegevens/<uuid:item_id>/", dossier.item_history, name="item_history"),
+    path("gegevens/<uuid:item_id>/wijzigen/", dossier.change_item, name="change_item"),
+]

@@ -1,0 +1,38 @@
+"""Who may see the pages with personal data: a logged-in, active employee of a partner who
+has acknowledged the protocol version in force (art3.2d)."""
+
+from __future__ import annotations
+
+import functools
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+
+from zorgvuldig.partners.services import actor_for, employee_of, has_acknowledged
+
+
+def employee_required(view):
+    """Sets ``request.employee`` and ``request.actor``; sends someone who has not acknowledged
+    the protocol to the acknowledgement page first (the gate would refuse them anyway).
+
+    The pages are never cached: personal data stays out of browser and proxy caches.
+    """
+
+    @never_cache
+    @login_required
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        employee = employee_of(request.user)
+        if employee is None:
+            return render(request, "web/no_employee.html", status=403)
+        request.employee = employee
+        if not has_acknowledged(employee):
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('web:acknowledge')}?{query}")
+        request.actor = actor_for(employee)
+        return view(request, *args, **kwargs)
+
+    return wrapper

@@ -1,0 +1,65 @@
+"""Logging in and out, and acknowledging the protocol (art3.2d)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from zorgvuldig.partners.services import (
+    acknowledge,
+    employee_of,
+    has_acknowledged,
+    version_to_acknowledge,
+)
+from zorgvuldig.web.forms import LoginForm
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "registration/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    """Logging out is a POST (a form button), never a link."""
+
+    http_method_names = ["post", "options"]
+
+
+def _safe_next(request) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse("web:home")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def acknowledgement(request):
+    """Show the protocol's main lines and let the employee acknowledge the version in force."""
+    employee = employee_of(request.user)
+    if employee is None:
+        return render(request, "web/no_employee.html", status=403)
+    request.employee = employee
+    version = version_to_acknowledge(employee)
+    if request.method == "POST" and version is not None:
+        acknowledge(employee)
+        messages.success(request, _("Thank you. You have acknowledged the privacy protocol."))
+        return redirect(_safe_next(request))
+    return render(
+        request,
+        "web/acknowledge.html",
+        {
+            "version": version,
+            "acknowledged": has_acknowledged(employee),
+            "next": _safe_next(request),
+        },
+    )

@@ -1,0 +1,200 @@
+"""The client dossier: opening it is a consult, logged by the gate (art3.2a, art3.2c).
+
+Every page here names the purpose of the processing (``?doel=``) and, when needed, the legal
+basis (``?grondslag=``); the links between the pages carry them on. No personal data is ever
+put in a URL: clients and items are named by their random ids.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from zorgvuldig.gate import services
+from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
+from zorgvuldig.protocol import Category
+from zorgvuldig.web import labels
+from zorgvuldig.web.forms import ChangeItemForm, OpenDossierForm, RecordItemForm
+from zorgvuldig.web.views.access import employee_required
+from zorgvuldig.web.views.errors import not_found, refused
+
+#: How many processings of the client's log the dossier page shows (newest first).
+LOG_ON_PAGE = 100
+
+
+def _purpose_form(request) -> OpenDossierForm:
+    return OpenDossierForm(request.GET if "doel" in request.GET else None)
+
+
+def _choose_purpose(request, form: OpenDossierForm, title: str):
+    """Ask for the purpose before anything is processed (art2: no processing without one)."""
+    return render(request, "web/choose_purpose.html", {"form": form, "title": title},
+                  status=400 if form.is_bound else 200)
+
+
+def _url(name: str, obj_id, query: dict, fragment: str = "") -> str:
+    url = f"{reverse(name, args=[obj_id])}?{urlencode(query)}"
+    return f"{url}#{fragment}" if fragment else url
+
+
+def _items_by_category(items) -> list[tuple[str, str, list]]:
+    """The data items grouped per category, in the vocabulary's order of categories."""
+    order = {c.value: i for i, c in enumerate(Category)}
+    groups: dict[str, list] = {}
+    for item in sorted(items, key=lambda i: (order.get(i.category, len(order)), i.current.label)):
+        groups.setdefault(item.category, []).append(item)
+    return [(code, labels.label("category", code), group) for code, group in groups.items()]
+
+
+@employee_required
+@require_GET
+def dossier(request, client_id):
+    form = _purpose_form(request)
+    if not form.is_valid():
+        return _choose_purpose(request, form, _("Open the dossier"))
+    purpose = form.cleaned_data["doel"]
+    basis = form.cleaned_data["grondslag"] or None
+    try:
+        client = services.consult_dossier(request.actor, client_id, purpose=purpose,
+                                          legal_basis=basis)
+        log = services.client_log(request.actor, client_id, purpose=purpose, legal_basis=basis)
+    except ProcessingRefused as error:
+        return refused(request, error, back_url=reverse("web:home"))
+    except NotFound as error:
+        return not_found(request, error)
+    except InvalidInput as error:
+        form.add_gate_errors(error)
+        return _choose_purpose(request, form, _("Open the dossier"))
+    query = form.query()
+    return render(
+        request,
+        "web/dossier.html",
+        {
+            "client": client,
+            "purpose": purpose,
+            "query": urlencode(query),
+            "groups": _items_by_category(client.items),
+            "log": log[:LOG_ON_PAGE],
+            "log_total": len(log),
+            "log_on_page": LOG_ON_PAGE,
+            "record_url": _url("web:record_item", client.id, query),
+        },
+    )
+
+
+@employee_required
+@require_http_methods(["GET", "POST"])
+def record_item(request, client_id):
+    purpose_form = _purpose_form(request)
+    if not purpose_form.is_valid():
+        return _choose_purpose(request, purpose_form, _("Record a data item"))
+    query = purpose_form.query()
+    dossier_url = _url("web:dossier", client_id, query)
+    form = RecordItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_item(
+                request.actor, client_id, category=data["category"], label=data["label"],
+                value=data["value"], source=data["source"], method=data["method"],
+                obtained_on=data["obtained_on"], purpose=query["doel"],
+                legal_basis=query.get("grondslag"),
+            )
+        except InvalidInput as error:
+            form.add_gate_errors(error)
+        except ProcessingRefused as error:
+            return refused(request, error, back_url=dossier_url)
+        except NotFound as error:
+            return not_found(request, error)
+        else:
+            messages.success(request, _("The data item has been recorded."))
+            return redirect(_url("web:dossier", client_id, query, "gegevens"))
+    return render(request, "web/record_item.html",
+                  {"form": form, "dossier_url": dossier_url, "purpose": query["doel"]},
+                  status=400 if form.errors else 200)
+
+
+@employee_required
+@require_GET
+def item_history(request, item_id):
+    purpose_form = _purpose_form(request)
+    if not purpose_form.is_valid():
+        return _choose_purpose(request, purpose_form, _("History of a data item"))
+    query = purpose_form.query()
+    try:
+        item = services.item_history(request.actor, item_id, purpose=query["doel"],
+                                     legal_basis=query.get("grondslag"))
+    except ProcessingRefused as error:
+        return refused(request, error, back_url=reverse("web:home"))
+    except NotFound as error:
+        return not_found(request, error)
+    except InvalidInput as error:
+        purpose_form.add_gate_errors(error)
+        return _choose_purpose(request, purpose_form, _("History of a data item"))
+    return render(
+        request,
+        "web/item_history.html",
+        {
+            "item": item,
+            "purpose": query["doel"],
+            "dossier_url": _url("web:dossier", item.client_id, query, "gegevens"),
+            "change_url": _url("web:change_item", item.id, query),
+        },
+    )
+
+
+@employee_required
+@require_http_methods(["GET", "POST"])
+def change_item(request, item_id):
+    """A change is a new version; every earlier version stays (art3.2a)."""
+    purpose_form = _purpose_form(request)
+    if not purpose_form.is_valid():
+        return _choose_purpose(request, purpose_form, _("Change a data item"))
+    query = purpose_form.query()
+    history_url = _url("web:item_history", item_id, query)
+    if request.method == "POST":
+        form = ChangeItemForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.change_item(
+                    request.actor, item_id, label=data["label"], value=data["value"],
+                    source=data["source"], method=data["method"],
+                    obtained_on=data["obtained_on"], reason=data["reason"],
+                    purpose=query["doel"], legal_basis=query.get("grondslag"),
+                )
+            except InvalidInput as error:
+                form.add_gate_errors(error)
+            except ProcessingRefused as error:
+                return refused(request, error, back_url=history_url)
+            except NotFound as error:
+                return not_found(request, error)
+            else:
+                messages.success(request, _("The data item has been changed; the earlier "
+                                            "version is kept in its history."))
+                return redirect(history_url)
+    else:
+        # The form starts from the current version: reading it is a consult of the item.
+        try:
+            item = services.item_history(request.actor, item_id, purpose=query["doel"],
+                                         legal_basis=query.get("grondslag"))
+        except ProcessingRefused as error:
+            return refused(request, error, back_url=reverse("web:home"))
+        except NotFound as error:
+            return not_found(request, error)
+        except InvalidInput as error:
+            purpose_form.add_gate_errors(error)
+            return _choose_purpose(request, purpose_form, _("Change a data item"))
+        current = item.current
+        form = ChangeItemForm(initial={
+            "label": current.label, "value": current.value, "source": current.source,
+            "method": current.method, "obtained_on": current.obtained_on,
+        })
+    return render(request, "web/change_item.html",
+                  {"form": form, "history_url": history_url, "purpose": query["doel"]},
+                  status=400 if form.errors else 200)
