@@ -46,8 +46,10 @@ test-python: $(VENV)/.installed node_modules/.installed chromium
 
 test: lint lint-openapi test-python
 
+# Benchmarks (not tests): SQLite and PostgreSQL side by side; numbers go to docs/benchmarks.md.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 bench: $(VENV)/.installed
-	$(BIN)/python bench/bench_log.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/bench_log.py
 
 clean:
 	rm -rf $(VENV) node_modules var

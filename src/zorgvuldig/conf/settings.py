@@ -187,6 +187,8 @@ LOGGING = {
 # The processing log's hash chains: records are spread over this many chains by a hash of the
 # data subject's pseudonym, so that concurrent processings do not queue behind one lock.
 ZORGVULDIG_LOG_CHAINS = int(os.environ.get("ZORGVULDIG_LOG_CHAINS", "16"))
+# Every process that appends binds all chain heads together in an anchor this often (0: off).
+ZORGVULDIG_LOG_ANCHOR_SECONDS = int(os.environ.get("ZORGVULDIG_LOG_ANCHOR_SECONDS", "60"))
 
 # Identity of this service in the processing log (Logboek Dataverwerkingen "resource").
 ZORGVULDIG_SERVICE_NAME = os.environ.get("ZORGVULDIG_SERVICE_NAME", "zorgvuldig")

@@ -40,6 +40,12 @@ def purpose_key(purpose: str) -> bytes:
 
 
 @cache
+def purpose_keys(purpose: str) -> tuple[bytes, ...]:
+    """The keys for one purpose of every master key, the current one first (key rotation)."""
+    return tuple(_derive(master, purpose) for master in _keyring())
+
+
+@cache
 def _aead(generation: int) -> AESGCM:
     return AESGCM(_derive(_keyring()[generation], "field-encryption"))
 
@@ -73,5 +79,5 @@ def blind_index(value: str, purpose: str) -> str:
 
 def reset_caches() -> None:
     """Forget derived keys (tests that change the master key)."""
-    for function in (_keyring, purpose_key, _aead):
+    for function in (_keyring, purpose_key, purpose_keys, _aead):
         function.cache_clear()

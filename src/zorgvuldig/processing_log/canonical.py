@@ -7,22 +7,26 @@ chain and sequence number, goes into its hash, so that changing any of them show
 A record's message is its predecessor's hash followed by all fields, joined by the ASCII unit
 separator (``\\x1f``), which no field may contain. Tuples (categories, articles) are joined by
 ``,``, which no element may contain, and no element may be empty, so ``()`` and ``("",)`` do not
-collide. Datetimes are written in UTC with microseconds
-(``2025-03-01T09:30:00.000000+00:00``), whatever time zone they were given in.
+collide. Datetimes are written as whole microseconds since 1970-01-01T00:00:00Z: exact, free
+of time zones and of the database's date style, and cheap to compute in SQL.
 
 :func:`record_message` builds the message in Python when a record is appended;
 :func:`record_message_sql` builds the very same text inside the database at verify time, from
 the stored columns, so verification streams plain strings instead of model instances. Both
-databases keep microseconds: PostgreSQL in ``timestamptz``, SQLite in Django's text format
-``YYYY-MM-DD HH:MM:SS[.ffffff]`` (naive UTC, the fraction left out when it is zero). A test
-keeps the two implementations equal.
+databases keep microseconds: PostgreSQL in ``timestamptz`` (``extract(epoch ...)`` is exact
+``numeric`` since PostgreSQL 14, the oldest Django 5.2 supports), SQLite in Django's text
+format ``YYYY-MM-DD HH:MM:SS[.ffffff]`` (naive UTC, the fraction left out when it is zero). A
+test keeps the two implementations equal.
+
+The HMAC is SHA-256 HMAC (RFC 2104) computed from the key's precomputed inner and outer pad
+states (:class:`Signer`), which is about three times faster per record than ``hmac.digest``.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
-import hmac
 from collections.abc import Iterable, Sequence
 
 from zorgvuldig.core import crypto
@@ -31,6 +35,8 @@ from zorgvuldig.processing_log.entry import LogEntry
 SEPARATOR = "\x1f"
 LIST_SEPARATOR = ","
 GENESIS = "0" * 64  # the "previous hash" of the first record of every chain and the first anchor
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+_MICROSECOND = datetime.timedelta(microseconds=1)
 
 # The stored columns of a record in the order they enter its message (after prev_hash).
 ENTRY_FIELDS: tuple[str, ...] = (
@@ -63,16 +69,65 @@ def chain_key() -> bytes:
     return crypto.purpose_key("log-chain")
 
 
-def digest(key: bytes, message: str) -> str:
-    """HMAC-SHA256 of ``message`` as 64 hex digits."""
-    return hmac.digest(key, message.encode(), hashlib.sha256).hex()
+class Signer:
+    """HMAC-SHA256 with one key, as 64 hex digits; equal to ``hmac.digest(key, m, sha256)``."""
+
+    __slots__ = ("_inner", "_outer")
+
+    def __init__(self, key: bytes):
+        block = hashlib.sha256().block_size
+        key = (hashlib.sha256(key).digest() if len(key) > block else key).ljust(block, b"\0")
+        self._inner = hashlib.sha256(bytes(byte ^ 0x36 for byte in key))
+        self._outer = hashlib.sha256(bytes(byte ^ 0x5C for byte in key))
+
+    def __call__(self, message: str) -> str:
+        inner = self._inner.copy()
+        inner.update(message.encode())
+        outer = self._outer.copy()
+        outer.update(inner.digest())
+        return outer.hexdigest()
+
+
+def signer() -> Signer:
+    """A :class:`Signer` with the chain key (made once per key)."""
+    return _signer(chain_key())
+
+
+@functools.lru_cache(maxsize=8)
+def _signer(key: bytes) -> Signer:
+    return Signer(key)
+
+
+class Checker:
+    """Whether a hash was made with the chain key of the current or of a previous master key.
+
+    After a key rotation (``ZORGVULDIG_PREVIOUS_MASTER_KEYS``) the records made before it keep
+    the hashes the old key gave them; they verify against that key, at the price of a second
+    HMAC each.
+    """
+
+    __slots__ = ("_older", "_sign")
+
+    def __init__(self, sign: Signer, older: Sequence[Signer] = ()):
+        self._sign, self._older = sign, tuple(older)
+
+    def __call__(self, message: str, expected: str) -> bool:
+        return self._sign(message) == expected or any(
+            sign(message) == expected for sign in self._older
+        )
+
+
+def checker() -> Checker:
+    """A :class:`Checker` with the chain keys of all master keys, the current one first."""
+    keys = crypto.purpose_keys("log-chain")
+    return Checker(_signer(keys[0]), [_signer(key) for key in keys[1:]])
 
 
 def timestamp(value: datetime.datetime) -> str:
-    """A datetime as UTC ISO 8601 with microseconds; naive datetimes are refused."""
+    """A datetime as whole microseconds since the Unix epoch; naive datetimes are refused."""
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"the processing log needs aware datetimes, got {value!r}")
-    return value.astimezone(datetime.UTC).isoformat(timespec="microseconds")
+    return str((value - _EPOCH) // _MICROSECOND)
 
 
 def _text(field: str, value: str) -> str:
@@ -104,7 +159,7 @@ def stored_values(entry: LogEntry) -> dict[str, object]:
 
 
 def record_message(prev_hash: str, chain: int, seq: int, values: dict[str, object]) -> str:
-    """The message whose HMAC is a record's ``record_hash``; ``values`` from :func:`stored_values`."""
+    """The message whose HMAC is a record's hash; ``values`` as :func:`stored_values` gives."""
     parts = [prev_hash, str(chain), str(seq)]
     for field in ENTRY_FIELDS:
         value = values[field]
@@ -114,27 +169,27 @@ def record_message(prev_hash: str, chain: int, seq: int, values: dict[str, objec
 
 def _timestamp_sql(vendor: str, column: str) -> str:
     if vendor == "postgresql":
-        return (
-            f"to_char({column} AT TIME ZONE 'UTC', "
-            "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"')"
-        )
+        return f"(extract(epoch FROM {column}) * 1000000)::bigint"
     # SQLite: Django stores "YYYY-MM-DD HH:MM:SS" plus ".ffffff" unless the fraction is zero.
+    # (The % is doubled: the expression goes into a query with parameters.)
     return (
-        f"substr({column}, 1, 10) || 'T' || substr({column}, 12, 8) || '.' || "
-        f"substr(substr({column}, 21) || '000000', 1, 6) || '+00:00'"
+        f"(CAST(strftime('%%s', substr({column}, 1, 19)) AS INTEGER) * 1000000"
+        f" + CAST(substr({column} || '.000000', 21, 6) AS INTEGER))"
     )
 
 
 def record_message_sql(vendor: str) -> str:
-    """An SQL expression giving :func:`record_message` of a stored row, for ``vendor``."""
+    """An SQL expression giving :func:`record_message` of a stored row, for ``vendor``.
+
+    For a query with parameters (``%`` is written ``%%``).
+    """
     if vendor not in {"postgresql", "sqlite"}:
         raise NotImplementedError(f"the log supports PostgreSQL and SQLite, not {vendor}")
     parts = ["prev_hash"]
     for column in MESSAGE_COLUMNS:
         parts.append(_timestamp_sql(vendor, column) if column in _DATETIME_FIELDS else column)
-    if vendor == "postgresql":
-        return "concat_ws(chr(31), " + ", ".join(parts) + ")"
-    return " || char(31) || ".join(parts)
+    separator = " || chr(31) || " if vendor == "postgresql" else " || char(31) || "
+    return separator.join(parts)
 
 
 def anchor_message(

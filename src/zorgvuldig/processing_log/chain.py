@@ -10,9 +10,9 @@ moves the heads on. The locks are held until the caller's transaction commits, s
 commit in chain order or not at all. Requests about different subjects mostly touch different
 chains and do not wait for each other.
 
-The append path is three statements (lock-and-read the heads, insert the records, move the
-heads) written in SQL that PostgreSQL and SQLite (3.35 or newer) both accept, because it runs
-once per processing in every request and the ORM's per-call overhead would dominate it.
+The append path is written in SQL, because it runs once per processing in every request and
+the ORM's per-call overhead would dominate it: one statement locks and reads the heads, one
+inserts the records and (on PostgreSQL, in the same statement) moves the heads on.
 Locking the heads is an upsert (``INSERT ... ON CONFLICT DO UPDATE ... RETURNING``): it takes
 the row lock like ``SELECT ... FOR UPDATE``, creates a missing head (a chain used for the first
 time, also after ``ZORGVULDIG_LOG_CHAINS`` grew) and returns its state, in one round trip.
@@ -26,7 +26,11 @@ comparing with such an outside copy.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -37,10 +41,16 @@ from zorgvuldig.processing_log import canonical
 from zorgvuldig.processing_log.entry import LogEntry
 from zorgvuldig.processing_log.models import Anchor, ChainHead, LogRecord
 
+# SQL below is formatted only with these table names, column names and placeholders (hence
+# the noqa: S608); every value goes in as a query parameter.
 _RECORDS = LogRecord._meta.db_table
 _HEADS = ChainHead._meta.db_table
 _INSERT_COLUMNS = ("chain", "seq", "prev_hash", "record_hash", *canonical.ENTRY_FIELDS)
 _BATCH = 500  # records per INSERT: 23 parameters each stays far below SQLite's limit
+
+
+# When this process next anchors the chains by itself (see :func:`_anchor_when_due`).
+_next_anchor = time.monotonic() + settings.ZORGVULDIG_LOG_ANCHOR_SECONDS
 
 
 def chain_of(pseudonym: str) -> int:
@@ -59,36 +69,83 @@ def append(entries: Sequence[LogEntry]) -> list[int]:
         raise TransactionManagementError("processing_log.chain.append() needs an open transaction")
     if not entries:
         return []
-    key = canonical.chain_key()
+    sign = canonical.signer()
     rows: list[tuple[object, ...]] = []
-    heads = _lock_heads(sorted({chain_of(entry.subject_pseudonym) for entry in entries}))
-    for entry in entries:
-        chain = chain_of(entry.subject_pseudonym)
-        seq, prev_hash = heads[chain]
-        seq += 1
-        values = canonical.stored_values(entry)
-        record_hash = canonical.digest(key, canonical.record_message(prev_hash, chain, seq, values))
-        heads[chain] = (seq, record_hash)
-        rows.append((chain, seq, prev_hash, record_hash, *_adapted(values)))
-    ids = _insert(rows)
-    _move_heads(heads)
+    with _cursor() as cursor:
+        heads = _lock_heads(cursor, sorted({chain_of(e.subject_pseudonym) for e in entries}))
+        for entry in entries:
+            chain = chain_of(entry.subject_pseudonym)
+            seq, prev_hash = heads[chain]
+            seq += 1
+            values = canonical.stored_values(entry)
+            message = canonical.record_message(prev_hash, chain, seq, values)
+            record_hash = sign(message)
+            heads[chain] = (seq, record_hash)
+            rows.append((chain, seq, prev_hash, record_hash, *_adapted(values)))
+        ids = _write(cursor, rows, heads)
+    _anchor_when_due()
     return ids
 
 
-def _lock_heads(chains: list[int]) -> dict[int, tuple[int, str]]:
+def _anchor_when_due() -> None:
+    """Anchor all chains after this commit when ``ZORGVULDIG_LOG_ANCHOR_SECONDS`` have passed.
+
+    Every process that appends anchors at that interval, so the log is anchored periodically
+    without a scheduler; ``zorgvuldig log anchor`` anchors on demand. 0 turns this off.
+    """
+    global _next_anchor
+    interval = settings.ZORGVULDIG_LOG_ANCHOR_SECONDS
+    now = time.monotonic()
+    if interval and now >= _next_anchor:
+        _next_anchor = now + interval
+        transaction.on_commit(anchor)
+
+
+@contextmanager
+def _cursor() -> Iterator[Any]:
+    """A cursor for the append statements, which run once per processing in every request.
+
+    On PostgreSQL a plain psycopg cursor on Django's connection: it binds parameters on the
+    server, and the statements are prepared once per connection (:func:`_execute`), where
+    Django's cursor inlines the parameters and PostgreSQL parses and plans every append again.
+    Errors are still Django's (``wrap_database_errors``); the statements do not show in
+    Django's query log.
+    """
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            yield cursor
+        return
+    import psycopg
+
+    connection.ensure_connection()
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+        yield cursor
+
+
+def _execute(cursor, sql: str, params: list[object]) -> None:
+    """Run an append statement; on PostgreSQL prepared, unless the database's OPTIONS set
+    ``prepare_threshold`` to None (as for PgBouncer in transaction mode before 1.21).
+
+    Django leaves psycopg's ``prepare_threshold`` at None, to which its own client-side binding
+    cursors are indifferent; it is set on the connection here so that psycopg prepares and
+    keeps the statements of these server-side binding cursors.
+    """
+    if connection.vendor != "postgresql":
+        cursor.execute(sql, params)
+        return
+    prepare = connection.settings_dict["OPTIONS"].get("prepare_threshold", 0) is not None
+    if prepare and connection.connection.prepare_threshold is None:
+        connection.connection.prepare_threshold = 5  # psycopg's default
+    cursor.execute(sql, params, prepare=prepare)
+
+
+def _lock_heads(cursor, chains: list[int]) -> dict[int, tuple[int, str]]:
     """Lock (creating where missing) the heads of ``chains``, in ascending order; their state."""
-    values = ", ".join(["(%s, 0, %s)"] * len(chains))
     params: list[object] = []
     for chain in chains:
         params += [chain, canonical.GENESIS]
-    sql = (  # noqa: S608 (only table names and placeholders are formatted in)
-        f"INSERT INTO {_HEADS} (chain, seq, record_hash) VALUES {values} "
-        f"ON CONFLICT (chain) DO UPDATE SET seq = {_HEADS}.seq "
-        "RETURNING chain, seq, record_hash"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return {chain: (seq, record_hash) for chain, seq, record_hash in cursor.fetchall()}
+    _execute(cursor, _lock_sql(len(chains)), params)
+    return {chain: (seq, record_hash) for chain, seq, record_hash in cursor.fetchall()}
 
 
 def _adapted(values: dict[str, object]) -> list[object]:
@@ -99,27 +156,55 @@ def _adapted(values: dict[str, object]) -> list[object]:
     ]
 
 
-def _insert(rows: list[tuple[object, ...]]) -> list[int]:
-    row_sql = "(" + ", ".join(["%s"] * len(_INSERT_COLUMNS)) + ")"
+def _write(cursor, rows: list[tuple[object, ...]], heads: dict[int, tuple[int, str]]) -> list[int]:
+    """Insert ``rows`` and move ``heads``; on PostgreSQL both in one statement."""
+    moved = [(chain, seq, record_hash) for chain, (seq, record_hash) in heads.items()]
+    together = connection.vendor == "postgresql"
     ids: dict[tuple[int, int], int] = {}
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), _BATCH):
-            batch = rows[start : start + _BATCH]
-            cursor.execute(  # noqa: S608 (only table and column names, placeholders)
-                f"INSERT INTO {_RECORDS} ({', '.join(_INSERT_COLUMNS)}) "
-                f"VALUES {', '.join([row_sql] * len(batch))} RETURNING id, chain, seq",
-                [value for row in batch for value in row],
-            )
-            ids.update({(chain, seq): record_id for record_id, chain, seq in cursor.fetchall()})
+    for start in range(0, len(rows), _BATCH):
+        batch = rows[start : start + _BATCH]
+        params = [value for row in batch for value in row]
+        sql = _insert_sql(len(batch))
+        if together and start == 0:
+            sql = _move_heads_cte(len(moved)) + sql
+            params = [value for head in moved for value in head] + params
+        _execute(cursor, sql, params)
+        ids.update({(chain, seq): record_id for record_id, chain, seq in cursor.fetchall()})
+    if not together:
+        cursor.executemany(
+            f"UPDATE {_HEADS} SET seq = %s, record_hash = %s WHERE chain = %s",  # noqa: S608
+            [(seq, record_hash, chain) for chain, seq, record_hash in moved],
+        )
     return [ids[(row[0], row[1])] for row in rows]
 
 
-def _move_heads(heads: dict[int, tuple[int, str]]) -> None:
-    with connection.cursor() as cursor:
-        cursor.executemany(  # noqa: S608 (only the table name)
-            f"UPDATE {_HEADS} SET seq = %s, record_hash = %s WHERE chain = %s",
-            [(seq, record_hash, chain) for chain, (seq, record_hash) in heads.items()],
-        )
+@functools.cache
+def _lock_sql(heads: int) -> str:
+    return (
+        f"INSERT INTO {_HEADS} (chain, seq, record_hash) "  # noqa: S608
+        f"VALUES {', '.join(['(%s, 0, %s)'] * heads)} "
+        f"ON CONFLICT (chain) DO UPDATE SET seq = {_HEADS}.seq "
+        "RETURNING chain, seq, record_hash"
+    )
+
+
+@functools.cache
+def _move_heads_cte(heads: int) -> str:
+    """PostgreSQL: move the heads in a data-modifying CTE of the INSERT (one round trip)."""
+    values = ", ".join(["(%s::smallint, %s::bigint, %s::text)"] * heads)
+    return (
+        f"WITH moved AS (UPDATE {_HEADS} SET seq = v.seq, record_hash = v.record_hash "  # noqa: S608
+        f"FROM (VALUES {values}) AS v(chain, seq, record_hash) WHERE {_HEADS}.chain = v.chain) "
+    )
+
+
+@functools.cache
+def _insert_sql(records: int) -> str:
+    row = "(" + ", ".join(["%s"] * len(_INSERT_COLUMNS)) + ")"
+    return (
+        f"INSERT INTO {_RECORDS} ({', '.join(_INSERT_COLUMNS)}) "  # noqa: S608
+        f"VALUES {', '.join([row] * records)} RETURNING id, chain, seq"
+    )
 
 
 def anchor() -> Anchor:
@@ -132,14 +217,13 @@ def anchor() -> Anchor:
     with transaction.atomic():
         existing = ChainHead.objects.values_list("chain", flat=True)
         chains = sorted(set(range(settings.ZORGVULDIG_LOG_CHAINS)).union(existing))
-        heads = [[chain, seq, record_hash] for chain, (seq, record_hash) in
-                 sorted(_lock_heads(chains).items())]
+        with _cursor() as cursor:
+            locked = _lock_heads(cursor, chains)
+        heads = [[chain, *locked[chain]] for chain in sorted(locked)]
         previous = Anchor.objects.order_by("-id").values_list("anchor_hash", flat=True).first()
         prev_hash = previous or canonical.GENESIS
         created_at = timezone.now()
-        anchor_hash = canonical.digest(
-            canonical.chain_key(), canonical.anchor_message(prev_hash, created_at, heads)
-        )
+        anchor_hash = canonical.signer()(canonical.anchor_message(prev_hash, created_at, heads))
         return Anchor.objects.create(
             created_at=created_at, heads=heads, prev_hash=prev_hash, anchor_hash=anchor_hash
         )
@@ -147,6 +231,7 @@ def anchor() -> Anchor:
 
 def head_states() -> dict[int, tuple[int, str]]:
     """The current ``(seq, record_hash)`` of every chain head, without locking."""
-    return {chain: (seq, record_hash) for chain, seq, record_hash in
-            ChainHead.objects.values_list("chain", "seq", "record_hash")}
-
+    return {
+        chain: (seq, record_hash)
+        for chain, seq, record_hash in ChainHead.objects.values_list("chain", "seq", "record_hash")
+    }

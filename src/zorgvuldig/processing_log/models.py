@@ -62,7 +62,12 @@ class LogRecord(models.Model):
 
     class Meta:
         ordering = ["id"]
-        constraints = [models.UniqueConstraint(fields=["chain", "seq"], name="one_record_per_chain_seq")]
+        constraints = [
+            models.UniqueConstraint(fields=["chain", "seq"], name="one_record_per_chain_seq")
+        ]
+
+    def __str__(self) -> str:
+        return f"record {self.id} (chain {self.chain}, seq {self.seq})"
 
 
 class ChainHead(models.Model):
@@ -71,6 +76,9 @@ class ChainHead(models.Model):
     chain = models.PositiveSmallIntegerField(primary_key=True)
     seq = models.PositiveBigIntegerField(default=0)
     record_hash = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"chain {self.chain} at seq {self.seq}"
 
 
 class Anchor(models.Model):
@@ -84,3 +92,6 @@ class Anchor(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"anchor {self.id}"

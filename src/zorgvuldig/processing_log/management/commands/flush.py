@@ -4,7 +4,9 @@ Flushing empties every table, the processing log included, and Django's
 ``TransactionTestCase`` (pytest's ``transaction=True`` and ``live_server``) runs it after each
 test. The triggers of :mod:`zorgvuldig.processing_log.triggers` would refuse it (the TRUNCATE on
 PostgreSQL, the DELETE on SQLite), so this command suspends them for the flush, in the same
-transaction, and nothing else in the application can delete log records.
+transaction, and nothing else in the application can delete log records. (Asked
+interactively, the question waits with the triggers suspended and the log tables locked; the
+answer "no" leaves everything as it was.)
 """
 
 from __future__ import annotations
