@@ -49,6 +49,8 @@ test: lint lint-openapi test-python
 # Benchmarks (not tests): SQLite and PostgreSQL side by side; numbers go to docs/benchmarks.md.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 bench: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,bench]'
+	$(BIN)/python bench/bench_decide.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/bench_log.py
 
 clean:

@@ -7,6 +7,7 @@ import itertools
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from zorgvuldig.gate import services
 from zorgvuldig.partners.models import Employee, Partner, PartnerKind, ProtocolCommitment, Role
@@ -79,8 +80,9 @@ def actor(caseworker):
 
 
 @pytest.fixture
-def client_dossier(actor):
-    """A client with a youth trajectory at ``partner``, ``caseworker`` assigned."""
+def registered_client(actor):
+    """A client just taken in: a youth trajectory at ``partner``, ``caseworker`` assigned;
+    not yet informed (art4.1), no consent asked (art4.2)."""
     return services.register_client(
         actor,
         bsn=next_bsn(),
@@ -91,3 +93,32 @@ def client_dossier(actor):
         legal_basis="jeugdwet",
         purpose="intake",
     )
+
+
+def inform_and_consent(
+    actor, client_id, *, representative_id=None, scopes=("record-request",), legal_basis=None
+):
+    """What a caseworker does at intake: inform the client (art4.1), record consent (art4.2)."""
+    today = timezone.localdate()
+    services.record_informing(
+        actor, client_id, organisations=["Jeugdteam Heuvelrug"], informed_on=today,
+        how="conversation", purpose="intake", legal_basis=legal_basis,
+    )
+    for scope in scopes:
+        services.record_consent(
+            actor, client_id, scope=scope, state="given", decided_on=today, purpose="intake",
+            given_by_subject_id=representative_id, legal_basis=legal_basis,
+        )
+
+
+@pytest.fixture
+def client_dossier(actor, registered_client):
+    """``registered_client`` with her mother as legal representative, informed, and with
+    consent to record and request given by the mother (Sanne is under 16, art10.1)."""
+    mother = services.add_relation(
+        actor, registered_client.id, kind="legal-representative", bsn=next_bsn(),
+        given_names="Marieke", surname="de Vries", birth_date=datetime.date(1984, 9, 2),
+        purpose="intake",
+    )
+    inform_and_consent(actor, registered_client.id, representative_id=mother.related.id)
+    return registered_client

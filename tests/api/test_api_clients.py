@@ -86,7 +86,8 @@ def test_consult_with_malformed_client_id_is_400(api):
     assert "clientId" in invalid_fields(api.get("/clients/abc", {"purpose": "support-provision"}))
 
 
-def test_add_and_list_relations(api, client_dossier):
+def test_add_and_list_relations(api, registered_client):
+    client_dossier = registered_client
     body = relation()
     response = api.post(f"/clients/{client_dossier.id}/relations", body)
     assert response.status_code == 201, response.content

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.conftest import counts, invalid_fields
+from tests.api.conftest import counts, invalid_fields, problem
 
 pytestmark = pytest.mark.django_db
 
@@ -34,14 +34,21 @@ def test_record_data_item_with_its_origin(api, client_dossier):
 
 def test_consult_data_items_by_category(api, client_dossier):
     youth = record(api, client_dossier)
-    record(api, client_dossier, category="housing", label="Woning", value="Huurwoning")
+    record(api, client_dossier, category="welfare", label="Netwerk", value="Opa en oma helpen")
     response = api.get(f"/clients/{client_dossier.id}/data-items",
                        {"purpose": "support-provision", "categories": ["youth"]})
     assert response.status_code == 200, response.content
     assert [i["id"] for i in response.json()] == [youth["id"]]
     both = api.get(f"/clients/{client_dossier.id}/data-items",
-                   {"purpose": "support-provision", "categories": ["youth", "housing"]})
+                   {"purpose": "support-provision", "categories": ["youth", "welfare"]})
     assert len(both.json()) == 2
+
+
+def test_art5_1_recording_beyond_the_necessity_matrix_is_403(api, client_dossier):
+    body = item_body(category="housing", label="Woning", value="Huurwoning")
+    refusal = problem(api.post(f"/clients/{client_dossier.id}/data-items", body), 403)
+    assert refusal["articles"] == ["art5.1"]
+    assert "niet nodig" in refusal["detail"]
 
 
 def test_consult_data_items_needs_categories(api, client_dossier):

@@ -9,7 +9,8 @@ from tests.api.conftest import invalid_fields
 pytestmark = pytest.mark.django_db
 
 
-def test_processing_log_lists_the_processings_newest_first(api, client_dossier):
+def test_processing_log_lists_the_processings_newest_first(api, registered_client):
+    client_dossier = registered_client
     api.get(f"/clients/{client_dossier.id}", {"purpose": "support-provision"})
     response = api.get(f"/clients/{client_dossier.id}/processing-log",
                        {"purpose": "accountability"})

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.db import connection
 
-from tests.conftest import make_employee, make_partner, next_bsn
+from tests.conftest import inform_and_consent, make_employee, make_partner, next_bsn
 from zorgvuldig.clients.models import Client, Subject, SupportTrajectory
 from zorgvuldig.dossier.models import DataItem, DataItemVersion
 from zorgvuldig.gate import services
@@ -26,7 +26,8 @@ def records_for(client_id):
     return LogRecord.objects.filter(subject_pseudonym=subject_pseudonym(subject_id)).order_by("id")
 
 
-def test_intake_records_client_trajectory_and_log(actor, client_dossier):
+def test_intake_records_client_trajectory_and_log(actor, registered_client):
+    client_dossier = registered_client
     trajectory = SupportTrajectory.objects.get(client_id=client_dossier.id)
     assert trajectory.legal_basis == "jeugdwet"
     assert list(trajectory.caseworkers.values_list("id", flat=True)) == [actor.employee_id]
@@ -146,7 +147,8 @@ def test_invalid_bsn_is_refused_with_the_field_named(actor, bsn, reason):
     assert not Subject.objects.exists() and not LogRecord.objects.exists()
 
 
-def test_known_bsn_with_other_birth_date_is_refused(actor, client_dossier):
+def test_known_bsn_with_other_birth_date_is_refused(actor, registered_client):
+    client_dossier = registered_client
     with pytest.raises(InvalidInput) as error:
         services.register_client(
             actor,
@@ -252,9 +254,10 @@ def test_consult_logs_one_record_per_data_subject(actor, client_dossier):
     assert {r.subject_pseudonym for r in consults} == {
         subject_pseudonym(client_dossier.subject.id),
         subject_pseudonym(relation.related.id),
+        subject_pseudonym(_representative(client_dossier.id)),
     }
     assert len({r.trace_id for r in consults}) == 1
-    assert dossier.relations[0].kind == "parent"
+    assert {r.kind for r in dossier.relations} == {"parent", "legal-representative"}
 
 
 def test_closed_trajectory_ends_access(actor, client_dossier):
@@ -277,6 +280,13 @@ def test_art3_2c_household_director_reaches_the_members(actor, client_dossier):
         member_client_ids=[],
         director_id=director.id,
         plan="Eén plan",
+    )
+    # the director's own organisation informs and asks consent too (art4.1, art4.2)
+    inform_and_consent(
+        actor_for(director),
+        client_dossier.id,
+        representative_id=_representative(client_dossier.id),
+        legal_basis="jeugdwet",
     )
     dossier = services.consult_dossier(
         actor_for(director), client_dossier.id, purpose="integrated-support", legal_basis="jeugdwet"
@@ -383,7 +393,7 @@ def test_art5_1_listing_trajectories_consults_identification_only(actor, client_
     assert trajectory.legal_basis == "jeugdwet"
     assert records_for(client_dossier.id).last().categories == "identification"
     services.list_relations(actor, client_dossier.id, purpose="support-provision")
-    assert records_for(client_dossier.id).last().categories == "identification,household"
+    assert records_for(client_dossier.id).last().categories == "identification"
 
 
 def test_item_about_an_unrelated_or_malformed_subject_is_refused(actor, client_dossier):
@@ -403,3 +413,34 @@ def test_item_about_an_unrelated_or_malformed_subject_is_refused(actor, client_d
             )
         assert "subjectId" in error.value.errors
     assert not DataItem.objects.exists()
+
+
+def test_annotations_a_processing_asks_for_land_in_the_dossier_with_its_trace(
+    actor, client_dossier
+):
+    processing = Processing(
+        name="test",
+        actor=actor,
+        operation=Operation.USE,
+        categories=(Category.CONTACT,),
+        purpose=Purpose.SUPPORT_PROVISION,
+        legal_basis=LegalBasis.YOUTH_ACT,
+        client_id=client_dossier.id,
+    )
+    outcome = process(
+        processing, lambda d: Performed(None, annotations=[("art4.6", "Noodzakelijk omdat ...")])
+    )
+    notes = services.consult_dossier(
+        actor, client_dossier.id, purpose="support-provision"
+    ).annotations
+    (note,) = [n for n in notes if n.article == "art4.6"]
+    assert (note.article, note.text, note.trace_id) == (
+        "art4.6",
+        "Noodzakelijk omdat ...",
+        outcome.trace_id,
+    )
+
+
+def _representative(client_id):
+    client = Client.objects.get(id=client_id)
+    return client.subject.relations.get(kind="legal-representative").related_id

@@ -75,7 +75,7 @@ def newcomer(partner, caseworker, client_dossier):
     ]:
         services.record_item(actor, client_dossier.id, category=category, label=label,
                              value=value, source=source, method=method,
-                             obtained_on=datetime.date(2024, 2, 1), purpose="intake")
+                             obtained_on=datetime.date(2024, 2, 1), purpose="assessment")
     return colleague
 
 

@@ -57,6 +57,9 @@ TAGS = [
                     "(art. 3 lid 2 onder c)."},
     {"name": "Data items",
      "description": "Gegevens met hun herkomst en geschiedenis (art. 3 lid 2 onder a)."},
+    {"name": "Consent",
+     "description": "Informeren van de cliënt en toestemming: vastleggen en opvragen, delen, "
+                    "het ondertekende formulier en intrekken (art. 4)."},
     {"name": "Processing log",
      "description": "Het verwerkingenlog van een cliënt (Logboek Dataverwerkingen)."},
 ]

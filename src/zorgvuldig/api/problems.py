@@ -111,6 +111,8 @@ def _param_name(loc: tuple | list) -> str:
     source = parts.pop(0) if parts else ""
     if source == "body" and parts:
         parts.pop(0)  # the name of the view's body argument
+    elif source == "form" and len(parts) > 1 and parts[0] == "payload":
+        parts.pop(0)  # ninja names a multipart form's list items under the argument
     return ".".join(str(p) for p in parts) or ("body" if source == "body" else str(source))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from zorgvuldig.api import problems
 from zorgvuldig.api.auth import ApiTokenAuth
 from zorgvuldig.api.base import make_api
-from zorgvuldig.api.routers import clients, items, log, partners, trajectories
+from zorgvuldig.api.routers import clients, consent, items, log, partners, trajectories
 
 api = make_api(auth=ApiTokenAuth(), urls_namespace="api")
 problems.install(api)
@@ -13,4 +13,5 @@ api.add_router("", partners.router)
 api.add_router("", clients.router)
 api.add_router("", trajectories.router)
 api.add_router("", items.router)
+api.add_router("", consent.router)
 api.add_router("", log.router)

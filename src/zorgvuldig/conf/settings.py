@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "zorgvuldig.partners",
     "zorgvuldig.clients",
     "zorgvuldig.dossier",
+    "zorgvuldig.consent",
     "zorgvuldig.processing_log",
     "zorgvuldig.api",
     "zorgvuldig.web",
@@ -158,6 +159,10 @@ WHITENOISE_USE_FINDERS = DEBUG
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:login"
+
+# A signed consent form (art4.4, at most 10 MB) is kept in memory while it is uploaded, so that
+# it never lands unencrypted in a temporary file (art3.2b).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 11 * 1024 * 1024
 
 # Sessions and cookies: short-lived, secure when served over HTTPS (production).
 SESSION_COOKIE_AGE = 60 * 60 * 8

@@ -17,6 +17,7 @@ from zorgvuldig.partners.models import Employee, Partner, ProtocolCommitment
 from zorgvuldig.partners.services import acknowledge, actor_for
 
 REGION_KEY = "utrechtse-heuvelrug"
+GENERATED_BSNS_FROM = 999_500_000  # generated clients draw from a range of their own
 GENERATED_DOMAINS = [
     (region.YOUTH, "fatima", "jeugd", "jeugdwet", "youth"),
     (region.WMO, "jeroen", "zorg", "wmo-2015", "welfare"),
@@ -26,11 +27,11 @@ GENERATED_DOMAINS = [
 ]
 
 
-def demo_bsns() -> Iterator[str]:
+def demo_bsns(start: int = 999_100_000) -> Iterator[str]:
     """Fictitious BSNs in the 999 range that pass the elfproef, always in the same order."""
     from stdnum.nl import bsn
 
-    candidate = 999_100_000
+    candidate = start
     while True:
         candidate += 1
         if bsn.is_valid(str(candidate)):
@@ -74,13 +75,38 @@ def _employees(partners: dict[str, Partner]) -> dict[str, Employee]:
     return employees
 
 
+def _inform_and_consent(actor, client_id, day, representative_id=None) -> None:
+    """At intake the caseworker informs the client (art4.1) and records consent (art4.2/4.3)."""
+    partner_names = [name for name, _, committed in region.PARTNERS if committed]
+    services.record_informing(
+        actor,
+        client_id,
+        organisations=partner_names,
+        informed_on=day,
+        how="conversation",
+        purpose="intake",
+    )
+    for scope in ("record-request", "share"):
+        services.record_consent(
+            actor,
+            client_id,
+            scope=scope,
+            state="given",
+            decided_on=day,
+            purpose="intake",
+            given_by_subject_id=representative_id,
+        )
+
+
 def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> int:
-    client_ids = {}
+    client_ids, bsn_of = {}, {}
     for given, prefix, surname, born, trajectories, items in region.CLIENTS:
-        bsn = next(bsns)
+        bsn_of[(given, surname)] = bsn = next(bsns)
+        representative = region.REPRESENTATIVES.get((given, surname))
         for username, domain, basis, opened_on in trajectories:
+            actor = actor_for(employees[username])
             dossier = services.register_client(
-                actor_for(employees[username]),
+                actor,
                 bsn=bsn,
                 given_names=given,
                 surname_prefix=prefix,
@@ -91,6 +117,23 @@ def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> i
                 opened_on=opened_on,
                 purpose="intake",
             )
+            representative_id = None
+            if representative is not None:
+                rep_given, rep_prefix, rep_surname, rep_born = representative
+                if (rep_given, rep_surname) not in bsn_of:
+                    bsn_of[(rep_given, rep_surname)] = next(bsns)
+                representative_id = services.add_relation(
+                    actor,
+                    dossier.id,
+                    kind="legal-representative",
+                    bsn=bsn_of[(rep_given, rep_surname)],
+                    given_names=rep_given,
+                    surname_prefix=rep_prefix,
+                    surname=rep_surname,
+                    birth_date=rep_born,
+                    purpose="intake",
+                ).related.id
+            _inform_and_consent(actor, dossier.id, opened_on, representative_id)
         owner = actor_for(employees[trajectories[0][0]])
         for category, label, value, source, method in items:
             services.record_item(
@@ -119,10 +162,9 @@ def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> i
     return len(region.CLIENTS)
 
 
-def _generated_clients(
-    employees, bsns: Iterator[str], count: int, skip: int, progress: Callable[[int], None]
-) -> None:
+def _generated_clients(employees, count: int, skip: int, progress: Callable[[int], None]) -> None:
     rng = random.Random(20150101)  # noqa: S311 - fictitious demo data, not security
+    bsns = demo_bsns(GENERATED_BSNS_FROM)
     for _ in range(skip):
         next(bsns)
     for number in range(skip, count):
@@ -136,12 +178,14 @@ def _generated_clients(
             given_names=rng.choice(region.GIVEN_NAMES),
             surname_prefix=prefix,
             surname=surname,
-            birth_date=datetime.date(1940, 1, 1) + datetime.timedelta(days=rng.randrange(30_000)),
+            # adults only: a minor would need a representative for consent (art10.1)
+            birth_date=datetime.date(1940, 1, 1) + datetime.timedelta(days=rng.randrange(22_000)),
             domain=domain,
             legal_basis=basis,
             opened_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randrange(600)),
             purpose="intake",
         )
+        _inform_and_consent(actor, dossier.id, datetime.date(2025, 1, 1))
         services.record_item(
             actor,
             dossier.id,
@@ -179,16 +223,12 @@ def load(clients: int = 0, progress: Callable[[int], None] = lambda n: None) -> 
             employees = _employees(partners)
             state, created = DemoRegion.objects.select_for_update().get_or_create(key=REGION_KEY)
             before = state.clients
-            bsns = demo_bsns()
             if created or before == 0:
-                state.clients = _hand_made_clients(employees, bsns)
+                state.clients = _hand_made_clients(employees, demo_bsns())
                 state.save()
-            else:
-                for _ in range(len(region.CLIENTS)):
-                    next(bsns)
         hand_made = len(region.CLIENTS)
         generated_before = max(state.clients - hand_made, 0)
         if clients > generated_before:
-            _generated_clients(employees, bsns, clients, generated_before, progress)
+            _generated_clients(employees, clients, generated_before, progress)
             state.refresh_from_db()
     return before, state.clients

@@ -138,6 +138,13 @@ CLIENTS = [
     ),
 ]
 
+# art10.1: clients under 16 exercise their rights through a legal representative, who gives
+# the consent of art4.2 for them: (client given name, surname) -> the representative.
+REPRESENTATIVES = {
+    ("Sanne", "Vries"): ("Marieke", "de", "Vries", datetime.date(1984, 9, 2)),
+    ("Daan", "Leeuwen"): ("Petra", "van", "Leeuwen", datetime.date(1979, 7, 8)),
+}
+
 GIVEN_NAMES = [
     "Anna",
     "Bas",

@@ -19,6 +19,8 @@ from zorgvuldig.processing_log.entry import LogEntry, new_span_id, new_trace_id,
 from zorgvuldig.protocol import (
     Category,
     Decision,
+    Domain,
+    Justification,
     LegalBasis,
     Obligation,
     Operation,
@@ -52,8 +54,15 @@ class Processing:
     subject_ids: tuple = ()  # the data subjects concerned when refused (default: the client's)
     opening_trajectory: LegalBasis | None = None
     foreign_operation: str = ""
+    domain: Domain | None = None  # art5.1; default: the domain of the actor's own support
+    recipient: str | None = None  # art6.1: to whom a share goes
+    justification: Justification | None = None  # art4.6
 
-    def request(self) -> Request:
+    def request(self, support_domains: dict[LegalBasis, frozenset[Domain]]) -> Request:
+        domain = self.domain
+        if domain is None:
+            own = support_domains.get(self.legal_basis, frozenset())
+            domain = next(iter(own)) if len(own) == 1 else None
         return Request(
             actor_id=self.actor.log_id,
             partner_id=str(self.actor.partner_id),
@@ -61,6 +70,9 @@ class Processing:
             categories=self.categories,
             purpose=self.purpose,
             legal_basis=self.legal_basis,
+            domain=domain,
+            recipient=self.recipient,
+            justification=self.justification,
         )
 
 
@@ -138,10 +150,10 @@ def process(processing: Processing, perform: Callable[[Decision], Performed[T]])
     with gate_open():
         try:
             with transaction.atomic():
-                facts = facts_module.gather(
+                facts, support_domains = facts_module.gather(
                     processing.actor, processing.client_id, processing.opening_trajectory
                 )
-                decision = decide(processing.request(), facts)
+                decision = decide(processing.request(support_domains), facts)
                 performed = perform(decision) if decision.allowed_categories else None
                 subjects = (performed and tuple(performed.subject_ids)) or _default_subjects(
                     processing
@@ -169,7 +181,7 @@ def _annotate(
         return
     notes = list(performed.annotations)
     if Obligation.ANNOTATE_DOSSIER in decision.obligations:
-        notes.append((",".join(decision.articles), decision.explanation))
+        notes.append(("art4.6", decision.annotation))
     Annotation.objects.bulk_create(
         Annotation(
             client_id=client_id,

@@ -104,6 +104,8 @@ class ClientDossier:
     items: tuple[ItemView, ...]
     annotations: tuple[AnnotationView, ...]
     households: tuple[HouseholdView, ...]
+    # When the protocol allowed only part of the dossier: why, and what would allow the rest.
+    refusal: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zorgvuldig.clients.models import Household, SupportTrajectory
+from zorgvuldig.gate.consent_facts import consent_facts
 from zorgvuldig.gate.context import Actor
 from zorgvuldig.partners.models import Employee, ProtocolAcknowledgement
-from zorgvuldig.protocol import Facts, LegalBasis
+from zorgvuldig.protocol import Domain, Facts, LegalBasis, versions
 
 
 def active_trajectories(client_id, partner_id, day):
@@ -21,7 +22,10 @@ def active_trajectories(client_id, partner_id, day):
     )
 
 
-def gather(actor: Actor, client_id, opening_trajectory: LegalBasis | None = None) -> Facts:
+def gather(
+    actor: Actor, client_id, opening_trajectory: LegalBasis | None = None
+) -> tuple[Facts, dict[LegalBasis, frozenset[Domain]]]:
+    """The facts for decide(), and the domains of the actor's support of the client per law."""
     today = timezone.localdate()
     employee = (
         Employee.objects.select_related("partner")
@@ -31,33 +35,45 @@ def gather(actor: Actor, client_id, opening_trajectory: LegalBasis | None = None
         else None
     )
     if employee is None or employee.partner_id != actor.partner_id:
-        return Facts(
-            actor_is_employee=False, partner_committed=False, acknowledged_current_version=False
+        nobody = Facts(
+            version=None,
+            actor_is_employee=False,
+            partner_committed=False,
+            acknowledged_current_version=False,
         )
+        return nobody, {}
     commitment = employee.partner.commitment_on(today)
+    version = versions.in_force(commitment.protocol_version, today) if commitment else None
     acknowledged = (
         commitment is not None
         and ProtocolAcknowledgement.objects.filter(
             employee=employee, protocol_version=commitment.protocol_version
         ).exists()
     )
-    assigned: frozenset[LegalBasis] = frozenset()
-    director = False
+    domains: dict[LegalBasis, set[Domain]] = {}
+    director = informed = False
+    consents = ()
     if client_id is not None:
-        assigned = frozenset(
-            LegalBasis(b)
-            for b in active_trajectories(client_id, employee.partner_id, today)
+        assigned = (
+            active_trajectories(client_id, employee.partner_id, today)
             .filter(caseworkers=employee)
-            .values_list("legal_basis", flat=True)
+            .values_list("legal_basis", "domain")
         )
+        for basis, domain in assigned:
+            domains.setdefault(LegalBasis(basis), set()).add(Domain(domain))
         director = Household.objects.filter(
             director=employee, members__client__id=client_id
         ).exists()
-    return Facts(
+        informed, consents = consent_facts(client_id, employee.partner_id, today)
+    facts = Facts(
+        version=version,
         actor_is_employee=True,
         partner_committed=commitment is not None,
         acknowledged_current_version=acknowledged,
-        assigned_legal_bases=assigned,
+        assigned_legal_bases=frozenset(domains),
         household_director=director,
         opening_trajectory=opening_trajectory,
+        informed=informed,
+        consents=consents,
     )
+    return facts, {basis: frozenset(ds) for basis, ds in domains.items()}

@@ -7,7 +7,14 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.nl import bsn as stdnum_bsn
 
 from zorgvuldig.gate.errors import InvalidInput
-from zorgvuldig.protocol import Category, Domain, LegalBasis, Purpose
+from zorgvuldig.protocol import (
+    Category,
+    Domain,
+    ExceptionGround,
+    Justification,
+    LegalBasis,
+    Purpose,
+)
 from zorgvuldig.protocol.vocabulary import DOMAINS_BY_LEGAL_BASIS
 
 _BSN_ERRORS = {
@@ -76,3 +83,27 @@ def text(value: str | None, field: str, max_length: int, required: bool = True) 
     if len(value) > max_length:
         raise InvalidInput({field: f"Maximaal {max_length} tekens."})
     return value
+
+
+def justification(ground, text, field: str = "justification") -> Justification | None:
+    """art4.6: a ground and a written justification, or None when neither is given."""
+    if ground in (None, "") and not (text or "").strip():
+        return None
+    if ground in (None, ""):
+        raise InvalidInput(
+            {
+                f"{field}Ground": "Kies de grond: noodzakelijk en onvermijdelijk, "
+                "of een ernstig risico (art. 4 lid 6)."
+            }
+        )
+    reason = (text or "").strip()
+    if not reason:
+        raise InvalidInput(
+            {
+                field: "Schrijf op waarom verwerken zonder toestemming nodig is "
+                "(art. 4 lid 6); een lege toelichting is geen toelichting."
+            }
+        )
+    if len(reason) > 2000:
+        raise InvalidInput({field: "Maximaal 2000 tekens."})
+    return Justification(_enum(ExceptionGround, ground, f"{field}Ground", "grond"), reason)

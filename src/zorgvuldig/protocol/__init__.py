@@ -2,11 +2,20 @@
 
 This package imports nothing from Django or the rest of the project (an import-linter
 contract checks it): a request and the facts gathered for it go in, a decision comes out.
+Protocol versions are data files under ``versions/``.
 """
 
+from zorgvuldig.protocol.consent import (
+    Consent,
+    ConsentScope,
+    ConsentState,
+    ExceptionGround,
+    Justification,
+)
 from zorgvuldig.protocol.decision import CategoryOutcome, Decision, Obligation
 from zorgvuldig.protocol.request import Facts, Request
 from zorgvuldig.protocol.rules import decide
+from zorgvuldig.protocol.version import ProtocolVersion
 from zorgvuldig.protocol.vocabulary import (
     CATEGORIES,
     DOMAINS,
@@ -30,12 +39,18 @@ __all__ = [
     "SPECIAL_CATEGORIES",
     "Category",
     "CategoryOutcome",
+    "Consent",
+    "ConsentScope",
+    "ConsentState",
     "Decision",
     "Domain",
+    "ExceptionGround",
     "Facts",
+    "Justification",
     "LegalBasis",
     "Obligation",
     "Operation",
+    "ProtocolVersion",
     "Purpose",
     "Request",
     "decide",

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from zorgvuldig.protocol.vocabulary import Category
+from zorgvuldig.protocol.vocabulary import CATEGORIES, Category
 
 
 class Obligation(StrEnum):
     """What a decision obliges the gate to do besides processing."""
 
-    ANNOTATE_DOSSIER = "annotate-dossier"
+    ANNOTATE_DOSSIER = "annotate-dossier"  # art4.6, art8.2: a note in the client's dossier
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,10 @@ class Decision:
     outcomes: tuple[CategoryOutcome, ...]
     articles: tuple[str, ...]
     obligations: tuple[Obligation, ...]
-    explanation: str
+    # The dossier annotation the obligations ask for (art4.6: the ground and the justification).
+    annotation: str = ""
+    # Refusals that are not about one category (a request without categories, art5.1).
+    general_refusals: tuple[Refusal, ...] = ()
 
     @property
     def allowed(self) -> bool:
@@ -60,6 +63,40 @@ class Decision:
         if self.allowed:
             return "allowed"
         return "partial" if self.allowed_categories else "refused"
+
+    @property
+    def explanation(self) -> str:
+        """A Dutch explanation for the caseworker, with what would make a refusal allowed."""
+        return explain(self)
+
+
+def explain(decision: Decision) -> str:
+    sentences = [r.sentence() for r in decision.general_refusals]
+    refused = [o for o in decision.outcomes if not o.allowed]
+    allowed = decision.allowed_categories
+    by_refusal: dict[Refusal, list[Category]] = {}
+    for outcome in refused:
+        for refusal in outcome.refusals:
+            by_refusal.setdefault(refusal, []).append(outcome.category)
+    for refusal, categories in by_refusal.items():
+        if len(categories) == len(decision.outcomes):
+            sentences.append(refusal.sentence())
+        else:
+            sentences.append(f"{_labels(categories)} – {refusal.sentence()}")
+    if allowed:
+        cited = ", ".join(
+            article_label(a)
+            for a in dict.fromkeys(a for o in decision.outcomes if o.allowed for a in o.articles)
+        )
+        prefix = "Toegestaan" if not refused else f"Toegestaan voor {_labels(allowed)}"
+        sentences.insert(0, f"{prefix} ({cited}).")
+        if Obligation.ANNOTATE_DOSSIER in decision.obligations:
+            sentences.insert(1, "Zonder toestemming verwerkt; dit is in het dossier aangetekend.")
+    return " ".join(sentences)
+
+
+def _labels(categories) -> str:
+    return ", ".join(CATEGORIES[c] for c in categories)
 
 
 def article_label(article_id: str) -> str:

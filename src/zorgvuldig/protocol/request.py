@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from zorgvuldig.protocol.vocabulary import Category, LegalBasis, Operation, Purpose
+from zorgvuldig.protocol.consent import Consent, Justification
+from zorgvuldig.protocol.version import ProtocolVersion
+from zorgvuldig.protocol.vocabulary import Category, Domain, LegalBasis, Operation, Purpose
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,6 +15,8 @@ class Request:
 
     ``purpose`` and ``legal_basis`` may be None: art2 refuses such a request, and it is the
     rules, not the caller, that say so (the refusal is logged like every decision).
+    ``domain`` is the support domain it serves (art5.1); ``recipient`` the partner or person a
+    share goes to (art6.1); ``justification`` the caseworker's statement under art4.6.
     """
 
     actor_id: str
@@ -21,12 +25,17 @@ class Request:
     categories: tuple[Category, ...]
     purpose: Purpose | None
     legal_basis: LegalBasis | None
+    domain: Domain | None = None
+    recipient: str | None = None
+    justification: Justification | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Facts:
     """What the gate found in the database for this request; decide() reads nothing else."""
 
+    # The protocol version the actor's partner is bound to today (None: none applies).
+    version: ProtocolVersion | None
     # The actor is a person employed by a partner (not a service identity).
     actor_is_employee: bool
     # art1: the actor's partner is committed to the protocol on the day of the processing.
@@ -38,6 +47,16 @@ class Facts:
     assigned_legal_bases: frozenset[LegalBasis] = field(default_factory=frozenset)
     # art3.2c: the actor is the director (regisseur) of a household the client belongs to.
     household_director: bool = False
+    # art3.2c: the actor is a privacy officer of the partner, who oversees the processing
+    # (accountability) without taking part in the support.
+    privacy_officer: bool = False
     # art3.2c: this very processing opens a support trajectory (intake) under this legal basis,
     # assigning the actor to it.
     opening_trajectory: LegalBasis | None = None
+    # art4.1: the client has been informed by the actor's partner.
+    informed: bool = False
+    # art4.2-art4.5: the client's consents in force now, at the actor's partner.
+    consents: tuple[Consent, ...] = ()
+    # art6.2: requested categories holding items under a professional's statutory secrecy
+    # that the professional has not released for this processing.
+    professional_secrecy: frozenset[Category] = field(default_factory=frozenset)

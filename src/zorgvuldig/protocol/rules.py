@@ -1,22 +1,57 @@
 """decide(): the protocol's rules as one deterministic, side-effect free function.
 
-Every refusal names its article and says what would make the processing allowed. The rules
-enforced here:
+Every refusal names its article and says what would make the processing allowed. Rules that
+hold for the whole request come first; then every category is decided on its own:
 
-- art2: a processing has a purpose within the support domains and one of the three laws as
-  legal basis, and that law carries the actor's support of this client.
-- art1: only a partner (committed to the protocol on the day) processes under the protocol.
-- art3.2d: an employee who has not acknowledged the protocol version in force reaches nothing.
-- art3.2c: only employees assigned to the client's support, or the director of the client's
-  household, reach the client's data.
-- art5.1: a request names the categories it needs; "all data" is no request.
+- art2: a purpose of the protocol version and one of the three laws as legal basis, a law
+  that carries the actor's support of this client and the domain the processing serves.
+- art1: only a partner committed to a protocol version that applies today processes.
+- art3.2d: an employee who has not acknowledged that version reaches nothing.
+- art3.2c: only employees assigned to the client's support, the household's director, or
+  the partner's privacy officer consulting for accountability.
+- art5.1: only the categories the version's necessity matrix gives the purpose and domain;
+  a request names its categories ("all data" is no request).
+- art4.1: nothing is recorded or requested before the client was informed.
+- art4.2 / art4.3 / art4.5: the consent the operation needs, given and not withdrawn.
+- art4.4: medical data is requested or shared only with a signed consent form.
+- art4.6: without consent, only with a stated ground and justification; annotated.
+- art6.1 / art6.2: a share names its recipient; items under a professional's secrecy do not
+  leave without that professional's release, whatever the consent.
 """
 
 from __future__ import annotations
 
-from zorgvuldig.protocol.decision import CategoryOutcome, Decision, Refusal
+from functools import cache
+
+from zorgvuldig.protocol.consent import (
+    Consent,
+    ConsentScope,
+    ConsentState,
+    ExceptionGround,
+    Justification,
+)
+from zorgvuldig.protocol.decision import (
+    CategoryOutcome,
+    Decision,
+    Obligation,
+    Refusal,
+    article_label,
+)
 from zorgvuldig.protocol.request import Facts, Request
-from zorgvuldig.protocol.vocabulary import LEGAL_BASES, Operation, Purpose
+from zorgvuldig.protocol.version import ProtocolVersion
+from zorgvuldig.protocol.vocabulary import (
+    CATEGORY_NOUNS,
+    DOMAINS,
+    DOMAINS_BY_LEGAL_BASIS,
+    LEGAL_BASES,
+    OPERATIONS,
+    PURPOSES,
+    Category,
+    Domain,
+    LegalBasis,
+    Operation,
+    Purpose,
+)
 
 _NO_PURPOSE = Refusal(
     "art2",
@@ -57,9 +92,30 @@ _NO_CATEGORIES = Refusal(
     "Kies alleen de categorieën die voor de ondersteuning nodig zijn; 'alle gegevens' is "
     "geen geldig verzoek.",
 )
+_NO_RECIPIENT = Refusal(
+    "art6.1",
+    "Geweigerd: gegevens verlaten de organisatie alleen in een uitwisseling met een bekende "
+    "ontvanger",
+    "Kies de partner of persoon aan wie u de gegevens verstrekt.",
+)
+_SECRECY = Refusal(
+    "art6.2",
+    "Geweigerd: deze gegevens vallen onder het wettelijk beroepsgeheim van de hulpverlener "
+    "die ze vastlegde, ook met toestemming van de cliënt",
+    "Vraag die hulpverlener om de gegevens voor deze uitwisseling vrij te geven.",
+)
+_NOT_INFORMED = Refusal(
+    "art4.1",
+    "Geweigerd: de cliënt is nog niet geïnformeerd dat gegevens worden vastgelegd en met "
+    "welke organisaties ze worden uitgewisseld",
+    "Informeer de cliënt en leg dat vast in het dossier; bij ernstige risico's voor de "
+    "veiligheid legt u vast waarom informeren nu niet kan (art. 4 lid 6).",
+)
+_CONSENT_ARTICLE = {ConsentScope.RECORD_REQUEST: "art4.2", ConsentScope.SHARE: "art4.3"}
+_BASE_ARTICLES = ("art1", "art2", "art3.2c", "art3.2d")
 
 
-def _legal_basis_refusal(request: Request, facts: Facts) -> Refusal | None:
+def _basis_refusal(request: Request, facts: Facts) -> Refusal | None:
     """art2 and art3.2c together: the law named must carry this actor's support of the client."""
     basis = request.legal_basis
     if facts.opening_trajectory is not None:
@@ -73,7 +129,7 @@ def _legal_basis_refusal(request: Request, facts: Facts) -> Refusal | None:
                 "Geef de grondslag van het traject dat u opent.",
             )
         return _NOT_ASSIGNED
-    if facts.household_director:
+    if facts.household_director or _oversight(request, facts):
         return None
     if not facts.assigned_legal_bases:
         return _NOT_ASSIGNED
@@ -87,50 +143,241 @@ def _legal_basis_refusal(request: Request, facts: Facts) -> Refusal | None:
     return None
 
 
-def _refusals(request: Request, facts: Facts) -> list[Refusal]:
+def _oversight(request: Request, facts: Facts) -> bool:
+    """art3.2c: a privacy officer consults, for accountability only, what the partner did."""
+    return (
+        facts.privacy_officer
+        and request.purpose is Purpose.ACCOUNTABILITY
+        and request.operation is Operation.CONSULT
+    )
+
+
+def _request_refusals(request: Request, facts: Facts) -> list[Refusal]:
+    """The rules that hold for the request as a whole."""
     refusals: list[Refusal] = []
+    version = facts.version
     if request.purpose is None:
         refusals.append(_NO_PURPOSE)
-    if request.legal_basis is None:
-        refusals.append(_NO_LEGAL_BASIS)
-    if not request.categories:
-        refusals.append(_NO_CATEGORIES)
+    elif version is not None and request.purpose not in version.purposes:
+        refusals.append(_purpose_outside(version.title, request.purpose))
     if not facts.actor_is_employee:
-        refusals.append(_NOT_EMPLOYEE)
-        return refusals
-    if not facts.partner_committed:
+        return [*refusals, _NOT_EMPLOYEE]
+    if not facts.partner_committed or version is None:
         refusals.append(_NOT_COMMITTED)
     if not facts.acknowledged_current_version:
         refusals.append(_NOT_ACKNOWLEDGED)
     if request.legal_basis is not None:
-        basis_refusal = _legal_basis_refusal(request, facts)
+        basis_refusal = _basis_refusal(request, facts)
         if basis_refusal is not None:
             refusals.append(basis_refusal)
-    elif not (facts.assigned_legal_bases or facts.household_director or facts.opening_trajectory):
+    elif (
+        facts.assigned_legal_bases
+        or facts.household_director
+        or facts.opening_trajectory
+        or _oversight(request, facts)
+    ):
+        refusals.append(_NO_LEGAL_BASIS)
+    else:
         # No access at all: that, not the missing law, is what stands in the way.
-        refusals.remove(_NO_LEGAL_BASIS)
         refusals.append(_NOT_ASSIGNED)
+    if (
+        request.domain is not None
+        and request.legal_basis is not None
+        and request.domain not in DOMAINS_BY_LEGAL_BASIS[request.legal_basis]
+    ):
+        refusals.append(_domain_outside(request.domain, request.legal_basis))
+    if request.operation is Operation.SHARE and request.recipient is None:
+        refusals.append(_NO_RECIPIENT)
     return refusals
 
 
-# The articles that allow a processing that passed every rule.
-_ALLOWING_ARTICLES = ("art2", "art3.2c", "art3.2d")
+@cache
+def _purpose_outside(title: str, purpose: Purpose) -> Refusal:
+    return Refusal(
+        "art2",
+        f"Geweigerd: het doel '{PURPOSES[purpose]}' valt niet onder {title}",
+        "Kies een doel binnen de ondersteuning dat het protocol kent.",
+    )
+
+
+@cache
+def _domain_outside(domain: Domain, basis: LegalBasis) -> Refusal:
+    return Refusal(
+        "art2",
+        f"Geweigerd: het domein {DOMAINS[domain].lower()} valt niet onder de {LEGAL_BASES[basis]}",
+        "Kies de wet die de ondersteuning in dit domein draagt.",
+    )
+
+
+@cache
+def _not_necessary(category: Category, purpose: Purpose) -> Refusal:
+    return Refusal(
+        "art5.1",
+        f"Geweigerd: {CATEGORY_NOUNS[category]} zijn niet nodig voor '{PURPOSES[purpose].lower()}'",
+        "Verwerk alleen de gegevens die voor dit doel in dit domein nodig zijn, of kies het "
+        "doel waarvoor ze wel nodig zijn.",
+    )
+
+
+@cache
+def _consent_refusal(scope: ConsentScope, state: ConsentState, operation: Operation) -> Refusal:
+    verb = OPERATIONS[operation]
+    if state is ConsentState.WITHDRAWN:
+        return Refusal(
+            "art4.5",
+            f"Geweigerd: de cliënt heeft de toestemming om gegevens te {verb} ingetrokken",
+            f"Verwerk alleen opnieuw met nieuwe toestemming, of leg vast waarom {verb} "
+            f"noodzakelijk en onvermijdelijk is ({article_label('art4.6')}).",
+        )
+    what = "geweigerd" if state is ConsentState.REFUSED else "nog niet gevraagd"
+    return Refusal(
+        _CONSENT_ARTICLE[scope],
+        f"Geweigerd: toestemming om gegevens te {verb} is {what}",
+        f"Vraag de cliënt om toestemming en leg het antwoord vast, of leg vast waarom {verb} "
+        f"noodzakelijk en onvermijdelijk is ({article_label('art4.6')}).",
+    )
+
+
+@cache
+def _written_refusal(category: Category, operation: Operation) -> Refusal:
+    verb = OPERATIONS[operation]
+    return Refusal(
+        "art4.4",
+        f"Geweigerd: voor het {verb} van {CATEGORY_NOUNS[category]} is schriftelijke "
+        "toestemming nodig",
+        f"Voeg het ondertekende toestemmingsformulier toe, of leg vast waarom {verb} "
+        f"noodzakelijk en onvermijdelijk is ({article_label('art4.6')}).",
+    )
+
+
+def _consent_problem(
+    version: ProtocolVersion,
+    consents: tuple[Consent, ...],
+    scope: ConsentScope,
+    category: Category,
+    request: Request,
+) -> Refusal | None:
+    """What lacks in the client's consent for this category, or None (art4.2-art4.5)."""
+    covering = [c for c in consents if c.scope is scope and c.covers(category, request.recipient)]
+    for consent in covering:
+        if consent.state is not ConsentState.GIVEN:  # a refusal or withdrawal wins
+            return _consent_refusal(scope, consent.state, request.operation)
+    if not covering:
+        return _consent_refusal(scope, ConsentState.NOT_ASKED, request.operation)
+    if (
+        category in version.written_consent
+        and request.operation in version.written_consent_operations
+        and not any(c.written for c in covering)
+    ):
+        return _written_refusal(category, request.operation)
+    return None
+
+
+def _necessary(version: ProtocolVersion, request: Request) -> frozenset[Category]:
+    purpose, domain = request.purpose, request.domain
+    if domain is not None:
+        return version.necessary(purpose, domain)
+    domains = DOMAINS_BY_LEGAL_BASIS.get(request.legal_basis, ())
+    return frozenset().union(*(version.necessary(purpose, d) for d in domains))
+
+
+def _valid(justification: Justification | None, grounds: frozenset[ExceptionGround]) -> bool:
+    return (
+        justification is not None
+        and justification.ground in grounds
+        and bool(justification.text.strip())
+    )
+
+
+def _decide_category(
+    category: Category,
+    request: Request,
+    facts: Facts,
+    version: ProtocolVersion,
+    necessary: frozenset[Category],
+    justified: bool,
+    waives_informing: bool,
+) -> tuple[CategoryOutcome, bool]:
+    """One category: its outcome, and whether it rests on art4.6."""
+    refusals: list[Refusal] = []
+    articles = [*_BASE_ARTICLES, "art5.1"]
+    without_consent = False
+    if category not in necessary:
+        refusals.append(_not_necessary(category, request.purpose))
+    operation = request.operation
+    if operation is Operation.SHARE:
+        articles.append("art6.1")
+        if category in facts.professional_secrecy:
+            refusals.append(_SECRECY)
+    if category not in version.consent_exempt:
+        if operation in version.informing_operations:
+            if facts.informed:
+                articles.append("art4.1")
+            elif waives_informing:
+                without_consent = True
+            else:
+                refusals.append(_NOT_INFORMED)
+        scope = version.consent_scope[operation]
+        if scope is not None:
+            problem = _consent_problem(version, facts.consents, scope, category, request)
+            if problem is None:
+                articles.append(_CONSENT_ARTICLE[scope])
+                if (
+                    category in version.written_consent
+                    and operation in version.written_consent_operations
+                ):
+                    articles.append("art4.4")
+            elif justified:
+                without_consent = True
+            else:
+                refusals.append(problem)
+    if refusals:
+        cited = tuple(dict.fromkeys(r.article for r in refusals))
+        return CategoryOutcome(category, False, cited, tuple(refusals)), False
+    if without_consent:
+        articles.append("art4.6")
+    return CategoryOutcome(category, True, tuple(articles)), without_consent
 
 
 def decide(request: Request, facts: Facts) -> Decision:
     """Decide a processing per data category, with the articles and a Dutch explanation."""
-    refusals = tuple(_refusals(request, facts))
-    if refusals:
-        articles = tuple(dict.fromkeys(r.article for r in refusals))
-        outcomes = tuple(
-            CategoryOutcome(category, False, articles, refusals) for category in request.categories
+    if not request.categories:
+        refusals = (*_request_refusals(request, facts), _NO_CATEGORIES)
+        return Decision(
+            (), tuple(dict.fromkeys(r.article for r in refusals)), (), general_refusals=refusals
         )
-        explanation = " ".join(r.sentence() for r in refusals)
-        return Decision(outcomes, articles, (), explanation)
-    outcomes = tuple(CategoryOutcome(c, True, _ALLOWING_ARTICLES) for c in request.categories)
-    explanation = (
-        "Toegestaan: het doel en de grondslag liggen binnen de ondersteuning (art. 2), u bent "
-        "betrokken bij de ondersteuning van deze cliënt (art. 3 lid 2 onder c) en u heeft het "
-        "protocol bevestigd (art. 3 lid 2 onder d)."
+    general = _request_refusals(request, facts)
+    if general:
+        articles = tuple(dict.fromkeys(r.article for r in general))
+        refusals = tuple(general)
+        outcomes = tuple(CategoryOutcome(c, False, articles, refusals) for c in request.categories)
+        return Decision(outcomes, articles, ())
+    version = facts.version
+    necessary = _necessary(version, request)
+    justification = request.justification
+    justified = _valid(justification, version.exception_grounds)
+    waives = justified and justification.ground in version.exception_grounds_without_informing
+    outcomes, resting_on_art4_6 = [], []
+    for category in request.categories:
+        outcome, without_consent = _decide_category(
+            category, request, facts, version, necessary, justified, waives
+        )
+        outcomes.append(outcome)
+        if without_consent:
+            resting_on_art4_6.append(category)
+    articles = tuple(dict.fromkeys(a for o in outcomes for a in o.articles))
+    if not resting_on_art4_6:
+        return Decision(tuple(outcomes), articles, ())
+    annotation = (
+        f"Verwerkt zonder toestemming ({article_label('art4.6')}, "
+        f"{_GROUND_LABELS[justification.ground]}): {OPERATIONS[request.operation]} van "
+        f"{', '.join(CATEGORY_NOUNS[c] for c in resting_on_art4_6)}. "
+        f"Toelichting: {justification.text.strip()}"
     )
-    return Decision(outcomes, _ALLOWING_ARTICLES, (), explanation)
+    return Decision(tuple(outcomes), articles, (Obligation.ANNOTATE_DOSSIER,), annotation)
+
+
+_GROUND_LABELS = {
+    ExceptionGround.NECESSARY: "noodzakelijk en onvermijdelijk voor de ondersteuning",
+    ExceptionGround.SERIOUS_RISK: "ernstig risico voor gezondheid of veiligheid",
+}

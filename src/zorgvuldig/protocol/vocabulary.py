@@ -119,6 +119,21 @@ CATEGORIES: dict[Category, str] = {
     Category.SAFETY_SIGNALS: "Signalen over veiligheid (huiselijk geweld, kindermishandeling)",
 }
 
+# The categories as a noun in a sentence ("voor het delen van medische gegevens").
+CATEGORY_NOUNS: dict[Category, str] = {
+    Category.IDENTIFICATION: "identificatiegegevens",
+    Category.CONTACT: "contactgegevens",
+    Category.HOUSEHOLD: "gegevens over het huishouden",
+    Category.HOUSING: "gegevens over wonen",
+    Category.WORK_INCOME: "gegevens over werk en inkomen",
+    Category.FINANCES: "gegevens over financiën en schulden",
+    Category.WELFARE: "gegevens over welzijn",
+    Category.YOUTH: "gegevens over jeugd",
+    Category.HEALTH: "medische gegevens",
+    Category.JUSTICE: "justitiële gegevens",
+    Category.SAFETY_SIGNALS: "signalen over veiligheid",
+}
+
 SPECIAL_CATEGORIES: frozenset[Category] = frozenset(
     {Category.HEALTH, Category.JUSTICE, Category.SAFETY_SIGNALS}
 )

@@ -97,7 +97,35 @@ PROCESSINGS = {
     "gegeven-historie-raadplegen": _("History of a data item consulted"),
     "huishouden-vastleggen": _("Household recorded"),
     "verwerkingenlog-raadplegen": _("Processing log consulted"),
+    "informeren-vastleggen": _("Informing of the client recorded"),
+    "toestemming-vastleggen": _("Consent decision recorded"),
+    "toestemming-intrekken": _("Withdrawal of consent recorded"),
+    "toestemming-raadplegen": _("Informing and consent consulted"),
+    "toestemmingsformulier-afdrukken": _("Consent form printed"),
+    "toestemmingsformulier-raadplegen": _("Signed consent form consulted"),
 }
+
+# The scopes of consent (art4.2, art4.3), as protocol.consent.ConsentScope codes them.
+CONSENT_SCOPES = {
+    "record-request": _("Record and request"),
+    "share": _("Share with others"),
+}
+
+CONSENT_STATES = {
+    "given": pgettext_lazy("consent", "given"),
+    "refused": pgettext_lazy("consent", "refused"),
+    "withdrawn": pgettext_lazy("consent", "withdrawn"),
+    "not-asked": pgettext_lazy("consent", "not asked"),
+}
+
+# How the client was informed (art4.1); the codes of consent.models.InformingMethod.
+INFORMING_METHODS = {
+    "conversation": _("In a conversation"),
+    "letter": _("By letter"),
+}
+
+# Who decided on consent: the client, or a representative by the kind of relation (art10).
+DECIDERS = {"client": _("The client"), **RELATION_KINDS}
 
 DECISIONS = {
     "allowed": _("allowed"),
@@ -121,6 +149,10 @@ KINDS = {
     "processing": PROCESSINGS,
     "decision": DECISIONS,
     "status": STATUSES,
+    "consent_scope": CONSENT_SCOPES,
+    "consent_state": CONSENT_STATES,
+    "informing_method": INFORMING_METHODS,
+    "decider": DECIDERS,
 }
 
 

@@ -3,7 +3,7 @@ data: clients and items are named by random ids, a search is sent by POST."""
 
 from django.urls import path
 
-from zorgvuldig.web.views import auth, dossier, intake, search
+from zorgvuldig.web.views import auth, consent, dossier, intake, search
 
 app_name = "web"
 
@@ -17,4 +17,14 @@ urlpatterns = [
     path("clienten/<uuid:client_id>/gegevens/nieuw/", dossier.record_item, name="record_item"),
     path("gegevens/<uuid:item_id>/", dossier.item_history, name="item_history"),
     path("gegevens/<uuid:item_id>/wijzigen/", dossier.change_item, name="change_item"),
+    path("clienten/<uuid:client_id>/informeren/", consent.record_informing,
+         name="record_informing"),
+    path("clienten/<uuid:client_id>/toestemming/nieuw/", consent.record_consent,
+         name="record_consent"),
+    path("clienten/<uuid:client_id>/toestemming/intrekken/", consent.withdraw_consent,
+         name="withdraw_consent"),
+    path("clienten/<uuid:client_id>/toestemmingsformulier/", consent.consent_form,
+         name="consent_form"),
+    path("toestemmingsformulieren/<uuid:document_id>/", consent.consent_document,
+         name="consent_document"),
 ]

@@ -13,6 +13,12 @@ from zorgvuldig.gate.services.clients import (
     register_client,
     search_clients,
 )
+from zorgvuldig.gate.services.consent import record_consent, record_informing, withdraw_consent
+from zorgvuldig.gate.services.consent_read import (
+    consent_document,
+    consent_form_pdf,
+    consent_overview,
+)
 from zorgvuldig.gate.services.dossier import change_item, consult_items, item_history, record_item
 from zorgvuldig.gate.services.households import create_household
 from zorgvuldig.gate.services.log import client_log
@@ -23,13 +29,19 @@ __all__ = [
     "change_item",
     "client_log",
     "close_trajectory",
+    "consent_document",
+    "consent_form_pdf",
+    "consent_overview",
     "consult_dossier",
     "consult_items",
     "create_household",
     "item_history",
     "list_relations",
     "list_trajectories",
+    "record_consent",
+    "record_informing",
     "record_item",
     "register_client",
     "search_clients",
+    "withdraw_consent",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -23,7 +24,7 @@ from zorgvuldig.gate.core import Performed, Processing, process
 from zorgvuldig.gate.errors import InvalidInput, NotFound
 from zorgvuldig.gate.services.common import client_or_404, gate_service, legal_basis_for
 from zorgvuldig.partners.models import Employee
-from zorgvuldig.protocol import Category, Operation
+from zorgvuldig.protocol import Category, Justification, Operation
 
 MAX_SEARCH_RESULTS = 25
 
@@ -196,10 +197,11 @@ def _dossier(actor: Actor, client_id, categories=None) -> dto.ClientDossier:
         .select_related("partner")
         .prefetch_related(Prefetch("caseworkers", Employee.objects.select_related("user")))
     )
-    relations = Relation.objects.filter(subject=client.subject).select_related("related")
     items = DataItem.objects.filter(client=client, partner_id=actor.partner_id)
+    household_allowed = categories is None or Category.HOUSEHOLD in categories
     if categories is not None:
         items = items.filter(category__in=[c.value for c in categories])
+    relations = Relation.objects.filter(subject=client.subject).select_related("related")
     versions: dict = {}
     for version in DataItemVersion.objects.filter(item__in=items).select_related(
         "recorded_by__user"
@@ -212,6 +214,8 @@ def _dossier(actor: Actor, client_id, categories=None) -> dto.ClientDossier:
         Household.objects.filter(members=client.subject, director__id=actor.employee_id)
         .select_related("director__user")
         .prefetch_related("members")
+        if household_allowed
+        else Household.objects.none()
     )
     return dto.ClientDossier(
         id=client.id,
@@ -226,9 +230,18 @@ def _dossier(actor: Actor, client_id, categories=None) -> dto.ClientDossier:
 
 @gate_service
 def consult_dossier(
-    actor: Actor, client_id, *, purpose: str, legal_basis: str | None = None
+    actor: Actor,
+    client_id,
+    *,
+    purpose: str,
+    legal_basis: str | None = None,
+    justification: Justification | None = None,
 ) -> dto.ClientDossier:
-    """Open a client's dossier: a consult of every category it holds at the actor's partner."""
+    """Open a client's dossier: a consult of every category it holds at the actor's partner.
+
+    Categories the protocol refuses (no consent, not necessary for the purpose) stay out of
+    it; ``dossier.refusal`` then explains why and what would allow them.
+    """
     client = client_or_404(client_id)
     held = set(
         DataItem.objects.filter(client=client, partner_id=actor.partner_id).values_list(
@@ -243,6 +256,8 @@ def consult_dossier(
 
     def perform(decision):
         dossier = _dossier(actor, client.id, decision.allowed_categories)
+        if not decision.allowed:
+            dossier = replace(dossier, refusal=decision.explanation)
         subjects = {
             client.subject_id,
             *(i.subject_id for i in dossier.items),
@@ -259,6 +274,7 @@ def consult_dossier(
             purpose=validation.purpose(purpose),
             legal_basis=legal_basis_for(actor, client.id, legal_basis),
             client_id=client.id,
+            justification=justification,
         ),
         perform,
     ).result
@@ -329,7 +345,7 @@ def list_relations(
         purpose,
         legal_basis,
         "relaties-raadplegen",
-        (Category.IDENTIFICATION, Category.HOUSEHOLD),
+        (Category.IDENTIFICATION,),
         read,
     )
 
@@ -348,7 +364,13 @@ def add_relation(
     surname_prefix: str = "",
     legal_basis: str | None = None,
 ) -> dto.RelationView:
-    """Record another data subject (a parent, partner, child ...) and how they relate."""
+    """Record another data subject (a parent, partner, child ...) and how they relate.
+
+    A relation identifies the persons around the client and who may act for them (art10):
+    identification data, which rests on the legal basis alone, so that a legal
+    representative can be recorded before the consent they give. What the household is
+    like is recorded as data items of the category household.
+    """
     client = client_or_404(client_id)
     if kind not in RelationKind.values:
         raise InvalidInput(
@@ -370,7 +392,7 @@ def add_relation(
             name="relatie-vastleggen",
             actor=actor,
             operation=Operation.RECORD,
-            categories=(Category.IDENTIFICATION, Category.HOUSEHOLD),
+            categories=(Category.IDENTIFICATION,),
             purpose=validation.purpose(purpose),
             legal_basis=legal_basis_for(actor, client.id, legal_basis),
             client_id=client.id,

@@ -14,7 +14,7 @@ from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.core import Performed, Processing, process
 from zorgvuldig.gate.errors import InvalidInput, NotFound
 from zorgvuldig.gate.services.common import client_or_404, gate_service, legal_basis_for
-from zorgvuldig.protocol import Operation
+from zorgvuldig.protocol import Justification, Operation
 
 MAX_VALUE_LENGTH = 10_000
 
@@ -76,6 +76,7 @@ def record_item(
     purpose: str,
     subject_id=None,
     legal_basis: str | None = None,
+    justification: Justification | None = None,
 ) -> dto.ItemView:
     """Record a data item in the client's dossier at the actor's partner."""
     client = client_or_404(client_id)
@@ -101,6 +102,7 @@ def record_item(
             purpose=validation.purpose(purpose),
             legal_basis=legal_basis_for(actor, client.id, legal_basis),
             client_id=client.id,
+            justification=justification,
         ),
         perform,
     ).result
@@ -128,6 +130,7 @@ def change_item(
     reason: str,
     purpose: str,
     legal_basis: str | None = None,
+    justification: Justification | None = None,
 ) -> dto.ItemView:
     """Change a data item: a new version; every earlier version stays (art3.2a)."""
     item = _item_or_404(actor, item_id)
@@ -150,6 +153,7 @@ def change_item(
             purpose=validation.purpose(purpose),
             legal_basis=legal_basis_for(actor, item.client_id, legal_basis),
             client_id=item.client_id,
+            justification=justification,
         ),
         perform,
     ).result
@@ -157,7 +161,13 @@ def change_item(
 
 @gate_service
 def consult_items(
-    actor: Actor, client_id, *, categories, purpose: str, legal_basis: str | None = None
+    actor: Actor,
+    client_id,
+    *,
+    categories,
+    purpose: str,
+    legal_basis: str | None = None,
+    justification: Justification | None = None,
 ) -> list[dto.ItemView]:
     """Consult the items of the named categories (art5.1: no "all data")."""
     client = client_or_404(client_id)
@@ -185,6 +195,7 @@ def consult_items(
             purpose=validation.purpose(purpose),
             legal_basis=legal_basis_for(actor, client.id, legal_basis),
             client_id=client.id,
+            justification=justification,
         ),
         perform,
     ).result
@@ -192,7 +203,12 @@ def consult_items(
 
 @gate_service
 def item_history(
-    actor: Actor, item_id, *, purpose: str, legal_basis: str | None = None
+    actor: Actor,
+    item_id,
+    *,
+    purpose: str,
+    legal_basis: str | None = None,
+    justification: Justification | None = None,
 ) -> dto.ItemView:
     """One item with every earlier version and its origin (art3.2a)."""
     item = _item_or_404(actor, item_id)
@@ -205,6 +221,7 @@ def item_history(
             purpose=validation.purpose(purpose),
             legal_basis=legal_basis_for(actor, item.client_id, legal_basis),
             client_id=item.client_id,
+            justification=justification,
         ),
         lambda decision: Performed(
             _versions_view(item, with_history=True), subject_ids=[item.subject_id]

@@ -19,27 +19,14 @@ from zorgvuldig.gate import services
 from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.protocol import Category
 from zorgvuldig.web import labels
-from zorgvuldig.web.forms import ChangeItemForm, OpenDossierForm, RecordItemForm
+from zorgvuldig.web.forms import ChangeItemForm, RecordItemForm
+from zorgvuldig.web.views import consent
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import not_found, refused
+from zorgvuldig.web.views.purpose import choose_purpose, read_purpose, url
 
 #: How many processings of the client's log the dossier page shows (newest first).
 LOG_ON_PAGE = 100
-
-
-def _purpose_form(request) -> OpenDossierForm:
-    return OpenDossierForm(request.GET if "doel" in request.GET else None)
-
-
-def _choose_purpose(request, form: OpenDossierForm, title: str):
-    """Ask for the purpose before anything is processed (art2: no processing without one)."""
-    return render(request, "web/choose_purpose.html", {"form": form, "title": title},
-                  status=400 if form.is_bound else 200)
-
-
-def _url(name: str, obj_id, query: dict, fragment: str = "") -> str:
-    url = f"{reverse(name, args=[obj_id])}?{urlencode(query)}"
-    return f"{url}#{fragment}" if fragment else url
 
 
 def _items_by_category(items) -> list[tuple[str, str, list]]:
@@ -54,14 +41,16 @@ def _items_by_category(items) -> list[tuple[str, str, list]]:
 @employee_required
 @require_GET
 def dossier(request, client_id):
-    form = _purpose_form(request)
+    form = read_purpose(request)
     if not form.is_valid():
-        return _choose_purpose(request, form, _("Open the dossier"))
+        return choose_purpose(request, form, _("Open the dossier"))
     purpose = form.cleaned_data["doel"]
     basis = form.cleaned_data["grondslag"] or None
+    query = form.query()
     try:
         client = services.consult_dossier(request.actor, client_id, purpose=purpose,
                                           legal_basis=basis)
+        consent_panel = consent.panel(request, client_id, query)
         log = services.client_log(request.actor, client_id, purpose=purpose, legal_basis=basis)
     except ProcessingRefused as error:
         return refused(request, error, back_url=reverse("web:home"))
@@ -69,8 +58,7 @@ def dossier(request, client_id):
         return not_found(request, error)
     except InvalidInput as error:
         form.add_gate_errors(error)
-        return _choose_purpose(request, form, _("Open the dossier"))
-    query = form.query()
+        return choose_purpose(request, form, _("Open the dossier"))
     return render(
         request,
         "web/dossier.html",
@@ -82,7 +70,8 @@ def dossier(request, client_id):
             "log": log[:LOG_ON_PAGE],
             "log_total": len(log),
             "log_on_page": LOG_ON_PAGE,
-            "record_url": _url("web:record_item", client.id, query),
+            "record_url": url("web:record_item", client.id, query),
+            **consent_panel,
         },
     )
 
@@ -90,11 +79,11 @@ def dossier(request, client_id):
 @employee_required
 @require_http_methods(["GET", "POST"])
 def record_item(request, client_id):
-    purpose_form = _purpose_form(request)
+    purpose_form = read_purpose(request)
     if not purpose_form.is_valid():
-        return _choose_purpose(request, purpose_form, _("Record a data item"))
+        return choose_purpose(request, purpose_form, _("Record a data item"))
     query = purpose_form.query()
-    dossier_url = _url("web:dossier", client_id, query)
+    dossier_url = url("web:dossier", client_id, query)
     form = RecordItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -113,7 +102,7 @@ def record_item(request, client_id):
             return not_found(request, error)
         else:
             messages.success(request, _("The data item has been recorded."))
-            return redirect(_url("web:dossier", client_id, query, "gegevens"))
+            return redirect(url("web:dossier", client_id, query, "gegevens"))
     return render(request, "web/record_item.html",
                   {"form": form, "dossier_url": dossier_url, "purpose": query["doel"]},
                   status=400 if form.errors else 200)
@@ -122,9 +111,9 @@ def record_item(request, client_id):
 @employee_required
 @require_GET
 def item_history(request, item_id):
-    purpose_form = _purpose_form(request)
+    purpose_form = read_purpose(request)
     if not purpose_form.is_valid():
-        return _choose_purpose(request, purpose_form, _("History of a data item"))
+        return choose_purpose(request, purpose_form, _("History of a data item"))
     query = purpose_form.query()
     try:
         item = services.item_history(request.actor, item_id, purpose=query["doel"],
@@ -135,15 +124,15 @@ def item_history(request, item_id):
         return not_found(request, error)
     except InvalidInput as error:
         purpose_form.add_gate_errors(error)
-        return _choose_purpose(request, purpose_form, _("History of a data item"))
+        return choose_purpose(request, purpose_form, _("History of a data item"))
     return render(
         request,
         "web/item_history.html",
         {
             "item": item,
             "purpose": query["doel"],
-            "dossier_url": _url("web:dossier", item.client_id, query, "gegevens"),
-            "change_url": _url("web:change_item", item.id, query),
+            "dossier_url": url("web:dossier", item.client_id, query, "gegevens"),
+            "change_url": url("web:change_item", item.id, query),
         },
     )
 
@@ -152,11 +141,11 @@ def item_history(request, item_id):
 @require_http_methods(["GET", "POST"])
 def change_item(request, item_id):
     """A change is a new version; every earlier version stays (art3.2a)."""
-    purpose_form = _purpose_form(request)
+    purpose_form = read_purpose(request)
     if not purpose_form.is_valid():
-        return _choose_purpose(request, purpose_form, _("Change a data item"))
+        return choose_purpose(request, purpose_form, _("Change a data item"))
     query = purpose_form.query()
-    history_url = _url("web:item_history", item_id, query)
+    history_url = url("web:item_history", item_id, query)
     if request.method == "POST":
         form = ChangeItemForm(request.POST)
         if form.is_valid():
@@ -189,7 +178,7 @@ def change_item(request, item_id):
             return not_found(request, error)
         except InvalidInput as error:
             purpose_form.add_gate_errors(error)
-            return _choose_purpose(request, purpose_form, _("Change a data item"))
+            return choose_purpose(request, purpose_form, _("Change a data item"))
         current = item.current
         form = ChangeItemForm(initial={
             "label": current.label, "value": current.value, "source": current.source,

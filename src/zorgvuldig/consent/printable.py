@@ -1,0 +1,239 @@
+"""The printable consent form (art4.1-art4.5), in Dutch, as a PDF made with fpdf2.
+
+The caseworker prints it, goes through it with the client (or the representative, art10),
+has it signed and uploads the signed form into the dossier (art4.4). It names the client, the
+partner asking, the organisations the data may be exchanged with (from the latest informing,
+art4.1), asks consent per scope (art4.2 vastleggen en opvragen, art4.3 delen), asks written
+consent for medical data separately (art4.4), and says that consent can be withdrawn at any
+time (art4.5) and when data is processed without it (art4.6).
+
+The text is set in Noto Sans (SIL OFL 1.1, bundled in ``fonts/``) so that every Latin name
+prints as it is written.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+FONTS = Path(__file__).resolve().parent / "fonts"
+FAMILY = "NotoSans"
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+PROTOCOL = "Privacy protocol Sociaal Domein Regio Utrecht Zuidoost"
+KEPT = "Dit formulier wordt in uw dossier bewaard, ook als u geen toestemming geeft (art. 4 lid 4)."
+
+
+@dataclass(frozen=True, slots=True)
+class FormData:
+    """What the form says about this client; gathered by the gate."""
+
+    client_name: str
+    birth_date: datetime.date
+    partner_name: str
+    organisations: tuple[str, ...]
+    informed_on: datetime.date | None
+    representative_required: bool
+    alone_from_age: int
+    printed_on: datetime.date
+
+
+def dutch_date(day: datetime.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+class _Form(FPDF):
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font(FAMILY, "", 8)
+        self.set_text_color(90, 90, 90)
+        self.cell(0, 5, f"{KEPT}   Pagina {self.page_no()} van {{nb}}", align="C")
+
+
+class _Writer:
+    """Small helpers over fpdf2: headings, paragraphs, tick boxes and lines to fill in."""
+
+    def __init__(self, pdf: FPDF):
+        self.pdf = pdf
+
+    def heading(self, text: str) -> None:
+        pdf = self.pdf
+        if pdf.get_y() > pdf.h - 60:
+            pdf.add_page()
+        pdf.ln(3)
+        pdf.set_font(FAMILY, "B", 12)
+        pdf.multi_cell(0, 7, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font(FAMILY, "", 10)
+
+    def paragraph(self, text: str, size: float = 10) -> None:
+        self.pdf.set_font(FAMILY, "", size)
+        self.pdf.multi_cell(0, 5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.pdf.ln(1)
+
+    def bullet(self, text: str) -> None:
+        pdf = self.pdf
+        pdf.set_x(pdf.l_margin + 4)
+        pdf.cell(4, 5, "•")
+        pdf.multi_cell(0, 5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def tick_box(self, text: str) -> None:
+        pdf = self.pdf
+        y = pdf.get_y()
+        pdf.rect(pdf.l_margin + 4, y + 0.8, 4, 4)
+        pdf.set_x(pdf.l_margin + 11)
+        pdf.multi_cell(0, 5.6, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(0.8)
+
+    def fill_in(self, label: str, space: float = 3) -> None:
+        """A label with a line to write on, ``space`` mm below what comes before."""
+        pdf = self.pdf
+        pdf.ln(space)
+        pdf.cell(45, 7, label)
+        x, y = pdf.get_x(), pdf.get_y() + 6
+        pdf.line(x, y, pdf.w - pdf.r_margin, y)
+        pdf.ln(7)
+
+    def key_value(self, key: str, value: str) -> None:
+        pdf = self.pdf
+        pdf.set_font(FAMILY, "", 10)
+        pdf.cell(45, 6, key)
+        pdf.set_font(FAMILY, "B", 10)
+        pdf.multi_cell(0, 6, value, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font(FAMILY, "", 10)
+
+
+def _informing(w: _Writer, data: FormData) -> None:
+    w.heading("1. Informatie over uw gegevens (art. 4 lid 1)")
+    w.paragraph(
+        f"Voor uw ondersteuning legt {data.partner_name} persoonsgegevens over u vast. Deze "
+        "gegevens kunnen worden uitgewisseld met andere organisaties die u ondersteunen en die "
+        f"zich aan het {PROTOCOL} hebben verbonden. Het gaat om deze organisaties:"
+    )
+    if data.organisations:
+        for organisation in data.organisations:
+            w.bullet(organisation)
+    else:
+        for _line in range(3):
+            w.fill_in("Organisatie:")
+    if data.informed_on is not None:
+        w.pdf.ln(1)
+        w.paragraph(
+            f"Uw hulpverlener heeft u hierover geïnformeerd op {dutch_date(data.informed_on)}."
+        )
+
+
+def _consent(w: _Writer) -> None:
+    w.heading("2. Vastleggen en opvragen (art. 4 lid 2)")
+    w.paragraph(
+        "Mogen wij uw persoonsgegevens die nodig zijn voor uw hulpvraag vastleggen en "
+        "opvragen bij andere organisaties?"
+    )
+    w.tick_box("Ja, ik geef toestemming om mijn gegevens vast te leggen en op te vragen.")
+    w.tick_box("Nee, ik geef hiervoor geen toestemming.")
+    w.heading("3. Delen met anderen (art. 4 lid 3)")
+    w.paragraph(
+        "Mogen wij uw persoonsgegevens die nodig zijn voor uw hulpvraag delen met de "
+        "organisaties hierboven?"
+    )
+    w.tick_box("Ja, ik geef toestemming om mijn gegevens te delen.")
+    w.tick_box("Nee, ik geef hiervoor geen toestemming.")
+    w.fill_in("Alleen met:")
+    w.heading("4. Medische gegevens (art. 4 lid 4)")
+    w.paragraph(
+        "Voor medische gegevens is altijd uw schriftelijke toestemming nodig. Mogen wij "
+        "uw medische gegevens die nodig zijn voor uw hulpvraag opvragen en/of delen?"
+    )
+    w.tick_box("Ja, ik geef toestemming om mijn medische gegevens op te vragen.")
+    w.tick_box("Ja, ik geef toestemming om mijn medische gegevens te delen.")
+    w.tick_box("Nee, ik geef geen toestemming voor mijn medische gegevens.")
+    w.fill_in("Alleen deze gegevens:")
+
+
+def _rights(w: _Writer) -> None:
+    w.heading("5. Toestemming intrekken (art. 4 lid 5)")
+    w.paragraph(
+        "U kunt uw toestemming op elk moment intrekken, helemaal of voor een deel, "
+        "mondeling of schriftelijk bij uw hulpverlener. Vanaf dat moment worden uw "
+        "gegevens niet meer op grond van deze toestemming verwerkt. Wat eerder met uw "
+        "toestemming is gebeurd, blijft in uw dossier staan."
+    )
+    w.heading("6. Zonder toestemming (art. 4 lid 6)")
+    w.paragraph(
+        "Ook zonder uw toestemming kunnen gegevens worden verwerkt als dat noodzakelijk "
+        "en onvermijdelijk is voor uw ondersteuning, of als er een ernstig risico is "
+        "voor de gezondheid of veiligheid van u, uw hulpverlener of anderen. Daarvan "
+        "wordt altijd een aantekening in uw dossier gemaakt."
+    )
+
+
+def _signatures(w: _Writer, data: FormData) -> None:
+    w.heading("7. Ondertekening")
+    if data.representative_required:
+        w.paragraph(
+            f"De cliënt is jonger dan {data.alone_from_age} jaar: de wettelijk "
+            "vertegenwoordiger (ouder met gezag of voogd) ondertekent dit formulier "
+            "(art. 10 lid 1). Is de cliënt 12 jaar of ouder, dan beslist hij of zij mee."
+        )
+    w.paragraph("Dit formulier is ingevuld door:")
+    w.tick_box("de cliënt zelf")
+    w.tick_box(
+        "de wettelijk vertegenwoordiger van de cliënt (ouder met gezag, voogd, curator of mentor)"
+    )
+    w.fill_in("Naam:")
+    w.fill_in("Relatie tot de cliënt:")
+    w.fill_in("Plaats en datum:")
+    w.fill_in("Handtekening:", space=12)
+    w.pdf.ln(6)
+    w.paragraph("Voor de organisatie:")
+    w.fill_in("Naam hulpverlener:")
+    w.fill_in("Handtekening:", space=12)
+
+
+def render(data: FormData) -> bytes:
+    """The consent form for ``data`` as PDF bytes."""
+    pdf = _Form(format="A4")
+    pdf.set_margins(20, 18, 20)
+    pdf.set_auto_page_break(True, margin=22)
+    pdf.add_font(FAMILY, "", FONTS / "NotoSans-Regular.ttf")
+    pdf.add_font(FAMILY, "B", FONTS / "NotoSans-Bold.ttf")
+    pdf.set_title("Toestemmingsformulier")
+    pdf.set_subject(f"{PROTOCOL}, artikel 4")
+    pdf.set_creator("zorgvuldig")
+    pdf.set_lang("nl")
+    pdf.add_page()
+    w = _Writer(pdf)
+    pdf.set_font(FAMILY, "B", 18)
+    pdf.cell(0, 10, "Toestemmingsformulier", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FAMILY, "", 10)
+    w.paragraph(
+        f"Vastleggen, opvragen en delen van persoonsgegevens in het sociaal domein. "
+        f"{PROTOCOL}, artikel 4.",
+        size=9,
+    )
+    pdf.ln(2)
+    w.key_value("Cliënt:", data.client_name)
+    w.key_value("Geboortedatum:", dutch_date(data.birth_date))
+    w.key_value("Organisatie:", data.partner_name)
+    w.key_value("Afgedrukt op:", dutch_date(data.printed_on))
+    _informing(w, data)
+    _consent(w)
+    _rights(w)
+    _signatures(w, data)
+    return bytes(pdf.output())

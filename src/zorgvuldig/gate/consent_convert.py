@@ -1,0 +1,75 @@
+"""Consent registry records to the frozen values of :mod:`zorgvuldig.gate.consent_dto`, and the
+queries that read them (inside the gate only)."""
+
+from __future__ import annotations
+
+from zorgvuldig.clients.models import Client
+from zorgvuldig.consent.models import ConsentDecision, ConsentDocument, Informing
+from zorgvuldig.gate import consent_dto as dto
+from zorgvuldig.partners.models import Partner
+
+# The content of a signed form is read only when the form itself is asked for.
+WITHOUT_CONTENT = ("content",)
+
+
+def informing(record: Informing) -> dto.InformingView:
+    return dto.InformingView(
+        id=record.id,
+        informed_on=record.informed_on,
+        organisations=tuple(record.organisations),
+        how=record.how,
+        note=record.note,
+        recorded_by=record.recorded_by.display_name,
+        recorded_at=record.recorded_at,
+    )
+
+
+def document(record: ConsentDocument) -> dto.ConsentDocumentView:
+    return dto.ConsentDocumentView(
+        id=record.id,
+        filename=record.filename,
+        content_type=record.content_type,
+        size=record.size,
+        sha256=record.sha256,
+        uploaded_by=record.uploaded_by.display_name,
+        uploaded_at=record.uploaded_at,
+    )
+
+
+def decision(record: ConsentDecision, names: dict[str, str]) -> dto.ConsentDecisionView:
+    """``names``: the names of the recipient partners by id (:func:`partner_names`)."""
+    recipients = None if record.recipients is None else tuple(record.recipients)
+    return dto.ConsentDecisionView(
+        id=record.id,
+        scope=record.scope,
+        state=record.state,
+        categories=None if record.categories is None else tuple(record.categories),
+        recipients=recipients,
+        recipient_names=tuple(names.get(r, r) for r in recipients or ()),
+        given_by_subject_id=record.given_by_id,
+        given_by=record.given_by.full_name,
+        given_by_role=record.given_by_role,
+        decided_on=record.decided_on,
+        written=record.form_id is not None,
+        document=document(record.form) if record.form_id else None,
+        note=record.note,
+        recorded_by=record.recorded_by.display_name,
+        recorded_at=record.recorded_at,
+    )
+
+
+def decisions(client: Client, partner_id, **filters) -> list[ConsentDecision]:
+    """The client's decisions at this partner, in the order they took effect."""
+    return list(
+        ConsentDecision.objects.filter(client=client, partner_id=partner_id, **filters)
+        .select_related("given_by", "recorded_by__user", "form__uploaded_by__user")
+        .defer("form__content")
+        .order_by("decided_on", "recorded_at")
+    )
+
+
+def partner_names(records) -> dict[str, str]:
+    ids = {r for d in records for r in d.recipients or ()}
+    if not ids:
+        return {}
+    return {str(p.id): p.name for p in Partner.objects.filter(id__in=ids)}

@@ -1,0 +1,60 @@
+"""The informing and consent facts decide() needs (art4.1-art4.5), in two queries.
+
+Called by :func:`zorgvuldig.gate.facts.gather` inside the gate.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from zorgvuldig.consent import in_force
+from zorgvuldig.consent.models import ConsentDecision, Informing
+from zorgvuldig.protocol.consent import Consent, ConsentScope, ConsentState
+from zorgvuldig.protocol.vocabulary import Category
+
+
+class _Row:
+    __slots__ = ("categories", "form_id", "recipients", "scope", "state")
+
+    def __init__(self, scope, state, categories, recipients, form_id):
+        self.scope = scope
+        self.state = state
+        self.categories = categories
+        self.recipients = recipients
+        self.form_id = form_id
+
+
+def _consent(row: _Row) -> Consent:
+    return Consent(
+        scope=ConsentScope(row.scope),
+        state=ConsentState(row.state),
+        categories=None if row.categories is None else frozenset(map(Category, row.categories)),
+        recipients=None if row.recipients is None else frozenset(map(str, row.recipients)),
+        written=row.form_id is not None,
+    )
+
+
+def consent_facts(client_id, partner_id, day: datetime.date) -> tuple[bool, tuple[Consent, ...]]:
+    """Whether ``partner_id`` informed the client on or before ``day`` (art4.1), and the
+    client's consents to that partner in force on ``day`` (art4.2-art4.5).
+
+    In force: of the decisions taken on or before ``day``, in the order they took effect
+    (decision date, then the moment recorded), the latest per scope, categories and
+    recipients, where a decision about a whole scope replaces every earlier one of that scope
+    (:mod:`zorgvuldig.consent.in_force`). A scope without any decision is absent: not asked.
+    ``written`` says a signed form is attached to the decision (art4.4).
+    """
+    if client_id is None:
+        return False, ()
+    informed = Informing.objects.filter(
+        client_id=client_id, partner_id=partner_id, informed_on__lte=day
+    ).exists()
+    rows = (
+        _Row(*values)
+        for values in ConsentDecision.objects.filter(
+            client_id=client_id, partner_id=partner_id, decided_on__lte=day
+        )
+        .order_by("decided_on", "recorded_at")
+        .values_list("scope", "state", "categories", "recipients", "form_id")
+    )
+    return informed, tuple(_consent(row) for row in in_force.latest(rows))

@@ -1,0 +1,155 @@
+"""Consulting informing and consent through the gate: the dossier's overview, the printable
+consent form and a signed form (art4.1-art4.5)."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from zorgvuldig.clients.models import Client, Relation
+from zorgvuldig.consent import in_force, printable, representation
+from zorgvuldig.consent.models import ConsentDocument, Informing
+from zorgvuldig.gate import consent_convert as convert
+from zorgvuldig.gate import consent_dto as dto
+from zorgvuldig.gate.context import Actor
+from zorgvuldig.gate.core import Performed, process
+from zorgvuldig.gate.errors import NotFound
+from zorgvuldig.gate.services import consent_input as check
+from zorgvuldig.gate.services.common import client_or_404, gate_service
+from zorgvuldig.gate.services.consent import registry_processing
+from zorgvuldig.partners.models import Partner
+from zorgvuldig.protocol import Operation
+
+
+def _representatives(client: Client) -> list[dto.RepresentativeView]:
+    relations = Relation.objects.filter(
+        subject=client.subject, kind__in=check.REPRESENTATIVE_ORDER
+    ).select_related("related")
+    order = {kind: i for i, kind in enumerate(check.REPRESENTATIVE_ORDER)}
+    found: dict[uuid.UUID, dto.RepresentativeView] = {}
+    for r in sorted(relations, key=lambda r: order[r.kind]):
+        found.setdefault(
+            r.related_id, dto.RepresentativeView(r.related_id, r.related.full_name, r.kind)
+        )
+    return list(found.values())
+
+
+@gate_service
+def consent_overview(
+    actor: Actor, client_id, *, purpose: str, legal_basis: str | None = None
+) -> dto.ConsentOverview:
+    """What the dossier shows of informing and consent at the actor's partner: whether and how
+    the client was informed, the consents in force now, every decision, the signed forms, and
+    the persons recorded as related who may decide for the client (art10).
+
+    A consult of identification data only: who the client is and who may answer for the
+    client is what informing and asking consent need, before any consent exists.
+    """
+    client = client_or_404(client_id)
+    today = timezone.localdate()
+
+    def perform(decision):
+        informings = Informing.objects.filter(
+            client=client, partner_id=actor.partner_id
+        ).select_related("recorded_by__user")
+        decisions = convert.decisions(client, actor.partner_id)
+        names = convert.partner_names(decisions)
+        views = {d.id: convert.decision(d, names) for d in decisions}
+        current = in_force.latest(d for d in decisions if d.decided_on <= today)
+        forms = (
+            ConsentDocument.objects.filter(client=client, partner_id=actor.partner_id)
+            .select_related("uploaded_by__user")
+            .defer(*convert.WITHOUT_CONTENT)
+        )
+        people = _representatives(client)
+        age = representation.age_on(client.subject.birth_date, today)
+        overview = dto.ConsentOverview(
+            client_id=client.id,
+            client_name=client.subject.full_name,
+            birth_date=client.subject.birth_date,
+            age=age,
+            representative_required=representation.representative_required(age),
+            informed=any(i.informed_on <= today for i in informings),
+            informings=tuple(convert.informing(i) for i in informings),
+            in_force=tuple(views[d.id] for d in current),
+            history=tuple(views[d.id] for d in reversed(decisions)),
+            documents=tuple(convert.document(f) for f in forms),
+            representatives=tuple(people),
+        )
+        subjects = {
+            client.subject_id,
+            *(d.given_by_id for d in decisions),
+            *(p.subject_id for p in people),
+        }
+        return Performed(overview, subject_ids=sorted(subjects, key=str))
+
+    step = registry_processing(
+        actor, client, "toestemming-raadplegen", Operation.CONSULT, purpose, legal_basis
+    )
+    return process(step, perform).result
+
+
+@gate_service
+def consent_form_pdf(
+    actor: Actor, client_id, *, purpose: str, legal_basis: str | None = None
+) -> bytes:
+    """The printable consent form for this client (art4.1-art4.5), as PDF: the client's name
+    and birth date, the partner, and the organisations named at the latest informing."""
+    client = client_or_404(client_id)
+    today = timezone.localdate()
+
+    def perform(decision):
+        latest = (
+            Informing.objects.filter(client=client, partner_id=actor.partner_id)
+            .order_by("-informed_on", "-recorded_at")
+            .first()
+        )
+        age = representation.age_on(client.subject.birth_date, today)
+        data = printable.FormData(
+            client_name=client.subject.full_name,
+            birth_date=client.subject.birth_date,
+            partner_name=Partner.objects.get(id=actor.partner_id).name,
+            organisations=tuple(latest.organisations) if latest else (),
+            informed_on=latest.informed_on if latest else None,
+            representative_required=representation.representative_required(age),
+            alone_from_age=representation.ALONE_FROM_AGE,
+            printed_on=today,
+        )
+        return Performed(printable.render(data), subject_ids=[client.subject_id])
+
+    step = registry_processing(
+        actor, client, "toestemmingsformulier-afdrukken", Operation.CONSULT, purpose, legal_basis
+    )
+    return process(step, perform).result
+
+
+@gate_service
+def consent_document(
+    actor: Actor, document_id, *, purpose: str, legal_basis: str | None = None
+) -> dto.StoredDocument:
+    """A signed consent form kept in the dossier at the actor's partner (art4.4)."""
+    try:
+        found = (
+            ConsentDocument.objects.defer(*convert.WITHOUT_CONTENT)
+            .select_related("client__subject")
+            .get(id=document_id, partner_id=actor.partner_id)
+        )
+    except (ConsentDocument.DoesNotExist, ValidationError, ValueError, TypeError):
+        raise NotFound(
+            "consent-document", "Dit toestemmingsformulier bestaat niet bij uw organisatie."
+        ) from None
+    client = found.client
+
+    def perform(decision):
+        stored = ConsentDocument.objects.only("content").get(id=found.id)
+        return Performed(
+            dto.StoredDocument(stored.content, found.content_type, found.filename),
+            subject_ids=[client.subject_id],
+        )
+
+    step = registry_processing(
+        actor, client, "toestemmingsformulier-raadplegen", Operation.CONSULT, purpose, legal_basis
+    )
+    return process(step, perform).result

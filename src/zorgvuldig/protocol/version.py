@@ -1,0 +1,80 @@
+"""A protocol version: everything that can differ between regions or laws, as data.
+
+The code holds no region's numbers: a version file (TOML, under ``versions/``) sets the
+consent scopes, the categories that need written consent, the necessity matrix, deadlines,
+retention, ages, the order of representatives, and the date from which it applies.
+:mod:`zorgvuldig.protocol.versions` loads and validates the files.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from zorgvuldig.protocol.consent import ConsentScope, ExceptionGround
+from zorgvuldig.protocol.vocabulary import Category, Domain, LegalBasis, Operation, Purpose
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A period: weeks, or calendar months; ``extension_months`` where the law allows more."""
+
+    weeks: int = 0
+    months: int = 0
+    extension_months: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Retention:
+    """art5.2: years kept, counted from the year the support ended; longer by law per basis."""
+
+    default_years: int
+    years_by_legal_basis: dict[LegalBasis, int]
+    anonymise_instead: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Representation:
+    """art10: who exercises a data subject's rights, by age and capacity."""
+
+    joint_from_age: int  # from this age representative and data subject together
+    alone_from_age: int  # from this age the data subject alone
+    # art10.2: for a data subject judged unable, in this order (a tier may hold several kinds)
+    incapacity_order: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProtocolVersion:
+    id: str
+    title: str
+    law: str
+    effective_from: datetime.date
+    purposes: frozenset[Purpose]
+    # art4.2 / art4.3: the consent each operation needs (None: no consent, e.g. destroy)
+    consent_scope: dict[Operation, ConsentScope | None]
+    # categories that rest on the legal basis alone (who the client is, to administer support)
+    consent_exempt: frozenset[Category]
+    # art4.4: categories that need a signed form, for these operations
+    written_consent: frozenset[Category]
+    written_consent_operations: frozenset[Operation]
+    # art4.1: operations that need the client informed first
+    informing_operations: frozenset[Operation]
+    # art4.6: the grounds on which data is processed without consent
+    exception_grounds: frozenset[ExceptionGround]
+    # art4.6 grounds that also stand in for informing (art4.1) where informing would endanger
+    exception_grounds_without_informing: frozenset[ExceptionGround]
+    # art5.1: purpose -> domain -> the categories necessary for it
+    necessity: dict[Purpose, dict[Domain, frozenset[Category]]]
+    # art8.2: what Veilig Thuis may receive without consent
+    veilig_thuis_categories: frozenset[Category]
+    # art9.5: the answer to a data subject's request
+    rights_deadline: Deadline
+    # rights beyond art9 (AVG art. 18, 20, 21)
+    extra_rights: frozenset[str]
+    retention: Retention
+    representation: Representation
+    # AVG art. 33: hours to notify the Autoriteit Persoonsgegevens of a breach (None: not set)
+    breach_notification_hours: int | None
+
+    def necessary(self, purpose: Purpose, domain: Domain) -> frozenset[Category]:
+        return self.necessity.get(purpose, {}).get(domain, frozenset())

@@ -1,0 +1,141 @@
+"""The forms of informing and consent (art4.1-art4.5) on the dossier's consent panel.
+
+Like every form of the pages they check the shape of the input only; the gate checks what it
+means (concrete organisations, who may decide, what an uploaded file really is) and its errors
+land on the fields they name.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from zorgvuldig.partners.models import Partner
+from zorgvuldig.web import labels
+from zorgvuldig.web.forms import DateInput, GateForm
+
+_CHECKBOX = {"class": "zv-checkbox__input"}
+
+
+def _today():
+    return timezone.localdate()
+
+
+def _deciders(overview) -> list[tuple[str, str]]:
+    """The client, then the persons recorded as related who may decide for the client."""
+    client = (("", _("%(name)s (the client)") % {"name": overview.client_name}),)
+    return [*client, *((str(r.subject_id), f"{r.full_name} ({labels.label('relation', r.kind)})")
+                       for r in overview.representatives)]
+
+
+class InformingForm(GateForm):
+    """art4.1: the client is told that data is recorded and may be exchanged, and with whom."""
+
+    organisations = forms.CharField(
+        label=_("Organisations named"),
+        help_text=_("One organisation per line, by name, as concretely as you named them to the "
+                    "client (art. 4 paragraph 1)."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    how = forms.ChoiceField(label=_("How"), choices=labels.choices("informing_method"))
+    informed_on = forms.DateField(label=_("Informed on"), widget=DateInput(), initial=_today)
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=2000,
+        help_text=_("What else you told the client, for example how signals of domestic violence "
+                    "are handled (art. 8)."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    gate_fields = {"informedOn": "informed_on"}
+
+    def clean_organisations(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["organisations"].splitlines()
+                if line.strip()]
+
+
+class _DecisionForm(GateForm):
+    """What a decision about consent records in any case: who decided, when, and a note."""
+
+    given_by = forms.ChoiceField(
+        label=_("Decided by"), required=False,
+        help_text=_("Under 16 the legal representative decides (art. 10 paragraph 1). Record "
+                    "a representative first as a relation of the client."),
+    )
+    decided_on = forms.DateField(label=_("Decided on"), widget=DateInput(), initial=_today)
+    signed_form = forms.FileField(
+        label=_("Signed form"), required=False,
+        help_text=_("PDF, PNG or JPEG, at most 10 MB. Needed for medical data (art. 4 paragraph "
+                    "4); kept also when consent is refused."),
+        widget=forms.FileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg,application/pdf,"
+                                                "image/png,image/jpeg",
+                                      "class": "utrecht-textbox utrecht-textbox--html-input"}),
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+    gate_fields = {"decidedOn": "decided_on", "givenBySubjectId": "given_by",
+                   "form": "signed_form"}
+
+    def __init__(self, *args, overview, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["given_by"].choices = _deciders(overview)
+        self.fields["given_by"].hide_optional = True
+
+
+class ConsentForm(_DecisionForm):
+    """art4.2/art4.3: the client's answer for one scope, narrowed or not (art4.4: the form)."""
+
+    scope = forms.ChoiceField(label=_("Consent for"), choices=labels.choices("consent_scope"))
+    state = forms.ChoiceField(label=_("Answer"), choices=[
+        ("given", labels.CONSENT_STATES["given"]), ("refused", labels.CONSENT_STATES["refused"]),
+    ])
+    categories = forms.MultipleChoiceField(
+        label=_("Only these data categories"), required=False,
+        choices=labels.choices("category"),
+        help_text=_("None ticked: all data the support needs."),
+        widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
+    )
+    recipients = forms.MultipleChoiceField(
+        label=_("Only with these partners"), required=False,
+        help_text=_("Only for sharing. None ticked: any partner the support needs."),
+        widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
+    )
+    field_order = ["scope", "state", "given_by", "decided_on", "categories", "recipients",
+                   "signed_form", "note"]
+
+    def __init__(self, *args, overview, partner_id, **kwargs):
+        super().__init__(*args, overview=overview, **kwargs)
+        self.fields["recipients"].choices = [
+            (str(pk), name)
+            for pk, name in Partner.objects.exclude(id=partner_id).values_list("id", "name")
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("recipients") and data.get("scope") != "share":
+            self.add_error("recipients", _("Partners are named only for consent to share."))
+        return data
+
+
+class WithdrawalForm(_DecisionForm):
+    """art4.5: the client withdraws a consent in force."""
+
+    consent = forms.ChoiceField(label=_("Consent to withdraw"))
+    field_order = ["consent", "given_by", "decided_on", "signed_form", "note"]
+
+    def __init__(self, *args, overview, **kwargs):
+        super().__init__(*args, overview=overview, **kwargs)
+        self.given = {str(d.id): d for d in overview.in_force if d.state == "given"}
+        self.fields["consent"].choices = [(pk, describe(d)) for pk, d in self.given.items()]
+        self.fields["signed_form"].help_text = _(
+            "A signed withdrawal, if there is one (PDF, PNG or JPEG, at most 10 MB).")
+
+
+def describe(decision) -> str:
+    """A decision in words: "Share with others – Contact details, Health (medical data)"."""
+    what = labels.label("consent_scope", decision.scope)
+    parts = [", ".join(labels.label("category", c) for c in decision.categories)
+             if decision.categories else str(_("all data"))]
+    if decision.recipient_names:
+        parts.append(str(_("with %(partners)s")) % {"partners": ", ".join(
+            decision.recipient_names)})
+    return f"{what} – {'; '.join(parts)}"

@@ -1,0 +1,246 @@
+"""Informing and consent on the dossier (art4.1-art4.5): record informing, record a consent
+decision with its signed form, withdraw, print the consent form, fetch a signed form.
+
+Like every page with personal data, each names the purpose (``?doel=``) and goes through the
+gate; the dossier's consent panel (:func:`panel`) shows at a glance what is allowed now, and
+why.
+"""
+
+from __future__ import annotations
+
+import io
+
+from django.contrib import messages
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from zorgvuldig.consent.documents import from_upload
+from zorgvuldig.gate import services
+from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
+from zorgvuldig.web import labels
+from zorgvuldig.web.consent_forms import ConsentForm, InformingForm, WithdrawalForm, describe
+from zorgvuldig.web.views.access import employee_required
+from zorgvuldig.web.views.errors import not_found, refused
+from zorgvuldig.web.views.purpose import choose_purpose, read_purpose, url
+
+PANEL = "toestemming"
+SCOPE_ARTICLES = {"record-request": "art4.2", "share": "art4.3"}
+MEDICAL = "health"
+
+
+def _explanation(decision) -> tuple[str, str]:
+    """The status badge and a sentence: what this decision allows now, and why."""
+    article = labels.label("consent_scope", decision.scope)
+    if decision.state == "given":
+        text = _("Allowed on the client's consent for: %(what)s.") % {"what": describe(decision)}
+        medical = decision.categories is None or MEDICAL in decision.categories
+        if medical and not decision.written:
+            text += " " + _("Medical data only once the signed form is in the dossier "
+                            "(art. 4 paragraph 4).")
+        return "safe", text
+    if decision.state == "refused":
+        return "danger", _("%(scope)s is not allowed: the client refused. Only where it is "
+                           "necessary and unavoidable, or a serious risk, with a written "
+                           "justification (art. 4 paragraph 6).") % {"scope": article}
+    return "danger", _("%(scope)s is no longer allowed: the client withdrew consent (art. 4 "
+                       "paragraph 5). Only with a written justification under art. 4 paragraph "
+                       "6.") % {"scope": article}
+
+
+def glance(overview) -> list[dict]:
+    """Per scope the decisions in force, or one "not asked" row."""
+    rows = []
+    for scope, article in SCOPE_ARTICLES.items():
+        decisions = [d for d in overview.in_force if d.scope == scope]
+        if not decisions:
+            rows.append({"scope": scope, "article": article, "state": "not-asked",
+                         "badge": "neutral", "decision": None,
+                         "explanation": _("Not asked yet: ask the client and record the answer; "
+                                          "until then only with a written justification (art. 4 "
+                                          "paragraph 6).")})
+        for decision in decisions:
+            badge, explanation = _explanation(decision)
+            rows.append({"scope": scope, "article": article, "state": decision.state,
+                         "badge": badge, "decision": decision, "explanation": explanation})
+    return rows
+
+
+def panel(request, client_id, query: dict) -> dict:
+    """The context of the dossier's consent panel (a consult, logged by the gate)."""
+    overview = services.consent_overview(request.actor, client_id, purpose=query["doel"],
+                                         legal_basis=query.get("grondslag"))
+    return {
+        "consent": overview,
+        "consent_rows": glance(overview),
+        "informing_url": url("web:record_informing", client_id, query),
+        "consent_url": url("web:record_consent", client_id, query),
+        "withdraw_url": url("web:withdraw_consent", client_id, query),
+        "consent_form_url": url("web:consent_form", client_id, query),
+    }
+
+
+def _start(request, title):
+    """The purpose of the page, or the page that asks for it."""
+    purpose_form = read_purpose(request)
+    if not purpose_form.is_valid():
+        return None, choose_purpose(request, purpose_form, title)
+    return purpose_form.query(), None
+
+
+def _upload(request):
+    upload = request.FILES.get("signed_form")
+    return from_upload(upload) if upload is not None else None
+
+
+@employee_required
+@require_http_methods(["GET", "POST"])
+def record_informing(request, client_id):
+    """art4.1: record that the client was informed, with the organisations named."""
+    query, page = _start(request, _("Record informing"))
+    if page:
+        return page
+    dossier_url = url("web:dossier", client_id, query, PANEL)
+    form = InformingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_informing(
+                request.actor, client_id, organisations=data["organisations"],
+                informed_on=data["informed_on"], how=data["how"], note=data["note"],
+                purpose=query["doel"], legal_basis=query.get("grondslag"),
+            )
+        except InvalidInput as error:
+            form.add_gate_errors(error)
+        except ProcessingRefused as error:
+            return refused(request, error, back_url=dossier_url)
+        except NotFound as error:
+            return not_found(request, error)
+        else:
+            messages.success(request, _("The informing of the client has been recorded."))
+            return redirect(dossier_url)
+    return render(request, "web/record_informing.html",
+                  {"form": form, "dossier_url": dossier_url, "purpose": query["doel"]},
+                  status=400 if form.errors else 200)
+
+
+def _decision_page(request, client_id, *, title, template, make_form, save, done):
+    """The shared flow of recording a decision: the overview (who may decide), the form, the
+    gate, and back to the panel."""
+    query, page = _start(request, title)
+    if page:
+        return page
+    dossier_url = url("web:dossier", client_id, query, PANEL)
+    try:
+        overview = services.consent_overview(request.actor, client_id, purpose=query["doel"],
+                                             legal_basis=query.get("grondslag"))
+    except ProcessingRefused as error:
+        return refused(request, error, back_url=dossier_url)
+    except NotFound as error:
+        return not_found(request, error)
+    except InvalidInput as error:
+        purpose_form = read_purpose(request)
+        purpose_form.is_valid()
+        purpose_form.add_gate_errors(error)
+        return choose_purpose(request, purpose_form, title)
+    form = make_form(overview, request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data, form, _upload(request), query)
+        except InvalidInput as error:
+            form.add_gate_errors(error)
+        except ProcessingRefused as error:
+            return refused(request, error, back_url=dossier_url)
+        else:
+            messages.success(request, done)
+            return redirect(dossier_url)
+    return render(request, template, {"form": form, "dossier_url": dossier_url,
+                                      "purpose": query["doel"], "consent": overview},
+                  status=400 if form.errors else 200)
+
+
+@employee_required
+@require_http_methods(["GET", "POST"])
+def record_consent(request, client_id):
+    """art4.2/art4.3: record the client's answer, with the signed form (art4.4)."""
+
+    def make_form(overview, data, files):
+        initial = {"scope": request.GET.get("reikwijdte", "record-request")}
+        return ConsentForm(data, files, overview=overview, partner_id=request.actor.partner_id,
+                           initial=initial)
+
+    def save(data, form, document, query):
+        services.record_consent(
+            request.actor, client_id, scope=data["scope"], state=data["state"],
+            decided_on=data["decided_on"], categories=data["categories"] or None,
+            recipients=data["recipients"] or None, given_by_subject_id=data["given_by"] or None,
+            document=document, note=data["note"], purpose=query["doel"],
+            legal_basis=query.get("grondslag"),
+        )
+
+    return _decision_page(request, client_id, title=_("Record consent"),
+                          template="web/record_consent.html", make_form=make_form, save=save,
+                          done=_("The consent decision has been recorded."))
+
+
+@employee_required
+@require_http_methods(["GET", "POST"])
+def withdraw_consent(request, client_id):
+    """art4.5: the client withdraws a consent in force; the earlier decision stays."""
+
+    def make_form(overview, data, files):
+        return WithdrawalForm(data, files, overview=overview,
+                              initial={"consent": request.GET.get("besluit", "")})
+
+    def save(data, form, document, query):
+        decision = form.given[data["consent"]]
+        services.withdraw_consent(
+            request.actor, client_id, scope=decision.scope, decided_on=data["decided_on"],
+            categories=list(decision.categories) if decision.categories is not None else None,
+            recipients=list(decision.recipients) if decision.recipients is not None else None,
+            given_by_subject_id=data["given_by"] or None, document=document,
+            note=data["note"], purpose=query["doel"], legal_basis=query.get("grondslag"),
+        )
+
+    return _decision_page(request, client_id, title=_("Withdraw consent"),
+                          template="web/withdraw_consent.html", make_form=make_form, save=save,
+                          done=_("The withdrawal has been recorded; from now on the consent no "
+                                 "longer applies."))
+
+
+@employee_required
+@require_GET
+def consent_form(request, client_id):
+    """The printable consent form (PDF) to go through with the client and have signed."""
+    query, page = _start(request, _("Print the consent form"))
+    if page:
+        return page
+    try:
+        pdf = services.consent_form_pdf(request.actor, client_id, purpose=query["doel"],
+                                        legal_basis=query.get("grondslag"))
+    except ProcessingRefused as error:
+        return refused(request, error, back_url=url("web:dossier", client_id, query, PANEL))
+    except NotFound as error:
+        return not_found(request, error)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="toestemmingsformulier.pdf"'
+    return response
+
+
+@employee_required
+@require_GET
+def consent_document(request, document_id):
+    """A signed consent form as it was uploaded (art4.4)."""
+    query, page = _start(request, _("Signed consent form"))
+    if page:
+        return page
+    try:
+        stored = services.consent_document(request.actor, document_id, purpose=query["doel"],
+                                           legal_basis=query.get("grondslag"))
+    except ProcessingRefused as error:
+        return refused(request, error)
+    except NotFound as error:
+        return not_found(request, error)
+    return FileResponse(io.BytesIO(stored.content), as_attachment=True, filename=stored.filename,
+                        content_type=stored.content_type)
