@@ -41,6 +41,16 @@ class DataItem(models.Model):
         choices=[(c.value, v) for c, v in CATEGORIES.items()],
         db_index=True,
     )
+    # art6.2: recorded under the statutory professional secrecy (beroepsgeheim) of the
+    # caseworker who recorded it; it leaves only with that professional's release.
+    secrecy_holder = models.ForeignKey(
+        "partners.Employee",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        help_text=_("The professional under whose statutory secrecy the item was recorded."),
+    )
     partner = models.ForeignKey(
         "partners.Partner",
         on_delete=models.PROTECT,
@@ -95,3 +105,18 @@ class Annotation(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+
+class SecrecyRelease(models.Model):
+    """art6.2: the professional releases an item under secrecy for one recipient."""
+
+    item = models.ForeignKey(DataItem, on_delete=models.CASCADE, related_name="releases")
+    recipient = models.CharField(_("recipient"), max_length=64)
+    released_by = models.ForeignKey("partners.Employee", on_delete=models.PROTECT, related_name="+")
+    reason = EncryptedTextField(_("reason"))
+    released_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["item", "recipient"], name="one_release_per_recipient")
+        ]

@@ -53,6 +53,7 @@ def item(i: DataItem, versions: list[DataItemVersion], with_history: bool = Fals
         partner_id=i.partner_id,
         current=version(ordered[0]),
         history=tuple(version(v) for v in ordered) if with_history else (),
+        under_professional_secrecy=i.secrecy_holder_id is not None,
     )
 
 

@@ -57,6 +57,7 @@ class Processing:
     domain: Domain | None = None  # art5.1; default: the domain of the actor's own support
     recipient: str | None = None  # art6.1: to whom a share goes
     justification: Justification | None = None  # art4.6
+    item_ids: tuple = ()  # the items a share sends (art6.2)
 
     def request(self, support_domains: dict[LegalBasis, frozenset[Domain]]) -> Request:
         domain = self.domain
@@ -151,7 +152,11 @@ def process(processing: Processing, perform: Callable[[Decision], Performed[T]])
         try:
             with transaction.atomic():
                 facts, support_domains = facts_module.gather(
-                    processing.actor, processing.client_id, processing.opening_trajectory
+                    processing.actor,
+                    processing.client_id,
+                    processing.opening_trajectory,
+                    processing.item_ids,
+                    processing.recipient,
                 )
                 decision = decide(processing.request(support_domains), facts)
                 performed = perform(decision) if decision.allowed_categories else None

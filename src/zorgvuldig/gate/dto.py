@@ -74,6 +74,7 @@ class ItemView:
     partner_id: uuid.UUID
     current: ItemVersionView
     history: tuple[ItemVersionView, ...] = ()
+    under_professional_secrecy: bool = False  # art6.2
 
 
 @dataclass(frozen=True, slots=True)

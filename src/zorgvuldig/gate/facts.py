@@ -6,10 +6,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zorgvuldig.clients.models import Household, SupportTrajectory
+from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.gate.consent_facts import consent_facts
 from zorgvuldig.gate.context import Actor
-from zorgvuldig.partners.models import Employee, ProtocolAcknowledgement
-from zorgvuldig.protocol import Domain, Facts, LegalBasis, versions
+from zorgvuldig.partners.models import Employee, Partner, ProtocolAcknowledgement, Role
+from zorgvuldig.protocol import Category, Domain, Facts, LegalBasis, ProtocolVersion, versions
 
 
 def active_trajectories(client_id, partner_id, day):
@@ -23,9 +24,17 @@ def active_trajectories(client_id, partner_id, day):
 
 
 def gather(
-    actor: Actor, client_id, opening_trajectory: LegalBasis | None = None
+    actor: Actor,
+    client_id,
+    opening_trajectory: LegalBasis | None = None,
+    item_ids=(),
+    recipient: str | None = None,
 ) -> tuple[Facts, dict[LegalBasis, frozenset[Domain]]]:
-    """The facts for decide(), and the domains of the actor's support of the client per law."""
+    """The facts for decide(), and the domains of the actor's support of the client per law.
+
+    ``item_ids`` and ``recipient`` are those of a share: which of its items are under a
+    professional's secrecy that has not been released for this recipient (art6.2).
+    """
     today = timezone.localdate()
     employee = (
         Employee.objects.select_related("partner")
@@ -73,7 +82,26 @@ def gather(
         assigned_legal_bases=frozenset(domains),
         household_director=director,
         opening_trajectory=opening_trajectory,
+        privacy_officer=employee.role == Role.PRIVACY_OFFICER,
+        professional_secrecy=unreleased_secrecy(item_ids, recipient),
         informed=informed,
         consents=consents,
     )
     return facts, {basis: frozenset(ds) for basis, ds in domains.items()}
+
+
+def unreleased_secrecy(item_ids, recipient: str | None) -> frozenset[Category]:
+    """art6.2: categories of these items under secrecy, not released for ``recipient``."""
+    if not item_ids:
+        return frozenset()
+    secret = DataItem.objects.filter(id__in=item_ids, secrecy_holder__isnull=False).exclude(
+        releases__recipient=recipient or ""
+    )
+    return frozenset(Category(c) for c in secret.values_list("category", flat=True).distinct())
+
+
+def version_of(partner_id, day) -> ProtocolVersion | None:
+    """The protocol version ``partner_id`` is bound to on ``day``, if one applies."""
+    partner = Partner.objects.filter(id=partner_id).first()
+    commitment = partner.commitment_on(day) if partner else None
+    return versions.in_force(commitment.protocol_version, day) if commitment else None

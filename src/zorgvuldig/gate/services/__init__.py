@@ -19,12 +19,20 @@ from zorgvuldig.gate.services.consent_read import (
     consent_form_pdf,
     consent_overview,
 )
-from zorgvuldig.gate.services.dossier import change_item, consult_items, item_history, record_item
+from zorgvuldig.gate.services.dossier import (
+    change_item,
+    consult_items,
+    item_history,
+    record_item,
+    release_secrecy,
+)
 from zorgvuldig.gate.services.households import create_household
 from zorgvuldig.gate.services.log import client_log
+from zorgvuldig.gate.services.oversight import allowed_now, exceptions_register
 
 __all__ = [
     "add_relation",
+    "allowed_now",
     "assign_caseworker",
     "change_item",
     "client_log",
@@ -35,6 +43,7 @@ __all__ = [
     "consult_dossier",
     "consult_items",
     "create_household",
+    "exceptions_register",
     "item_history",
     "list_relations",
     "list_trajectories",
@@ -42,6 +51,7 @@ __all__ = [
     "record_informing",
     "record_item",
     "register_client",
+    "release_secrecy",
     "search_clients",
     "withdraw_consent",
 ]

@@ -22,7 +22,12 @@ from zorgvuldig.gate import convert, dto, validation
 from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.core import Performed, Processing, process
 from zorgvuldig.gate.errors import InvalidInput, NotFound
-from zorgvuldig.gate.services.common import client_or_404, gate_service, legal_basis_for
+from zorgvuldig.gate.services.common import (
+    client_or_404,
+    client_processing,
+    gate_service,
+    legal_basis_for,
+)
 from zorgvuldig.partners.models import Employee
 from zorgvuldig.protocol import Category, Justification, Operation
 
@@ -266,14 +271,14 @@ def consult_dossier(
         return Performed(dossier, subject_ids=sorted(subjects, key=str))
 
     return process(
-        Processing(
-            name="dossier-raadplegen",
-            actor=actor,
-            operation=Operation.CONSULT,
-            categories=categories,
-            purpose=validation.purpose(purpose),
-            legal_basis=legal_basis_for(actor, client.id, legal_basis),
-            client_id=client.id,
+        client_processing(
+            actor,
+            client.id,
+            "dossier-raadplegen",
+            Operation.CONSULT,
+            categories,
+            purpose,
+            legal_basis,
             justification=justification,
         ),
         perform,
@@ -284,14 +289,8 @@ def _consult_part(actor: Actor, client_id, purpose, legal_basis, name, categorie
     """Consult one part of a dossier: only the categories that part holds (art5.1)."""
     client = client_or_404(client_id)
     return process(
-        Processing(
-            name=name,
-            actor=actor,
-            operation=Operation.CONSULT,
-            categories=categories,
-            purpose=validation.purpose(purpose),
-            legal_basis=legal_basis_for(actor, client.id, legal_basis),
-            client_id=client.id,
+        client_processing(
+            actor, client.id, name, Operation.CONSULT, categories, purpose, legal_basis
         ),
         lambda decision: read(client),
     ).result
@@ -388,14 +387,14 @@ def add_relation(
         return Performed(convert.relation(relation), subject_ids=[client.subject_id, related.id])
 
     return process(
-        Processing(
-            name="relatie-vastleggen",
-            actor=actor,
-            operation=Operation.RECORD,
-            categories=(Category.IDENTIFICATION,),
-            purpose=validation.purpose(purpose),
-            legal_basis=legal_basis_for(actor, client.id, legal_basis),
-            client_id=client.id,
+        client_processing(
+            actor,
+            client.id,
+            "relatie-vastleggen",
+            Operation.RECORD,
+            (Category.IDENTIFICATION,),
+            purpose,
+            legal_basis,
         ),
         perform,
     ).result

@@ -9,9 +9,10 @@ from django.utils import timezone
 from zorgvuldig.clients.models import Client
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.context import Actor, gate_open
+from zorgvuldig.gate.core import Processing
 from zorgvuldig.gate.errors import InvalidInput, NotFound
 from zorgvuldig.gate.facts import active_trajectories
-from zorgvuldig.protocol import LegalBasis
+from zorgvuldig.protocol import Category, LegalBasis, Operation
 
 
 def gate_service(function):
@@ -52,3 +53,27 @@ def legal_basis_for(actor: Actor, client_id, given) -> LegalBasis | None:
             {"legalBasis": "U ondersteunt deze cliënt onder meer dan één wet; kies de grondslag."}
         )
     return LegalBasis(bases[0]) if bases else None
+
+
+def client_processing(
+    actor: Actor,
+    client_id,
+    name: str,
+    operation: Operation,
+    categories: tuple[Category, ...],
+    purpose,
+    legal_basis,
+    **extra,
+) -> Processing:
+    """A processing of one client's data, with its purpose checked and its legal basis named
+    or derived from the actor's own support of the client (:func:`legal_basis_for`)."""
+    return Processing(
+        name=name,
+        actor=actor,
+        operation=operation,
+        categories=categories,
+        purpose=validation.purpose(purpose),
+        legal_basis=legal_basis_for(actor, client_id, legal_basis),
+        client_id=client_id,
+        **extra,
+    )

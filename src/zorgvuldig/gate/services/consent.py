@@ -21,8 +21,13 @@ from zorgvuldig.gate import validation
 from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.core import Performed, Processing, process
 from zorgvuldig.gate.errors import InvalidInput
+from zorgvuldig.gate.facts import version_of
 from zorgvuldig.gate.services import consent_input as check
-from zorgvuldig.gate.services.common import client_or_404, gate_service, legal_basis_for
+from zorgvuldig.gate.services.common import (
+    client_or_404,
+    client_processing,
+    gate_service,
+)
 from zorgvuldig.protocol import CATEGORIES, Category, Operation
 from zorgvuldig.protocol.consent import ConsentScope, ConsentState
 
@@ -53,14 +58,8 @@ def registry_processing(
     """A processing of the consent registry: identification data only. Who the client is, and
     who may answer for the client, is what informing and asking consent need, before any
     consent exists (the protocol versions exempt identification from consent)."""
-    return Processing(
-        name=name,
-        actor=actor,
-        operation=operation,
-        categories=(Category.IDENTIFICATION,),
-        purpose=validation.purpose(purpose),
-        legal_basis=legal_basis_for(actor, client.id, legal_basis),
-        client_id=client.id,
+    return client_processing(
+        actor, client.id, name, operation, (Category.IDENTIFICATION,), purpose, legal_basis
     )
 
 
@@ -118,8 +117,18 @@ def record_informing(
 # Consent decisions (art4.2-art4.5) -------------------------------------------------------------
 
 
+def _alone_from_age(actor: Actor, day: datetime.date) -> int:
+    """art10.1: the age from which a client decides alone, as the partner's version sets it."""
+    version = version_of(actor.partner_id, day)
+    return version.representation.alone_from_age if version else representation.ALONE_FROM_AGE
+
+
 def _decider(
-    client: Client, given_by_subject_id, decided_on: datetime.date, note: str
+    client: Client,
+    given_by_subject_id,
+    decided_on: datetime.date,
+    note: str,
+    alone_from_age: int = representation.ALONE_FROM_AGE,
 ) -> tuple[uuid.UUID, str]:
     """Who decides (the client, or a representative recorded as related) and whether they may
     (art10 as :mod:`zorgvuldig.consent.representation` keeps it until the rights issue)."""
@@ -146,7 +155,7 @@ def _decider(
             )
         role = next((k for k in check.REPRESENTATIVE_ORDER if k in kinds), sorted(kinds)[0])
     age = representation.age_on(client.subject.birth_date, decided_on)
-    errors = representation.check(age, role, note)
+    errors = representation.check(age, role, note, alone_from_age=alone_from_age)
     if errors:
         raise InvalidInput(errors)
     return subject_id, role
@@ -266,7 +275,7 @@ def record_consent(
     cats = check.categories(categories)
     to = check.recipients(recipients, the_scope, actor)
     text = validation.text(note, "note", check.MAX_NOTE, required=False)
-    given_by = _decider(client, given_by_subject_id, day, text)
+    given_by = _decider(client, given_by_subject_id, day, text, _alone_from_age(actor, day))
     form = documents.check(document) if document is not None else None
     return _decide(
         actor,
@@ -326,7 +335,7 @@ def withdraw_consent(
                 f"{SCOPE_WORDS[the_scope]} om in te trekken."
             }
         )
-    given_by = _decider(client, given_by_subject_id, day, text)
+    given_by = _decider(client, given_by_subject_id, day, text, _alone_from_age(actor, day))
     form = documents.check(document) if document is not None else None
     return _decide(
         actor,

@@ -8,13 +8,17 @@ import uuid
 from django.db.models import Max
 
 from zorgvuldig.clients.models import Subject
-from zorgvuldig.dossier.models import DataItem, DataItemVersion, OriginMethod
+from zorgvuldig.dossier.models import DataItem, DataItemVersion, OriginMethod, SecrecyRelease
 from zorgvuldig.gate import convert, dto, validation
 from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.core import Performed, Processing, process
+from zorgvuldig.gate.core import Performed, process
 from zorgvuldig.gate.errors import InvalidInput, NotFound
-from zorgvuldig.gate.services.common import client_or_404, gate_service, legal_basis_for
-from zorgvuldig.protocol import Justification, Operation
+from zorgvuldig.gate.services.common import (
+    client_or_404,
+    client_processing,
+    gate_service,
+)
+from zorgvuldig.protocol import Category, Justification, Operation
 
 MAX_VALUE_LENGTH = 10_000
 
@@ -77,8 +81,13 @@ def record_item(
     subject_id=None,
     legal_basis: str | None = None,
     justification: Justification | None = None,
+    professional_secrecy: bool = False,
 ) -> dto.ItemView:
-    """Record a data item in the client's dossier at the actor's partner."""
+    """Record a data item in the client's dossier at the actor's partner.
+
+    ``professional_secrecy``: the actor records it under their statutory professional
+    secrecy (art6.2); it then leaves only with their release (:func:`release_secrecy`).
+    """
     client = client_or_404(client_id)
     (cat,) = validation.categories([category], "category")
     origin = _origin(label, value, source, method, obtained_on)
@@ -86,7 +95,11 @@ def record_item(
 
     def perform(decision):
         item = DataItem.objects.create(
-            client=client, subject_id=subject_id, category=cat, partner_id=actor.partner_id
+            client=client,
+            subject_id=subject_id,
+            category=cat,
+            partner_id=actor.partner_id,
+            secrecy_holder_id=actor.employee_id if professional_secrecy else None,
         )
         DataItemVersion.objects.create(
             item=item, number=1, recorded_by_id=actor.employee_id, **origin
@@ -94,14 +107,14 @@ def record_item(
         return Performed(_versions_view(item), subject_ids=[subject_id])
 
     return process(
-        Processing(
-            name="gegeven-vastleggen",
-            actor=actor,
-            operation=Operation.RECORD,
-            categories=(cat,),
-            purpose=validation.purpose(purpose),
-            legal_basis=legal_basis_for(actor, client.id, legal_basis),
-            client_id=client.id,
+        client_processing(
+            actor,
+            client.id,
+            "gegeven-vastleggen",
+            Operation.RECORD,
+            (cat,),
+            purpose,
+            legal_basis,
             justification=justification,
         ),
         perform,
@@ -145,14 +158,14 @@ def change_item(
         return Performed(_versions_view(item, with_history=True), subject_ids=[item.subject_id])
 
     return process(
-        Processing(
-            name="gegeven-wijzigen",
-            actor=actor,
-            operation=Operation.CHANGE,
-            categories=(validation.categories([item.category])[0],),
-            purpose=validation.purpose(purpose),
-            legal_basis=legal_basis_for(actor, item.client_id, legal_basis),
-            client_id=item.client_id,
+        client_processing(
+            actor,
+            item.client_id,
+            "gegeven-wijzigen",
+            Operation.CHANGE,
+            (validation.categories([item.category])[0],),
+            purpose,
+            legal_basis,
             justification=justification,
         ),
         perform,
@@ -187,14 +200,14 @@ def consult_items(
         return Performed(views, subject_ids=[client.subject_id, *(v.subject_id for v in views)])
 
     return process(
-        Processing(
-            name="gegevens-raadplegen",
-            actor=actor,
-            operation=Operation.CONSULT,
-            categories=wanted,
-            purpose=validation.purpose(purpose),
-            legal_basis=legal_basis_for(actor, client.id, legal_basis),
-            client_id=client.id,
+        client_processing(
+            actor,
+            client.id,
+            "gegevens-raadplegen",
+            Operation.CONSULT,
+            wanted,
+            purpose,
+            legal_basis,
             justification=justification,
         ),
         perform,
@@ -213,17 +226,61 @@ def item_history(
     """One item with every earlier version and its origin (art3.2a)."""
     item = _item_or_404(actor, item_id)
     return process(
-        Processing(
-            name="gegeven-historie-raadplegen",
-            actor=actor,
-            operation=Operation.CONSULT,
-            categories=(validation.categories([item.category])[0],),
-            purpose=validation.purpose(purpose),
-            legal_basis=legal_basis_for(actor, item.client_id, legal_basis),
-            client_id=item.client_id,
+        client_processing(
+            actor,
+            item.client_id,
+            "gegeven-historie-raadplegen",
+            Operation.CONSULT,
+            (validation.categories([item.category])[0],),
+            purpose,
+            legal_basis,
             justification=justification,
         ),
         lambda decision: Performed(
             _versions_view(item, with_history=True), subject_ids=[item.subject_id]
         ),
+    ).result
+
+
+@gate_service
+def release_secrecy(
+    actor: Actor,
+    item_id,
+    *,
+    recipient: str,
+    reason: str,
+    purpose: str,
+    legal_basis: str | None = None,
+) -> dto.ItemView:
+    """art6.2: the professional who holds an item's secrecy releases it for one recipient."""
+    item = _item_or_404(actor, item_id)
+    if item.secrecy_holder_id is None:
+        raise InvalidInput({"itemId": "Dit gegeven valt niet onder beroepsgeheim."})
+    if item.secrecy_holder_id != actor.employee_id:
+        raise InvalidInput(
+            {
+                "itemId": "Alleen de hulpverlener onder wiens beroepsgeheim dit gegeven is "
+                "vastgelegd, kan het vrijgeven (art. 6 lid 2)."
+            }
+        )
+    to = validation.text(str(recipient or ""), "recipient", 64)
+    why = validation.text(reason, "reason", 1000)
+
+    def perform(decision):
+        SecrecyRelease.objects.get_or_create(
+            item=item, recipient=to, defaults={"released_by_id": actor.employee_id, "reason": why}
+        )
+        return Performed(_versions_view(item), subject_ids=[item.subject_id])
+
+    return process(
+        client_processing(
+            actor,
+            item.client_id,
+            "beroepsgeheim-vrijgeven",
+            Operation.RECORD,
+            (Category.IDENTIFICATION,),
+            purpose,
+            legal_basis,
+        ),
+        perform,
     ).result

@@ -5,9 +5,13 @@ from __future__ import annotations
 from zorgvuldig.clients.models import Client, Household
 from zorgvuldig.gate import convert, dto, validation
 from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.core import Performed, Processing, process
+from zorgvuldig.gate.core import Performed, process
 from zorgvuldig.gate.errors import InvalidInput
-from zorgvuldig.gate.services.common import client_or_404, gate_service, legal_basis_for
+from zorgvuldig.gate.services.common import (
+    client_or_404,
+    client_processing,
+    gate_service,
+)
 from zorgvuldig.partners.models import Employee
 from zorgvuldig.protocol import Category, Operation
 
@@ -43,14 +47,14 @@ def create_household(
         return Performed(convert.household(household), subject_ids=[client.subject_id, *members])
 
     return process(
-        Processing(
-            name="huishouden-vastleggen",
-            actor=actor,
-            operation=Operation.RECORD,
-            categories=(Category.HOUSEHOLD,),
-            purpose=validation.purpose(purpose),
-            legal_basis=legal_basis_for(actor, client.id, legal_basis),
-            client_id=client.id,
+        client_processing(
+            actor,
+            client.id,
+            "huishouden-vastleggen",
+            Operation.RECORD,
+            (Category.HOUSEHOLD,),
+            purpose,
+            legal_basis,
         ),
         perform,
     ).result

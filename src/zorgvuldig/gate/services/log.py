@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from zorgvuldig.gate import dto, validation
+from zorgvuldig.gate import dto
 from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.core import Performed, Processing, process
-from zorgvuldig.gate.services.common import client_or_404, gate_service, legal_basis_for
+from zorgvuldig.gate.core import Performed, process
+from zorgvuldig.gate.services.common import (
+    client_or_404,
+    client_processing,
+    gate_service,
+)
 from zorgvuldig.partners.models import Employee, Partner
 from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.processing_log.models import LogRecord
@@ -54,14 +58,14 @@ def client_log(
     client = client_or_404(client_id)
     pseudonym = subject_pseudonym(client.subject_id)
     process(
-        Processing(
-            name="verwerkingenlog-raadplegen",
-            actor=actor,
-            operation=Operation.CONSULT,
-            categories=(Category.IDENTIFICATION,),
-            purpose=validation.purpose(purpose),
-            legal_basis=legal_basis_for(actor, client.id, legal_basis),
-            client_id=client.id,
+        client_processing(
+            actor,
+            client.id,
+            "verwerkingenlog-raadplegen",
+            Operation.CONSULT,
+            (Category.IDENTIFICATION,),
+            purpose,
+            legal_basis,
         ),
         lambda decision: Performed(None, subject_ids=[client.subject_id]),
     )
