@@ -58,3 +58,22 @@ def test_administrator_manages_partners(admin_client):
     assert admin_client.get("/beheer/partners/partner/").status_code == 200
     assert admin_client.get("/beheer/partners/employee/").status_code == 200
     assert admin_client.get("/beheer/processing_log/processingactivity/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_commitment_names_a_protocol_version_that_exists():
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    from zorgvuldig.partners.models import Partner, ProtocolCommitment
+
+    partner = Partner.objects.create(name="Nieuw", kind="private")
+    commitment = ProtocolCommitment(
+        partner=partner, protocol_version="regio-2031", starts_on=datetime.date(2026, 1, 1)
+    )
+    with pytest.raises(ValidationError) as error:
+        commitment.full_clean()
+    assert "regio-utrecht-zuidoost-2015" in str(error.value)
+    commitment.protocol_version = "regio-utrecht-zuidoost-avg-2018"
+    commitment.full_clean()

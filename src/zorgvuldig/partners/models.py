@@ -6,9 +6,12 @@ import datetime
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from zorgvuldig.protocol import versions
 
 
 class PartnerKind(models.TextChoices):
@@ -70,6 +73,17 @@ class ProtocolCommitment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.partner} – {self.protocol_version} ({self.starts_on}–{self.ends_on or ''})"
+
+    def clean(self) -> None:
+        """A partner commits to a protocol version that exists (protocol/versions/*.toml)."""
+        known = versions.load_all()
+        if self.protocol_version not in known:
+            raise ValidationError(
+                {
+                    "protocol_version": _("Unknown protocol version; choose one of: %(known)s")
+                    % {"known": ", ".join(sorted(known))}
+                }
+            )
 
 
 class Role(models.TextChoices):
