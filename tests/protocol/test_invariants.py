@@ -19,6 +19,7 @@ from zorgvuldig.protocol import (
     Obligation,
     Operation,
     Purpose,
+    RecipientKind,
     Request,
     decide,
 )
@@ -42,6 +43,7 @@ requests = st.builds(
     domain=st.none() | st.sampled_from(Domain),
     recipient=st.none() | st.sampled_from(["p2", "p3"]),
     justification=justifications,
+    recipient_kind=st.sampled_from(RecipientKind),
 )
 consents = st.builds(
     Consent,
@@ -63,6 +65,7 @@ facts = st.builds(
     informed=st.booleans(),
     consents=st.lists(consents, max_size=4).map(tuple),
     professional_secrecy=st.frozensets(categories, max_size=3),
+    recipient_informed=st.booleans(),
 )
 
 PROPERTY = settings(max_examples=400, deadline=None)
@@ -128,7 +131,11 @@ def test_art4_5_withdrawn_consent_always_refuses_unless_art4_6(request, facts):
             and c.covers(category, request.recipient)
             for c in facts.consents
         )
-        if withdrawn and category not in version.consent_exempt:
+        art8_2 = (
+            request.operation is Operation.SHARE
+            and request.recipient_kind is RecipientKind.VEILIG_THUIS
+        )
+        if withdrawn and category not in version.consent_exempt and not art8_2:
             outcome = next(o for o in decision.outcomes if o.category is category)
             assert "art4.6" in outcome.articles and _justified(request)
 
@@ -138,6 +145,12 @@ def test_art4_5_withdrawn_consent_always_refuses_unless_art4_6(request, facts):
 def test_art5_1_allowed_categories_never_exceed_the_matrix(request, facts):
     decision = decide(request, facts)
     if not decision.allowed_categories:
+        return
+    if (
+        request.operation is Operation.SHARE
+        and request.recipient_kind is RecipientKind.VEILIG_THUIS
+    ):
+        assert set(decision.allowed_categories) <= facts.version.veilig_thuis_categories  # art8.2
         return
     domains = [request.domain] if request.domain else DOMAINS_BY_LEGAL_BASIS[request.legal_basis]
     matrix = frozenset().union(*(facts.version.necessary(request.purpose, d) for d in domains))
@@ -151,3 +164,15 @@ def test_art6_2_secret_items_never_leave(request, facts):
     if request.operation is Operation.SHARE:
         assert not set(decision.allowed_categories) & facts.professional_secrecy
         assert not decision.allowed_categories or request.recipient is not None
+
+
+@PROPERTY
+@given(requests, facts)
+def test_art7_nothing_goes_to_an_uninformed_non_partner(request, facts):
+    decision = decide(request, facts)
+    if (
+        request.operation is Operation.SHARE
+        and request.recipient_kind is RecipientKind.NON_PARTNER
+        and not facts.recipient_informed
+    ):
+        assert not decision.allowed_categories

@@ -186,7 +186,7 @@ def _annotate(
         return
     notes = list(performed.annotations)
     if Obligation.ANNOTATE_DOSSIER in decision.obligations:
-        notes.append(("art4.6", decision.annotation))
+        notes.append((decision.annotation_article, decision.annotation))
     Annotation.objects.bulk_create(
         Annotation(
             client_id=client_id,

@@ -13,7 +13,7 @@ from zorgvuldig.protocol.consent import (
     Justification,
 )
 from zorgvuldig.protocol.decision import CategoryOutcome, Decision, Obligation
-from zorgvuldig.protocol.request import Facts, Request
+from zorgvuldig.protocol.request import Facts, RecipientKind, Request
 from zorgvuldig.protocol.rules import decide
 from zorgvuldig.protocol.version import ProtocolVersion
 from zorgvuldig.protocol.vocabulary import (
@@ -52,6 +52,7 @@ __all__ = [
     "Operation",
     "ProtocolVersion",
     "Purpose",
+    "RecipientKind",
     "Request",
     "decide",
 ]

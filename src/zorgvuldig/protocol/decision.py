@@ -39,8 +39,10 @@ class Decision:
     outcomes: tuple[CategoryOutcome, ...]
     articles: tuple[str, ...]
     obligations: tuple[Obligation, ...]
-    # The dossier annotation the obligations ask for (art4.6: the ground and the justification).
+    # The dossier annotation the obligations ask for, and the article it is made under (art4.6:
+    # the ground and the justification; art8.2: what Veilig Thuis received).
     annotation: str = ""
+    annotation_article: str = ""
     # Refusals that are not about one category (a request without categories, art5.1).
     general_refusals: tuple[Refusal, ...] = ()
 
@@ -91,7 +93,9 @@ def explain(decision: Decision) -> str:
         prefix = "Toegestaan" if not refused else f"Toegestaan voor {_labels(allowed)}"
         sentences.insert(0, f"{prefix} ({cited}).")
         if Obligation.ANNOTATE_DOSSIER in decision.obligations:
-            sentences.insert(1, "Zonder toestemming verwerkt; dit is in het dossier aangetekend.")
+            sentences.insert(
+                1, "Zonder toestemming verwerkt; dit wordt in het dossier aangetekend."
+            )
     return " ".join(sentences)
 
 

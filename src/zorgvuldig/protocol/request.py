@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from zorgvuldig.protocol.consent import Consent, Justification
 from zorgvuldig.protocol.version import ProtocolVersion
 from zorgvuldig.protocol.vocabulary import Category, Domain, LegalBasis, Operation, Purpose
+
+
+class RecipientKind(StrEnum):
+    """Who receives a share."""
+
+    PARTNER = "partner"  # committed to the protocol on the day (art1)
+    NON_PARTNER = "non-partner"  # family, network, uncommitted professionals (art7)
+    VEILIG_THUIS = "veilig-thuis"  # answering Veilig Thuis (AMHK) about a report (art8.2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +37,7 @@ class Request:
     domain: Domain | None = None
     recipient: str | None = None
     justification: Justification | None = None
+    recipient_kind: RecipientKind = RecipientKind.PARTNER
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,3 +70,5 @@ class Facts:
     # art6.2: requested categories holding items under a professional's statutory secrecy
     # that the professional has not released for this processing.
     professional_secrecy: frozenset[Category] = field(default_factory=frozenset)
+    # art7: the non-partner receiving a share has been informed of the protocol's main lines.
+    recipient_informed: bool = False

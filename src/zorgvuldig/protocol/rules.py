@@ -17,6 +17,9 @@ hold for the whole request come first; then every category is decided on its own
 - art4.6: without consent, only with a stated ground and justification; annotated.
 - art6.1 / art6.2: a share names its recipient; items under a professional's secrecy do not
   leave without that professional's release, whatever the consent.
+- art7: a non-partner is informed of the protocol's main lines before it receives anything.
+- art8.2: Veilig Thuis, asking about a report, gets what the version says its task needs,
+  without consent where needed; annotated.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from zorgvuldig.protocol.decision import (
     Refusal,
     article_label,
 )
-from zorgvuldig.protocol.request import Facts, Request
+from zorgvuldig.protocol.request import Facts, RecipientKind, Request
 from zorgvuldig.protocol.version import ProtocolVersion
 from zorgvuldig.protocol.vocabulary import (
     CATEGORY_NOUNS,
@@ -103,6 +106,19 @@ _SECRECY = Refusal(
     "Geweigerd: deze gegevens vallen onder het wettelijk beroepsgeheim van de hulpverlener "
     "die ze vastlegde, ook met toestemming van de cliënt",
     "Vraag die hulpverlener om de gegevens voor deze uitwisseling vrij te geven.",
+)
+_NON_PARTNER_NOT_INFORMED = Refusal(
+    "art7",
+    "Geweigerd: deze ontvanger heeft zich niet aan het protocol gecommitteerd en is nog niet "
+    "over de hoofdlijnen ervan geïnformeerd",
+    "Geef de ontvanger de folder met de hoofdlijnen van het protocol, leg dat vast, en deel "
+    "daarna.",
+)
+_NOT_FOR_VEILIG_THUIS = Refusal(
+    "art8.2",
+    "Geweigerd: deze gegevens zijn niet nodig voor de taak van Veilig Thuis",
+    "Verstrek Veilig Thuis alleen de gegevens die het voor de melding nodig heeft, of vraag "
+    "de cliënt om toestemming.",
 )
 _NOT_INFORMED = Refusal(
     "art4.1",
@@ -186,8 +202,11 @@ def _request_refusals(request: Request, facts: Facts) -> list[Refusal]:
         and request.domain not in DOMAINS_BY_LEGAL_BASIS[request.legal_basis]
     ):
         refusals.append(_domain_outside(request.domain, request.legal_basis))
-    if request.operation is Operation.SHARE and request.recipient is None:
-        refusals.append(_NO_RECIPIENT)
+    if request.operation is Operation.SHARE:
+        if request.recipient is None:
+            refusals.append(_NO_RECIPIENT)
+        elif request.recipient_kind is RecipientKind.NON_PARTNER and not facts.recipient_informed:
+            refusals.append(_NON_PARTNER_NOT_INFORMED)
     return refusals
 
 
@@ -353,6 +372,11 @@ def decide(request: Request, facts: Facts) -> Decision:
         outcomes = tuple(CategoryOutcome(c, False, articles, refusals) for c in request.categories)
         return Decision(outcomes, articles, ())
     version = facts.version
+    if (
+        request.operation is Operation.SHARE
+        and request.recipient_kind is RecipientKind.VEILIG_THUIS
+    ):
+        return _decide_veilig_thuis(request, facts, version)
     necessary = _necessary(version, request)
     justification = request.justification
     justified = _valid(justification, version.exception_grounds)
@@ -374,7 +398,29 @@ def decide(request: Request, facts: Facts) -> Decision:
         f"{', '.join(CATEGORY_NOUNS[c] for c in resting_on_art4_6)}. "
         f"Toelichting: {justification.text.strip()}"
     )
-    return Decision(tuple(outcomes), articles, (Obligation.ANNOTATE_DOSSIER,), annotation)
+    return Decision(tuple(outcomes), articles, (Obligation.ANNOTATE_DOSSIER,), annotation, "art4.6")
+
+
+def _decide_veilig_thuis(request: Request, facts: Facts, version: ProtocolVersion) -> Decision:
+    """art8.2: Veilig Thuis asks about a report; what its task needs goes, without consent
+    where needed, and the dossier gets a note. Professional secrecy still holds (art6.2)."""
+    outcomes, given = [], []
+    for category in request.categories:
+        if category in facts.professional_secrecy:
+            outcomes.append(CategoryOutcome(category, False, ("art6.2",), (_SECRECY,)))
+        elif category in version.veilig_thuis_categories:
+            outcomes.append(CategoryOutcome(category, True, (*_BASE_ARTICLES, "art8.2")))
+            given.append(category)
+        else:
+            outcomes.append(CategoryOutcome(category, False, ("art8.2",), (_NOT_FOR_VEILIG_THUIS,)))
+    articles = tuple(dict.fromkeys(a for o in outcomes for a in o.articles))
+    if not given:
+        return Decision(tuple(outcomes), articles, ())
+    annotation = (
+        f"Verstrekt aan Veilig Thuis naar aanleiding van een melding ({article_label('art8.2')}): "
+        f"{', '.join(CATEGORY_NOUNS[c] for c in given)}."
+    )
+    return Decision(tuple(outcomes), articles, (Obligation.ANNOTATE_DOSSIER,), annotation, "art8.2")
 
 
 _GROUND_LABELS = {
