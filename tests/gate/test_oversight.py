@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import make_employee, make_partner
 from zorgvuldig.gate import services, validation
-from zorgvuldig.gate.errors import ProcessingRefused
+from zorgvuldig.gate.errors import NotAllowed
 from zorgvuldig.partners.models import Role
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
@@ -51,8 +51,12 @@ def test_art4_6_the_privacy_officer_lists_every_processing_without_consent(
 def test_art3_2c_only_the_privacy_officer_sees_the_register(partner, actor, registered_client):
     record_without_consent(actor, registered_client.id)
     colleague = actor_for(make_employee(partner, "kim"))
-    with pytest.raises(ProcessingRefused):
+    with pytest.raises(NotAllowed):
         services.exceptions_register(colleague)
+    # not even the entries about the caseworker's own clients
+    with pytest.raises(NotAllowed):
+        services.exceptions_register(actor)
+    assert not LogRecord.objects.filter(name="uitzonderingen-raadplegen").exists()
     other_officer = actor_for(
         make_employee(make_partner("Elders"), "piet", role=Role.PRIVACY_OFFICER)
     )

@@ -60,6 +60,9 @@ TAGS = [
     {"name": "Consent",
      "description": "Informeren van de cliënt en toestemming: vastleggen en opvragen, delen, "
                     "het ondertekende formulier en intrekken (art. 4)."},
+    {"name": "Oversight",
+     "description": "Wat het protocol nu toestaat, en het register van verwerkingen zonder "
+                    "toestemming voor de privacyfunctionaris (art. 4 lid 6)."},
     {"name": "Processing log",
      "description": "Het verwerkingenlog van een cliënt (Logboek Dataverwerkingen)."},
 ]

@@ -16,7 +16,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.responses import NinjaJSONEncoder
 
 from zorgvuldig.api import API_VERSION, API_VERSION_HEADER
-from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
+from zorgvuldig.gate.errors import InvalidInput, NotAllowed, NotFound, ProcessingRefused
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 PROBLEM_BASE = "https://zorgvuldig.nl/problems/"
@@ -47,9 +47,15 @@ def problem_type(status: int) -> str:
     return PROBLEM_BASE + PROBLEMS.get(status, ("error", ""))[0]
 
 
-def problem_response(status: int, detail: str, *, title: str | None = None,
-                     type_: str | None = None, headers: dict[str, str] | None = None,
-                     **extensions: Any) -> HttpResponse:
+def problem_response(
+    status: int,
+    detail: str,
+    *,
+    title: str | None = None,
+    type_: str | None = None,
+    headers: dict[str, str] | None = None,
+    **extensions: Any,
+) -> HttpResponse:
     """An ``application/problem+json`` response with the API-Version header."""
     body = {
         "type": type_ or problem_type(status),
@@ -157,6 +163,10 @@ def processing_refused(request: HttpRequest, exc: ProcessingRefused) -> HttpResp
     )
 
 
+def not_allowed(request: HttpRequest, exc: NotAllowed) -> HttpResponse:
+    return problem_response(403, str(exc), title="Niet toegestaan")
+
+
 def unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
     return problem_response(
         401,
@@ -182,6 +192,7 @@ def install(api) -> None:
     api.add_exception_handler(InvalidInput, gate_invalid_input)
     api.add_exception_handler(NotFound, not_found)
     api.add_exception_handler(ProcessingRefused, processing_refused)
+    api.add_exception_handler(NotAllowed, not_allowed)
     api.add_exception_handler(AuthenticationError, unauthenticated)
     api.add_exception_handler(HttpError, http_error)
     api.add_exception_handler(Http404, http_404)

@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.errors import InvalidInput
-from zorgvuldig.protocol import Category, Domain, LegalBasis, Purpose
+from zorgvuldig.protocol import Category, Domain, ExceptionGround, LegalBasis, Purpose
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -71,6 +71,20 @@ LegalBasisField = Field(
     None,
     description="De wettelijke grondslag (art. 2). Weggelaten: de grondslag van uw eigen "
     "lopende traject bij deze cliënt.",
+)
+JustificationGroundField = Field(
+    None,
+    description="Alleen bij verwerken zonder toestemming (art. 4 lid 6): "
+    "`necessary-unavoidable` (noodzakelijk en onvermijdelijk voor de ondersteuning) of "
+    "`serious-risk` (ernstig risico voor de gezondheid of veiligheid van cliënt, hulpverlener "
+    "of anderen). Samen met `justification`; weglaten bij toestemming.",
+)
+JustificationField = Field(
+    None,
+    max_length=2000,
+    description="De schriftelijke onderbouwing waarom verwerken zonder toestemming nodig is "
+    "(art. 4 lid 6); verplicht en niet leeg bij `justificationGround`. Wordt als aantekening in "
+    "het dossier geschreven en staat in het register van de privacyfunctionaris.",
 )
 BsnField = Field(
     description="Burgerservicenummer (elfproef). Alleen in de body, nooit in een URI.",
@@ -177,6 +191,10 @@ class Dossier(Out):
     items: list[DataItem]
     annotations: list[Annotation]
     households: list[Household]
+    refusal: str = Field(
+        description="Leeg als alles mocht; anders welke categorieën zijn weggelaten, waarom en "
+        "wat ze wel toegestaan zou maken"
+    )
 
 
 class ClientRegistration(In):
@@ -248,6 +266,8 @@ class DataItemRecording(In):
         None, description="De betrokkene over wie het gegeven gaat; standaard de cliënt zelf"
     )
     legal_basis: LegalBasis | None = LegalBasisField
+    justification_ground: ExceptionGround | None = JustificationGroundField
+    justification: str | None = JustificationField
 
 
 class DataItemChange(In):
@@ -259,6 +279,31 @@ class DataItemChange(In):
     reason: str = Field(max_length=500, description="Waarom het gegeven verandert")
     purpose: Purpose = PurposeField
     legal_basis: LegalBasis | None = LegalBasisField
+    justification_ground: ExceptionGround | None = JustificationGroundField
+    justification: str | None = JustificationField
+
+
+# --- oversight --------------------------------------------------------------------------
+
+
+class AllowedProcessing(Out):
+    operation: str = Field(description="record, request of share")
+    category: Category
+    label: str = Field(description="De naam van de categorie")
+    allowed: bool = Field(description="Of het protocol dit nu toestaat")
+    articles: list[str] = Field(description="De artikelen die de beslissing dragen")
+    explanation: str = Field(description="Bij een weigering: waarom, en wat het wel toestaat")
+
+
+class ProcessingException(Out):
+    client_id: uuid.UUID
+    client_name: str
+    article: str = Field(description="Het artikel waaronder zonder toestemming is verwerkt")
+    text: str = Field(description="De aantekening met de grond en de onderbouwing")
+    author: str = Field(description="De hulpverlener die de verwerking deed")
+    created_at: datetime.datetime
+    trace_id: str = Field(description="Het trace-id van de verwerking in het verwerkingenlog")
+    legal_basis: str = Field(description="De wettelijke grondslag van de verwerking")
 
 
 # --- processing log ---------------------------------------------------------------------

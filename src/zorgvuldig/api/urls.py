@@ -5,7 +5,15 @@ from __future__ import annotations
 from zorgvuldig.api import problems
 from zorgvuldig.api.auth import ApiTokenAuth
 from zorgvuldig.api.base import make_api
-from zorgvuldig.api.routers import clients, consent, items, log, partners, trajectories
+from zorgvuldig.api.routers import (
+    clients,
+    consent,
+    items,
+    log,
+    oversight,
+    partners,
+    trajectories,
+)
 
 api = make_api(auth=ApiTokenAuth(), urls_namespace="api")
 problems.install(api)
@@ -14,4 +22,5 @@ api.add_router("", clients.router)
 api.add_router("", trajectories.router)
 api.add_router("", items.router)
 api.add_router("", consent.router)
+api.add_router("", oversight.router)
 api.add_router("", log.router)

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "zorgvuldig.clients",
     "zorgvuldig.dossier",
     "zorgvuldig.consent",
+    "zorgvuldig.exchange",
     "zorgvuldig.processing_log",
     "zorgvuldig.api",
     "zorgvuldig.web",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,11 +26,21 @@ from zorgvuldig.protocol import (
     Obligation,
     Operation,
     Purpose,
+    RecipientKind,
     Request,
     decide,
 )
 
 logger = logging.getLogger(__name__)
+_trace_id: contextvars.ContextVar[str] = contextvars.ContextVar("trace_id", default="")
+
+
+def current_trace_id() -> str:
+    """The trace id of the processing now running (for records that cite it, e.g. a
+    disclosure); empty outside a processing."""
+    return _trace_id.get()
+
+
 T = TypeVar("T")
 
 # The register of processing activities (AVG art. 30) has one activity per law.
@@ -58,6 +69,8 @@ class Processing:
     recipient: str | None = None  # art6.1: to whom a share goes
     justification: Justification | None = None  # art4.6
     item_ids: tuple = ()  # the items a share sends (art6.2)
+    recipient_kind: RecipientKind = RecipientKind.PARTNER
+    recipient_informed: bool = False  # art7: a non-partner recipient has had the leaflet
 
     def request(self, support_domains: dict[LegalBasis, frozenset[Domain]]) -> Request:
         domain = self.domain
@@ -74,6 +87,7 @@ class Processing:
             domain=domain,
             recipient=self.recipient,
             justification=self.justification,
+            recipient_kind=self.recipient_kind,
         )
 
 
@@ -148,6 +162,7 @@ def process(processing: Processing, perform: Callable[[Decision], Performed[T]])
     trace_id = new_trace_id()
     start = timezone.now()
     decision: Decision | None = None
+    trace_token = _trace_id.set(trace_id)
     with gate_open():
         try:
             with transaction.atomic():
@@ -157,6 +172,7 @@ def process(processing: Processing, perform: Callable[[Decision], Performed[T]])
                     processing.opening_trajectory,
                     processing.item_ids,
                     processing.recipient,
+                    processing.recipient_informed,
                 )
                 decision = decide(processing.request(support_domains), facts)
                 performed = perform(decision) if decision.allowed_categories else None
@@ -172,6 +188,8 @@ def process(processing: Processing, perform: Callable[[Decision], Performed[T]])
                     subjects = _default_subjects(processing)
                     chain.append(_entries(processing, decision, subjects, trace_id, start, "error"))
             raise
+        finally:
+            _trace_id.reset(trace_token)
     if performed is None:
         raise ProcessingRefused(decision, trace_id)
     return Outcome(performed.result, decision, trace_id)

@@ -25,6 +25,10 @@ class NotFound(GateError):
         super().__init__(message)
 
 
+class NotAllowed(GateError):
+    """The actor's role does not give this function at all; refused before anything is read."""
+
+
 class ProcessingRefused(GateError):
     """The protocol refused the processing; the refusal has been logged."""
 

@@ -29,6 +29,7 @@ def gather(
     opening_trajectory: LegalBasis | None = None,
     item_ids=(),
     recipient: str | None = None,
+    recipient_informed: bool = False,
 ) -> tuple[Facts, dict[LegalBasis, frozenset[Domain]]]:
     """The facts for decide(), and the domains of the actor's support of the client per law.
 
@@ -84,6 +85,7 @@ def gather(
         opening_trajectory=opening_trajectory,
         privacy_officer=employee.role == Role.PRIVACY_OFFICER,
         professional_secrecy=unreleased_secrecy(item_ids, recipient),
+        recipient_informed=recipient_informed,
         informed=informed,
         consents=consents,
     )

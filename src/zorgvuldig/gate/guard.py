@@ -17,7 +17,7 @@ from zorgvuldig.gate.context import inside_gate
 from zorgvuldig.gate.errors import GateBypassed
 
 # Tables of the apps that hold personal data, as they appear (quoted) in SQL.
-PERSONAL_TABLE_PREFIXES = ('"clients_', '"dossier_', '"consent_')
+PERSONAL_TABLE_PREFIXES = ('"clients_', '"dossier_', '"consent_', '"exchange_')
 
 
 def _guard(execute, sql, params, many, context):

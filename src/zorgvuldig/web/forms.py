@@ -207,15 +207,48 @@ class ItemOriginForm(GateForm):
     gate_fields = {"obtainedOn": "obtained_on"}
 
 
-class RecordItemForm(ItemOriginForm):
+class JustificationMixin(forms.Form):
+    """art4.6: processing without consent, only on a ground and with a written justification.
+
+    Both fields are optional; the gate (``validation.justification``) decides whether together
+    they are a justification, none, or an error on the field it names.
+    """
+
+    justification_ground = forms.ChoiceField(
+        label=_("Ground"), required=False,
+        choices=[("", _("No exception: the client consented")),
+                 *labels.choices("exception_ground")],
+        help_text=_("Only when the client has not consented (refused, withdrawn or not asked "
+                    "yet) and the processing cannot wait."),
+    )
+    justification = forms.CharField(
+        label=_("Justification"), required=False, max_length=2000,
+        help_text=_("Why processing without consent is necessary now. It is written in the "
+                    "dossier as an annotation (art. 4 paragraph 6) and the privacy officer sees "
+                    "it in the register of processings without consent."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    justification_fields = ("justification_ground", "justification")
+
+    def justification_values(self) -> tuple[str, str]:
+        data = self.cleaned_data
+        return data.get("justification_ground", ""), data.get("justification", "")
+
+
+class RecordItemForm(JustificationMixin, ItemOriginForm):
     category = forms.ChoiceField(
         label=_("Category"),
         choices=[("", _("Choose the category…")), *labels.choices("category")],
         help_text=_("Record only what the support needs (art. 5 paragraph 1)."),
     )
-    field_order = ["category", "label", "value", "source", "method", "obtained_on"]
+    field_order = ["category", "label", "value", "source", "method", "obtained_on",
+                   "justification_ground", "justification"]
+    gate_fields = {**ItemOriginForm.gate_fields, "justificationGround": "justification_ground"}
 
 
-class ChangeItemForm(ItemOriginForm):
+class ChangeItemForm(JustificationMixin, ItemOriginForm):
     reason = forms.CharField(label=_("Reason for the change"), max_length=500,
                              widget=forms.Textarea(attrs={"rows": 2}))
+    field_order = ["label", "value", "source", "method", "obtained_on", "reason",
+                   "justification_ground", "justification"]
+    gate_fields = {**ItemOriginForm.gate_fields, "justificationGround": "justification_ground"}

@@ -103,6 +103,15 @@ PROCESSINGS = {
     "toestemming-raadplegen": _("Informing and consent consulted"),
     "toestemmingsformulier-afdrukken": _("Consent form printed"),
     "toestemmingsformulier-raadplegen": _("Signed consent form consulted"),
+    "toegestaan-raadplegen": _("Allowed processings viewed"),
+    "uitzonderingen-raadplegen": _("Processings without consent viewed"),
+}
+
+# The grounds of art4.6 for processing without consent (protocol.ExceptionGround).
+EXCEPTION_GROUNDS = {
+    "necessary-unavoidable": _("Necessary and unavoidable for the support"),
+    "serious-risk": _("Serious risk to the health or safety of the client, the caseworker or "
+                      "others"),
 }
 
 # The scopes of consent (art4.2, art4.3), as protocol.consent.ConsentScope codes them.
@@ -153,6 +162,7 @@ KINDS = {
     "consent_state": CONSENT_STATES,
     "informing_method": INFORMING_METHODS,
     "decider": DECIDERS,
+    "exception_ground": EXCEPTION_GROUNDS,
 }
 
 

@@ -3,7 +3,7 @@ data: clients and items are named by random ids, a search is sent by POST."""
 
 from django.urls import path
 
-from zorgvuldig.web.views import auth, consent, dossier, intake, search
+from zorgvuldig.web.views import auth, consent, dossier, intake, oversight, search
 
 app_name = "web"
 
@@ -27,4 +27,5 @@ urlpatterns = [
          name="consent_form"),
     path("toestemmingsformulieren/<uuid:document_id>/", consent.consent_document,
          name="consent_document"),
+    path("privacy/uitzonderingen/", oversight.exceptions_register, name="exceptions_register"),
 ]

@@ -13,7 +13,7 @@ from zorgvuldig.api.routers.common import (
     PURPOSE_QUERY,
 )
 from zorgvuldig.api.schemas import DataItem, DataItemChange, DataItemRecording
-from zorgvuldig.gate import services
+from zorgvuldig.gate import services, validation
 from zorgvuldig.protocol import Category, LegalBasis, Purpose
 
 router = Router(tags=["Data items"], by_alias=True)
@@ -29,7 +29,11 @@ ITEM_ID = Path(..., alias="itemId", description="De identificatie van het gegeve
 )
 def record_data_item(request, payload: DataItemRecording, client_id: uuid.UUID = CLIENT_ID):
     """Record a data item in the client's dossier, with its origin: who supplied it, how and
-    when (art3.2a)."""
+    when (art3.2a).
+
+    Without the client's consent the protocol refuses (403), unless ``justificationGround`` and
+    a written ``justification`` say why processing without consent is allowed (art4.6); that
+    is annotated in the dossier and listed for the privacy officer."""
     return services.record_item(
         request.auth,
         client_id,
@@ -42,6 +46,9 @@ def record_data_item(request, payload: DataItemRecording, client_id: uuid.UUID =
         purpose=payload.purpose,
         subject_id=payload.subject_id,
         legal_basis=payload.legal_basis,
+        justification=validation.justification(
+            payload.justification_ground, payload.justification
+        ),
     )
 
 
@@ -88,7 +95,9 @@ def get_data_item(
     summary="Change a data item",
 )
 def change_data_item(request, payload: DataItemChange, item_id: uuid.UUID = ITEM_ID):
-    """Record a new version with the reason of the change; earlier versions stay (art3.2a)."""
+    """Record a new version with the reason of the change; earlier versions stay (art3.2a).
+
+    Without consent only with ``justificationGround`` and ``justification`` (art4.6)."""
     return services.change_item(
         request.auth,
         item_id,
@@ -100,4 +109,7 @@ def change_data_item(request, payload: DataItemChange, item_id: uuid.UUID = ITEM
         reason=payload.reason,
         purpose=payload.purpose,
         legal_basis=payload.legal_basis,
+        justification=validation.justification(
+            payload.justification_ground, payload.justification
+        ),
     )

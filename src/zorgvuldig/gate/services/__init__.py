@@ -26,6 +26,12 @@ from zorgvuldig.gate.services.dossier import (
     record_item,
     release_secrecy,
 )
+from zorgvuldig.gate.services.exchange import (
+    disclosures_of_item,
+    inform_non_partner,
+    register_non_partner,
+    share_items,
+)
 from zorgvuldig.gate.services.households import create_household
 from zorgvuldig.gate.services.log import client_log
 from zorgvuldig.gate.services.oversight import allowed_now, exceptions_register
@@ -43,7 +49,9 @@ __all__ = [
     "consult_dossier",
     "consult_items",
     "create_household",
+    "disclosures_of_item",
     "exceptions_register",
+    "inform_non_partner",
     "item_history",
     "list_relations",
     "list_trajectories",
@@ -51,7 +59,9 @@ __all__ = [
     "record_informing",
     "record_item",
     "register_client",
+    "register_non_partner",
     "release_secrecy",
     "search_clients",
+    "share_items",
     "withdraw_consent",
 ]

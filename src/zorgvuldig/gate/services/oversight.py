@@ -18,7 +18,9 @@ from zorgvuldig.gate import facts as facts_module
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.core import Performed, Processing, process
+from zorgvuldig.gate.errors import NotAllowed
 from zorgvuldig.gate.services.common import client_or_404, gate_service, legal_basis_for
+from zorgvuldig.partners.models import Employee, Role
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.protocol import (
     CATEGORIES,
@@ -60,10 +62,17 @@ class AllowedView:
 def exceptions_register(actor: Actor, *, purpose: str = "accountability") -> list[ExceptionView]:
     """Processings without consent (art4.6) at the actor's partner, newest first.
 
-    Only a privacy officer may see it (art3.2c): for anyone else decide() refuses, and the
-    refusal is logged. Each client whose annotation is shown is consulted, and logged, once.
+    Only a privacy officer may see it (art3.2c): anyone else gets :class:`NotAllowed` before
+    anything is read. Each client whose annotation is shown is consulted, and logged, once.
     """
     goal = validation.purpose(purpose)
+    if not Employee.objects.filter(
+        id=actor.employee_id, partner_id=actor.partner_id, role=Role.PRIVACY_OFFICER, is_active=True
+    ).exists():
+        raise NotAllowed(
+            "Alleen de privacy officer van uw organisatie ziet de verwerkingen zonder "
+            "toestemming (art. 3 lid 2 onder c)."
+        )
     notes = list(
         Annotation.objects.filter(partner_id=actor.partner_id, article__in=EXCEPTION_ARTICLES)
         .select_related("author__user", "client__subject")

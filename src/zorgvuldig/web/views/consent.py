@@ -78,7 +78,35 @@ def panel(request, client_id, query: dict) -> dict:
         "consent_url": url("web:record_consent", client_id, query),
         "withdraw_url": url("web:withdraw_consent", client_id, query),
         "consent_form_url": url("web:consent_form", client_id, query),
+        **allowed_table(request, client_id, query),
     }
+
+
+# The columns of "What may be done now?": the operations allowed_now() answers for.
+ALLOWED_OPERATIONS = ("record", "request", "share")
+
+
+def allowed_table(request, client_id, query: dict) -> dict:
+    """Per category, whether recording, requesting and sharing is allowed now, and why.
+
+    One call of ``allowed_now`` (itself a logged consult) per page view. When the protocol
+    refuses even that, the panel says why instead of showing the table.
+    """
+    try:
+        views = services.allowed_now(request.actor, client_id, purpose=query["doel"],
+                                     legal_basis=query.get("grondslag"))
+    except ProcessingRefused as error:
+        return {"allowed_rows": [], "allowed_operations": ALLOWED_OPERATIONS,
+                "allowed_refusal": error.decision.explanation}
+    rows: dict[str, dict] = {}
+    for view in views:
+        row = rows.setdefault(view.category, {"category": view.category, "label": view.label,
+                                              "cells": {}})
+        row["cells"][view.operation] = view
+    for row in rows.values():
+        row["cells"] = [row["cells"].get(op) for op in ALLOWED_OPERATIONS]
+    return {"allowed_rows": list(rows.values()), "allowed_operations": ALLOWED_OPERATIONS,
+            "allowed_refusal": ""}
 
 
 def _start(request, title):

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from zorgvuldig.gate import services
+from zorgvuldig.gate import services, validation
 from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.protocol import Category
 from zorgvuldig.web import labels
@@ -24,6 +24,9 @@ from zorgvuldig.web.views import consent
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import not_found, refused
 from zorgvuldig.web.views.purpose import choose_purpose, read_purpose, url
+
+#: The id of the forms' fieldset for processing without consent (art4.6).
+JUSTIFICATION_FIELDSET = "zonder-toestemming"
 
 #: How many processings of the client's log the dossier page shows (newest first).
 LOG_ON_PAGE = 100
@@ -93,11 +96,14 @@ def record_item(request, client_id):
                 value=data["value"], source=data["source"], method=data["method"],
                 obtained_on=data["obtained_on"], purpose=query["doel"],
                 legal_basis=query.get("grondslag"),
+                justification=validation.justification(*form.justification_values()),
             )
         except InvalidInput as error:
             form.add_gate_errors(error)
         except ProcessingRefused as error:
-            return refused(request, error, back_url=dossier_url)
+            return refused(request, error, back_url=dossier_url,
+                           consent_url=url("web:dossier", client_id, query, consent.PANEL),
+                           form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}")
         except NotFound as error:
             return not_found(request, error)
         else:
@@ -156,11 +162,13 @@ def change_item(request, item_id):
                     source=data["source"], method=data["method"],
                     obtained_on=data["obtained_on"], reason=data["reason"],
                     purpose=query["doel"], legal_basis=query.get("grondslag"),
+                    justification=validation.justification(*form.justification_values()),
                 )
             except InvalidInput as error:
                 form.add_gate_errors(error)
             except ProcessingRefused as error:
-                return refused(request, error, back_url=history_url)
+                return refused(request, error, back_url=history_url,
+                               form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}")
             except NotFound as error:
                 return not_found(request, error)
             else:

@@ -7,10 +7,20 @@ from django.shortcuts import render
 from zorgvuldig.gate.errors import NotFound, ProcessingRefused
 from zorgvuldig.protocol.decision import article_label
 
+#: The articles of informing and consent: a refusal under them can be lifted by consent, or
+#: overridden under art4.6 with a justification.
+CONSENT_ARTICLES = frozenset({"art4.1", "art4.2", "art4.3", "art4.4", "art4.5"})
 
-def refused(request, error: ProcessingRefused, *, back_url: str = ""):
-    """The protocol refused: say why, by which articles, and that the refusal is logged (403)."""
+
+def refused(request, error: ProcessingRefused, *, back_url: str = "", consent_url: str = "",
+            form_url: str = ""):
+    """The protocol refused: say why, by which articles, and that the refusal is logged (403).
+
+    When consent is what is missing, the page points to the consent panel (``consent_url``)
+    and, on a form that has it, to the fieldset for processing without consent (``form_url``).
+    """
     decision = error.decision
+    consent_missing = bool(CONSENT_ARTICLES.intersection(decision.articles))
     return render(
         request,
         "web/refused.html",
@@ -19,6 +29,9 @@ def refused(request, error: ProcessingRefused, *, back_url: str = ""):
             "articles": [(a, article_label(a)) for a in decision.articles],
             "trace_id": error.trace_id,
             "back_url": back_url,
+            "consent_missing": consent_missing,
+            "consent_url": consent_url if consent_missing else "",
+            "form_url": form_url if consent_missing else "",
         },
         status=403,
     )

@@ -1,0 +1,89 @@
+"""Exchanges: who received which version of which item, and the non-partners (art6, art7, art8).
+
+Personal data: only :mod:`zorgvuldig.gate` reads and writes these models.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from zorgvuldig.core.fields import EncryptedTextField
+
+
+class NonPartnerKind(models.TextChoices):
+    FAMILY = "family", _("Family member")
+    NETWORK = "network", _("Social network")
+    PROFESSIONAL = "professional", _("Professional not committed to the protocol")
+    ORGANISATION = "organisation", _("Organisation not committed to the protocol")
+
+
+class NonPartner(models.Model):
+    """A recipient outside the protocol (art7), known to one partner."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    partner = models.ForeignKey(
+        "partners.Partner", on_delete=models.PROTECT, related_name="non_partners"
+    )
+    name = EncryptedTextField(_("name"))
+    kind = models.CharField(_("kind"), max_length=20, choices=NonPartnerKind.choices)
+    # art7: informed of the protocol's main lines (the leaflet), before the first disclosure
+    informed_at = models.DateTimeField(_("informed at"), null=True, blank=True)
+    informed_by = models.ForeignKey(
+        "partners.Employee", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class Ground(models.TextChoices):
+    CONSENT = "consent", _("Consent of the client (art. 4)")
+    NECESSITY = "art4.6", _("Necessary without consent (art. 4(6))")
+    VEILIG_THUIS = "art8.2", _("Veilig Thuis report (art. 8(2))")
+
+
+class Disclosure(models.Model):
+    """One version of one item that left the partner: to whom, when, why, on which ground.
+
+    Answers "who received this?" for the overview of art9.1 and the notices of art9.6.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    item = models.ForeignKey(
+        "dossier.DataItem", on_delete=models.PROTECT, related_name="disclosures"
+    )
+    version_number = models.PositiveIntegerField()
+    client = models.ForeignKey(
+        "clients.Client", on_delete=models.PROTECT, related_name="disclosures"
+    )
+    partner = models.ForeignKey("partners.Partner", on_delete=models.PROTECT, related_name="+")
+    sent_by = models.ForeignKey("partners.Employee", on_delete=models.PROTECT, related_name="+")
+    recipient_kind = models.CharField(max_length=20)
+    recipient_partner = models.ForeignKey(
+        "partners.Partner", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    recipient_non_partner = models.ForeignKey(
+        NonPartner, on_delete=models.PROTECT, related_name="disclosures", null=True, blank=True
+    )
+    recipient_person = EncryptedTextField(_("recipient person"), blank=True, default="")
+    report_reference = models.CharField(max_length=100, blank=True)
+    purpose = models.CharField(max_length=50)
+    ground = models.CharField(max_length=10, choices=Ground.choices)
+    trace_id = models.CharField(max_length=32)
+    disclosed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["item", "disclosed_at"], name="disclosure_by_item"),
+            models.Index(fields=["client", "disclosed_at"], name="disclosure_by_client"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~(
+                    Q(recipient_partner__isnull=False) & Q(recipient_non_partner__isnull=False)
+                ),
+                name="disclosure_has_one_recipient",
+            )
+        ]

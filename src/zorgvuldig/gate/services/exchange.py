@@ -1,0 +1,296 @@
+"""Sharing items with partners, non-partners and Veilig Thuis, with disclosure records
+(art5.1, art6.1, art6.2, art7, art8.2).
+
+Every share is one processing: decided per category, only the allowed items leave, and for
+every item that leaves a :class:`~zorgvuldig.exchange.models.Disclosure` says which version
+went to whom, when, for which purpose and on which ground.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass
+
+from django.db.models import Max
+from django.utils import timezone
+
+from zorgvuldig.dossier.models import DataItem
+from zorgvuldig.exchange.models import Disclosure, Ground, NonPartner, NonPartnerKind
+from zorgvuldig.gate import validation
+from zorgvuldig.gate.context import Actor
+from zorgvuldig.gate.core import Performed, current_trace_id, process
+from zorgvuldig.gate.errors import InvalidInput, NotFound
+from zorgvuldig.gate.services.common import client_or_404, client_processing, gate_service
+from zorgvuldig.partners.models import Partner
+from zorgvuldig.protocol import Category, Justification, Operation, RecipientKind
+
+VEILIG_THUIS = "veilig-thuis"
+
+
+@dataclass(frozen=True, slots=True)
+class ShareResult:
+    sent: tuple[uuid.UUID, ...]  # the items that left
+    withheld: tuple[uuid.UUID, ...]  # the items the protocol kept back
+    explanation: str
+    trace_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class DisclosureView:
+    item_id: uuid.UUID
+    version_number: int
+    recipient: str
+    recipient_kind: str
+    recipient_person: str
+    purpose: str
+    ground: str
+    disclosed_at: datetime.datetime
+    trace_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class NonPartnerView:
+    id: uuid.UUID
+    name: str
+    kind: str
+    informed_at: datetime.datetime | None
+
+
+@dataclass(frozen=True)
+class _Recipient:
+    kind: RecipientKind
+    key: str
+    partner: Partner | None = None
+    non_partner: NonPartner | None = None
+    report_reference: str = ""
+
+
+def _recipient(actor: Actor, partner_id, non_partner_id, report_reference) -> _Recipient:
+    named = [v for v in (partner_id, non_partner_id, report_reference) if v not in (None, "")]
+    if len(named) != 1:
+        raise InvalidInput(
+            {
+                "recipient": "Kies één ontvanger: een partner, een niet-partner, of "
+                "Veilig Thuis met het kenmerk van de melding."
+            }
+        )
+    if report_reference not in (None, ""):
+        reference = validation.text(report_reference, "reportReference", 100)
+        return _Recipient(RecipientKind.VEILIG_THUIS, VEILIG_THUIS, report_reference=reference)
+    if non_partner_id not in (None, ""):
+        non_partner = NonPartner.objects.filter(
+            id=_uuid(non_partner_id, "nonPartnerId"), partner_id=actor.partner_id
+        ).first()
+        if non_partner is None:
+            raise NotFound("non-partner", "Deze niet-partner is bij uw organisatie niet bekend.")
+        return _Recipient(RecipientKind.NON_PARTNER, str(non_partner.id), non_partner=non_partner)
+    partner = Partner.objects.filter(id=_uuid(partner_id, "recipientPartnerId")).first()
+    if partner is None:
+        raise NotFound("partner", "Deze ontvangende organisatie bestaat niet.")
+    if partner.id == actor.partner_id:
+        raise InvalidInput(
+            {"recipientPartnerId": "Delen binnen uw eigen organisatie is geen uitwisseling."}
+        )
+    if partner.commitment_on(timezone.localdate()) is None:
+        raise InvalidInput(
+            {
+                "recipientPartnerId": f"{partner.name} is op dit moment geen partner "
+                "(niet gecommitteerd aan het protocol); deel "
+                "als met een niet-partner (art. 7)."
+            }
+        )
+    return _Recipient(RecipientKind.PARTNER, str(partner.id), partner=partner)
+
+
+def _uuid(value, field: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise InvalidInput({field: "Geen geldige verwijzing."}) from None
+
+
+def _items(actor: Actor, client, item_ids) -> list[DataItem]:
+    if not item_ids:
+        raise InvalidInput({"itemIds": "Kies de gegevens die u wilt delen (art. 5 lid 1)."})
+    ids = {_uuid(i, "itemIds") for i in item_ids}
+    items = list(DataItem.objects.filter(id__in=ids, partner_id=actor.partner_id))
+    if len(items) != len(ids) or any(i.client_id != client.id for i in items):
+        raise InvalidInput(
+            {
+                "itemIds": "Een of meer gegevens horen niet bij het dossier van deze "
+                "cliënt bij uw organisatie."
+            }
+        )
+    return items
+
+
+def _ground(category: Category, decision) -> str:
+    outcome = next(o for o in decision.outcomes if o.category is category)
+    if "art8.2" in outcome.articles:
+        return Ground.VEILIG_THUIS
+    return Ground.NECESSITY if "art4.6" in outcome.articles else Ground.CONSENT
+
+
+@gate_service
+def share_items(
+    actor: Actor,
+    client_id,
+    *,
+    item_ids,
+    purpose: str,
+    recipient_partner_id=None,
+    non_partner_id=None,
+    report_reference: str | None = None,
+    recipient_person: str = "",
+    legal_basis: str | None = None,
+    justification: Justification | None = None,
+) -> ShareResult:
+    """Share items of a client with one recipient; the items the protocol refuses stay."""
+    client = client_or_404(client_id)
+    recipient = _recipient(actor, recipient_partner_id, non_partner_id, report_reference)
+    items = _items(actor, client, item_ids)
+    person = validation.text(recipient_person, "recipientPerson", 200, required=False)
+    categories = tuple(dict.fromkeys(Category(i.category) for i in items))
+    versions = dict(
+        DataItem.objects.filter(id__in=[i.id for i in items])
+        .annotate(latest=Max("versions__number"))
+        .values_list("id", "latest")
+    )
+    goal = validation.purpose(purpose)
+    informed = recipient.non_partner is not None and recipient.non_partner.informed_at is not None
+
+    def perform(decision):
+        allowed = set(decision.allowed_categories)
+        sent = [i for i in items if Category(i.category) in allowed]
+        Disclosure.objects.bulk_create(
+            Disclosure(
+                item=i,
+                version_number=versions[i.id],
+                client=client,
+                partner_id=actor.partner_id,
+                sent_by_id=actor.employee_id,
+                recipient_kind=recipient.kind.value,
+                recipient_partner=recipient.partner,
+                recipient_non_partner=recipient.non_partner,
+                recipient_person=person,
+                report_reference=recipient.report_reference,
+                purpose=goal.value,
+                ground=_ground(Category(i.category), decision),
+                trace_id=current_trace_id(),
+            )
+            for i in sent
+        )
+        return Performed(
+            (tuple(i.id for i in sent), tuple(i.id for i in items if i not in sent), decision),
+            subject_ids=sorted({i.subject_id for i in items}, key=str),
+        )
+
+    processing = client_processing(
+        actor,
+        client.id,
+        "gegevens-delen",
+        Operation.SHARE,
+        categories,
+        goal,
+        legal_basis,
+        justification=justification,
+        recipient=recipient.key,
+        recipient_kind=recipient.kind,
+        recipient_informed=informed,
+        item_ids=tuple(i.id for i in items),
+        foreign_operation=recipient.report_reference,
+    )
+    outcome = process(processing, perform)
+    sent, withheld, decision = outcome.result
+    return ShareResult(sent, withheld, decision.explanation, outcome.trace_id)
+
+
+@gate_service
+def disclosures_of_item(
+    actor: Actor, item_id, *, purpose: str, legal_basis: str | None = None
+) -> list[DisclosureView]:
+    """Who received this item, which version, when and why (art9.1, art9.6)."""
+    item = DataItem.objects.filter(id=item_id, partner_id=actor.partner_id).first()
+    if item is None:
+        raise NotFound("item", "Dit gegeven bestaat niet in het dossier bij uw organisatie.")
+
+    def read(decision):
+        rows = (
+            Disclosure.objects.filter(item=item)
+            .select_related("recipient_partner", "recipient_non_partner")
+            .order_by("disclosed_at")
+        )
+        return Performed([_view(d) for d in rows], subject_ids=[item.subject_id])
+
+    return process(
+        client_processing(
+            actor,
+            item.client_id,
+            "ontvangers-raadplegen",
+            Operation.CONSULT,
+            (Category.IDENTIFICATION,),
+            purpose,
+            legal_basis,
+        ),
+        read,
+    ).result
+
+
+def _view(d: Disclosure) -> DisclosureView:
+    if d.recipient_partner is not None:
+        name = d.recipient_partner.name
+    elif d.recipient_non_partner is not None:
+        name = d.recipient_non_partner.name
+    else:
+        name = f"Veilig Thuis (melding {d.report_reference})"
+    return DisclosureView(
+        item_id=d.item_id,
+        version_number=d.version_number,
+        recipient=name,
+        recipient_kind=d.recipient_kind,
+        recipient_person=d.recipient_person,
+        purpose=d.purpose,
+        ground=d.ground,
+        disclosed_at=d.disclosed_at,
+        trace_id=d.trace_id,
+    )
+
+
+@gate_service
+def register_non_partner(
+    actor: Actor, *, name: str, kind: str, informed: bool = False
+) -> NonPartnerView:
+    """A non-partner the partner may share with (art7); ``informed``: the leaflet with the
+    protocol's main lines was handed over now."""
+    if kind not in NonPartnerKind.values:
+        raise InvalidInput(
+            {"kind": f"Onbekende soort; kies uit: {', '.join(NonPartnerKind.values)}"}
+        )
+    non_partner = NonPartner.objects.create(
+        partner_id=actor.partner_id,
+        name=validation.text(name, "name", 200),
+        kind=kind,
+        informed_at=timezone.now() if informed else None,
+        informed_by_id=actor.employee_id if informed else None,
+    )
+    return NonPartnerView(
+        non_partner.id, non_partner.name, non_partner.kind, non_partner.informed_at
+    )
+
+
+@gate_service
+def inform_non_partner(actor: Actor, non_partner_id) -> NonPartnerView:
+    """art7: record that the non-partner was informed of the protocol's main lines."""
+    non_partner = NonPartner.objects.filter(
+        id=_uuid(non_partner_id, "nonPartnerId"), partner_id=actor.partner_id
+    ).first()
+    if non_partner is None:
+        raise NotFound("non-partner", "Deze niet-partner is bij uw organisatie niet bekend.")
+    if non_partner.informed_at is None:
+        non_partner.informed_at = timezone.now()
+        non_partner.informed_by_id = actor.employee_id
+        non_partner.save(update_fields=["informed_at", "informed_by"])
+    return NonPartnerView(
+        non_partner.id, non_partner.name, non_partner.kind, non_partner.informed_at
+    )

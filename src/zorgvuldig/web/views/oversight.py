@@ -1,0 +1,40 @@
+"""The privacy officer's register of processings without consent (art4.6, art3.2c).
+
+Only a privacy officer may see it. The page checks the role before it asks the gate: the gate
+refuses a colleague (and logs the refusal) only for clients the colleague may not reach, and an
+empty register it does not decide at all. For an officer the gate decides. The only personal
+reference in a URL is a client's random id.
+"""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from zorgvuldig.gate import services
+from zorgvuldig.gate.errors import ProcessingRefused
+from zorgvuldig.partners.models import Role
+from zorgvuldig.web.views.access import employee_required
+from zorgvuldig.web.views.errors import refused
+from zorgvuldig.web.views.purpose import url
+
+PURPOSE = "accountability"
+
+
+def is_privacy_officer(employee) -> bool:
+    return getattr(employee, "role", None) == Role.PRIVACY_OFFICER
+
+
+@employee_required
+@require_GET
+def exceptions_register(request):
+    if not is_privacy_officer(request.employee):
+        return render(request, "web/officer_only.html", status=403)
+    try:
+        entries = services.exceptions_register(request.actor, purpose=PURPOSE)
+    except ProcessingRefused as error:
+        return refused(request, error, back_url=reverse("web:home"))
+    rows = [{"entry": e, "dossier_url": url("web:dossier", e.client_id, {"doel": PURPOSE})}
+            for e in entries]
+    return render(request, "web/exceptions_register.html", {"rows": rows, "purpose": PURPOSE})

@@ -1,0 +1,216 @@
+"""Sharing through the gate: what leaves, what stays, and the disclosure records
+(art5.1, art6.1, art6.2, art7, art8.2)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from tests.conftest import inform_and_consent, make_partner, next_bsn
+from zorgvuldig.dossier.models import Annotation
+from zorgvuldig.exchange.models import Disclosure
+from zorgvuldig.gate import services
+from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
+from zorgvuldig.processing_log.models import LogRecord
+
+pytestmark = pytest.mark.django_db
+
+
+def record(actor, client_id, category, value="x", **extra):
+    return services.record_item(
+        actor,
+        client_id,
+        category=category,
+        label=category,
+        value=value,
+        source="Moeder",
+        method="conversation",
+        obtained_on=datetime.date(2026, 1, 5),
+        purpose="assessment",
+        **extra,
+    )
+
+
+def mother_of(client_id):
+    from zorgvuldig.clients.models import Relation
+
+    return Relation.objects.get(
+        subject__client__id=client_id, kind="legal-representative"
+    ).related_id
+
+
+@pytest.fixture
+def may_share(actor, client_dossier):
+    inform_and_consent(
+        actor, client_dossier.id, representative_id=mother_of(client_dossier.id), scopes=("share",)
+    )
+    return client_dossier
+
+
+@pytest.fixture
+def wmo():
+    return make_partner("Wmo-aanbieder Langbroek")
+
+
+def test_art6_1_allowed_items_leave_with_a_disclosure_record_refused_ones_stay(
+    actor, may_share, wmo
+):
+    youth = record(actor, may_share.id, "youth", "Groep 8")
+    health = record(actor, may_share.id, "health", "ADHD")  # no signed form: art4.4
+    result = services.share_items(
+        actor,
+        may_share.id,
+        item_ids=[youth.id, health.id],
+        recipient_partner_id=wmo.id,
+        recipient_person="J. van Dijk",
+        purpose="support-provision",
+    )
+    assert result.sent == (youth.id,) and result.withheld == (health.id,)
+    assert "schriftelijke toestemming" in result.explanation
+    (disclosure,) = Disclosure.objects.all()
+    assert (disclosure.item_id, disclosure.version_number, disclosure.recipient_partner_id) == (
+        youth.id,
+        1,
+        wmo.id,
+    )
+    assert (disclosure.ground, disclosure.purpose, disclosure.recipient_person) == (
+        "consent",
+        "support-provision",
+        "J. van Dijk",
+    )
+    log = LogRecord.objects.get(name="gegevens-delen", trace_id=result.trace_id)
+    assert log.decision == "partial" and disclosure.trace_id == result.trace_id
+    (who,) = services.disclosures_of_item(actor, youth.id, purpose="accountability")
+    assert who.recipient == wmo.name and who.version_number == 1
+
+
+def test_art4_3_nothing_is_shared_without_consent_to_share(actor, client_dossier, wmo):
+    youth = record(actor, client_dossier.id, "youth")
+    with pytest.raises(ProcessingRefused) as refused:
+        services.share_items(
+            actor,
+            client_dossier.id,
+            item_ids=[youth.id],
+            recipient_partner_id=wmo.id,
+            purpose="support-provision",
+        )
+    assert refused.value.decision.articles == ("art4.3",)
+    assert not Disclosure.objects.exists()
+
+
+def test_art7_a_non_partner_gets_nothing_before_it_was_informed(actor, may_share):
+    contact = record(actor, may_share.id, "contact", "06-1")
+    grandma = services.register_non_partner(actor, name="Oma de Vries", kind="family")
+    with pytest.raises(ProcessingRefused) as refused:
+        services.share_items(
+            actor,
+            may_share.id,
+            item_ids=[contact.id],
+            non_partner_id=grandma.id,
+            purpose="support-provision",
+        )
+    assert refused.value.decision.articles == ("art7",)
+    services.inform_non_partner(actor, grandma.id)
+    result = services.share_items(
+        actor,
+        may_share.id,
+        item_ids=[contact.id],
+        non_partner_id=grandma.id,
+        purpose="support-provision",
+    )
+    assert result.sent == (contact.id,)
+    assert Disclosure.objects.get().recipient_non_partner_id == grandma.id
+
+
+def test_art8_2_veilig_thuis_receives_without_consent_and_the_dossier_notes_it(
+    actor, client_dossier
+):
+    signal = record(actor, client_dossier.id, "safety-signals", "Blauwe plekken gezien")
+    result = services.share_items(
+        actor,
+        client_dossier.id,
+        item_ids=[signal.id],
+        report_reference="VT-2026-0042",
+        purpose="safety",
+    )
+    assert result.sent == (signal.id,)  # no consent to share was ever asked
+    disclosure = Disclosure.objects.get()
+    assert (disclosure.ground, disclosure.report_reference) == ("art8.2", "VT-2026-0042")
+    assert Annotation.objects.filter(client_id=client_dossier.id, article="art8.2").exists()
+    assert LogRecord.objects.get(name="gegevens-delen").foreign_operation == "VT-2026-0042"
+
+
+def test_art6_2_secret_items_stay_unless_released(actor, may_share, wmo):
+    secret = record(actor, may_share.id, "youth", professional_secrecy=True)
+    with pytest.raises(ProcessingRefused) as refused:
+        services.share_items(
+            actor,
+            may_share.id,
+            item_ids=[secret.id],
+            recipient_partner_id=wmo.id,
+            purpose="support-provision",
+        )
+    assert refused.value.decision.articles == ("art6.2",)
+    services.release_secrecy(
+        actor,
+        secret.id,
+        recipient=str(wmo.id),
+        reason="Voor de indicatie",
+        purpose="support-provision",
+    )
+    result = services.share_items(
+        actor,
+        may_share.id,
+        item_ids=[secret.id],
+        recipient_partner_id=wmo.id,
+        purpose="support-provision",
+    )
+    assert result.sent == (secret.id,)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "empty",
+        "other-client",
+        "unknown-partner",
+        "uncommitted",
+        "no-recipient",
+        "vt-blank-reference",
+        "unknown-purpose",
+    ],
+)
+def test_bad_input_sends_nothing(actor, may_share, wmo, case):
+    item = record(actor, may_share.id, "youth")
+    kwargs = {"item_ids": [item.id], "recipient_partner_id": wmo.id, "purpose": "support-provision"}
+    expected = InvalidInput
+    if case == "empty":
+        kwargs["item_ids"] = []
+    elif case == "other-client":
+        other = services.register_client(
+            actor,
+            bsn=next_bsn(),
+            given_names="Piet",
+            surname="Jansen",
+            birth_date=datetime.date(1980, 1, 1),
+            domain="jeugd",
+            legal_basis="jeugdwet",
+        )
+        inform_and_consent(actor, other.id)
+        kwargs["item_ids"] = [item.id, record(actor, other.id, "youth").id]
+    elif case == "unknown-partner":
+        kwargs["recipient_partner_id"] = "6f1c1f1e-0000-4000-8000-000000000000"
+        expected = NotFound
+    elif case == "uncommitted":
+        kwargs["recipient_partner_id"] = make_partner("Particulier B.V.", committed=False).id
+    elif case == "no-recipient":
+        kwargs["recipient_partner_id"] = None
+    elif case == "vt-blank-reference":
+        kwargs.update(recipient_partner_id=None, report_reference="   ")
+    elif case == "unknown-purpose":
+        kwargs["purpose"] = "marketing"
+    with pytest.raises(expected):
+        services.share_items(actor, may_share.id, **kwargs)
+    assert not Disclosure.objects.exists()
+    assert not LogRecord.objects.filter(name="gegevens-delen").exists()
