@@ -214,3 +214,24 @@ def test_bad_input_sends_nothing(actor, may_share, wmo, case):
         services.share_items(actor, may_share.id, **kwargs)
     assert not Disclosure.objects.exists()
     assert not LogRecord.objects.filter(name="gegevens-delen").exists()
+
+
+def test_the_preview_shows_per_item_what_would_go_and_sends_nothing(actor, may_share, wmo):
+    youth = record(actor, may_share.id, "youth")
+    health = record(actor, may_share.id, "health")
+    rows = {
+        r.item_id: r
+        for r in services.preview_share(
+            actor,
+            may_share.id,
+            item_ids=[youth.id, health.id],
+            recipient_partner_id=wmo.id,
+            purpose="support-provision",
+        )
+    }
+    assert rows[youth.id].allowed and not rows[health.id].allowed
+    assert rows[health.id].articles == ("art4.4",)
+    assert "ondertekende toestemmingsformulier" in rows[health.id].explanation
+    assert not Disclosure.objects.exists()
+    assert LogRecord.objects.filter(name="delen-voorbereiden").exists()
+    assert not LogRecord.objects.filter(name="gegevens-delen").exists()

@@ -29,6 +29,7 @@ from zorgvuldig.gate.services.dossier import (
 from zorgvuldig.gate.services.exchange import (
     disclosures_of_item,
     inform_non_partner,
+    preview_share,
     register_non_partner,
     share_items,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "item_history",
     "list_relations",
     "list_trajectories",
+    "preview_share",
     "record_consent",
     "record_informing",
     "record_item",

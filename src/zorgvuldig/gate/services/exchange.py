@@ -17,13 +17,14 @@ from django.utils import timezone
 
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.exchange.models import Disclosure, Ground, NonPartner, NonPartnerKind
+from zorgvuldig.gate import facts as facts_module
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.core import Performed, current_trace_id, process
 from zorgvuldig.gate.errors import InvalidInput, NotFound
 from zorgvuldig.gate.services.common import client_or_404, client_processing, gate_service
 from zorgvuldig.partners.models import Partner
-from zorgvuldig.protocol import Category, Justification, Operation, RecipientKind
+from zorgvuldig.protocol import Category, Justification, Operation, RecipientKind, decide
 
 VEILIG_THUIS = "veilig-thuis"
 
@@ -204,6 +205,87 @@ def share_items(
     outcome = process(processing, perform)
     sent, withheld, decision = outcome.result
     return ShareResult(sent, withheld, decision.explanation, outcome.trace_id)
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewRow:
+    item_id: uuid.UUID
+    category: str
+    allowed: bool
+    articles: tuple[str, ...]
+    explanation: str
+
+
+@gate_service
+def preview_share(
+    actor: Actor,
+    client_id,
+    *,
+    item_ids,
+    purpose: str,
+    recipient_partner_id=None,
+    non_partner_id=None,
+    report_reference: str | None = None,
+    legal_basis: str | None = None,
+    justification: Justification | None = None,
+) -> list[PreviewRow]:
+    """What :func:`share_items` would send, per item, with the reasons, before confirming.
+
+    decide() itself answers, with the facts of this moment; reading them is a consult of the
+    consent registry (identification data), logged. Nothing is sent.
+    """
+    client = client_or_404(client_id)
+    recipient = _recipient(actor, recipient_partner_id, non_partner_id, report_reference)
+    items = _items(actor, client, item_ids)
+    goal = validation.purpose(purpose)
+    informed = recipient.non_partner is not None and recipient.non_partner.informed_at is not None
+    share = client_processing(
+        actor,
+        client.id,
+        "gegevens-delen",
+        Operation.SHARE,
+        tuple(dict.fromkeys(Category(i.category) for i in items)),
+        goal,
+        legal_basis,
+        justification=justification,
+        recipient=recipient.key,
+        recipient_kind=recipient.kind,
+        recipient_informed=informed,
+        item_ids=tuple(i.id for i in items),
+    )
+
+    def perform(decision):
+        facts, domains = facts_module.gather(
+            actor, client.id, None, share.item_ids, share.recipient, informed
+        )
+        verdict = decide(share.request(domains), facts)
+        by_category = {o.category: o for o in verdict.outcomes}
+        rows = [
+            PreviewRow(
+                item_id=i.id,
+                category=i.category,
+                allowed=by_category[Category(i.category)].allowed,
+                articles=by_category[Category(i.category)].articles,
+                explanation=" ".join(
+                    r.sentence() for r in by_category[Category(i.category)].refusals
+                ),
+            )
+            for i in items
+        ]
+        return Performed(rows, subject_ids=sorted({i.subject_id for i in items}, key=str))
+
+    return process(
+        client_processing(
+            actor,
+            client.id,
+            "delen-voorbereiden",
+            Operation.CONSULT,
+            (Category.IDENTIFICATION,),
+            goal,
+            legal_basis,
+        ),
+        perform,
+    ).result
 
 
 @gate_service
