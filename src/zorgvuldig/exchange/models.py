@@ -87,3 +87,50 @@ class Disclosure(models.Model):
                 name="disclosure_has_one_recipient",
             )
         ]
+
+
+class MeldcodeStep(models.TextChoices):
+    """The five steps of the Meldcode huiselijk geweld en kindermishandeling (art8.1)."""
+
+    SIGNALS = "signals", _("1. Map the signals")
+    CONSULT = "consult", _("2. Consult a colleague and, if needed, Veilig Thuis")
+    CONVERSATION = "conversation", _("3. Talk with the client")
+    WEIGH = "weigh", _("4. Weigh the violence or abuse (assessment framework)")
+    DECIDE = "decide", _("5. Decide: organise help and/or report to Veilig Thuis")
+
+
+class SafetyCase(models.Model):
+    """Signals of domestic violence or child abuse about a client, followed through the
+    Meldcode (art8.1), at one partner."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    client = models.ForeignKey("clients.Client", on_delete=models.PROTECT, related_name="+")
+    partner = models.ForeignKey("partners.Partner", on_delete=models.PROTECT, related_name="+")
+    opened_by = models.ForeignKey("partners.Employee", on_delete=models.PROTECT, related_name="+")
+    opened_at = models.DateTimeField(auto_now_add=True)
+
+
+class SafetyCaseStep(models.Model):
+    """One step of the Meldcode: who took it, when, and what was concluded. Steps follow the
+    Meldcode's order; the weighing uses the assessment framework (afwegingskader, 2019)."""
+
+    case = models.ForeignKey(SafetyCase, on_delete=models.CASCADE, related_name="steps")
+    step = models.CharField(max_length=20, choices=MeldcodeStep.choices)
+    taken_by = models.ForeignKey("partners.Employee", on_delete=models.PROTECT, related_name="+")
+    taken_on = models.DateField()
+    conclusion = EncryptedTextField(_("conclusion"))
+    # step 4, the assessment framework: is there acute or structural unsafety; can I offer
+    # or organise adequate help?
+    acute_or_structural_unsafety = models.BooleanField(null=True)
+    adequate_help_possible = models.BooleanField(null=True)
+    # step 5: what was decided
+    organise_help = models.BooleanField(null=True)
+    report_to_veilig_thuis = models.BooleanField(null=True)
+    report_reference = models.CharField(max_length=100, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["case", "recorded_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "step"], name="one_meldcode_step_each")
+        ]

@@ -92,14 +92,27 @@ def gather(
     return facts, {basis: frozenset(ds) for basis, ds in domains.items()}
 
 
+def secret_items(item_ids, recipient: str | None) -> set:
+    """art6.2: those of these items under a professional's secrecy that are not released for
+    ``recipient``; a share leaves them behind, item by item."""
+    if not item_ids:
+        return set()
+    return set(
+        DataItem.objects.filter(id__in=item_ids, secrecy_holder__isnull=False)
+        .exclude(releases__recipient=recipient or "")
+        .values_list("id", flat=True)
+    )
+
+
 def unreleased_secrecy(item_ids, recipient: str | None) -> frozenset[Category]:
-    """art6.2: categories of these items under secrecy, not released for ``recipient``."""
+    """art6.2: the categories of which nothing may leave, every item being under secrecy."""
     if not item_ids:
         return frozenset()
-    secret = DataItem.objects.filter(id__in=item_ids, secrecy_holder__isnull=False).exclude(
-        releases__recipient=recipient or ""
-    )
-    return frozenset(Category(c) for c in secret.values_list("category", flat=True).distinct())
+    secret = secret_items(item_ids, recipient)
+    by_category: dict[str, bool] = {}
+    for item_id, category in DataItem.objects.filter(id__in=item_ids).values_list("id", "category"):
+        by_category[category] = by_category.get(category, True) and item_id in secret
+    return frozenset(Category(c) for c, all_secret in by_category.items() if all_secret)
 
 
 def version_of(partner_id, day) -> ProtocolVersion | None:

@@ -35,6 +35,7 @@ from zorgvuldig.gate.services.exchange import (
 )
 from zorgvuldig.gate.services.households import create_household
 from zorgvuldig.gate.services.log import client_log
+from zorgvuldig.gate.services.meldcode import open_safety_case, record_meldcode_step
 from zorgvuldig.gate.services.oversight import allowed_now, exceptions_register
 
 __all__ = [
@@ -56,10 +57,12 @@ __all__ = [
     "item_history",
     "list_relations",
     "list_trajectories",
+    "open_safety_case",
     "preview_share",
     "record_consent",
     "record_informing",
     "record_item",
+    "record_meldcode_step",
     "register_client",
     "register_non_partner",
     "release_secrecy",

@@ -163,7 +163,8 @@ def share_items(
 
     def perform(decision):
         allowed = set(decision.allowed_categories)
-        sent = [i for i in items if Category(i.category) in allowed]
+        secret = facts_module.secret_items(processing.item_ids, recipient.key)  # art6.2
+        sent = [i for i in items if Category(i.category) in allowed and i.id not in secret]
         Disclosure.objects.bulk_create(
             Disclosure(
                 item=i,
@@ -204,7 +205,19 @@ def share_items(
     )
     outcome = process(processing, perform)
     sent, withheld, decision = outcome.result
-    return ShareResult(sent, withheld, decision.explanation, outcome.trace_id)
+    explanation = decision.explanation
+    if any(Category(i.category) in decision.allowed_categories for i in items if i.id in withheld):
+        explanation += (
+            " Gegevens onder het beroepsgeheim van een hulpverlener die ze niet heeft vrijgegeven, "
+            "blijven achter (art. 6 lid 2)."
+        )
+    return ShareResult(sent, withheld, explanation, outcome.trace_id)
+
+
+_UNDER_SECRECY = (
+    "Geweigerd: dit gegeven valt onder het wettelijk beroepsgeheim van de hulpverlener die het "
+    "vastlegde (art. 6 lid 2). Vraag die hulpverlener het voor deze ontvanger vrij te geven."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,18 +273,17 @@ def preview_share(
         )
         verdict = decide(share.request(domains), facts)
         by_category = {o.category: o for o in verdict.outcomes}
-        rows = [
-            PreviewRow(
-                item_id=i.id,
-                category=i.category,
-                allowed=by_category[Category(i.category)].allowed,
-                articles=by_category[Category(i.category)].articles,
-                explanation=" ".join(
-                    r.sentence() for r in by_category[Category(i.category)].refusals
-                ),
+        secret = facts_module.secret_items(share.item_ids, share.recipient)
+        rows = []
+        for item in items:
+            outcome = by_category[Category(item.category)]
+            if outcome.allowed and item.id in secret:  # art6.2, item by item
+                rows.append(PreviewRow(item.id, item.category, False, ("art6.2",), _UNDER_SECRECY))
+                continue
+            reasons = " ".join(r.sentence() for r in outcome.refusals)
+            rows.append(
+                PreviewRow(item.id, item.category, outcome.allowed, outcome.articles, reasons)
             )
-            for i in items
-        ]
         return Performed(rows, subject_ids=sorted({i.subject_id for i in items}, key=str))
 
     return process(
