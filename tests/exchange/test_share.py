@@ -235,3 +235,40 @@ def test_the_preview_shows_per_item_what_would_go_and_sends_nothing(actor, may_s
     assert not Disclosure.objects.exists()
     assert LogRecord.objects.filter(name="delen-voorbereiden").exists()
     assert not LogRecord.objects.filter(name="gegevens-delen").exists()
+
+
+def test_art7_a_partner_records_addressing_a_non_partner(actor):
+    neighbour = services.register_non_partner(
+        actor, name="Buurman Jansen", kind="network", informed=True
+    )
+    assert (
+        services.address_non_partner(
+            actor,
+            neighbour.id,
+            addressed_on=datetime.date(2026, 11, 1),
+            what_happened="Vertelde verder wat hij hoorde.",
+        )
+        == 1
+    )
+    with pytest.raises(InvalidInput):
+        services.address_non_partner(
+            actor, neighbour.id, addressed_on=datetime.date(2026, 11, 1), what_happened="  "
+        )
+
+
+def test_art8_2_the_privacy_officer_sees_what_veilig_thuis_received(partner, actor, client_dossier):
+    from tests.conftest import make_employee
+    from zorgvuldig.partners.models import Role
+    from zorgvuldig.partners.services import actor_for
+
+    signal = record(actor, client_dossier.id, "safety-signals", "Signaal")
+    services.share_items(
+        actor,
+        client_dossier.id,
+        item_ids=[signal.id],
+        report_reference="VT-2026-0042",
+        purpose="safety",
+    )
+    officer = actor_for(make_employee(partner, "pieter", role=Role.PRIVACY_OFFICER))
+    (entry,) = services.exceptions_register(officer)
+    assert entry.article == "art8.2" and "Veilig Thuis" in entry.text

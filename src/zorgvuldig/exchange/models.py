@@ -38,6 +38,18 @@ class NonPartner(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
 
+class NonPartnerAddress(models.Model):
+    """art7: the partner addressed a non-partner that acted against the protocol."""
+
+    non_partner = models.ForeignKey(NonPartner, on_delete=models.PROTECT, related_name="addresses")
+    addressed_by = models.ForeignKey(
+        "partners.Employee", on_delete=models.PROTECT, related_name="+"
+    )
+    addressed_on = models.DateField(_("addressed on"))
+    what_happened = EncryptedTextField(_("what happened"))
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+
 class Ground(models.TextChoices):
     CONSENT = "consent", _("Consent of the client (art. 4)")
     NECESSITY = "art4.6", _("Necessary without consent (art. 4(6))")

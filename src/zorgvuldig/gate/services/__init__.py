@@ -27,6 +27,7 @@ from zorgvuldig.gate.services.dossier import (
     release_secrecy,
 )
 from zorgvuldig.gate.services.exchange import (
+    address_non_partner,
     disclosures_of_item,
     inform_non_partner,
     preview_share,
@@ -40,6 +41,7 @@ from zorgvuldig.gate.services.oversight import allowed_now, exceptions_register
 
 __all__ = [
     "add_relation",
+    "address_non_partner",
     "allowed_now",
     "assign_caseworker",
     "change_item",

@@ -16,7 +16,13 @@ from django.db.models import Max
 from django.utils import timezone
 
 from zorgvuldig.dossier.models import DataItem
-from zorgvuldig.exchange.models import Disclosure, Ground, NonPartner, NonPartnerKind
+from zorgvuldig.exchange.models import (
+    Disclosure,
+    Ground,
+    NonPartner,
+    NonPartnerAddress,
+    NonPartnerKind,
+)
 from zorgvuldig.gate import facts as facts_module
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.context import Actor
@@ -388,3 +394,27 @@ def inform_non_partner(actor: Actor, non_partner_id) -> NonPartnerView:
     return NonPartnerView(
         non_partner.id, non_partner.name, non_partner.kind, non_partner.informed_at
     )
+
+
+@gate_service
+def address_non_partner(
+    actor: Actor, non_partner_id, *, addressed_on: datetime.date, what_happened: str
+) -> int:
+    """art7: record that the partner addressed a non-partner who acted against the protocol.
+    Returns how often this non-partner has been addressed."""
+    non_partner = NonPartner.objects.filter(
+        id=_uuid(non_partner_id, "nonPartnerId"), partner_id=actor.partner_id
+    ).first()
+    if non_partner is None:
+        raise NotFound("non-partner", "Deze niet-partner is bij uw organisatie niet bekend.")
+    if not isinstance(addressed_on, datetime.date) or addressed_on > timezone.localdate():
+        raise InvalidInput(
+            {"addressedOn": "Geef een geldige datum (JJJJ-MM-DD), niet in de toekomst."}
+        )
+    NonPartnerAddress.objects.create(
+        non_partner=non_partner,
+        addressed_by_id=actor.employee_id,
+        addressed_on=addressed_on,
+        what_happened=validation.text(what_happened, "whatHappened", 2000),
+    )
+    return non_partner.addresses.count()

@@ -31,8 +31,9 @@ from zorgvuldig.protocol import (
     decide,
 )
 
-# The articles under which a processing happens without the client's consent.
-EXCEPTION_ARTICLES = ("art4.6",)
+# The articles under which a processing happens without the client's consent: necessity or
+# serious risk (art4.6), and what Veilig Thuis received about a report (art8.2).
+EXCEPTION_ARTICLES = ("art4.6", "art8.2")
 MAX_EXCEPTIONS = 500
 
 
@@ -60,7 +61,7 @@ class AllowedView:
 
 @gate_service
 def exceptions_register(actor: Actor, *, purpose: str = "accountability") -> list[ExceptionView]:
-    """Processings without consent (art4.6) at the actor's partner, newest first.
+    """Processings without consent (art4.6, art8.2) at the actor's partner, newest first.
 
     Only a privacy officer may see it (art3.2c): anyone else gets :class:`NotAllowed` before
     anything is read. Each client whose annotation is shown is consulted, and logged, once.
