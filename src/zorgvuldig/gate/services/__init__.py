@@ -38,6 +38,7 @@ from zorgvuldig.gate.services.households import create_household
 from zorgvuldig.gate.services.log import client_log
 from zorgvuldig.gate.services.meldcode import open_safety_case, record_meldcode_step
 from zorgvuldig.gate.services.oversight import allowed_now, exceptions_register
+from zorgvuldig.gate.services.requests import request_items
 
 __all__ = [
     "add_relation",
@@ -68,6 +69,7 @@ __all__ = [
     "register_client",
     "register_non_partner",
     "release_secrecy",
+    "request_items",
     "search_clients",
     "share_items",
     "withdraw_consent",
