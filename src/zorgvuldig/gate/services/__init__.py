@@ -34,7 +34,11 @@ from zorgvuldig.gate.services.exchange import (
     register_non_partner,
     share_items,
 )
-from zorgvuldig.gate.services.households import create_household
+from zorgvuldig.gate.services.households import (
+    create_household,
+    household_overview,
+    update_household_plan,
+)
 from zorgvuldig.gate.services.log import client_log
 from zorgvuldig.gate.services.meldcode import open_safety_case, record_meldcode_step
 from zorgvuldig.gate.services.oversight import allowed_now, exceptions_register
@@ -56,6 +60,7 @@ __all__ = [
     "create_household",
     "disclosures_of_item",
     "exceptions_register",
+    "household_overview",
     "inform_non_partner",
     "item_history",
     "list_relations",
@@ -72,5 +77,6 @@ __all__ = [
     "request_items",
     "search_clients",
     "share_items",
+    "update_household_plan",
     "withdraw_consent",
 ]
