@@ -186,3 +186,48 @@ def test_a_form_error_is_shown_on_its_field_in_the_browser(live_server, casework
     expect(page.locator("#id_bsn_error")).to_contain_text("Geen geldig BSN")
     check_accessibility(page, "intake with errors")
     screenshot(page, "intake-errors")
+
+
+@pytest.fixture
+def shareable(caseworker, client_dossier):
+    """The client's mother consented to sharing; a youth and a medical item; a second partner."""
+    from tests.conftest import inform_and_consent, make_partner
+    from tests.exchange.test_share import mother_of
+
+    actor = actor_for(caseworker)
+    inform_and_consent(actor, client_dossier.id, representative_id=mother_of(client_dossier.id),
+                       scopes=("share",))
+    for category, label in [("youth", "School"), ("health", "Diagnose")]:
+        services.record_item(actor, client_dossier.id, category=category, label=label,
+                             value=f"{label} (waarde)", source="de moeder",
+                             method="conversation", obtained_on=datetime.date(2024, 2, 1),
+                             purpose="assessment")
+    make_partner("Wmo-aanbieder Langbroek")
+    return client_dossier
+
+
+def test_the_share_page_and_its_preview_are_accessible(live_server, shareable, page):
+    page.goto(f"{live_server.url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill("anna")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.goto(f"{live_server.url}/clienten/{shareable.id}/?doel=support-provision")
+    page.get_by_role("link", name="Gegevens delen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Gegevens delen")
+    assert_nl_design_system_loaded(page)
+    check_accessibility(page, "share")
+    screenshot(page, "share")
+
+    page.get_by_label("Ontvanger", exact=True).select_option(label="Wmo-aanbieder Langbroek")
+    page.get_by_label("School").check()
+    page.get_by_label("Diagnose").check()
+    page.get_by_role("button", name="Bekijk wat er gedeeld mag worden").click()
+    expect(page.get_by_role("heading", name="Wat er gedeeld mag worden")).to_be_visible()
+    expect(page.locator('tr[data-preview="refused"]')).to_contain_text("schriftelijke")
+    check_accessibility(page, "share preview")
+    screenshot(page, "share-preview")
+
+    page.get_by_role("button", name="Bevestig en deel").click()
+    expect(page.locator("[data-share-result]")).to_contain_text("1 gegeven is gedeeld")
+    check_accessibility(page, "share result")
+    screenshot(page, "share-result")

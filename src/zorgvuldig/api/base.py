@@ -60,6 +60,10 @@ TAGS = [
     {"name": "Consent",
      "description": "Informeren van de cliënt en toestemming: vastleggen en opvragen, delen, "
                     "het ondertekende formulier en intrekken (art. 4)."},
+    {"name": "Exchanges",
+     "description": "Gegevens delen met partners, niet-partners en Veilig Thuis, wie een gegeven "
+                    "ontving, niet-partners en hun informatie, en het vrijgeven uit "
+                    "beroepsgeheim (art. 5 lid 1, art. 6, art. 7, art. 8 lid 2)."},
     {"name": "Oversight",
      "description": "Wat het protocol nu toestaat, en het register van verwerkingen zonder "
                     "toestemming voor de privacyfunctionaris (art. 4 lid 6)."},

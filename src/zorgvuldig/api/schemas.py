@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
 from ninja import Schema
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field
@@ -164,6 +164,10 @@ class DataItem(Out):
     history: list[DataItemVersion] = Field(
         description="Alle versies, nieuwste eerst (alleen bij één gegeven)"
     )
+    under_professional_secrecy: bool = Field(
+        description="Vastgelegd onder het wettelijk beroepsgeheim van een hulpverlener; gaat "
+        "alleen naar een ontvanger waarvoor die het vrijgaf (art. 6 lid 2)"
+    )
 
 
 class Annotation(Out):
@@ -268,6 +272,26 @@ class DataItemRecording(In):
     legal_basis: LegalBasis | None = LegalBasisField
     justification_ground: ExceptionGround | None = JustificationGroundField
     justification: str | None = JustificationField
+    professional_secrecy: bool = Field(
+        False,
+        description="Vastgelegd onder uw wettelijk beroepsgeheim (art. 6 lid 2): het gegeven "
+        "verlaat uw organisatie dan alleen naar een ontvanger waarvoor u het vrijgeeft, ook met "
+        "toestemming van de cliënt.",
+    )
+
+
+class SecrecyReleaseRequest(In):
+    recipient: str = Field(
+        max_length=64,
+        description="De ontvanger waarvoor het gegeven wordt vrijgegeven: de id van een "
+        "partner of niet-partner, of `veilig-thuis`",
+    )
+    reason: str = Field(
+        max_length=1000, description="Waarom de ontvanger het gegeven ondanks het beroepsgeheim "
+        "mag ontvangen",
+    )
+    purpose: Purpose = PurposeField
+    legal_basis: LegalBasis | None = LegalBasisField
 
 
 class DataItemChange(In):
@@ -281,6 +305,90 @@ class DataItemChange(In):
     legal_basis: LegalBasis | None = LegalBasisField
     justification_ground: ExceptionGround | None = JustificationGroundField
     justification: str | None = JustificationField
+
+
+# --- exchanges --------------------------------------------------------------------------
+
+
+NonPartnerKind = Literal["family", "network", "professional", "organisation"]
+
+
+class ShareSelection(In):
+    """What to share with whom, and why; exactly one recipient."""
+
+    item_ids: list[uuid.UUID] = Field(
+        description="De gegevens die u wilt delen, van deze cliënt bij uw organisatie "
+        "(art. 5 lid 1: alleen wat nodig is)"
+    )
+    purpose: Purpose = PurposeField
+    recipient_partner_id: uuid.UUID | None = Field(
+        None, description="Een andere partner die vandaag aan het protocol gecommitteerd is"
+    )
+    non_partner_id: uuid.UUID | None = Field(
+        None, description="Of een niet-partner van uw organisatie (art. 7)"
+    )
+    report_reference: str | None = Field(
+        None, max_length=100,
+        description="Of Veilig Thuis: het kenmerk van de melding waarover het verzoek gaat "
+        "(art. 8 lid 2)",
+    )
+    legal_basis: LegalBasis | None = LegalBasisField
+    justification_ground: ExceptionGround | None = JustificationGroundField
+    justification: str | None = JustificationField
+
+
+class ShareRequest(ShareSelection):
+    recipient_person: str = Field(
+        "", max_length=200, description="De persoon bij de ontvanger die de gegevens krijgt"
+    )
+
+
+class SharePreview(Out):
+    item_id: uuid.UUID
+    category: Category
+    allowed: bool = Field(description="Of het gegeven nu gedeeld mag worden")
+    articles: list[str] = Field(description="De artikelen die de beslissing dragen")
+    explanation: str = Field(description="Bij een weigering: waarom, en wat het wel toestaat")
+
+
+class ShareResult(Out):
+    sent: list[uuid.UUID] = Field(description="De gegevens die gedeeld zijn")
+    withheld: list[uuid.UUID] = Field(description="De gegevens die het protocol tegenhield")
+    explanation: str = Field(description="Waarom gegevens zijn tegengehouden; leeg als niets")
+    trace_id: str = Field(description="Het trace-id van het delen in het verwerkingenlog")
+
+
+class Disclosure(Out):
+    item_id: uuid.UUID
+    version_number: int = Field(description="De versie van het gegeven die werd verstrekt")
+    recipient: str = Field(description="De naam van de ontvanger")
+    recipient_kind: str = Field(description="partner, non-partner of veilig-thuis")
+    recipient_person: str = Field(description="De persoon bij de ontvanger, leeg als onbekend")
+    purpose: str
+    ground: str = Field(description="consent, art4.6 of art8.2")
+    disclosed_at: datetime.datetime
+    trace_id: str
+
+
+class NonPartnerRegistration(In):
+    name: str = Field(max_length=200)
+    kind: NonPartnerKind = Field(
+        description="family (familielid), network (sociaal netwerk), professional of "
+        "organisation (niet gecommitteerd aan het protocol)"
+    )
+    informed: bool = Field(
+        False,
+        description="De folder met de hoofdlijnen van het protocol is nu overhandigd (art. 7)",
+    )
+
+
+class NonPartner(Out):
+    id: uuid.UUID
+    name: str
+    kind: str
+    informed_at: datetime.datetime | None = Field(
+        description="Wanneer de niet-partner over de hoofdlijnen werd geïnformeerd (art. 7)"
+    )
 
 
 # --- oversight --------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from zorgvuldig.api.base import make_api
 from zorgvuldig.api.routers import (
     clients,
     consent,
+    exchange,
     items,
     log,
     oversight,
@@ -22,5 +23,6 @@ api.add_router("", clients.router)
 api.add_router("", trajectories.router)
 api.add_router("", items.router)
 api.add_router("", consent.router)
+api.add_router("", exchange.router)
 api.add_router("", oversight.router)
 api.add_router("", log.router)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zorgvuldig.gate.errors import InvalidInput
+from zorgvuldig.partners.models import Partner
 from zorgvuldig.web import labels
 
 # The Utrecht component (CSS block) that styles each kind of widget.
@@ -235,14 +236,24 @@ class JustificationMixin(forms.Form):
         return data.get("justification_ground", ""), data.get("justification", "")
 
 
+_CHECKBOX = {"class": "zv-checkbox__input"}
+
+
 class RecordItemForm(JustificationMixin, ItemOriginForm):
     category = forms.ChoiceField(
         label=_("Category"),
         choices=[("", _("Choose the category…")), *labels.choices("category")],
         help_text=_("Record only what the support needs (art. 5 paragraph 1)."),
     )
+    professional_secrecy = forms.BooleanField(
+        label=_("Recorded under my statutory professional secrecy (art. 6 paragraph 2)"),
+        required=False,
+        help_text=_("The item then leaves your organisation only when you release it for a "
+                    "recipient, even when the client consented."),
+        widget=forms.CheckboxInput(attrs=_CHECKBOX),
+    )
     field_order = ["category", "label", "value", "source", "method", "obtained_on",
-                   "justification_ground", "justification"]
+                   "professional_secrecy", "justification_ground", "justification"]
     gate_fields = {**ItemOriginForm.gate_fields, "justificationGround": "justification_ground"}
 
 
@@ -252,3 +263,131 @@ class ChangeItemForm(JustificationMixin, ItemOriginForm):
     field_order = ["label", "value", "source", "method", "obtained_on", "reason",
                    "justification_ground", "justification"]
     gate_fields = {**ItemOriginForm.gate_fields, "justificationGround": "justification_ground"}
+
+
+def committed_partners(own_partner_id) -> list[tuple[str, str]]:
+    """(id, name) of the partners committed to the protocol today, other than one's own."""
+    today = timezone.localdate()
+    return [
+        (str(p.id), p.name)
+        for p in Partner.objects.exclude(id=own_partner_id).prefetch_related("commitments")
+        .order_by("name")
+        if p.commitment_on(today) is not None
+    ]
+
+
+class SecrecyReleaseForm(GateForm):
+    """art6.2: the holder of an item's professional secrecy releases it for one recipient."""
+
+    recipient = forms.ChoiceField(label=_("Release for"))
+    reason = forms.CharField(
+        label=_("Reason"), max_length=1000,
+        help_text=_("Why this recipient may receive the item despite your professional "
+                    "secrecy."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, own_partner_id, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recipient"].choices = [
+            ("", _("Choose the partner…")), *committed_partners(own_partner_id)
+        ]
+
+
+VEILIG_THUIS = "veilig-thuis"
+
+
+class ShareForm(JustificationMixin, GateForm):
+    """Share items of a client with one recipient (art5.1, art6, art7, art8.2).
+
+    ``recipient`` is ``partner:<id>``, ``niet-partner:<id>`` or ``veilig-thuis``.
+    """
+
+    recipient = forms.ChoiceField(
+        label=_("Recipient"),
+        help_text=_("A partner committed to the protocol, a non-partner known to your "
+                    "organisation (art. 7), or Veilig Thuis about a report (art. 8 paragraph "
+                    "2)."),
+    )
+    report_reference = forms.CharField(
+        label=_("Reference of the report"), required=False, max_length=100,
+        help_text=_("Only for Veilig Thuis: the reference of the report the request is about."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    recipient_person = forms.CharField(
+        label=_("Person at the recipient"), required=False, max_length=200,
+        help_text=_("Who receives the data, for example “J. van Dijk, wijkverpleegkundige”."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    purpose = _purpose_field()
+    items = forms.MultipleChoiceField(
+        label=_("Data to share"),
+        help_text=_("Share only what the recipient needs for the support (art. 5 paragraph "
+                    "1)."),
+        widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
+    )
+    gate_fields = {
+        "recipientPartnerId": "recipient",
+        "nonPartnerId": "recipient",
+        "reportReference": "report_reference",
+        "recipientPerson": "recipient_person",
+        "itemIds": "items",
+        "non-partner": "recipient",
+        "partner": "recipient",
+        "justificationGround": "justification_ground",
+    }
+
+    def __init__(self, *args, own_partner_id, items, non_partners=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        partners = committed_partners(own_partner_id)
+        choices: list = [("", _("Choose the recipient…"))]
+        if partners:
+            choices.append((_("Partners"), [(f"partner:{pk}", name) for pk, name in partners]))
+        if non_partners:
+            choices.append((_("Non-partners (art. 7)"), [
+                (f"niet-partner:{pk}", name) for pk, name in non_partners
+            ]))
+        choices.append((_("Veilig Thuis (art. 8 paragraph 2)"), [
+            (VEILIG_THUIS, _("Veilig Thuis, about a report")),
+        ]))
+        self.fields["recipient"].choices = choices
+        self.fields["items"].choices = [(str(i.id), i.current.label) for i in items]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("recipient") == VEILIG_THUIS and not data.get("report_reference"):
+            self.add_error("report_reference",
+                           _("Give the reference of the report Veilig Thuis asks about."))
+        return data
+
+    def recipient_kwargs(self) -> dict:
+        """The recipient as the gate's share and preview take it."""
+        data = self.cleaned_data
+        kind, _sep, pk = data["recipient"].partition(":")
+        if kind == "partner":
+            return {"recipient_partner_id": pk}
+        if kind == "niet-partner":
+            return {"non_partner_id": pk}
+        return {"report_reference": data["report_reference"]}
+
+    @property
+    def non_partner_id(self) -> str | None:
+        kind, _sep, pk = (self.cleaned_data.get("recipient") or "").partition(":")
+        return pk if kind == "niet-partner" else None
+
+
+class NonPartnerForm(GateForm):
+    """art7: a recipient outside the protocol, known to your organisation."""
+
+    name = forms.CharField(label=_("Name"), max_length=200,
+                           widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("", _("Choose the kind…")), *labels.choices("non_partner_kind")],
+    )
+    informed = forms.BooleanField(
+        label=_("I have handed over the leaflet with the protocol's main lines (art. 7)"),
+        required=False,
+        help_text=_("A non-partner is informed before the first disclosure."),
+        widget=forms.CheckboxInput(attrs=_CHECKBOX),
+    )

@@ -105,6 +105,32 @@ PROCESSINGS = {
     "toestemmingsformulier-raadplegen": _("Signed consent form consulted"),
     "toegestaan-raadplegen": _("Allowed processings viewed"),
     "uitzonderingen-raadplegen": _("Processings without consent viewed"),
+    "gegevens-delen": _("Data shared"),
+    "delen-voorbereiden": _("Sharing prepared"),
+    "ontvangers-raadplegen": _("Recipients viewed"),
+    "beroepsgeheim-vrijgeven": _("Professional secrecy lifted for a recipient"),
+}
+
+# The kinds of non-partners (art7); the codes of exchange.models.NonPartnerKind.
+NON_PARTNER_KINDS = {
+    "family": _("Family member"),
+    "network": _("Social network"),
+    "professional": _("Professional not committed to the protocol"),
+    "organisation": _("Organisation not committed to the protocol"),
+}
+
+# The kinds of recipients of a disclosure (protocol.RecipientKind).
+RECIPIENT_KINDS = {
+    "partner": _("Partner"),
+    "non-partner": _("Non-partner"),
+    "veilig-thuis": _("Veilig Thuis"),
+}
+
+# The grounds of a disclosure (exchange.models.Ground).
+DISCLOSURE_GROUNDS = {
+    "consent": _("Consent of the client (art. 4)"),
+    "art4.6": _("Necessary without consent (art. 4(6))"),
+    "art8.2": _("Veilig Thuis report (art. 8(2))"),
 }
 
 # The grounds of art4.6 for processing without consent (protocol.ExceptionGround).
@@ -163,6 +189,9 @@ KINDS = {
     "informing_method": INFORMING_METHODS,
     "decider": DECIDERS,
     "exception_ground": EXCEPTION_GROUNDS,
+    "non_partner_kind": NON_PARTNER_KINDS,
+    "recipient_kind": RECIPIENT_KINDS,
+    "disclosure_ground": DISCLOSURE_GROUNDS,
 }
 
 

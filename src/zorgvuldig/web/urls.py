@@ -3,7 +3,7 @@ data: clients and items are named by random ids, a search is sent by POST."""
 
 from django.urls import path
 
-from zorgvuldig.web.views import auth, consent, dossier, intake, oversight, search
+from zorgvuldig.web.views import auth, consent, dossier, exchange, intake, oversight, search
 
 app_name = "web"
 
@@ -27,5 +27,8 @@ urlpatterns = [
          name="consent_form"),
     path("toestemmingsformulieren/<uuid:document_id>/", consent.consent_document,
          name="consent_document"),
+    path("clienten/<uuid:client_id>/delen/", exchange.share, name="share"),
+    path("niet-partners/nieuw/", exchange.register_non_partner, name="register_non_partner"),
+    path("niet-partners/folder/", exchange.leaflet_pdf, name="leaflet"),
     path("privacy/uitzonderingen/", oversight.exceptions_register, name="exceptions_register"),
 ]

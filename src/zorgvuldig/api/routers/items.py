@@ -33,7 +33,10 @@ def record_data_item(request, payload: DataItemRecording, client_id: uuid.UUID =
 
     Without the client's consent the protocol refuses (403), unless ``justificationGround`` and
     a written ``justification`` say why processing without consent is allowed (art4.6); that
-    is annotated in the dossier and listed for the privacy officer."""
+    is annotated in the dossier and listed for the privacy officer.
+
+    With ``professionalSecrecy`` the item is recorded under your statutory professional
+    secrecy (art6.2): it leaves only for a recipient you release it for."""
     return services.record_item(
         request.auth,
         client_id,
@@ -49,6 +52,7 @@ def record_data_item(request, payload: DataItemRecording, client_id: uuid.UUID =
         justification=validation.justification(
             payload.justification_ground, payload.justification
         ),
+        professional_secrecy=payload.professional_secrecy,
     )
 
 

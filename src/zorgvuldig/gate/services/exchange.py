@@ -418,3 +418,12 @@ def address_non_partner(
         what_happened=validation.text(what_happened, "whatHappened", 2000),
     )
     return non_partner.addresses.count()
+
+
+@gate_service
+def list_non_partners(actor: Actor) -> list[NonPartnerView]:
+    """The non-partners the actor's partner knows (art7), with whether they were informed."""
+    return [
+        NonPartnerView(n.id, n.name, n.kind, n.informed_at)
+        for n in NonPartner.objects.filter(partner_id=actor.partner_id).order_by("created_at")
+    ]

@@ -19,7 +19,7 @@ from zorgvuldig.gate import services, validation
 from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.protocol import Category
 from zorgvuldig.web import labels
-from zorgvuldig.web.forms import ChangeItemForm, RecordItemForm
+from zorgvuldig.web.forms import ChangeItemForm, RecordItemForm, SecrecyReleaseForm
 from zorgvuldig.web.views import consent
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import not_found, refused
@@ -74,6 +74,7 @@ def dossier(request, client_id):
             "log_total": len(log),
             "log_on_page": LOG_ON_PAGE,
             "record_url": url("web:record_item", client.id, query),
+            "share_url": url("web:share", client.id, query),
             **consent_panel,
         },
     )
@@ -97,6 +98,7 @@ def record_item(request, client_id):
                 obtained_on=data["obtained_on"], purpose=query["doel"],
                 legal_basis=query.get("grondslag"),
                 justification=validation.justification(*form.justification_values()),
+                professional_secrecy=data["professional_secrecy"],
             )
         except InvalidInput as error:
             form.add_gate_errors(error)
@@ -114,13 +116,44 @@ def record_item(request, client_id):
                   status=400 if form.errors else 200)
 
 
+def _holds_secrecy(request, item) -> bool:
+    """Whether the employee looking is the one who recorded the item under professional
+    secrecy (the first version's author; the gate checks it again on release)."""
+    if not item.under_professional_secrecy or not item.history:
+        return False
+    first = min(item.history, key=lambda v: v.number)
+    return first.recorded_by == request.employee.display_name
+
+
 @employee_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def item_history(request, item_id):
+    """The versions of an item, who received it (art9.1), and, for the holder of its
+    professional secrecy, the release for a recipient (art6.2, a POST)."""
     purpose_form = read_purpose(request)
     if not purpose_form.is_valid():
         return choose_purpose(request, purpose_form, _("History of a data item"))
     query = purpose_form.query()
+    history_url = url("web:item_history", item_id, query)
+    release_form = SecrecyReleaseForm(request.POST or None,
+                                      own_partner_id=request.actor.partner_id)
+    if request.method == "POST" and release_form.is_valid():
+        try:
+            services.release_secrecy(
+                request.actor, item_id, recipient=release_form.cleaned_data["recipient"],
+                reason=release_form.cleaned_data["reason"], purpose=query["doel"],
+                legal_basis=query.get("grondslag"),
+            )
+        except InvalidInput as error:
+            release_form.add_gate_errors(error)
+        except ProcessingRefused as error:
+            return refused(request, error, back_url=history_url)
+        except NotFound as error:
+            return not_found(request, error)
+        else:
+            messages.success(request, _("The professional secrecy of this item has been lifted "
+                                        "for the recipient you chose."))
+            return redirect(history_url)
     try:
         item = services.item_history(request.actor, item_id, purpose=query["doel"],
                                      legal_basis=query.get("grondslag"))
@@ -131,6 +164,12 @@ def item_history(request, item_id):
     except InvalidInput as error:
         purpose_form.add_gate_errors(error)
         return choose_purpose(request, purpose_form, _("History of a data item"))
+    try:
+        disclosures = services.disclosures_of_item(request.actor, item_id, purpose=query["doel"],
+                                                   legal_basis=query.get("grondslag"))
+        disclosures_refusal = ""
+    except ProcessingRefused as error:
+        disclosures, disclosures_refusal = None, error.decision.explanation
     return render(
         request,
         "web/item_history.html",
@@ -139,7 +178,12 @@ def item_history(request, item_id):
             "purpose": query["doel"],
             "dossier_url": url("web:dossier", item.client_id, query, "gegevens"),
             "change_url": url("web:change_item", item.id, query),
+            "disclosures": disclosures,
+            "disclosures_refusal": disclosures_refusal,
+            "holds_secrecy": _holds_secrecy(request, item),
+            "form": release_form,
         },
+        status=400 if release_form.errors else 200,
     )
 
 
