@@ -52,23 +52,41 @@ INFO = {
 TAGS = [
     {"name": "Partners", "description": "Partners en hun deelname aan het protocol (art. 1)."},
     {"name": "Clients", "description": "Cliënten, betrokkenen en hun relaties (art. 1, art. 2)."},
-    {"name": "Support trajectories",
-     "description": "Ondersteuningstrajecten en de hulpverleners die toegang hebben "
-                    "(art. 3 lid 2 onder c)."},
-    {"name": "Data items",
-     "description": "Gegevens met hun herkomst en geschiedenis (art. 3 lid 2 onder a)."},
-    {"name": "Consent",
-     "description": "Informeren van de cliënt en toestemming: vastleggen en opvragen, delen, "
-                    "het ondertekende formulier en intrekken (art. 4)."},
-    {"name": "Exchanges",
-     "description": "Gegevens delen met partners, niet-partners en Veilig Thuis, wie een gegeven "
-                    "ontving, niet-partners en hun informatie, en het vrijgeven uit "
-                    "beroepsgeheim (art. 5 lid 1, art. 6, art. 7, art. 8 lid 2)."},
-    {"name": "Oversight",
-     "description": "Wat het protocol nu toestaat, en het register van verwerkingen zonder "
-                    "toestemming voor de privacyfunctionaris (art. 4 lid 6)."},
-    {"name": "Processing log",
-     "description": "Het verwerkingenlog van een cliënt (Logboek Dataverwerkingen)."},
+    {
+        "name": "Support trajectories",
+        "description": "Ondersteuningstrajecten en de hulpverleners die toegang hebben "
+        "(art. 3 lid 2 onder c).",
+    },
+    {
+        "name": "Data items",
+        "description": "Gegevens met hun herkomst en geschiedenis (art. 3 lid 2 onder a).",
+    },
+    {
+        "name": "Consent",
+        "description": "Informeren van de cliënt en toestemming: vastleggen en opvragen, delen, "
+        "het ondertekende formulier en intrekken (art. 4).",
+    },
+    {
+        "name": "Exchanges",
+        "description": "Gegevens delen met partners, niet-partners en Veilig Thuis, wie een "
+        "gegeven ontving, niet-partners en hun informatie, en het vrijgeven uit "
+        "beroepsgeheim (art. 5 lid 1, art. 6, art. 7, art. 8 lid 2).",
+    },
+    {
+        "name": "Integrated support and safety",
+        "description": "Gegevens opvragen bij een partner, de meldcode huiselijk geweld en "
+        "kindermishandeling, en het plan en de uitwisseling van een huishouden "
+        "(art. 1, art. 4 lid 2, art. 8 lid 1).",
+    },
+    {
+        "name": "Oversight",
+        "description": "Wat het protocol nu toestaat, en het register van verwerkingen zonder "
+        "toestemming voor de privacyfunctionaris (art. 4 lid 6).",
+    },
+    {
+        "name": "Processing log",
+        "description": "Het verwerkingenlog van een cliënt (Logboek Dataverwerkingen).",
+    },
 ]
 
 VERSION_HEADER = {
@@ -81,11 +99,15 @@ VERSION_HEADER = {
 NOT_REFUSABLE = {"listPartners", "getPartner"}
 
 ERROR_RESPONSES = {
-    "400": ("Ongeldige invoer; `invalidParams` noemt elk ongeldig veld en waarom.",
-            "InvalidInputProblem"),
+    "400": (
+        "Ongeldige invoer; `invalidParams` noemt elk ongeldig veld en waarom.",
+        "InvalidInputProblem",
+    ),
     "401": ("Geen, een onbekend of een ingetrokken API-token.", "Problem"),
-    "403": ("Het protocol weigert de verwerking; de weigering staat in het verwerkingenlog.",
-            "RefusalProblem"),
+    "403": (
+        "Het protocol weigert de verwerking; de weigering staat in het verwerkingenlog.",
+        "RefusalProblem",
+    ),
     "404": ("Bestaat niet, of niet bij uw organisatie.", "Problem"),
 }
 
@@ -104,7 +126,9 @@ def _problem_schemas() -> dict[str, Any]:
     found: dict[str, Any] = {}
     for model in (schemas.Problem, schemas.InvalidInputProblem, schemas.RefusalProblem):
         schema = model.model_json_schema(
-            ref_template="#/components/schemas/{model}", by_alias=True, mode="serialization",
+            ref_template="#/components/schemas/{model}",
+            by_alias=True,
+            mode="serialization",
             schema_generator=NinjaGenerateJsonSchema,
         )
         found.update(schema.pop("$defs", {}))

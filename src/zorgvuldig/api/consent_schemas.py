@@ -29,15 +29,21 @@ class ConsentAnswer(StrEnum):
     REFUSED = "refused"
 
 
-_SCOPE = ("record-request: vastleggen en opvragen (art. 4 lid 2); share: delen met anderen "
-          "(art. 4 lid 3)")
-_CATEGORIES = ("Alleen deze gegevenscategorieën; weggelaten: alle categorieën. Medische "
-               "gegevens (health) vragen een ondertekend formulier (art. 4 lid 4).")
-_RECIPIENTS = ("Alleen bij share: alleen met deze partners (identificatie); weggelaten: met "
-               "iedere partner.")
-_GIVEN_BY = ("Wie beslist: weggelaten de cliënt zelf, anders een vastgelegde relatie "
-             "(wettelijk vertegenwoordiger, voogd of ouder; voor een cliënt jonger dan 16 jaar "
-             "verplicht, art. 10 lid 1).")
+_SCOPE = (
+    "record-request: vastleggen en opvragen (art. 4 lid 2); share: delen met anderen (art. 4 lid 3)"
+)
+_CATEGORIES = (
+    "Alleen deze gegevenscategorieën; weggelaten: alle categorieën. Medische "
+    "gegevens (health) vragen een ondertekend formulier (art. 4 lid 4)."
+)
+_RECIPIENTS = (
+    "Alleen bij share: alleen met deze partners (identificatie); weggelaten: met iedere partner."
+)
+_GIVEN_BY = (
+    "Wie beslist: weggelaten de cliënt zelf, anders een vastgelegde relatie "
+    "(wettelijk vertegenwoordiger, voogd of ouder; voor een cliënt jonger dan 16 jaar "
+    "verplicht, art. 10 lid 1)."
+)
 _NOTE = "Toelichting, bijvoorbeeld hoe een cliënt van 12 tot 16 jaar meebesliste."
 
 
@@ -110,8 +116,9 @@ class ConsentOverview(Out):
     representative_required: bool = Field(
         description="De cliënt is jonger dan 16 jaar: een vertegenwoordiger beslist (art. 10)"
     )
-    informed: bool = Field(description="De cliënt is door uw organisatie geïnformeerd (art. 4 "
-                           "lid 1)")
+    informed: bool = Field(
+        description="De cliënt is door uw organisatie geïnformeerd (art. 4 lid 1)"
+    )
     informings: list[Informing]
     in_force: list[ConsentDecision] = Field(
         description="De beslissingen die nu gelden; een reikwijdte zonder beslissing is nog "
@@ -140,8 +147,7 @@ class ConsentWithdrawal(In):
     scope: ConsentScope = Field(description=_SCOPE)
     decided_on: Date = Field(description="Wanneer de cliënt de toestemming introk")
     categories: list[Category] | None = Field(
-        None, description="Alleen voor deze categorieën intrekken; weggelaten: de hele "
-        "reikwijdte"
+        None, description="Alleen voor deze categorieën intrekken; weggelaten: de hele reikwijdte"
     )
     recipients: list[uuid.UUID] | None = Field(None, description=_RECIPIENTS)
     given_by_subject_id: uuid.UUID | None = Field(None, description=_GIVEN_BY)

@@ -38,8 +38,11 @@ class ApiResponseMiddleware:
             return response
         content_type = response.get("Content-Type", "")
         debugging = settings.DEBUG and response.status_code >= 500  # keep the traceback page
-        if (response.status_code >= 400 and not debugging
-                and not content_type.startswith(PROBLEM_CONTENT_TYPE)):
+        if (
+            response.status_code >= 400
+            and not debugging
+            and not content_type.startswith(PROBLEM_CONTENT_TYPE)
+        ):
             status = response.status_code
             problem = problem_response(status, DETAILS.get(status, response.reason_phrase))
             if response.has_header("Allow"):

@@ -29,8 +29,11 @@ class ApiToken(models.Model):
         "partners.Partner", on_delete=models.PROTECT, related_name="api_tokens"
     )
     employee = models.ForeignKey(
-        "partners.Employee", on_delete=models.PROTECT, related_name="api_tokens",
-        null=True, blank=True,
+        "partners.Employee",
+        on_delete=models.PROTECT,
+        related_name="api_tokens",
+        null=True,
+        blank=True,
     )
     service = models.CharField(_("service identity"), max_length=100, blank=True)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
@@ -55,7 +58,10 @@ class ApiToken(models.Model):
         """Make a token; returns the record and the token, which is not stored."""
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         record = cls.objects.create(
-            name=name, partner=partner, employee=employee, service=service,
+            name=name,
+            partner=partner,
+            employee=employee,
+            service=service,
             token_hash=hash_token(token),
         )
         return record, token

@@ -287,8 +287,8 @@ class SecrecyReleaseRequest(In):
         "partner of niet-partner, of `veilig-thuis`",
     )
     reason: str = Field(
-        max_length=1000, description="Waarom de ontvanger het gegeven ondanks het beroepsgeheim "
-        "mag ontvangen",
+        max_length=1000,
+        description="Waarom de ontvanger het gegeven ondanks het beroepsgeheim mag ontvangen",
     )
     purpose: Purpose = PurposeField
     legal_basis: LegalBasis | None = LegalBasisField
@@ -328,7 +328,8 @@ class ShareSelection(In):
         None, description="Of een niet-partner van uw organisatie (art. 7)"
     )
     report_reference: str | None = Field(
-        None, max_length=100,
+        None,
+        max_length=100,
         description="Of Veilig Thuis: het kenmerk van de melding waarover het verzoek gaat "
         "(art. 8 lid 2)",
     )
@@ -477,3 +478,94 @@ class RefusalProblem(Problem):
         description="Het trace-id waaronder de weigering in het verwerkingenlog staat"
     )
     outcomes: list[CategoryOutcome]
+
+
+# --- integrated support and safety ---------------------------------------------------------
+
+
+class DataRequest(In):
+    holder_partner_id: uuid.UUID = Field(description="De partner die de gegevens heeft")
+    categories: list[Category] = Field(
+        min_length=1, description="De categorieën die nodig zijn (art. 5 lid 1)"
+    )
+    purpose: Purpose = PurposeField
+    legal_basis: LegalBasis | None = LegalBasisField
+    justification_ground: ExceptionGround | None = JustificationGroundField
+    justification: str | None = JustificationField
+
+
+class DataRequestResult(Out):
+    received: list[DataItem] = Field(description="De gegevens die de partner mocht verstrekken")
+    explanation: str = Field(description="Wat de partner tegenhield en waarom")
+    request_trace_id: str
+    share_trace_id: str
+
+
+class SafetyCaseOpening(In):
+    signals: str = Field(min_length=1, max_length=5000, description="De signalen (stap 1)")
+    taken_on: datetime.date = Field(description="Datum van de stap")
+    purpose: Purpose = Field(Purpose.SAFETY, description="Het doel; standaard veiligheid")
+    legal_basis: LegalBasis | None = LegalBasisField
+    justification_ground: ExceptionGround | None = JustificationGroundField
+    justification: str | None = JustificationField
+
+
+class MeldcodeStepRecording(In):
+    step: str = Field(description="consult, conversation, weigh of decide, in die volgorde")
+    taken_on: datetime.date = Field(description="Datum van de stap")
+    conclusion: str = Field(min_length=1, max_length=5000)
+    acute_or_structural_unsafety: bool | None = Field(None, description="Stap 4, afwegingskader")
+    adequate_help_possible: bool | None = Field(None, description="Stap 4, afwegingskader")
+    organise_help: bool | None = Field(None, description="Stap 5")
+    report_to_veilig_thuis: bool | None = Field(None, description="Stap 5")
+    report_reference: str = Field("", max_length=100, description="Stap 5, bij een melding")
+    purpose: Purpose = Field(Purpose.SAFETY, description="Het doel; standaard veiligheid")
+    legal_basis: LegalBasis | None = LegalBasisField
+
+
+class MeldcodeStepOut(Out):
+    step: str
+    taken_by: str
+    taken_on: datetime.date
+    conclusion: str
+    acute_or_structural_unsafety: bool | None
+    adequate_help_possible: bool | None
+    organise_help: bool | None
+    report_to_veilig_thuis: bool | None
+    report_reference: str
+
+
+class SafetyCase(Out):
+    id: uuid.UUID
+    client_id: uuid.UUID
+    steps: list[MeldcodeStepOut]
+    next_step: str | None = Field(description="De volgende stap van de meldcode; leeg als klaar")
+
+
+class ExchangeLine(Out):
+    member: str
+    category: Category
+    sender: str
+    recipient: str
+    ground: str
+    disclosed_at: datetime.datetime
+
+
+class HouseholdOverview(Out):
+    household: Household
+    exchanges: list[ExchangeLine]
+
+
+class PlanUpdate(In):
+    plan: str = Field(min_length=1, max_length=10_000)
+    purpose: Purpose = Field(Purpose.INTEGRATED_SUPPORT, description="Het doel")
+    legal_basis: LegalBasis | None = LegalBasisField
+
+
+class NonPartnerAddressing(In):
+    addressed_on: datetime.date = Field(description="Wanneer de niet-partner werd aangesproken")
+    what_happened: str = Field(min_length=1, max_length=2000)
+
+
+class AddressingCount(Out):
+    times_addressed: int

@@ -13,6 +13,7 @@ from zorgvuldig.api.routers import (
     log,
     oversight,
     partners,
+    support,
     trajectories,
 )
 
@@ -24,5 +25,6 @@ api.add_router("", trajectories.router)
 api.add_router("", items.router)
 api.add_router("", consent.router)
 api.add_router("", exchange.router)
+api.add_router("", support.router)
 api.add_router("", oversight.router)
 api.add_router("", log.router)

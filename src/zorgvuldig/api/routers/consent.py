@@ -178,9 +178,11 @@ def get_consent_form(
     response={200: None},
     operation_id="getConsentDocument",
     summary="Fetch a signed consent form",
-    openapi_extra=_binary("application/octet-stream",
-                          "Het ondertekende formulier, met zijn eigen Content-Type (application/"
-                          "pdf, image/png of image/jpeg)."),
+    openapi_extra=_binary(
+        "application/octet-stream",
+        "Het ondertekende formulier, met zijn eigen Content-Type (application/"
+        "pdf, image/png of image/jpeg).",
+    ),
 )
 def get_consent_document(
     request,

@@ -72,7 +72,9 @@ def share_items(request, payload: ShareRequest, client_id: uuid.UUID = CLIENT_ID
     which ground (art6.1). A non-partner must have been informed first (art7); Veilig Thuis
     receives about a report what its task needs (art8.2). Nothing allowed: 403."""
     return services.share_items(
-        request.auth, client_id, recipient_person=payload.recipient_person,
+        request.auth,
+        client_id,
+        recipient_person=payload.recipient_person,
         **_selection(payload),
     )
 
@@ -106,9 +108,24 @@ def release_secrecy(request, payload: SecrecyReleaseRequest, item_id: uuid.UUID 
     """Only the caseworker under whose statutory professional secrecy the item was recorded
     releases it, for one recipient, with a reason (art6.2); anyone else gets 400."""
     return services.release_secrecy(
-        request.auth, item_id, recipient=payload.recipient, reason=payload.reason,
-        purpose=payload.purpose, legal_basis=payload.legal_basis,
+        request.auth,
+        item_id,
+        recipient=payload.recipient,
+        reason=payload.reason,
+        purpose=payload.purpose,
+        legal_basis=payload.legal_basis,
     )
+
+
+@router.get(
+    "/non-partners",
+    response=list[NonPartner],
+    operation_id="listNonPartners",
+    summary="The non-partners your organisation knows",
+)
+def list_non_partners(request):
+    """With whether each was informed of the protocol's main lines (art7)."""
+    return services.list_non_partners(request.auth)
 
 
 @router.post(

@@ -49,9 +49,7 @@ def record_data_item(request, payload: DataItemRecording, client_id: uuid.UUID =
         purpose=payload.purpose,
         subject_id=payload.subject_id,
         legal_basis=payload.legal_basis,
-        justification=validation.justification(
-            payload.justification_ground, payload.justification
-        ),
+        justification=validation.justification(payload.justification_ground, payload.justification),
         professional_secrecy=payload.professional_secrecy,
     )
 
@@ -113,7 +111,5 @@ def change_data_item(request, payload: DataItemChange, item_id: uuid.UUID = ITEM
         reason=payload.reason,
         purpose=payload.purpose,
         legal_basis=payload.legal_basis,
-        justification=validation.justification(
-            payload.justification_ground, payload.justification
-        ),
+        justification=validation.justification(payload.justification_ground, payload.justification),
     )

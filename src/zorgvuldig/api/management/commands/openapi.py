@@ -18,8 +18,10 @@ class Command(BaseCommand):
     def handle(self, *args, output=None, **options):
         from zorgvuldig.api.urls import api
 
-        document = json.dumps(api.get_openapi_schema(), cls=NinjaJSONEncoder, indent=2,
-                              ensure_ascii=False) + "\n"
+        document = (
+            json.dumps(api.get_openapi_schema(), cls=NinjaJSONEncoder, indent=2, ensure_ascii=False)
+            + "\n"
+        )
         if output:
             Path(output).write_text(document, encoding="utf-8")
             self.stderr.write(f"OpenAPI document written to {output}")

@@ -28,11 +28,15 @@ class Command(BaseCommand):
         actions = parser.add_subparsers(dest="action", required=True)
         create = actions.add_parser("create", help="Make a token and print it once.")
         create.add_argument("--name", help="The application that uses the token")
-        create.add_argument("--employee", metavar="USERNAME",
-                            help="Act as this employee (their partner is the token's partner)")
+        create.add_argument(
+            "--employee",
+            metavar="USERNAME",
+            help="Act as this employee (their partner is the token's partner)",
+        )
         create.add_argument("--partner", metavar="NAME", help="The partner (by name)")
-        create.add_argument("--service", metavar="ID",
-                            help="Act as this service identity of --partner")
+        create.add_argument(
+            "--service", metavar="ID", help="Act as this service identity of --partner"
+        )
         listing = actions.add_parser("list", help="List tokens (never the tokens themselves).")
         listing.add_argument("--partner", metavar="NAME")
         revoke = actions.add_parser("revoke", help="Revoke a token by its id.")
@@ -59,7 +63,8 @@ class Command(BaseCommand):
         else:
             acting = (
                 Employee.objects.select_related("partner", "user")
-                .filter(user__username=employee).first()
+                .filter(user__username=employee)
+                .first()
             )
             if acting is None:
                 raise CommandError(f"Unknown employee '{employee}'.")
@@ -73,7 +78,9 @@ class Command(BaseCommand):
                 )
             service = ""
         record, token = ApiToken.issue(
-            name=name or service or f"{employee} (api)", partner=owner, employee=acting,
+            name=name or service or f"{employee} (api)",
+            partner=owner,
+            employee=acting,
             service=service,
         )
         who = f"employee {employee}" if acting else f"service {service}"
