@@ -23,6 +23,9 @@ COUNTED = [
     "dossier.DataItem",
     "dossier.DataItemVersion",
     "processing_log.LogRecord",
+    "consent.ConsentDecision",
+    "exchange.Disclosure",
+    "exchange.NonPartner",
 ]
 
 
@@ -41,6 +44,7 @@ def test_loading_twice_changes_nothing():
     loaded = counts()
     assert loaded["clients.Client"] == 5 and loaded["partners.Partner"] == 7
     assert loaded["clients.Household"] == 1
+    assert loaded["exchange.Disclosure"] == 1 and loaded["exchange.NonPartner"] == 1
     assert loaded["processing_log.LogRecord"] > 0  # the demo went through the gate
     second = demo()
     assert counts() == loaded

@@ -159,7 +159,29 @@ def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> i
         plan="Doelen: huurachterstand oplossen (woonstichting), schoolgang Daan herstellen "
         "(jeugdhulp), netwerk versterken (welzijn). Evaluatie elke zes weken.",
     )
+    _exchanges(employees, petra)
     return len(region.CLIENTS)
+
+
+def _exchanges(employees: dict[str, Employee], petra) -> None:
+    """The housing corporation shares the rent arrears with welfare (art4.3 consent given);
+    welfare knows the grandmother as a non-partner, informed with the leaflet (art7)."""
+    kees, eva = actor_for(employees["kees"]), actor_for(employees["eva"])
+    arrears = [
+        item.id
+        for item in services.consult_items(
+            kees, petra, categories=["housing"], purpose="support-provision"
+        )
+    ]
+    services.share_items(
+        kees,
+        petra,
+        item_ids=arrears,
+        recipient_partner_id=employees["eva"].partner_id,
+        recipient_person="Eva Bakker",
+        purpose="support-provision",
+    )
+    services.register_non_partner(eva, name="Oma Van Leeuwen", kind="family", informed=True)
 
 
 def _generated_clients(employees, count: int, skip: int, progress: Callable[[int], None]) -> None:
