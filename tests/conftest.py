@@ -101,14 +101,34 @@ def inform_and_consent(
     """What a caseworker does at intake: inform the client (art4.1), record consent (art4.2)."""
     today = timezone.localdate()
     services.record_informing(
-        actor, client_id, organisations=["Jeugdteam Heuvelrug"], informed_on=today,
-        how="conversation", purpose="intake", legal_basis=legal_basis,
+        actor,
+        client_id,
+        organisations=["Jeugdteam Heuvelrug"],
+        informed_on=today,
+        how="conversation",
+        purpose="intake",
+        legal_basis=legal_basis,
     )
     for scope in scopes:
         services.record_consent(
-            actor, client_id, scope=scope, state="given", decided_on=today, purpose="intake",
-            given_by_subject_id=representative_id, legal_basis=legal_basis,
+            actor,
+            client_id,
+            scope=scope,
+            state="given",
+            decided_on=today,
+            purpose="intake",
+            given_by_subject_id=representative_id,
+            legal_basis=legal_basis,
         )
+
+
+def representative_of(client_id):
+    """The subject id of the client's legal representative (art10.1)."""
+    from zorgvuldig.clients.models import Relation
+
+    return Relation.objects.get(
+        subject__client__id=client_id, kind="legal-representative"
+    ).related_id
 
 
 @pytest.fixture
@@ -116,8 +136,13 @@ def client_dossier(actor, registered_client):
     """``registered_client`` with her mother as legal representative, informed, and with
     consent to record and request given by the mother (Sanne is under 16, art10.1)."""
     mother = services.add_relation(
-        actor, registered_client.id, kind="legal-representative", bsn=next_bsn(),
-        given_names="Marieke", surname="de Vries", birth_date=datetime.date(1984, 9, 2),
+        actor,
+        registered_client.id,
+        kind="legal-representative",
+        bsn=next_bsn(),
+        given_names="Marieke",
+        surname="de Vries",
+        birth_date=datetime.date(1984, 9, 2),
         purpose="intake",
     )
     inform_and_consent(actor, registered_client.id, representative_id=mother.related.id)

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from tests.conftest import inform_and_consent, make_employee, make_partner
+from tests.conftest import inform_and_consent, make_employee, make_partner, representative_of
 from zorgvuldig.exchange.models import Disclosure
 from zorgvuldig.gate import services
 from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
@@ -14,14 +14,6 @@ from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
 
 pytestmark = pytest.mark.django_db
-
-
-def mother_of(client_id):
-    from zorgvuldig.clients.models import Relation
-
-    return Relation.objects.get(
-        subject__client__id=client_id, kind="legal-representative"
-    ).related_id
 
 
 @pytest.fixture
@@ -37,7 +29,9 @@ def requester(client_dossier):
         domain="jeugd",
         legal_basis="jeugdwet",
     )
-    inform_and_consent(other, client_dossier.id, representative_id=mother_of(client_dossier.id))
+    inform_and_consent(
+        other, client_dossier.id, representative_id=representative_of(client_dossier.id)
+    )
     return other
 
 
@@ -70,7 +64,10 @@ def test_a_pull_is_decided_by_the_holders_consent_and_returns_only_allowed_items
     )
     assert nothing.received == () and "art. 4 lid 3" in nothing.explanation
     inform_and_consent(
-        actor, client_dossier.id, representative_id=mother_of(client_dossier.id), scopes=("share",)
+        actor,
+        client_dossier.id,
+        representative_id=representative_of(client_dossier.id),
+        scopes=("share",),
     )
     result = services.request_items(
         requester,

@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from tests.conftest import inform_and_consent, make_partner, next_bsn
+from tests.conftest import inform_and_consent, make_partner, next_bsn, representative_of
 from zorgvuldig.dossier.models import Annotation
 from zorgvuldig.exchange.models import Disclosure
 from zorgvuldig.gate import services
@@ -32,18 +32,13 @@ def record(actor, client_id, category, value="x", **extra):
     )
 
 
-def mother_of(client_id):
-    from zorgvuldig.clients.models import Relation
-
-    return Relation.objects.get(
-        subject__client__id=client_id, kind="legal-representative"
-    ).related_id
-
-
 @pytest.fixture
 def may_share(actor, client_dossier):
     inform_and_consent(
-        actor, client_dossier.id, representative_id=mother_of(client_dossier.id), scopes=("share",)
+        actor,
+        client_dossier.id,
+        representative_id=representative_of(client_dossier.id),
+        scopes=("share",),
     )
     return client_dossier
 

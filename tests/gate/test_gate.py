@@ -7,7 +7,13 @@ import datetime
 import pytest
 from django.db import connection
 
-from tests.conftest import inform_and_consent, make_employee, make_partner, next_bsn
+from tests.conftest import (
+    inform_and_consent,
+    make_employee,
+    make_partner,
+    next_bsn,
+    representative_of,
+)
 from zorgvuldig.clients.models import Client, Subject, SupportTrajectory
 from zorgvuldig.dossier.models import DataItem, DataItemVersion
 from zorgvuldig.gate import services
@@ -254,7 +260,7 @@ def test_consult_logs_one_record_per_data_subject(actor, client_dossier):
     assert {r.subject_pseudonym for r in consults} == {
         subject_pseudonym(client_dossier.subject.id),
         subject_pseudonym(relation.related.id),
-        subject_pseudonym(_representative(client_dossier.id)),
+        subject_pseudonym(representative_of(client_dossier.id)),
     }
     assert len({r.trace_id for r in consults}) == 1
     assert {r.kind for r in dossier.relations} == {"parent", "legal-representative"}
@@ -285,7 +291,7 @@ def test_art3_2c_household_director_reaches_the_members(actor, client_dossier):
     inform_and_consent(
         actor_for(director),
         client_dossier.id,
-        representative_id=_representative(client_dossier.id),
+        representative_id=representative_of(client_dossier.id),
         legal_basis="jeugdwet",
     )
     dossier = services.consult_dossier(
@@ -439,8 +445,3 @@ def test_annotations_a_processing_asks_for_land_in_the_dossier_with_its_trace(
         "Noodzakelijk omdat ...",
         outcome.trace_id,
     )
-
-
-def _representative(client_id):
-    client = Client.objects.get(id=client_id)
-    return client.subject.relations.get(kind="legal-representative").related_id

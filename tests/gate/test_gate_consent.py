@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.conftest import inform_and_consent
+from tests.conftest import inform_and_consent, representative_of
 from zorgvuldig.dossier.models import Annotation, DataItem
 from zorgvuldig.gate import services, validation
 from zorgvuldig.gate.errors import InvalidInput, ProcessingRefused
@@ -29,14 +29,6 @@ def record(actor, client_id, **extra):
         purpose="assessment",
         **extra,
     )
-
-
-def representative(client_id):
-    from zorgvuldig.clients.models import Relation
-
-    return Relation.objects.get(
-        subject__client__id=client_id, kind="legal-representative"
-    ).related_id
 
 
 def test_art4_1_nothing_is_recorded_before_informing_and_the_refusal_is_logged(
@@ -72,7 +64,7 @@ def test_art4_5_withdrawal_refuses_later_processing_and_keeps_earlier_log(actor,
         scope="record-request",
         decided_on=timezone.localdate(),
         purpose="support-provision",
-        given_by_subject_id=representative(client_dossier.id),
+        given_by_subject_id=representative_of(client_dossier.id),
     )
     with pytest.raises(ProcessingRefused) as refused:
         record(actor, client_dossier.id)
@@ -147,7 +139,7 @@ def test_consent_is_per_partner(actor, client_dossier):
             purpose="assessment",
         )
     inform_and_consent(
-        other, client_dossier.id, representative_id=representative(client_dossier.id)
+        other, client_dossier.id, representative_id=representative_of(client_dossier.id)
     )
     services.record_item(
         other,
