@@ -8,8 +8,7 @@ import pytest
 
 from tests.api.conftest import as_employee, invalid_fields, problem
 from tests.api.test_api_items import item_body
-from tests.conftest import inform_and_consent, make_employee, make_partner
-from tests.exchange.test_share import mother_of
+from tests.conftest import inform_and_consent, make_employee, make_partner, representative_of
 from zorgvuldig.exchange.models import Disclosure, NonPartner
 from zorgvuldig.processing_log.models import LogRecord
 
@@ -20,8 +19,12 @@ UNKNOWN = "6f1c1f1e-0000-4000-8000-000000000000"
 
 @pytest.fixture
 def may_share(actor, client_dossier):
-    inform_and_consent(actor, client_dossier.id, representative_id=mother_of(client_dossier.id),
-                       scopes=("share",))
+    inform_and_consent(
+        actor,
+        client_dossier.id,
+        representative_id=representative_of(client_dossier.id),
+        scopes=("share",),
+    )
     return client_dossier
 
 
@@ -38,8 +41,10 @@ def record(api, client_id, **overrides) -> dict:
 
 @pytest.fixture
 def items(api, may_share):
-    return [record(api, may_share.id), record(api, may_share.id, category="health",
-                                              label="Diagnose")]
+    return [
+        record(api, may_share.id),
+        record(api, may_share.id, category="health", label="Diagnose"),
+    ]
 
 
 def selection(items, **recipient) -> dict:
@@ -47,8 +52,9 @@ def selection(items, **recipient) -> dict:
 
 
 def test_art6_1_a_preview_says_per_item_what_may_go_and_sends_nothing(api, may_share, items, wmo):
-    response = api.post(f"/clients/{may_share.id}/share-previews",
-                        selection(items, recipientPartnerId=str(wmo.id)))
+    response = api.post(
+        f"/clients/{may_share.id}/share-previews", selection(items, recipientPartnerId=str(wmo.id))
+    )
     assert response.status_code == 200, response.content
     rows = {r["itemId"]: r for r in response.json()}
     youth, health = (rows[i["id"]] for i in items)
@@ -58,11 +64,11 @@ def test_art6_1_a_preview_says_per_item_what_may_go_and_sends_nothing(api, may_s
     assert not Disclosure.objects.exists()
 
 
-def test_art6_1_a_share_sends_the_allowed_items_with_disclosure_records(api, may_share, items,
-                                                                        wmo):
-    response = api.post(f"/clients/{may_share.id}/shares",
-                        {**selection(items, recipientPartnerId=str(wmo.id)),
-                         "recipientPerson": "J. van Dijk"})
+def test_art6_1_a_share_sends_the_allowed_items_with_disclosure_records(api, may_share, items, wmo):
+    response = api.post(
+        f"/clients/{may_share.id}/shares",
+        {**selection(items, recipientPartnerId=str(wmo.id)), "recipientPerson": "J. van Dijk"},
+    )
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["sent"] == [items[0]["id"]] and body["withheld"] == [items[1]["id"]]
@@ -77,20 +83,25 @@ def test_art6_1_a_share_sends_the_allowed_items_with_disclosure_records(api, may
     assert api.get(f"/data-items/{items[1]['id']}/disclosures").json() == []
 
 
-def test_art4_3_without_consent_to_share_a_share_is_403_and_sends_nothing(api, client_dossier,
-                                                                          wmo):
+def test_art4_3_without_consent_to_share_a_share_is_403_and_sends_nothing(api, client_dossier, wmo):
     item = record(api, client_dossier.id)
-    refusal = problem(api.post(f"/clients/{client_dossier.id}/shares",
-                               selection([item], recipientPartnerId=str(wmo.id))), 403)
+    refusal = problem(
+        api.post(
+            f"/clients/{client_dossier.id}/shares",
+            selection([item], recipientPartnerId=str(wmo.id)),
+        ),
+        403,
+    )
     assert refusal["articles"] == ["art4.3"]
     assert not Disclosure.objects.exists()
 
 
 def test_art8_2_veilig_thuis_with_a_report_reference(api, client_dossier):
     signal = record(api, client_dossier.id, category="safety-signals", label="Signaal")
-    response = api.post(f"/clients/{client_dossier.id}/shares",
-                        {**selection([signal], reportReference="VT-2026-0042"),
-                         "purpose": "safety"})
+    response = api.post(
+        f"/clients/{client_dossier.id}/shares",
+        {**selection([signal], reportReference="VT-2026-0042"), "purpose": "safety"},
+    )
     assert response.status_code == 201, response.content
     assert Disclosure.objects.get().report_reference == "VT-2026-0042"
 
@@ -103,8 +114,7 @@ def test_art7_a_non_partner_is_registered_informed_and_then_receives(api, may_sh
     share = selection(items[:1], nonPartnerId=grandma["id"])
     (row,) = api.post(f"/clients/{may_share.id}/share-previews", share).json()
     assert not row["allowed"] and row["articles"] == ["art7"]
-    assert problem(api.post(f"/clients/{may_share.id}/shares", share), 403)["articles"] == [
-        "art7"]
+    assert problem(api.post(f"/clients/{may_share.id}/shares", share), 403)["articles"] == ["art7"]
     informed = api.post(f"/non-partners/{grandma['id']}/informing")
     assert informed.status_code == 200 and informed.json()["informedAt"]
     assert api.post(f"/clients/{may_share.id}/shares", share).status_code == 201
@@ -112,8 +122,9 @@ def test_art7_a_non_partner_is_registered_informed_and_then_receives(api, may_sh
 
 
 def test_art7_a_non_partner_can_be_registered_as_informed(api, db):
-    body = api.post("/non-partners", {"name": "Buurman", "kind": "network",
-                                      "informed": True}).json()
+    body = api.post(
+        "/non-partners", {"name": "Buurman", "kind": "network", "informed": True}
+    ).json()
     assert body["informedAt"]
 
 
@@ -125,12 +136,17 @@ def test_art6_2_professional_secrecy_is_recorded_and_released_by_its_holder(
     assert record(api, may_share.id)["underProfessionalSecrecy"] is False
     share = selection([secret], recipientPartnerId=str(wmo.id))
     assert problem(api.post(f"/clients/{may_share.id}/shares", share), 403)["articles"] == [
-        "art6.2"]
+        "art6.2"
+    ]
     colleague = make_employee(partner, "bram")
-    release = {"recipient": str(wmo.id), "reason": "Voor de indicatie",
-               "purpose": "support-provision"}
-    fields = invalid_fields(as_employee(colleague).post(
-        f"/data-items/{secret['id']}/secrecy-releases", release))
+    release = {
+        "recipient": str(wmo.id),
+        "reason": "Voor de indicatie",
+        "purpose": "support-provision",
+    }
+    fields = invalid_fields(
+        as_employee(colleague).post(f"/data-items/{secret['id']}/secrecy-releases", release)
+    )
     assert "itemId" in fields
     response = api.post(f"/data-items/{secret['id']}/secrecy-releases", release)
     assert response.status_code == 201, response.content
@@ -166,10 +182,19 @@ def test_bad_input_is_400_naming_the_field_and_sends_nothing(
         body["recipientPartnerId"] = str(partner.id)
     elif change == "other-client":
         from tests.conftest import next_bsn
-        other = api.post("/clients", {"bsn": next_bsn(), "givenNames": "Piet",
-                                      "surname": "Jansen", "birthDate": "1980-01-01",
-                                      "domain": "jeugd", "legalBasis": "jeugdwet",
-                                      "purpose": "intake"}).json()
+
+        other = api.post(
+            "/clients",
+            {
+                "bsn": next_bsn(),
+                "givenNames": "Piet",
+                "surname": "Jansen",
+                "birthDate": "1980-01-01",
+                "domain": "jeugd",
+                "legalBasis": "jeugdwet",
+                "purpose": "intake",
+            },
+        ).json()
         inform_and_consent(actor, other["id"])
         body["itemIds"].append(record(api, other["id"])["id"])
     else:
@@ -246,15 +271,19 @@ def test_a_non_partner_of_another_organisation_is_not_yours_to_inform(api, db):
 )
 def test_a_bad_secrecy_release_is_400_and_releases_nothing(api, may_share, wmo, body, field):
     secret = record(api, may_share.id, professionalSecrecy=True)
-    release = {"recipient": str(wmo.id), "reason": "Nodig", "purpose": "support-provision",
-               **body}
-    assert field in invalid_fields(api.post(f"/data-items/{secret['id']}/secrecy-releases",
-                                            release))
+    release = {"recipient": str(wmo.id), "reason": "Nodig", "purpose": "support-provision", **body}
+    assert field in invalid_fields(
+        api.post(f"/data-items/{secret['id']}/secrecy-releases", release)
+    )
     assert not LogRecord.objects.filter(name="beroepsgeheim-vrijgeven").exists()
 
 
 def test_releasing_an_item_not_under_secrecy_is_400(api, may_share, wmo):
     item = record(api, may_share.id)
-    fields = invalid_fields(api.post(f"/data-items/{item['id']}/secrecy-releases", {
-        "recipient": str(wmo.id), "reason": "Nodig", "purpose": "support-provision"}))
+    fields = invalid_fields(
+        api.post(
+            f"/data-items/{item['id']}/secrecy-releases",
+            {"recipient": str(wmo.id), "reason": "Nodig", "purpose": "support-provision"},
+        )
+    )
     assert "itemId" in fields

@@ -191,11 +191,11 @@ def test_a_form_error_is_shown_on_its_field_in_the_browser(live_server, casework
 @pytest.fixture
 def shareable(caseworker, client_dossier):
     """The client's mother consented to sharing; a youth and a medical item; a second partner."""
-    from tests.conftest import inform_and_consent, make_partner
-    from tests.exchange.test_share import mother_of
+    from tests.conftest import inform_and_consent, make_partner, representative_of
 
     actor = actor_for(caseworker)
-    inform_and_consent(actor, client_dossier.id, representative_id=mother_of(client_dossier.id),
+    mother = representative_of(client_dossier.id)
+    inform_and_consent(actor, client_dossier.id, representative_id=mother,
                        scopes=("share",))
     for category, label in [("youth", "School"), ("health", "Diagnose")]:
         services.record_item(actor, client_dossier.id, category=category, label=label,

@@ -11,8 +11,7 @@ import pytest
 from django.test import Client as BrowserClient
 from pypdf import PdfReader
 
-from tests.conftest import inform_and_consent, make_employee, make_partner
-from tests.exchange.test_share import mother_of
+from tests.conftest import inform_and_consent, make_employee, make_partner, representative_of
 from tests.web.test_pages import dossier_url, field_error, item_data, text_of
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.exchange.models import Disclosure, NonPartner
@@ -40,7 +39,8 @@ def history_url(item_id, purpose="support-provision") -> str:
 
 @pytest.fixture
 def may_share(actor, client_dossier):
-    inform_and_consent(actor, client_dossier.id, representative_id=mother_of(client_dossier.id),
+    mother = representative_of(client_dossier.id)
+    inform_and_consent(actor, client_dossier.id, representative_id=mother,
                        scopes=("share",))
     return client_dossier
 
