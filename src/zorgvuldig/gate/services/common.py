@@ -7,6 +7,7 @@ import functools
 from django.utils import timezone
 
 from zorgvuldig.clients.models import Client
+from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.context import Actor, gate_open
 from zorgvuldig.gate.core import Processing
@@ -31,6 +32,15 @@ def client_or_404(client_id) -> Client:
         return Client.objects.select_related("subject").get(id=client_id)
     except (Client.DoesNotExist, ValueError, TypeError):
         raise NotFound("client", "Deze cliënt bestaat niet.") from None
+
+
+def item_or_404(actor: Actor, item_id) -> DataItem:
+    try:
+        return DataItem.objects.get(id=item_id, partner_id=actor.partner_id)
+    except (DataItem.DoesNotExist, ValueError, TypeError):
+        raise NotFound(
+            "item", "Dit gegeven bestaat niet in het dossier bij uw organisatie."
+        ) from None
 
 
 def legal_basis_for(actor: Actor, client_id, given) -> LegalBasis | None:

@@ -12,11 +12,12 @@ from zorgvuldig.dossier.models import DataItem, DataItemVersion, OriginMethod, S
 from zorgvuldig.gate import convert, dto, validation
 from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.core import Performed, process
-from zorgvuldig.gate.errors import InvalidInput, NotFound
+from zorgvuldig.gate.errors import InvalidInput
 from zorgvuldig.gate.services.common import (
     client_or_404,
     client_processing,
     gate_service,
+    item_or_404,
 )
 from zorgvuldig.protocol import Category, Justification, Operation
 
@@ -121,15 +122,6 @@ def record_item(
     ).result
 
 
-def _item_or_404(actor: Actor, item_id) -> DataItem:
-    try:
-        return DataItem.objects.get(id=item_id, partner_id=actor.partner_id)
-    except (DataItem.DoesNotExist, ValueError, TypeError):
-        raise NotFound(
-            "item", "Dit gegeven bestaat niet in het dossier bij uw organisatie."
-        ) from None
-
-
 @gate_service
 def change_item(
     actor: Actor,
@@ -146,7 +138,7 @@ def change_item(
     justification: Justification | None = None,
 ) -> dto.ItemView:
     """Change a data item: a new version; every earlier version stays (art3.2a)."""
-    item = _item_or_404(actor, item_id)
+    item = item_or_404(actor, item_id)
     origin = _origin(label, value, source, method, obtained_on)
     reason = validation.text(reason, "reason", 500)
 
@@ -224,7 +216,7 @@ def item_history(
     justification: Justification | None = None,
 ) -> dto.ItemView:
     """One item with every earlier version and its origin (art3.2a)."""
-    item = _item_or_404(actor, item_id)
+    item = item_or_404(actor, item_id)
     return process(
         client_processing(
             actor,
@@ -253,7 +245,7 @@ def release_secrecy(
     legal_basis: str | None = None,
 ) -> dto.ItemView:
     """art6.2: the professional who holds an item's secrecy releases it for one recipient."""
-    item = _item_or_404(actor, item_id)
+    item = item_or_404(actor, item_id)
     if item.secrecy_holder_id is None:
         raise InvalidInput({"itemId": "Dit gegeven valt niet onder beroepsgeheim."})
     if item.secrecy_holder_id != actor.employee_id:

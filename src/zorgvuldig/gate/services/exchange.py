@@ -28,7 +28,12 @@ from zorgvuldig.gate import validation
 from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.core import Performed, current_trace_id, process
 from zorgvuldig.gate.errors import InvalidInput, NotFound
-from zorgvuldig.gate.services.common import client_or_404, client_processing, gate_service
+from zorgvuldig.gate.services.common import (
+    client_or_404,
+    client_processing,
+    gate_service,
+    item_or_404,
+)
 from zorgvuldig.partners.models import Partner
 from zorgvuldig.protocol import Category, Justification, Operation, RecipientKind, decide
 
@@ -86,11 +91,7 @@ def _recipient(actor: Actor, partner_id, non_partner_id, report_reference) -> _R
         reference = validation.text(report_reference, "reportReference", 100)
         return _Recipient(RecipientKind.VEILIG_THUIS, VEILIG_THUIS, report_reference=reference)
     if non_partner_id not in (None, ""):
-        non_partner = NonPartner.objects.filter(
-            id=_uuid(non_partner_id, "nonPartnerId"), partner_id=actor.partner_id
-        ).first()
-        if non_partner is None:
-            raise NotFound("non-partner", "Deze niet-partner is bij uw organisatie niet bekend.")
+        non_partner = _non_partner_or_404(actor, non_partner_id)
         return _Recipient(RecipientKind.NON_PARTNER, str(non_partner.id), non_partner=non_partner)
     partner = Partner.objects.filter(id=_uuid(partner_id, "recipientPartnerId")).first()
     if partner is None:
@@ -108,6 +109,15 @@ def _recipient(actor: Actor, partner_id, non_partner_id, report_reference) -> _R
             }
         )
     return _Recipient(RecipientKind.PARTNER, str(partner.id), partner=partner)
+
+
+def _non_partner_or_404(actor: Actor, non_partner_id) -> NonPartner:
+    non_partner = NonPartner.objects.filter(
+        id=_uuid(non_partner_id, "nonPartnerId"), partner_id=actor.partner_id
+    ).first()
+    if non_partner is None:
+        raise NotFound("non-partner", "Deze niet-partner is bij uw organisatie niet bekend.")
+    return non_partner
 
 
 def _uuid(value, field: str) -> uuid.UUID:
@@ -311,9 +321,7 @@ def disclosures_of_item(
     actor: Actor, item_id, *, purpose: str, legal_basis: str | None = None
 ) -> list[DisclosureView]:
     """Who received this item, which version, when and why (art9.1, art9.6)."""
-    item = DataItem.objects.filter(id=item_id, partner_id=actor.partner_id).first()
-    if item is None:
-        raise NotFound("item", "Dit gegeven bestaat niet in het dossier bij uw organisatie.")
+    item = item_or_404(actor, item_id)
 
     def read(decision):
         rows = (
@@ -382,11 +390,7 @@ def register_non_partner(
 @gate_service
 def inform_non_partner(actor: Actor, non_partner_id) -> NonPartnerView:
     """art7: record that the non-partner was informed of the protocol's main lines."""
-    non_partner = NonPartner.objects.filter(
-        id=_uuid(non_partner_id, "nonPartnerId"), partner_id=actor.partner_id
-    ).first()
-    if non_partner is None:
-        raise NotFound("non-partner", "Deze niet-partner is bij uw organisatie niet bekend.")
+    non_partner = _non_partner_or_404(actor, non_partner_id)
     if non_partner.informed_at is None:
         non_partner.informed_at = timezone.now()
         non_partner.informed_by_id = actor.employee_id
@@ -402,11 +406,7 @@ def address_non_partner(
 ) -> int:
     """art7: record that the partner addressed a non-partner who acted against the protocol.
     Returns how often this non-partner has been addressed."""
-    non_partner = NonPartner.objects.filter(
-        id=_uuid(non_partner_id, "nonPartnerId"), partner_id=actor.partner_id
-    ).first()
-    if non_partner is None:
-        raise NotFound("non-partner", "Deze niet-partner is bij uw organisatie niet bekend.")
+    non_partner = _non_partner_or_404(actor, non_partner_id)
     if not isinstance(addressed_on, datetime.date) or addressed_on > timezone.localdate():
         raise InvalidInput(
             {"addressedOn": "Geef een geldige datum (JJJJ-MM-DD), niet in de toekomst."}
