@@ -445,3 +445,17 @@ def test_annotations_a_processing_asks_for_land_in_the_dossier_with_its_trace(
         "Noodzakelijk omdat ...",
         outcome.trace_id,
     )
+
+
+@pytest.mark.parametrize("malformed", ["not-a-uuid", "123", ""])
+def test_a_malformed_id_is_not_found_not_a_crash(actor, malformed):
+    from zorgvuldig.gate.errors import NotFound
+
+    with pytest.raises(NotFound):
+        services.consult_dossier(actor, malformed, purpose="support-provision")
+    with pytest.raises(NotFound):
+        services.item_history(actor, malformed, purpose="support-provision")
+    with pytest.raises(NotFound):
+        services.close_trajectory(
+            actor, malformed, closed_on=datetime.date(2026, 1, 1), purpose="support-provision"
+        )

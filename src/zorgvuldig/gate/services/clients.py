@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
@@ -403,7 +404,7 @@ def add_relation(
 def _trajectory_or_404(actor: Actor, trajectory_id) -> SupportTrajectory:
     try:
         return SupportTrajectory.objects.get(id=trajectory_id, partner_id=actor.partner_id)
-    except (SupportTrajectory.DoesNotExist, ValueError, TypeError):
+    except (SupportTrajectory.DoesNotExist, ValidationError, ValueError, TypeError):
         raise NotFound(
             "trajectory", "Dit ondersteuningstraject bestaat niet bij uw organisatie."
         ) from None

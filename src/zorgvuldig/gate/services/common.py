@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from zorgvuldig.clients.models import Client
@@ -30,14 +31,14 @@ def gate_service(function):
 def client_or_404(client_id) -> Client:
     try:
         return Client.objects.select_related("subject").get(id=client_id)
-    except (Client.DoesNotExist, ValueError, TypeError):
+    except (Client.DoesNotExist, ValidationError, ValueError, TypeError):
         raise NotFound("client", "Deze cliënt bestaat niet.") from None
 
 
 def item_or_404(actor: Actor, item_id) -> DataItem:
     try:
         return DataItem.objects.get(id=item_id, partner_id=actor.partner_id)
-    except (DataItem.DoesNotExist, ValueError, TypeError):
+    except (DataItem.DoesNotExist, ValidationError, ValueError, TypeError):
         raise NotFound(
             "item", "Dit gegeven bestaat niet in het dossier bij uw organisatie."
         ) from None
