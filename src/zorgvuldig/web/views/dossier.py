@@ -125,6 +125,22 @@ def _holds_secrecy(request, item) -> bool:
     return first.recorded_by == request.employee.display_name
 
 
+def _read_item(request, item_id, purpose_form, title):
+    """The item with its history (a consult through the gate), or the page that says why not."""
+    query = purpose_form.query()
+    try:
+        item = services.item_history(request.actor, item_id, purpose=query["doel"],
+                                     legal_basis=query.get("grondslag"))
+    except ProcessingRefused as error:
+        return None, refused(request, error, back_url=reverse("web:home"))
+    except NotFound as error:
+        return None, not_found(request, error)
+    except InvalidInput as error:
+        purpose_form.add_gate_errors(error)
+        return None, choose_purpose(request, purpose_form, title)
+    return item, None
+
+
 @employee_required
 @require_http_methods(["GET", "POST"])
 def item_history(request, item_id):
@@ -154,16 +170,9 @@ def item_history(request, item_id):
             messages.success(request, _("The professional secrecy of this item has been lifted "
                                         "for the recipient you chose."))
             return redirect(history_url)
-    try:
-        item = services.item_history(request.actor, item_id, purpose=query["doel"],
-                                     legal_basis=query.get("grondslag"))
-    except ProcessingRefused as error:
-        return refused(request, error, back_url=reverse("web:home"))
-    except NotFound as error:
-        return not_found(request, error)
-    except InvalidInput as error:
-        purpose_form.add_gate_errors(error)
-        return choose_purpose(request, purpose_form, _("History of a data item"))
+    item, response = _read_item(request, item_id, purpose_form, _("History of a data item"))
+    if response is not None:
+        return response
     try:
         disclosures = services.disclosures_of_item(request.actor, item_id, purpose=query["doel"],
                                                    legal_basis=query.get("grondslag"))
@@ -221,16 +230,9 @@ def change_item(request, item_id):
                 return redirect(history_url)
     else:
         # The form starts from the current version: reading it is a consult of the item.
-        try:
-            item = services.item_history(request.actor, item_id, purpose=query["doel"],
-                                         legal_basis=query.get("grondslag"))
-        except ProcessingRefused as error:
-            return refused(request, error, back_url=reverse("web:home"))
-        except NotFound as error:
-            return not_found(request, error)
-        except InvalidInput as error:
-            purpose_form.add_gate_errors(error)
-            return choose_purpose(request, purpose_form, _("Change a data item"))
+        item, response = _read_item(request, item_id, purpose_form, _("Change a data item"))
+        if response is not None:
+            return response
         current = item.current
         form = ChangeItemForm(initial={
             "label": current.label, "value": current.value, "source": current.source,
