@@ -28,6 +28,9 @@ run: $(VENV)/.installed
 	$(BIN)/zorgvuldig demo
 	$(BIN)/zorgvuldig collectstatic --no-input --verbosity 0
 	@echo "zorgvuldig draait op http://$(HOST):$(PORT)/  (API: http://$(HOST):$(PORT)/api/v1/docs)"
+	@# the task worker (webhook deliveries) runs beside the web server and stops with it
+	$(BIN)/zorgvuldig db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn zorgvuldig.conf.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile -
 
 chromium:
@@ -46,12 +49,14 @@ test-python: $(VENV)/.installed node_modules/.installed chromium
 
 test: lint lint-openapi test-python
 
-# Benchmarks (not tests): SQLite and PostgreSQL side by side; numbers go to docs/benchmarks.md.
+# Benchmarks (not tests): SQLite and PostgreSQL side by side, the share path on PostgreSQL;
+# numbers go to docs/benchmarks.md.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 bench: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,bench]'
 	$(BIN)/python bench/bench_decide.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/bench_log.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/bench_share.py
 
 clean:
 	rm -rf $(VENV) node_modules var

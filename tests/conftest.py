@@ -147,3 +147,21 @@ def client_dossier(actor, registered_client):
     )
     inform_and_consent(actor, registered_client.id, representative_id=mother.related.id)
     return registered_client
+
+
+def supporting(partner, client, username, *, consent=True):
+    """An employee of ``partner`` supporting the fixtures' ``client`` Sanne (youth care), with
+    consent to record there when ``consent``."""
+    other = actor_for(make_employee(partner, username))
+    services.register_client(
+        other,
+        bsn=client.subject.bsn,
+        given_names="Sanne",
+        surname="de Vries",
+        birth_date=client.subject.birth_date,
+        domain="jeugd",
+        legal_basis="jeugdwet",
+    )
+    if consent:
+        inform_and_consent(other, client.id, representative_id=representative_of(client.id))
+    return other

@@ -81,6 +81,8 @@ def test_art6_1_a_share_sends_the_allowed_items_with_disclosure_records(api, may
     assert disclosure["versionNumber"] == 1 and disclosure["ground"] == "consent"
     assert disclosure["traceId"] == body["traceId"] and disclosure["recipientKind"] == "partner"
     assert api.get(f"/data-items/{items[1]['id']}/disclosures").json() == []
+    (for_client,) = api.get(f"/clients/{may_share.id}/disclosures").json()
+    assert for_client == disclosure  # art9.1: per client, the same record
 
 
 def test_art4_3_without_consent_to_share_a_share_is_403_and_sends_nothing(api, client_dossier, wmo):

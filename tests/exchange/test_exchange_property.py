@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import inform_and_consent, make_partner, next_bsn
-from zorgvuldig.exchange.models import Disclosure
+from zorgvuldig.exchange.models import Delivery, Disclosure
 from zorgvuldig.gate import services, validation
 from zorgvuldig.gate.errors import ProcessingRefused
 from zorgvuldig.processing_log.models import LogRecord
@@ -119,4 +119,11 @@ def test_what_leaves_is_exactly_what_is_allowed(actor, sequence):
             Disclosure.objects.filter(trace_id=trace_id).values_list("item_id", flat=True)
         )
         assert disclosed == sent
+        # and what left waits at the recipient partner, once each, nothing more
+        waiting = set(
+            Delivery.objects.filter(disclosure__trace_id=trace_id).values_list(
+                "disclosure__item_id", flat=True
+            )
+        )
+        assert waiting == sent
         assert LogRecord.objects.filter(trace_id=trace_id, name="gegevens-delen").exists()

@@ -7,7 +7,13 @@ import datetime
 
 import pytest
 
-from tests.conftest import inform_and_consent, make_partner, next_bsn, representative_of
+from tests.conftest import (
+    inform_and_consent,
+    make_partner,
+    next_bsn,
+    representative_of,
+    supporting,
+)
 from zorgvuldig.dossier.models import Annotation
 from zorgvuldig.exchange.models import Disclosure
 from zorgvuldig.gate import services
@@ -267,3 +273,35 @@ def test_art8_2_the_privacy_officer_sees_what_veilig_thuis_received(partner, act
     officer = actor_for(make_employee(partner, "pieter", role=Role.PRIVACY_OFFICER))
     (entry,) = services.exceptions_register(officer)
     assert entry.article == "art8.2" and "Veilig Thuis" in entry.text
+
+
+def test_art9_1_who_received_a_clients_data_from_this_organisation(actor, may_share, wmo):
+    youth = record(actor, may_share.id, "youth", "Groep 8")
+    contact = record(actor, may_share.id, "contact", "06-12345678")
+    welfare = make_partner("Welzijn Heuvelrug")
+    for recipient, item in ((wmo, youth), (welfare, youth), (welfare, contact)):
+        services.share_items(
+            actor,
+            may_share.id,
+            item_ids=[item.id],
+            recipient_partner_id=recipient.id,
+            purpose="support-provision",
+        )
+    rows = services.disclosures_of_client(actor, may_share.id, purpose="accountability")
+    assert [(r.item_id, r.recipient) for r in rows] == [
+        (youth.id, wmo.name),
+        (youth.id, welfare.name),
+        (contact.id, welfare.name),
+    ]
+    # another organisation that supports the client sees only its own disclosures
+    eva = supporting(welfare, may_share, "eva")
+    inform_and_consent(
+        eva, may_share.id, representative_id=representative_of(may_share.id), scopes=("share",)
+    )
+    own = record(eva, may_share.id, "youth", "Jongerenwerk")
+    services.share_items(
+        eva, may_share.id, item_ids=[own.id], recipient_partner_id=wmo.id, purpose="safety"
+    )
+    (theirs,) = services.disclosures_of_client(eva, may_share.id, purpose="accountability")
+    assert theirs.item_id == own.id
+    assert len(services.disclosures_of_client(actor, may_share.id, purpose="accountability")) == 3

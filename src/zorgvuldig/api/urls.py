@@ -9,12 +9,14 @@ from zorgvuldig.api.routers import (
     clients,
     consent,
     exchange,
+    inbox,
     items,
     log,
     oversight,
     partners,
     support,
     trajectories,
+    webhooks,
 )
 
 api = make_api(auth=ApiTokenAuth(), urls_namespace="api")
@@ -25,6 +27,8 @@ api.add_router("", trajectories.router)
 api.add_router("", items.router)
 api.add_router("", consent.router)
 api.add_router("", exchange.router)
+api.add_router("", inbox.router)
 api.add_router("", support.router)
 api.add_router("", oversight.router)
 api.add_router("", log.router)
+api.add_router("", webhooks.router)

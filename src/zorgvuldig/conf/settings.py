@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "zorgvuldig.core",
     "zorgvuldig.partners",
     "zorgvuldig.clients",
@@ -77,6 +79,7 @@ INSTALLED_APPS = [
     "zorgvuldig.exchange",
     "zorgvuldig.processing_log",
     "zorgvuldig.api",
+    "zorgvuldig.webhooks",
     "zorgvuldig.web",
     "zorgvuldig.demo",
 ]
@@ -198,3 +201,11 @@ ZORGVULDIG_LOG_ANCHOR_SECONDS = int(os.environ.get("ZORGVULDIG_LOG_ANCHOR_SECOND
 
 # Identity of this service in the processing log (Logboek Dataverwerkingen "resource").
 ZORGVULDIG_SERVICE_NAME = os.environ.get("ZORGVULDIG_SERVICE_NAME", "zorgvuldig")
+
+# Background work (webhook deliveries, ...) runs through Django's task framework with the
+# database backend: a task is a row committed with the transaction that enqueued it, done by
+# `zorgvuldig db_worker`; no broker.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Webhook URLs use https; plain http only to these hosts (e.g. a receiver on the same network).
+ZORGVULDIG_WEBHOOK_HTTP_HOSTS = env_list("ZORGVULDIG_WEBHOOK_HTTP_HOSTS")

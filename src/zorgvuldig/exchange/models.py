@@ -146,3 +146,39 @@ class SafetyCaseStep(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["case", "step"], name="one_meldcode_step_each")
         ]
+
+
+class Delivery(models.Model):
+    """A disclosure to a partner as the recipient sees it: waiting until a caseworker there
+    takes it into the recipient's own dossier (art3.2a: with its origin), or declines it.
+
+    The :class:`Disclosure` stays the sender's unchanging record; this is the recipient's side.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    disclosure = models.OneToOneField(
+        Disclosure, on_delete=models.PROTECT, related_name="delivery"
+    )
+    recipient_partner = models.ForeignKey(
+        "partners.Partner", on_delete=models.PROTECT, related_name="+"
+    )
+    client = models.ForeignKey("clients.Client", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    handled_at = models.DateTimeField(null=True, blank=True)
+    handled_by = models.ForeignKey(
+        "partners.Employee", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    # the item recorded in the recipient's dossier; empty when declined
+    accepted_item = models.ForeignKey(
+        "dossier.DataItem", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    # why the recipient did not take it in (it does not need it, art3.2 / art5.1)
+    decline_reason = EncryptedTextField(_("reason for declining"), blank=True, default="")
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["recipient_partner", "handled_at", "created_at"],
+                name="delivery_inbox",
+            )
+        ]

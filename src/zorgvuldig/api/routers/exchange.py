@@ -153,3 +153,22 @@ def inform_non_partner(request, non_partner_id: uuid.UUID = NON_PARTNER_ID):
     """Record that the non-partner was informed of the protocol's main lines (the leaflet),
     as art7 asks before the first disclosure. Recording it again changes nothing."""
     return services.inform_non_partner(request.auth, non_partner_id)
+
+
+@router.get(
+    "/clients/{clientId}/disclosures",
+    response=list[Disclosure],
+    operation_id="listClientDisclosures",
+    summary="Who received a client's data from your organisation",
+)
+def list_client_disclosures(
+    request,
+    client_id: uuid.UUID = CLIENT_ID,
+    purpose: Purpose = ACCOUNTABILITY_QUERY,
+    legal_basis: LegalBasis | None = LEGAL_BASIS_QUERY,
+):
+    """Every disclosure your organisation made about the client, oldest first: which version of
+    which item went to whom, when, for which purpose, on which ground (art9.1)."""
+    return services.disclosures_of_client(
+        request.auth, client_id, purpose=purpose, legal_basis=legal_basis
+    )

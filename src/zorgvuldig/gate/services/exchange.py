@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.exchange.models import (
+    Delivery,
     Disclosure,
     Ground,
     NonPartner,
@@ -36,8 +37,10 @@ from zorgvuldig.gate.services.common import (
 )
 from zorgvuldig.partners.models import Partner
 from zorgvuldig.protocol import Category, Justification, Operation, RecipientKind, decide
+from zorgvuldig.webhooks.delivery import notify
 
 VEILIG_THUIS = "veilig-thuis"
+EVENT_RECEIVED_SHARES = "received-shares.created"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,7 @@ class ShareResult:
     withheld: tuple[uuid.UUID, ...]  # the items the protocol kept back
     explanation: str
     trace_id: str
+    delivery_ids: tuple[uuid.UUID, ...] = ()  # what waits at a recipient partner
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,8 +166,12 @@ def share_items(
     recipient_person: str = "",
     legal_basis: str | None = None,
     justification: Justification | None = None,
+    announce: bool = True,
 ) -> ShareResult:
-    """Share items of a client with one recipient; the items the protocol refuses stay."""
+    """Share items of a client with one recipient; the items the protocol refuses stay.
+
+    ``announce``: notify a recipient partner's systems by webhook; False when the recipient
+    takes the items in at once (a request, :func:`~.requests.request_items`)."""
     client = client_or_404(client_id)
     recipient = _recipient(actor, recipient_partner_id, non_partner_id, report_reference)
     items = _items(actor, client, item_ids)
@@ -179,9 +187,10 @@ def share_items(
 
     def perform(decision):
         allowed = set(decision.allowed_categories)
-        secret = facts_module.secret_items(processing.item_ids, recipient.key)  # art6.2
+        held = [i.id for i in items if i.secrecy_holder_id is not None]  # none: no query
+        secret = facts_module.secret_items(held, recipient.key)  # art6.2
         sent = [i for i in items if Category(i.category) in allowed and i.id not in secret]
-        Disclosure.objects.bulk_create(
+        disclosures = Disclosure.objects.bulk_create(
             Disclosure(
                 item=i,
                 version_number=versions[i.id],
@@ -199,8 +208,14 @@ def share_items(
             )
             for i in sent
         )
+        deliveries = _deliver(recipient, client, disclosures, announce)
         return Performed(
-            (tuple(i.id for i in sent), tuple(i.id for i in items if i not in sent), decision),
+            (
+                tuple(i.id for i in sent),
+                tuple(i.id for i in items if i not in sent),
+                decision,
+                deliveries,
+            ),
             subject_ids=sorted({i.subject_id for i in items}, key=str),
         )
 
@@ -220,14 +235,34 @@ def share_items(
         foreign_operation=recipient.report_reference,
     )
     outcome = process(processing, perform)
-    sent, withheld, decision = outcome.result
+    sent, withheld, decision, deliveries = outcome.result
     explanation = decision.explanation
     if any(Category(i.category) in decision.allowed_categories for i in items if i.id in withheld):
         explanation += (
             " Gegevens onder het beroepsgeheim van een hulpverlener die ze niet heeft vrijgegeven, "
             "blijven achter (art. 6 lid 2)."
         )
-    return ShareResult(sent, withheld, explanation, outcome.trace_id)
+    return ShareResult(sent, withheld, explanation, outcome.trace_id, deliveries)
+
+
+def _deliver(recipient: _Recipient, client, disclosures, announce: bool) -> tuple[uuid.UUID, ...]:
+    """What went to a partner waits there (its received shares) and, when ``announce``, its
+    systems are notified by webhook, in the same transaction; the notification names the
+    deliveries, nothing about the client."""
+    if recipient.partner is None or not disclosures:
+        return ()
+    deliveries = Delivery.objects.bulk_create(
+        Delivery(disclosure=d, recipient_partner=recipient.partner, client=client)
+        for d in disclosures
+    )
+    ids = tuple(d.id for d in deliveries)
+    if announce:
+        notify(
+            recipient.partner.id,
+            EVENT_RECEIVED_SHARES,
+            {"receivedShareIds": [str(i) for i in ids]},
+        )
+    return ids
 
 
 _UNDER_SECRECY = (
@@ -322,19 +357,38 @@ def disclosures_of_item(
 ) -> list[DisclosureView]:
     """Who received this item, which version, when and why (art9.1, art9.6)."""
     item = item_or_404(actor, item_id)
+    rows = Disclosure.objects.filter(item=item)
+    return _consult_disclosures(actor, item.client_id, rows, purpose, legal_basis)
+
+
+@gate_service
+def disclosures_of_client(
+    actor: Actor, client_id, *, purpose: str, legal_basis: str | None = None
+) -> list[DisclosureView]:
+    """Everything the actor's organisation disclosed about this client: which version of which
+    item went to whom, when and why (art9.1: the overview of who received the client's data)."""
+    client = client_or_404(client_id)
+    rows = Disclosure.objects.filter(client=client, partner_id=actor.partner_id)
+    return _consult_disclosures(actor, client.id, rows, purpose, legal_basis)
+
+
+def _consult_disclosures(actor: Actor, client_id, rows, purpose, legal_basis):
+    """Reading disclosure records is a consult of the client, decided and logged."""
 
     def read(decision):
-        rows = (
-            Disclosure.objects.filter(item=item)
-            .select_related("recipient_partner", "recipient_non_partner")
-            .order_by("disclosed_at")
+        found = list(
+            rows.select_related("recipient_partner", "recipient_non_partner", "item").order_by(
+                "disclosed_at", "id"
+            )
         )
-        return Performed([_view(d) for d in rows], subject_ids=[item.subject_id])
+        # the subjects whose data went out; none: the client's (the gate's default)
+        subjects = sorted({d.item.subject_id for d in found}, key=str)
+        return Performed([_view(d) for d in found], subject_ids=subjects)
 
     return process(
         client_processing(
             actor,
-            item.client_id,
+            client_id,
             "ontvangers-raadplegen",
             Operation.CONSULT,
             (Category.IDENTIFICATION,),

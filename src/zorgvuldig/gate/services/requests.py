@@ -15,15 +15,15 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from zorgvuldig.dossier.models import DataItem, OriginMethod
+from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.gate import dto, validation
 from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.core import Performed, process
 from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.services.common import client_or_404, client_processing, gate_service
-from zorgvuldig.gate.services.dossier import record_item
 from zorgvuldig.gate.services.exchange import share_items
+from zorgvuldig.gate.services.inbox import accept_received_share
 from zorgvuldig.partners.models import Partner
 from zorgvuldig.protocol import Justification, Operation
 
@@ -117,27 +117,19 @@ def request_items(
             recipient_partner_id=actor.partner_id,
             purpose=purpose,
             legal_basis=None,
+            announce=False,
         )
     except ProcessingRefused as refused:
         return PullResult((), refused.decision.explanation, asked.trace_id, refused.trace_id)
-    # 3. record what came in, with its origin (art3.2a)
-    received = []
-    for item in DataItem.objects.filter(id__in=shared.sent).prefetch_related("versions"):
-        current = max(item.versions.all(), key=lambda v: v.number)
-        received.append(
-            record_item(
-                actor,
-                client.id,
-                category=item.category,
-                label=current.label,
-                value=current.value,
-                source=holder.name,
-                method=OriginMethod.PARTNER,
-                obtained_on=timezone.localdate(),
-                purpose=purpose,
-                legal_basis=legal_basis,
-                justification=justification,
-                subject_id=item.subject_id,
-            )
+    # 3. take what came in into the requester's dossier, with its origin (art3.2a)
+    received = [
+        accept_received_share(
+            actor,
+            delivery_id,
+            purpose=purpose,
+            legal_basis=legal_basis,
+            justification=justification,
         )
+        for delivery_id in shared.delivery_ids
+    ]
     return PullResult(tuple(received), shared.explanation, asked.trace_id, shared.trace_id)

@@ -1,0 +1,74 @@
+"""Bodies of received shares and webhook subscriptions, camelCase on the wire."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+from pydantic import Field
+
+from zorgvuldig.api.schemas import (
+    In,
+    JustificationField,
+    JustificationGroundField,
+    LegalBasisField,
+    Out,
+)
+from zorgvuldig.protocol import Category, ExceptionGround, LegalBasis, Purpose
+
+
+class ReceivedShare(Out):
+    id: uuid.UUID = Field(description="De identificatie van de ontvangen gegevens")
+    client_id: uuid.UUID
+    client_name: str = Field(description="De naam van de cliënt")
+    category: Category
+    label: str = Field(description="De omschrijving van het gegeven (niet de inhoud)")
+    version_number: int = Field(description="De versie die de afzender verstrekte")
+    sender: str = Field(description="De partner die de gegevens deelde")
+    sender_person: str = Field(description="Wie ze daar deelde")
+    purpose: Purpose = Field(description="Het doel waarvoor de afzender ze deelde")
+    ground: str = Field(description="consent, art4.6 of art8.2")
+    sent_at: datetime.datetime
+
+
+class ReceivedShareAcceptance(In):
+    """Take the received data into your dossier; the protocol decides by your own facts."""
+
+    purpose: Purpose | None = Field(
+        None,
+        description="Uw doel (art. 2); weggelaten: het doel waarvoor de afzender deelde.",
+    )
+    legal_basis: LegalBasis | None = LegalBasisField
+    justification_ground: ExceptionGround | None = JustificationGroundField
+    justification: str | None = JustificationField
+
+
+class ReceivedShareRejection(In):
+    """Do not take the received data in: you do not need it (art. 5 lid 1)."""
+
+    reason: str = Field(max_length=1000, description="Waarom u de gegevens niet nodig heeft")
+    purpose: Purpose | None = Field(
+        None,
+        description="Uw doel (art. 2); weggelaten: het doel waarvoor de afzender deelde.",
+    )
+
+
+class WebhookSubscriptionRequest(In):
+    url: str = Field(
+        max_length=500,
+        description="De https-URL van uw systeem die een melding ontvangt (POST, JSON)",
+    )
+
+
+class WebhookSubscription(Out):
+    id: uuid.UUID
+    url: str
+    is_active: bool
+    created_at: datetime.datetime
+
+
+class WebhookSubscriptionCreated(WebhookSubscription):
+    secret: str = Field(
+        description="De sleutel van de handtekening (HMAC-SHA256); alleen nu getoond, bewaar "
+        "hem veilig"
+    )

@@ -1,0 +1,109 @@
+"""Received data: what partners shared with the employee's organisation, for the clients the
+employee supports; taken into the dossier with its origin, or declined (art3.2a, art5.1,
+art6.1). Seeing, taking in and declining each pass the gate, like everything else."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from zorgvuldig.gate import services
+from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
+from zorgvuldig.web.forms import GateForm
+from zorgvuldig.web.views.access import employee_required
+from zorgvuldig.web.views.errors import not_found, refused
+from zorgvuldig.web.views.purpose import choose_purpose, read_purpose, url
+
+
+class DeclineForm(GateForm):
+    reason = forms.CharField(
+        label=gettext_lazy("Why you do not need this data"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Only what the support needs is recorded (art. 5 paragraph 1)."),
+    )
+
+
+def _list_url(query: dict) -> str:
+    return f"{reverse('web:received_shares')}?{urlencode(query)}"
+
+
+def _purpose(request):
+    form = read_purpose(request)
+    return form, (form.query() if form.is_valid() else None)
+
+
+@employee_required
+@require_GET
+def received_shares(request):
+    """The data waiting for the employee's clients, with what to do with each."""
+    purpose_form, query = _purpose(request)
+    if query is None:
+        return choose_purpose(request, purpose_form, _("Received data"))
+    try:
+        shares = services.received_shares(request.actor, purpose=query["doel"])
+    except InvalidInput as error:
+        purpose_form.add_gate_errors(error)
+        return choose_purpose(request, purpose_form, _("Received data"))
+    return render(
+        request,
+        "web/received_shares.html",
+        {"shares": shares, "query": query, "query_string": urlencode(query)},
+    )
+
+
+@employee_required
+@require_POST
+def accept(request, share_id):
+    """Take the data into the client's dossier; the protocol decides by our own facts."""
+    purpose_form, query = _purpose(request)
+    if query is None:
+        return choose_purpose(request, purpose_form, _("Received data"))
+    try:
+        item = services.accept_received_share(request.actor, share_id, purpose=query["doel"])
+    except ProcessingRefused as error:
+        return refused(request, error, back_url=_list_url(query))
+    except NotFound as error:
+        return not_found(request, error)
+    except InvalidInput as error:
+        messages.error(request, " ".join(error.errors.values()))
+        return redirect(_list_url(query))
+    messages.success(request, _("The data has been recorded in the dossier, with its origin."))
+    return redirect(url("web:dossier", item.client_id, query))
+
+
+@employee_required
+@require_http_methods(["GET", "POST"])
+def decline(request, share_id):
+    """Decline data the support does not need: nothing is recorded, the reason is kept."""
+    purpose_form, query = _purpose(request)
+    if query is None:
+        return choose_purpose(request, purpose_form, _("Received data"))
+    form = DeclineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decline_received_share(
+                request.actor, share_id, reason=form.cleaned_data["reason"], purpose=query["doel"]
+            )
+        except ProcessingRefused as error:
+            return refused(request, error, back_url=_list_url(query))
+        except NotFound as error:
+            return not_found(request, error)
+        except InvalidInput as error:
+            form.add_gate_errors(error)
+        else:
+            messages.success(request, _("The data has been declined; nothing was recorded."))
+            return redirect(_list_url(query))
+    return render(
+        request,
+        "web/decline_received_share.html",
+        {"form": form, "back_url": _list_url(query)},
+        status=400 if form.errors else 200,
+    )
