@@ -109,6 +109,26 @@ PROCESSINGS = {
     "delen-voorbereiden": _("Sharing prepared"),
     "ontvangers-raadplegen": _("Recipients viewed"),
     "beroepsgeheim-vrijgeven": _("Professional secrecy lifted for a recipient"),
+    "gegevens-opvragen": _("Data requested from a partner"),
+    "ontvangen-gegevens-inzien": _("Data received from a partner viewed"),
+    "ontvangen-gegevens-afwijzen": _("Data received from a partner declined"),
+    "meldcode-raadplegen": _("Meldcode cases consulted"),
+    "meldcode-signalen": _("Meldcode step 1: signals mapped"),
+    "meldcode-consult": _("Meldcode step 2: colleague consulted"),
+    "meldcode-conversation": _("Meldcode step 3: conversation with the client"),
+    "meldcode-weigh": _("Meldcode step 4: violence or abuse weighed"),
+    "meldcode-decide": _("Meldcode step 5: decided on help or a report"),
+    "huishouden-coordineren": _("Household plan and exchanges consulted by the director"),
+    "plan-bijwerken": _("Household plan updated"),
+}
+
+# The steps of the Meldcode (art8.1); the codes of exchange.models.MeldcodeStep.
+MELDCODE_STEPS = {
+    "signals": _("1. Map the signals"),
+    "consult": _("2. Consult a colleague and, if needed, Veilig Thuis"),
+    "conversation": _("3. Talk with the client"),
+    "weigh": _("4. Weigh the violence or abuse (assessment framework)"),
+    "decide": _("5. Decide: organise help and/or report to Veilig Thuis"),
 }
 
 # The kinds of non-partners (art7); the codes of exchange.models.NonPartnerKind.
@@ -192,6 +212,7 @@ KINDS = {
     "non_partner_kind": NON_PARTNER_KINDS,
     "recipient_kind": RECIPIENT_KINDS,
     "disclosure_ground": DISCLOSURE_GROUNDS,
+    "meldcode_step": MELDCODE_STEPS,
 }
 
 

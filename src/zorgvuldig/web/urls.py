@@ -3,7 +3,19 @@ data: clients and items are named by random ids, a search is sent by POST."""
 
 from django.urls import path
 
-from zorgvuldig.web.views import auth, consent, dossier, exchange, intake, oversight, search
+from zorgvuldig.web.views import (
+    auth,
+    consent,
+    dossier,
+    exchange,
+    households,
+    inbox,
+    intake,
+    meldcode,
+    oversight,
+    requests,
+    search,
+)
 
 app_name = "web"
 
@@ -30,5 +42,19 @@ urlpatterns = [
     path("clienten/<uuid:client_id>/delen/", exchange.share, name="share"),
     path("niet-partners/nieuw/", exchange.register_non_partner, name="register_non_partner"),
     path("niet-partners/folder/", exchange.leaflet_pdf, name="leaflet"),
+    path("clienten/<uuid:client_id>/opvragen/", requests.request_data, name="request_data"),
+    path("clienten/<uuid:client_id>/meldcode/nieuw/", meldcode.open_case,
+         name="open_safety_case"),
+    path("clienten/<uuid:client_id>/meldcode/<uuid:case_id>/", meldcode.next_step,
+         name="meldcode_step"),
+    path("clienten/<uuid:client_id>/huishouden/nieuw/", households.create,
+         name="create_household"),
+    path("huishoudens/", households.directed, name="households"),
+    path("huishoudens/<uuid:household_id>/", households.household, name="household"),
     path("privacy/uitzonderingen/", oversight.exceptions_register, name="exceptions_register"),
+    path("ontvangen-gegevens/", inbox.received_shares, name="received_shares"),
+    path("ontvangen-gegevens/<uuid:share_id>/overnemen/", inbox.accept,
+         name="accept_received_share"),
+    path("ontvangen-gegevens/<uuid:share_id>/afwijzen/", inbox.decline,
+         name="decline_received_share"),
 ]

@@ -7,7 +7,7 @@ import uuid
 
 from ninja import Path, Query, Router
 
-from zorgvuldig.api.routers.common import CLIENT_ID, LEGAL_BASIS_QUERY
+from zorgvuldig.api.routers.common import CLIENT_ID, LEGAL_BASIS_QUERY, PURPOSE_QUERY
 from zorgvuldig.api.routers.exchange import NON_PARTNER_ID
 from zorgvuldig.api.schemas import (
     AddressingCount,
@@ -72,6 +72,24 @@ def open_safety_case(request, payload: SafetyCaseOpening, client_id: uuid.UUID =
         legal_basis=payload.legal_basis,
         justification=validation.justification(payload.justification_ground, payload.justification),
     )
+
+
+@router.get(
+    "/clients/{clientId}/safety-cases",
+    response=list[SafetyCase],
+    operation_id="listSafetyCases",
+    summary="List a client's safety cases at your organisation (Meldcode)",
+)
+def list_safety_cases(
+    request,
+    client_id: uuid.UUID = CLIENT_ID,
+    purpose: Purpose = PURPOSE_QUERY,
+    legal_basis: LegalBasis | None = LEGAL_BASIS_QUERY,
+):
+    """The safety cases your organisation follows through the Meldcode (art8.1), each with
+    its steps: who, when, what was concluded, and the next step. A logged consult of the
+    client's signals about safety; other organisations' cases are not listed."""
+    return services.safety_cases(request.auth, client_id, purpose=purpose, legal_basis=legal_basis)
 
 
 @router.post(

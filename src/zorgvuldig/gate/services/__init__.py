@@ -28,6 +28,7 @@ from zorgvuldig.gate.services.dossier import (
 )
 from zorgvuldig.gate.services.exchange import (
     address_non_partner,
+    disclosures_of_client,
     disclosures_of_item,
     inform_non_partner,
     list_non_partners,
@@ -37,15 +38,26 @@ from zorgvuldig.gate.services.exchange import (
 )
 from zorgvuldig.gate.services.households import (
     create_household,
+    directed_households,
     household_overview,
     update_household_plan,
 )
+from zorgvuldig.gate.services.inbox import (
+    accept_received_share,
+    decline_received_share,
+    received_shares,
+)
 from zorgvuldig.gate.services.log import client_log
-from zorgvuldig.gate.services.meldcode import open_safety_case, record_meldcode_step
+from zorgvuldig.gate.services.meldcode import (
+    open_safety_case,
+    record_meldcode_step,
+    safety_cases,
+)
 from zorgvuldig.gate.services.oversight import allowed_now, exceptions_register
 from zorgvuldig.gate.services.requests import request_items
 
 __all__ = [
+    "accept_received_share",
     "add_relation",
     "address_non_partner",
     "allowed_now",
@@ -59,6 +71,9 @@ __all__ = [
     "consult_dossier",
     "consult_items",
     "create_household",
+    "decline_received_share",
+    "directed_households",
+    "disclosures_of_client",
     "disclosures_of_item",
     "exceptions_register",
     "household_overview",
@@ -69,6 +84,7 @@ __all__ = [
     "list_trajectories",
     "open_safety_case",
     "preview_share",
+    "received_shares",
     "record_consent",
     "record_informing",
     "record_item",
@@ -77,6 +93,7 @@ __all__ = [
     "register_non_partner",
     "release_secrecy",
     "request_items",
+    "safety_cases",
     "search_clients",
     "share_items",
     "update_household_plan",

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 from dataclasses import dataclass
 
-from zorgvuldig.clients.models import Client, Household, SupportTrajectory
+from django.core.exceptions import ValidationError
+
+from zorgvuldig.clients.models import Client, Household, Relation, SupportTrajectory
 from zorgvuldig.exchange.models import Disclosure
 from zorgvuldig.gate import convert, dto, validation
 from zorgvuldig.gate.context import Actor
@@ -20,35 +23,70 @@ from zorgvuldig.partners.models import Employee
 from zorgvuldig.protocol import Category, Operation
 
 
+def _ids(values, field: str, message: str) -> set[uuid.UUID]:
+    try:
+        return {uuid.UUID(str(v)) for v in values or ()}
+    except ValueError:
+        raise InvalidInput({field: message}) from None
+
+
+def _members(client, member_client_ids, member_subject_ids) -> set[uuid.UUID]:
+    """The subjects of the household: the client, other clients named by their client id, and
+    persons related to the client (a parent, a child ...) named by their subject id."""
+    unknown = "Een of meer leden zijn geen bekende cliënt."
+    client_ids = _ids(member_client_ids, "memberClientIds", unknown)
+    of_clients = set(Client.objects.filter(id__in=client_ids).values_list("subject_id", flat=True))
+    if len(of_clients) != len(client_ids):
+        raise InvalidInput({"memberClientIds": unknown})
+    not_related = "Een of meer leden zijn geen relatie van deze cliënt."
+    related_ids = _ids(member_subject_ids, "memberSubjectIds", not_related)
+    related = set(
+        Relation.objects.filter(subject=client.subject, related_id__in=related_ids).values_list(
+            "related_id", flat=True
+        )
+    )
+    if related != related_ids:
+        raise InvalidInput({"memberSubjectIds": not_related})
+    return {client.subject_id, *of_clients, *related}
+
+
+def _director(director_id) -> Employee:
+    try:
+        director = Employee.objects.filter(id=director_id, is_active=True).first()
+    except (ValidationError, ValueError, TypeError):
+        director = None
+    if director is None:
+        raise InvalidInput({"directorId": "Deze regisseur bestaat niet of is niet actief."})
+    return director
+
+
 @gate_service
 def create_household(
     actor: Actor,
     client_id,
     *,
     name: str,
-    member_client_ids,
+    member_client_ids=(),
     director_id,
     plan: str,
+    member_subject_ids=(),
     purpose: str = "integrated-support",
     legal_basis: str | None = None,
 ) -> dto.HouseholdView:
-    """Form a household around a client the actor supports, with its plan and director."""
+    """Form a household around a client the actor supports, with its plan and director (art1).
+
+    Members are the client, other clients (``member_client_ids``) and persons related to the
+    client (``member_subject_ids``, e.g. a parent who is no client)."""
     client = client_or_404(client_id)
-    members = list(
-        Client.objects.filter(id__in=member_client_ids).values_list("subject_id", flat=True)
-    )
-    if len(members) != len(set(map(str, member_client_ids))):
-        raise InvalidInput({"memberClientIds": "Een of meer leden zijn geen bekende cliënt."})
-    director = Employee.objects.filter(id=director_id, is_active=True).first()
-    if director is None:
-        raise InvalidInput({"directorId": "Deze regisseur bestaat niet of is niet actief."})
+    members = _members(client, member_client_ids, member_subject_ids)
+    director = _director(director_id)
+    household_name = validation.text(name, "name", 200)
+    the_plan = validation.text(plan, "plan", 10_000, required=False)
 
     def perform(decision):
-        household = Household.objects.create(
-            name=validation.text(name, "name", 200), director=director, plan=plan
-        )
-        household.members.set({client.subject_id, *members})
-        return Performed(convert.household(household), subject_ids=[client.subject_id, *members])
+        household = Household.objects.create(name=household_name, director=director, plan=the_plan)
+        household.members.set(members)
+        return Performed(convert.household(household), subject_ids=sorted(members, key=str))
 
     return process(
         client_processing(
@@ -62,6 +100,29 @@ def create_household(
         ),
         perform,
     ).result
+
+
+@dataclass(frozen=True, slots=True)
+class DirectedHousehold:
+    """A household as its director finds it: its name only; the plan and the members are read
+    with :func:`household_overview`, a logged consult."""
+
+    id: uuid.UUID
+    name: str
+    created_at: datetime.datetime
+
+
+@gate_service
+def directed_households(actor: Actor) -> list[DirectedHousehold]:
+    """The households the actor directs (one household, one plan, one director: art1)."""
+    if actor.employee_id is None:
+        return []
+    return [
+        DirectedHousehold(h.id, h.name, h.created_at)
+        for h in Household.objects.filter(director_id=actor.employee_id).order_by(
+            "name", "created_at"
+        )
+    ]
 
 
 @dataclass(frozen=True, slots=True)

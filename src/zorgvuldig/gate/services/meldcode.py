@@ -229,3 +229,36 @@ def record_meldcode_step(
         justification,
         perform,
     )
+
+
+@gate_service
+def safety_cases(
+    actor: Actor,
+    client_id,
+    *,
+    purpose: str,
+    legal_basis: str | None = None,
+) -> list[SafetyCaseView]:
+    """The client's safety cases at the actor's organisation, oldest first, each with its
+    steps: who, when, what was concluded (art8.1). A consult of the client's signals about
+    safety, logged like every other; another organisation's cases are not part of it."""
+    client = client_or_404(client_id)
+
+    def read(decision):
+        cases = SafetyCase.objects.filter(client=client, partner_id=actor.partner_id).order_by(
+            "opened_at", "id"
+        )
+        return Performed([_view(case) for case in cases], subject_ids=[client.subject_id])
+
+    return process(
+        client_processing(
+            actor,
+            client.id,
+            "meldcode-raadplegen",
+            Operation.CONSULT,
+            (Category.SAFETY_SIGNALS,),
+            purpose,
+            legal_basis,
+        ),
+        read,
+    ).result

@@ -20,7 +20,7 @@ from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.protocol import Category
 from zorgvuldig.web import labels
 from zorgvuldig.web.forms import ChangeItemForm, RecordItemForm, SecrecyReleaseForm
-from zorgvuldig.web.views import consent
+from zorgvuldig.web.views import consent, meldcode_panel
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import not_found, refused
 from zorgvuldig.web.views.purpose import choose_purpose, read_purpose, url
@@ -54,6 +54,7 @@ def dossier(request, client_id):
         client = services.consult_dossier(request.actor, client_id, purpose=purpose,
                                           legal_basis=basis)
         consent_panel = consent.panel(request, client_id, query)
+        meldcode_part = meldcode_panel.panel(request, client_id, query)
         log = services.client_log(request.actor, client_id, purpose=purpose, legal_basis=basis)
     except ProcessingRefused as error:
         return refused(request, error, back_url=reverse("web:home"))
@@ -75,7 +76,10 @@ def dossier(request, client_id):
             "log_on_page": LOG_ON_PAGE,
             "record_url": url("web:record_item", client.id, query),
             "share_url": url("web:share", client.id, query),
+            "request_url": url("web:request_data", client.id, query),
+            "household_url": url("web:create_household", client.id, query),
             **consent_panel,
+            **meldcode_part,
         },
     )
 

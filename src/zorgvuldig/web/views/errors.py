@@ -1,10 +1,11 @@
-"""Pages for what the gate answers instead of data: a refusal, or nothing found."""
+"""Pages for what the gate answers instead of data: a refusal, a function the employee does not
+have, or nothing found."""
 
 from __future__ import annotations
 
 from django.shortcuts import render
 
-from zorgvuldig.gate.errors import NotFound, ProcessingRefused
+from zorgvuldig.gate.errors import NotAllowed, NotFound, ProcessingRefused
 from zorgvuldig.protocol.decision import article_label
 
 #: The articles of informing and consent: a refusal under them can be lifted by consent, or
@@ -39,3 +40,10 @@ def refused(request, error: ProcessingRefused, *, back_url: str = "", consent_ur
 
 def not_found(request, error: NotFound):
     return render(request, "web/not_found.html", {"message": str(error)}, status=404)
+
+
+def not_allowed(request, error: NotAllowed, *, back_url: str = ""):
+    """The gate refused before anything was read: the employee does not have this function
+    (e.g. only a household's director keeps its plan). The gate's own words, 403."""
+    return render(request, "web/not_allowed.html", {"message": str(error), "back_url": back_url},
+                  status=403)

@@ -1,0 +1,111 @@
+"""The forms of data requests (pull: art4.2, art4.4, art6.1) and integrated support (art1:
+one household, one plan, one director).
+
+Like the other forms they check only the shape of the input; the gate decides what it means
+and its errors are put on the fields they name.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from zorgvuldig.partners.models import Employee
+from zorgvuldig.web import labels
+from zorgvuldig.web.forms import (
+    _CHECKBOX,
+    GateForm,
+    JustificationMixin,
+    _purpose_field,
+    committed_partners,
+)
+
+
+class DataRequestForm(JustificationMixin, GateForm):
+    """Request a client's data from the partner that holds it (pull)."""
+
+    holder = forms.ChoiceField(
+        label=_("Organisation that holds the data"),
+        help_text=_("A partner committed to the protocol that supports this client too."),
+    )
+    categories = forms.MultipleChoiceField(
+        label=_("Data needed"),
+        help_text=_("Ask only for what the support needs (art. 5 paragraph 1)."),
+        choices=labels.choices("category"),
+        widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
+    )
+    purpose = _purpose_field()
+    gate_fields = {
+        "holderPartnerId": "holder",
+        "partner": "holder",
+        "categories": "categories",
+        "justificationGround": "justification_ground",
+    }
+
+    def __init__(self, *args, own_partner_id, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["holder"].choices = [
+            ("", _("Choose the partner…")), *committed_partners(own_partner_id)
+        ]
+
+
+def directors() -> list[tuple[str, str]]:
+    """(id, "name, organisation") of the active employees of the partners committed to the
+    protocol today: who may direct a household."""
+    today = timezone.localdate()
+    return [
+        (str(e.id), f"{e.display_name}, {e.partner.name}")
+        for e in Employee.objects.filter(is_active=True)
+        .select_related("user", "partner")
+        .prefetch_related("partner__commitments")
+        .order_by("partner__name", "user__last_name", "user__first_name")
+        if e.partner.commitment_on(today) is not None
+    ]
+
+
+class HouseholdForm(GateForm):
+    """Form a household around a client: its members, its director and its plan (art1)."""
+
+    name = forms.CharField(
+        label=_("Name of the household"), max_length=200,
+        help_text=_("For example “Family De Vries”."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    members = forms.MultipleChoiceField(
+        label=_("Other members"), required=False,
+        help_text=_("The client is always a member; choose the relations who live with them."),
+        widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
+    )
+    director = forms.ChoiceField(
+        label=_("Director"),
+        help_text=_("The one director who coordinates the support and keeps the plan (one "
+                    "household, one plan, one director)."),
+    )
+    plan = forms.CharField(
+        label=_("Plan"), required=False, max_length=10_000,
+        help_text=_("The activities, who does them, and the goals. Each member's own problems "
+                    "stay in that member's own dossier."),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    purpose = _purpose_field(initial="integrated-support")
+    gate_fields = {"memberSubjectIds": "members", "memberClientIds": "members",
+                   "directorId": "director"}
+
+    def __init__(self, *args, relations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["members"].choices = [
+            (str(r.related.id), f"{r.related.full_name} ({labels.label('relation', r.kind)})")
+            for r in relations
+        ]
+        self.fields["director"].choices = [("", _("Choose the director…")), *directors()]
+
+
+class PlanForm(GateForm):
+    """The director keeps the household's one plan."""
+
+    plan = forms.CharField(
+        label=_("Change the plan"), max_length=10_000,
+        help_text=_("The activities, who does them, and the goals."),
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )

@@ -1,0 +1,118 @@
+"""The Meldcode huiselijk geweld en kindermishandeling on the pages (art8.1).
+
+The dossier shows the client's safety cases at the employee's organisation with their steps
+(:mod:`.meldcode_panel`, a logged consult). A case is opened with the signals (step 1); each
+later step has its own page with the form for the next step only. The gate keeps the order and the
+assessment framework (a report to Veilig Thuis when there is acute or structural unsafety, or
+no adequate help); its errors are shown on the form and nothing is recorded.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from zorgvuldig.gate import services, validation
+from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
+from zorgvuldig.web.meldcode_forms import MeldcodeStepForm, OpenSafetyCaseForm
+from zorgvuldig.web.views.access import employee_required
+from zorgvuldig.web.views.dossier import JUSTIFICATION_FIELDSET
+from zorgvuldig.web.views.errors import not_found, refused
+from zorgvuldig.web.views.meldcode_panel import PART
+from zorgvuldig.web.views.purpose import choose_purpose, read_purpose, url
+
+
+def _refused(request, error, client_id, query):
+    return refused(request, error, back_url=url("web:dossier", client_id, query, PART),
+                   consent_url=url("web:dossier", client_id, query, "toestemming"),
+                   form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}")
+
+
+@employee_required
+@require_http_methods(["GET", "POST"])
+def open_case(request, client_id):
+    """Step 1: map the signals. Where informing the client first would endanger someone, a
+    serious-risk justification stands in for it (art4.6)."""
+    purpose_form = read_purpose(request)
+    if not purpose_form.is_valid():
+        return choose_purpose(request, purpose_form, _("Start the Meldcode"))
+    query = purpose_form.query()
+    dossier_url = url("web:dossier", client_id, query, PART)
+    form = OpenSafetyCaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.open_safety_case(
+                request.actor, client_id, signals=data["signals"], taken_on=data["taken_on"],
+                purpose=data["purpose"], legal_basis=query.get("grondslag"),
+                justification=validation.justification(*form.justification_values()),
+            )
+        except InvalidInput as error:
+            form.add_gate_errors(error)
+        except ProcessingRefused as error:
+            return _refused(request, error, client_id, query)
+        except NotFound as error:
+            return not_found(request, error)
+        else:
+            messages.success(request, _("Step 1 of the Meldcode has been recorded: the signals."))
+            return redirect(dossier_url)
+    return render(request, "web/meldcode_open.html",
+                  {"form": form, "dossier_url": dossier_url, "purpose": query["doel"]},
+                  status=400 if form.errors else 200)
+
+
+def _case(request, client_id, case_id, query):
+    """The case with its steps (a logged consult), or the page that says why not."""
+    try:
+        cases = services.safety_cases(request.actor, client_id, purpose=query["doel"],
+                                      legal_basis=query.get("grondslag"))
+    except ProcessingRefused as error:
+        return None, refused(request, error, back_url=url("web:dossier", client_id, query, PART))
+    except NotFound as error:
+        return None, not_found(request, error)
+    case = next((c for c in cases if c.id == case_id), None)
+    if case is None:
+        # The gate's own words (another organisation's case is no case of yours).
+        return None, not_found(request, NotFound(
+            "safety-case", "Deze meldcodezaak bestaat niet bij uw organisatie."))
+    return case, None
+
+
+@employee_required
+@require_http_methods(["GET", "POST"])
+def next_step(request, client_id, case_id):
+    """Steps 2 to 5, one at a time: the form asks only for the next step."""
+    purpose_form = read_purpose(request)
+    if not purpose_form.is_valid():
+        return choose_purpose(request, purpose_form, _("Next step of the Meldcode"))
+    query = purpose_form.query()
+    dossier_url = url("web:dossier", client_id, query, PART)
+    case, response = _case(request, client_id, case_id, query)
+    if response is not None:
+        return response
+    form = MeldcodeStepForm(request.POST or None, step=case.next_step or "decide")
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_meldcode_step(
+                request.actor, case.id, step=data["step"], taken_on=data["taken_on"],
+                conclusion=data["conclusion"], purpose=data["purpose"],
+                legal_basis=query.get("grondslag"),
+                justification=validation.justification(*form.justification_values()),
+                **form.answers(),
+            )
+        except InvalidInput as error:
+            form.add_gate_errors(error)
+        except ProcessingRefused as error:
+            return _refused(request, error, client_id, query)
+        except NotFound as error:
+            return not_found(request, error)
+        else:
+            messages.success(request, _("The step of the Meldcode has been recorded."))
+            return redirect(dossier_url)
+    return render(request, "web/meldcode_step.html", {
+        "case": case, "form": form, "dossier_url": dossier_url, "purpose": query["doel"],
+        "share_url": url("web:share", client_id, query),
+    }, status=400 if form.errors else 200)

@@ -1,0 +1,61 @@
+"""Requesting a client's data from the partner that holds it: pull (art4.2, art4.4, art6.1).
+
+The caseworker chooses the partner, the categories and the purpose. The gate decides on both
+sides: whether the caseworker may request (consent to record and request, a signed form for
+medical data), and what the holder may share (its own consents and professional secrecy).
+What comes in is recorded in the own dossier with its origin (art3.2a); the page shows it,
+and the holder's explanation of what was withheld and why.
+"""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from zorgvuldig.gate import services, validation
+from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
+from zorgvuldig.web.support_forms import DataRequestForm
+from zorgvuldig.web.views.access import employee_required
+from zorgvuldig.web.views.dossier import JUSTIFICATION_FIELDSET, _items_by_category
+from zorgvuldig.web.views.errors import not_found, refused
+from zorgvuldig.web.views.purpose import choose_purpose, read_purpose, url
+
+
+@employee_required
+@require_http_methods(["GET", "POST"])
+def request_data(request, client_id):
+    purpose_form = read_purpose(request)
+    if not purpose_form.is_valid():
+        return choose_purpose(request, purpose_form, _("Request data"))
+    query = purpose_form.query()
+    dossier_url = url("web:dossier", client_id, query, "gegevens")
+    form = DataRequestForm(request.POST or None, initial={"purpose": query["doel"]},
+                           own_partner_id=request.actor.partner_id)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            result = services.request_items(
+                request.actor, client_id, holder_partner_id=data["holder"],
+                categories=data["categories"], purpose=data["purpose"],
+                legal_basis=query.get("grondslag"),
+                justification=validation.justification(*form.justification_values()),
+            )
+        except InvalidInput as error:
+            form.add_gate_errors(error)
+        except NotFound as error:
+            if error.what != "partner":
+                return not_found(request, error)
+            form.add_error("holder", str(error))
+        except ProcessingRefused as error:
+            return refused(request, error, back_url=dossier_url,
+                           consent_url=url("web:dossier", client_id, query, "toestemming"),
+                           form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}")
+    holder = dict(form.fields["holder"].choices).get(form.cleaned_data.get("holder"), "") \
+        if result is not None else ""
+    return render(request, "web/request_data.html", {
+        "form": form, "result": result, "holder": holder, "purpose": query["doel"],
+        "groups": _items_by_category(result.received) if result else [],
+        "dossier_url": dossier_url,
+    }, status=400 if form.errors else 200)
