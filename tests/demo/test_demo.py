@@ -9,6 +9,7 @@ from django.apps import apps
 from django.core.management import call_command
 
 from zorgvuldig.demo.region import DEMO_PASSWORD
+from zorgvuldig.processing_log.verify import verify
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +27,10 @@ COUNTED = [
     "consent.ConsentDecision",
     "exchange.Disclosure",
     "exchange.NonPartner",
+    "exchange.NonPartnerAddress",
+    "exchange.SafetyCase",
+    "exchange.SafetyCaseStep",
+    "dossier.Annotation",
 ]
 
 
@@ -44,10 +49,14 @@ def test_loading_twice_changes_nothing():
     loaded = counts()
     assert loaded["clients.Client"] == 5 and loaded["partners.Partner"] == 7
     assert loaded["clients.Household"] == 1
-    assert loaded["exchange.Disclosure"] == 1 and loaded["exchange.NonPartner"] == 1
+    # the exchanges (demo/exchanges.py): shares, a pull, a non-partner, Veilig Thuis
+    assert loaded["exchange.Disclosure"] == 11 and loaded["exchange.NonPartner"] == 2
+    assert loaded["exchange.NonPartnerAddress"] == 1
+    assert loaded["exchange.SafetyCase"] == 1 and loaded["exchange.SafetyCaseStep"] == 5
     assert loaded["processing_log.LogRecord"] > 0  # the demo went through the gate
     second = demo()
     assert counts() == loaded
+    assert verify().ok
     assert "niets veranderd" in second
     assert DEMO_PASSWORD in first and "fatima" in first
 

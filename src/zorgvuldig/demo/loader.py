@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from zorgvuldig.demo import region
+from zorgvuldig.demo import exchanges, region
 from zorgvuldig.demo.models import DemoRegion
 from zorgvuldig.gate import services
 from zorgvuldig.gate.guard import guarded
@@ -99,7 +99,7 @@ def _inform_and_consent(actor, client_id, day, representative_id=None) -> None:
 
 
 def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> int:
-    client_ids, bsn_of = {}, {}
+    client_ids, representative_ids, bsn_of = {}, {}, {}
     for given, prefix, surname, born, trajectories, items in region.CLIENTS:
         bsn_of[(given, surname)] = bsn = next(bsns)
         representative = region.REPRESENTATIVES.get((given, surname))
@@ -134,6 +134,8 @@ def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> i
                     purpose="intake",
                 ).related.id
             _inform_and_consent(actor, dossier.id, opened_on, representative_id)
+            if representative_id is not None:
+                representative_ids[(given, surname)] = representative_id
         owner = actor_for(employees[trajectories[0][0]])
         for category, label, value, source, method in items:
             services.record_item(
@@ -159,29 +161,11 @@ def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> i
         plan="Doelen: huurachterstand oplossen (woonstichting), schoolgang Daan herstellen "
         "(jeugdhulp), netwerk versterken (welzijn). Evaluatie elke zes weken.",
     )
-    _exchanges(employees, petra)
-    return len(region.CLIENTS)
-
-
-def _exchanges(employees: dict[str, Employee], petra) -> None:
-    """The housing corporation shares the rent arrears with welfare (art4.3 consent given);
-    welfare knows the grandmother as a non-partner, informed with the leaflet (art7)."""
-    kees, eva = actor_for(employees["kees"]), actor_for(employees["eva"])
-    arrears = [
-        item.id
-        for item in services.consult_items(
-            kees, petra, categories=["housing"], purpose="support-provision"
-        )
-    ]
-    services.share_items(
-        kees,
-        petra,
-        item_ids=arrears,
-        recipient_partner_id=employees["eva"].partner_id,
-        recipient_person="Eva Bakker",
-        purpose="support-provision",
+    exchanges.load(
+        {username: actor_for(employee) for username, employee in employees.items()},
+        exchanges.HandMade(client_ids, representative_ids),
     )
-    services.register_non_partner(eva, name="Oma Van Leeuwen", kind="family", informed=True)
+    return len(region.CLIENTS)
 
 
 def _generated_clients(employees, count: int, skip: int, progress: Callable[[int], None]) -> None:

@@ -33,6 +33,9 @@ PARTNERS = [
 # (username, first name, last name, partner, role, acknowledged the protocol)
 EMPLOYEES = [
     ("fatima", "Fatima", "El Amrani", YOUTH, "caseworker", True),
+    # the aandachtsfunctionaris huiselijk geweld en kindermishandeling (Meldcode, art8.1)
+    ("ingrid", "Ingrid", "Vermeulen", YOUTH, "caseworker", True),
+    ("sophie", "Sophie", "van Beek", YOUTH, "privacy-officer", True),
     ("jeroen", "Jeroen", "van Dijk", WMO, "caseworker", True),
     ("eva", "Eva", "Bakker", WELFARE, "caseworker", True),
     ("kees", "Kees", "Verhoef", HOUSING, "caseworker", True),
