@@ -76,6 +76,7 @@ from zorgvuldig.protocol import (
     Operation,
     ProtocolVersion,
     Purpose,
+    RecipientKind,
     Request,
     decide,
 )
@@ -135,6 +136,7 @@ def _version_attrs(version: ProtocolVersion) -> dict:
                                  for o in sorted(version.informing_operations)],
         "exception_grounds": sorted(version.exception_grounds),
         "informing_waived_by": sorted(version.exception_grounds_without_informing),
+        "veilig_thuis_categories": sorted(version.veilig_thuis_categories),
     }
 
 
@@ -185,6 +187,8 @@ def to_cedar(request: Request, facts: Facts) -> tuple[str, list[dict]]:
         context["domain"] = domain
     if request.recipient is not None:
         context["recipient"] = request.recipient
+    context["recipient_kind"] = request.recipient_kind
+    context["recipient_informed"] = facts.recipient_informed
     if (justification := request.justification) is not None:
         context["justification"] = {
             "ground": justification.ground, "text_present": bool(justification.text.strip())}
@@ -215,7 +219,7 @@ OPERATIONS = (Operation.CONSULT, Operation.RECORD, Operation.USE, Operation.CHAN
 TEXTS = ("Zonder deze gegevens geen passende hulp.", "Acuut gevaar voor het kind.", "   ")
 # scenario: weight (per cent of the mix)
 SCENARIOS = {
-    "routine": 44,  # consults, records, ... by an assigned caseworker, consent given
+    "routine": 38,  # consults, records, ... by an assigned caseworker, consent given
     "share": 10,  # shares, with and without written consent for health
     "refused-withdrawn": 8,
     "narrowed": 4,  # consents narrowed to categories or recipients
@@ -226,6 +230,8 @@ SCENARIOS = {
     "unacknowledged": 3,
     "not-necessary": 6,
     "secrecy": 4,  # professional secrecy on shares
+    "non-partner": 3,  # art7: shares with a non-partner, informed of the protocol or not
+    "veilig-thuis": 3,  # art8.2: answering Veilig Thuis about a report
     "intake": 3,  # recording that opens a trajectory
     "oversight": 1,  # the privacy officer consults for accountability
     "no-access": 1,  # not committed, no version, not an employee
@@ -382,6 +388,37 @@ def _secrecy(rng, request, facts, version):
     return request, replace(facts, professional_secrecy=secret)
 
 
+def _non_partner(rng, request, facts, version):
+    """art7: family, the network or an uncommitted professional receives a share; the leaflet
+    with the protocol's main lines was handed over, or not yet."""
+    request, facts = _share(rng, request, facts, version, health=rng.random() < 0.2)
+    request = replace(request, recipient_kind=RecipientKind.NON_PARTNER,
+                      recipient=f"non-partner-{rng.randrange(30)}")
+    return request, replace(facts, recipient_informed=rng.random() < 0.7)
+
+
+def _veilig_thuis(rng, request, facts, version):
+    """art8.2: Veilig Thuis asks about a report; what its task needs goes, without consent
+    where needed; the rest, and items under secrecy, stay."""
+    request, facts = _share(rng, request, facts, version, health=rng.random() < 0.4)
+    wanted = sorted(version.veilig_thuis_categories)
+    categories = _pick(rng, wanted, rng.randint(1, 4))
+    if rng.random() < 0.3:  # and something it does not need
+        categories = (*categories, *_pick(rng, set(Category) - set(wanted), 1))
+    request = replace(request, recipient_kind=RecipientKind.VEILIG_THUIS, recipient="veilig-thuis",
+                      categories=categories[:5], purpose=Purpose.SAFETY)
+    what = rng.random()
+    if what < 0.4:  # no consent to share, or none at all, or not even informed
+        facts = replace(facts, consents=tuple(c for c in facts.consents
+                                              if c.scope is not ConsentScope.SHARE))
+    elif what < 0.55:
+        facts = replace(facts, consents=(), informed=False)
+    elif what < 0.7:  # under a professional's secrecy
+        facts = replace(facts, professional_secrecy=frozenset(
+            rng.sample(sorted(request.categories), 1)))
+    return request, facts
+
+
 def _intake(rng, request, facts, version):
     basis = request.legal_basis
     necessary = _necessary(version, Purpose.INTAKE, request.domain, basis)
@@ -421,6 +458,8 @@ BEND = {
     "unacknowledged": _unacknowledged,
     "not-necessary": _not_necessary,
     "secrecy": _secrecy,
+    "non-partner": _non_partner,
+    "veilig-thuis": _veilig_thuis,
     "intake": _intake,
     "oversight": _oversight,
     "no-access": _no_access,
@@ -453,6 +492,12 @@ def describe(mix, decisions) -> dict:
         "partial": statuses.count("partial"),
         "refused": statuses.count("refused"),
         "art4_6": sum("art4.6" in d.articles for d in decisions),
+        "non_partner": sum(r.recipient_kind is RecipientKind.NON_PARTNER
+                           and r.operation is Operation.SHARE for r, _ in mix),
+        "art7": sum("art7" in d.articles for d in decisions),
+        "veilig_thuis": sum(r.recipient_kind is RecipientKind.VEILIG_THUIS
+                            and r.operation is Operation.SHARE for r, _ in mix),
+        "art8_2": sum("art8.2" in d.articles for d in decisions),
         "versions": {v: versions.count(v) for v in sorted(set(versions))},
     }
 
@@ -482,6 +527,7 @@ def random_pair(rng: random.Random, versions: list[ProtocolVersion]) -> tuple[Re
         recipient=maybe(("p2", "p3")),
         justification=None if rng.random() < 0.5 else Justification(
             rng.choice(sorted(ExceptionGround)), rng.choice(("", " ", "Nodig."))),
+        recipient_kind=rng.choice(sorted(RecipientKind)),
     )
     facts = Facts(
         version=None if rng.random() < 0.05 else rng.choice(versions),
@@ -492,6 +538,7 @@ def random_pair(rng: random.Random, versions: list[ProtocolVersion]) -> tuple[Re
         opening_trajectory=maybe(LegalBasis) if rng.random() < 0.3 else None,
         informed=rng.random() < 0.7, consents=consents,
         professional_secrecy=some(Category, 2) if rng.random() < 0.3 else frozenset(),
+        recipient_informed=rng.random() < 0.5,
     )
     if rng.random() < 0.7:  # past the rules for the whole request, to the categories' rules
         basis = rng.choice(sorted(LegalBasis))
@@ -501,6 +548,8 @@ def random_pair(rng: random.Random, versions: list[ProtocolVersion]) -> tuple[Re
                         partner_committed=True, acknowledged_current_version=True,
                         assigned_legal_bases=facts.assigned_legal_bases | {basis},
                         opening_trajectory=None)
+        if rng.random() < 0.4:  # a share, to any kind of recipient (art6, art7, art8.2)
+            request = replace(request, operation=Operation.SHARE)
     return request, facts
 
 
@@ -664,8 +713,11 @@ def table(data: dict) -> str:
         f"Mix: {mix['requests']:,} distinct request/fact pairs (seed {data['seed']}; "
         f"{versions}), {mix['categories']:,} categories ({per_category:.1f} per request): "
         f"{mix['allowed']:,} allowed, {mix['partial']:,} partly, {mix['refused']:,} refused, "
-        f"{mix['art4_6']:,} on art4.6. Cedar and decide() agree on every category, of the "
-        f"mix and of {data['corners']:,} random request/fact pairs.",
+        f"{mix['art4_6']:,} on art4.6; {mix['non_partner']:,} shares with a non-partner "
+        f"({mix['art7']:,} refused on art7), {mix['veilig_thuis']:,} with Veilig Thuis "
+        f"({mix['art8_2']:,} decided on art8.2). Cedar and decide() agree on every category, "
+        f"of the mix and of {data['corners']:,} random request/fact pairs "
+        f"({data.get('corner_kinds', '')}).",
         f"Median over requests of each request's median of {data['repeat']} runs × "
         f"{data['inner']} calls, after a warm-up run; garbage collection off; measured "
         f"{data['measured']} on {data['machine']}.",
@@ -683,8 +735,10 @@ def section(data: dict) -> str:
         "and records by assigned caseworkers with consent, shares with and without written "
         "consent for health, refused and withdrawn consents, art4.6 justifications, "
         "unassigned actors, missing purposes, unacknowledged employees, categories beyond the "
-        "matrix, professional secrecy on shares; both protocol versions. Before timing, both "
-        "engines decide every request and must agree on every category.",
+        "matrix, professional secrecy on shares, shares with non-partners informed or not "
+        "(art7) and with Veilig Thuis about a report (art8.2, its categories from the protocol "
+        "version); both protocol versions. Before timing, both engines decide every request "
+        "and must agree on every category.",
         "",
         "Cedar gets one authorization request per category. Its time includes converting "
         "the Request and Facts to JSON (the employee and the client's dossier as entities, "
@@ -736,11 +790,21 @@ def main() -> None:
           "engines ...", file=sys.stderr)
     decisions = check_agreement(mix, cedar, "mix")
     rng, versions = random.Random(args.seed), list(load_all().values())
-    check_agreement([random_pair(rng, versions) for _ in range(args.corners)], cedar, "corners")
+    corners = [random_pair(rng, versions) for _ in range(args.corners)]
+    corner_decisions = check_agreement(corners, cedar, "corners")
+    shares = [r for r, _ in corners if r.operation is Operation.SHARE]
+    kinds = ", ".join(f"{sum(r.recipient_kind is k for r in shares):,} to {k}"
+                      for k in RecipientKind)
+    corner_kinds = (
+        f"{len(shares):,} shares: {kinds}; "
+        f"{sum('art7' in d.articles for d in corner_decisions):,} refused on art7, "
+        f"{sum('art8.2' in d.articles for d in corner_decisions):,} decided on art8.2"
+    )
     print("Timing ...", file=sys.stderr)
     timing = measure(mix, cedar, args.repeat, args.inner, args.seed)
     data = {
-        "mix": describe(mix, decisions), "corners": args.corners, "timing": timing,
+        "mix": describe(mix, decisions), "corners": args.corners, "corner_kinds": corner_kinds,
+        "timing": timing,
         "seed": args.seed, "repeat": args.repeat, "inner": args.inner, "machine": machine(core),
         "measured": datetime.date.today().isoformat(),
         "ratio": timing["cedar"]["median"] / timing["decide"]["median"],

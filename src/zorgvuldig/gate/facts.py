@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery, Value
 from django.utils import timezone
 
 from zorgvuldig.clients.models import Household, SupportTrajectory
-from zorgvuldig.dossier.models import DataItem
+from zorgvuldig.dossier.models import DataItem, SecrecyRelease
 from zorgvuldig.gate.consent_facts import consent_facts
 from zorgvuldig.gate.context import Actor
-from zorgvuldig.partners.models import Employee, Partner, ProtocolAcknowledgement, Role
+from zorgvuldig.partners.models import (
+    Employee,
+    Partner,
+    ProtocolAcknowledgement,
+    ProtocolCommitment,
+    Role,
+)
 from zorgvuldig.protocol import Category, Domain, Facts, LegalBasis, ProtocolVersion, versions
 
 
@@ -37,14 +43,8 @@ def gather(
     professional's secrecy that has not been released for this recipient (art6.2).
     """
     today = timezone.localdate()
-    employee = (
-        Employee.objects.select_related("partner")
-        .filter(id=actor.employee_id, is_active=True)
-        .first()
-        if actor.employee_id
-        else None
-    )
-    if employee is None or employee.partner_id != actor.partner_id:
+    employee = _employee(actor, client_id, today) if actor.employee_id else None
+    if employee is None or employee[0] != actor.partner_id:
         nobody = Facts(
             version=None,
             actor_is_employee=False,
@@ -52,44 +52,72 @@ def gather(
             acknowledged_current_version=False,
         )
         return nobody, {}
-    commitment = employee.partner.commitment_on(today)
-    version = versions.in_force(commitment.protocol_version, today) if commitment else None
-    acknowledged = (
-        commitment is not None
-        and ProtocolAcknowledgement.objects.filter(
-            employee=employee, protocol_version=commitment.protocol_version
-        ).exists()
-    )
+    partner_id, role, committed_to, acknowledged, director = employee
+    version = versions.in_force(committed_to, today) if committed_to is not None else None
     domains: dict[LegalBasis, set[Domain]] = {}
-    director = informed = False
+    informed = False
     consents = ()
     if client_id is not None:
         assigned = (
-            active_trajectories(client_id, employee.partner_id, today)
-            .filter(caseworkers=employee)
+            active_trajectories(client_id, partner_id, today)
+            .filter(caseworkers__id=actor.employee_id)
             .values_list("legal_basis", "domain")
         )
         for basis, domain in assigned:
             domains.setdefault(LegalBasis(basis), set()).add(Domain(domain))
-        director = Household.objects.filter(
-            director=employee, members__client__id=client_id
-        ).exists()
-        informed, consents = consent_facts(client_id, employee.partner_id, today)
+        informed, consents = consent_facts(client_id, partner_id, today)
     facts = Facts(
         version=version,
         actor_is_employee=True,
-        partner_committed=commitment is not None,
-        acknowledged_current_version=acknowledged,
+        partner_committed=committed_to is not None,
+        acknowledged_current_version=committed_to is not None and acknowledged,
         assigned_legal_bases=frozenset(domains),
         household_director=director,
         opening_trajectory=opening_trajectory,
-        privacy_officer=employee.role == Role.PRIVACY_OFFICER,
+        privacy_officer=role == Role.PRIVACY_OFFICER,
         professional_secrecy=unreleased_secrecy(item_ids, recipient),
         recipient_informed=recipient_informed,
         informed=informed,
         consents=consents,
     )
     return facts, {basis: frozenset(ds) for basis, ds in domains.items()}
+
+
+def _employee(actor: Actor, client_id, today):
+    """The active employee behind ``actor`` in one query: (partner id, role, the protocol
+    version the partner is committed to today or None, whether the employee acknowledged it,
+    whether the employee directs a household of the client); None when there is none.
+
+    One statement instead of one per fact, since it runs for every processing:
+    :meth:`Partner.commitment_on` (the commitment in force today, the latest start first),
+    the acknowledgement of that version (art3.2d) and the household's director (art3.2c).
+    """
+    commitment = (
+        ProtocolCommitment.objects.filter(partner_id=OuterRef("partner_id"), starts_on__lte=today)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .order_by("-starts_on")
+        .values("protocol_version")[:1]
+    )
+    director = (
+        Exists(Household.objects.filter(director=OuterRef("pk"), members__client__id=client_id))
+        if client_id is not None
+        else Value(False)
+    )
+    rows = (
+        Employee.objects.filter(id=actor.employee_id, is_active=True)
+        .order_by()
+        .annotate(
+            committed_to=Subquery(commitment),
+            acknowledged=Exists(
+                ProtocolAcknowledgement.objects.filter(
+                    employee=OuterRef("pk"), protocol_version=OuterRef("committed_to")
+                )
+            ),
+            director=director,
+        )
+        .values_list("partner_id", "role", "committed_to", "acknowledged", "director")[:1]
+    )
+    return next(iter(rows), None)
 
 
 def secret_items(item_ids, recipient: str | None) -> set:
@@ -108,10 +136,21 @@ def unreleased_secrecy(item_ids, recipient: str | None) -> frozenset[Category]:
     """art6.2: the categories of which nothing may leave, every item being under secrecy."""
     if not item_ids:
         return frozenset()
-    secret = secret_items(item_ids, recipient)
+    rows = list(
+        DataItem.objects.filter(id__in=item_ids).values_list("id", "category", "secrecy_holder_id")
+    )
+    held = [item_id for item_id, _, holder in rows if holder is not None]
+    if not held:  # nothing under secrecy: the common case, one query
+        return frozenset()
+    released = set(
+        SecrecyRelease.objects.filter(item_id__in=held, recipient=recipient or "").values_list(
+            "item_id", flat=True
+        )
+    )
     by_category: dict[str, bool] = {}
-    for item_id, category in DataItem.objects.filter(id__in=item_ids).values_list("id", "category"):
-        by_category[category] = by_category.get(category, True) and item_id in secret
+    for item_id, category, holder in rows:
+        secret = holder is not None and item_id not in released
+        by_category[category] = by_category.get(category, True) and secret
     return frozenset(Category(c) for c, all_secret in by_category.items() if all_secret)
 
 
