@@ -91,3 +91,24 @@ def test_only_the_director_coordinates(actor, client_dossier):
         services.household_overview(actor, household.id)
     with pytest.raises(NotAllowed):
         services.update_household_plan(actor, household.id, plan="Ander plan")
+
+
+def test_art3_2c_the_director_finds_the_households_members_under_the_law_of_their_support(
+    actor, client_dossier
+):
+    municipality = make_partner("Gemeente")
+    director = actor_for(make_employee(municipality, "marloes"))
+    colleague = actor_for(make_employee(municipality, "kees"))
+    services.create_household(
+        actor,
+        client_dossier.id,
+        name="Gezin De Vries",
+        director_id=director.employee_id,
+        plan="Schoolgang herstellen.",
+    )
+    # no trajectory of their own: the director works under the law of the client's support
+    (found,) = services.search_clients(director, purpose="integrated-support", name="Vries")
+    assert found.id == client_dossier.id
+    record = LogRecord.objects.filter(name="client-zoeken", actor_id=str(director.employee_id))
+    assert record.get().legal_basis == "jeugdwet"
+    assert services.search_clients(colleague, purpose="integrated-support", name="Vries") == []

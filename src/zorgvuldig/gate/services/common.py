@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 
-from zorgvuldig.clients.models import Client
+from zorgvuldig.clients.models import Client, Household, SupportTrajectory
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.context import Actor, gate_open
@@ -45,7 +46,9 @@ def item_or_404(actor: Actor, item_id) -> DataItem:
 
 
 def legal_basis_for(actor: Actor, client_id, given) -> LegalBasis | None:
-    """The legal basis named, or else the one of the actor's own support of this client.
+    """The legal basis named, or else the one of the actor's own support of this client, or,
+    for a household's director without a trajectory of their own, the one of the client's
+    support (:func:`support_basis`).
 
     Returns None when the actor supports the client under no law at all: decide() then
     refuses (art3.2c) and the refusal is logged.
@@ -63,7 +66,28 @@ def legal_basis_for(actor: Actor, client_id, given) -> LegalBasis | None:
         raise InvalidInput(
             {"legalBasis": "U ondersteunt deze cliënt onder meer dan één wet; kies de grondslag."}
         )
-    return LegalBasis(bases[0]) if bases else None
+    if bases:
+        return LegalBasis(bases[0])
+    directs = actor.employee_id is not None and Household.objects.filter(
+        director_id=actor.employee_id, members__client__id=client_id
+    ).exists()
+    return support_basis(client_id) if directs else None
+
+
+def support_basis(client_id) -> LegalBasis | None:
+    """The law under which the client is supported today, at any partner: what a household's
+    director works under (art1, art3.2c); more than one: the director names it."""
+    today = timezone.localdate()
+    bases = set(
+        SupportTrajectory.objects.filter(
+            Q(closed_on__isnull=True) | Q(closed_on__gte=today),
+            client_id=client_id,
+            opened_on__lte=today,
+        ).values_list("legal_basis", flat=True)
+    )
+    if len(bases) > 1:
+        raise InvalidInput({"legalBasis": "Kies de wet waarop deze integrale ondersteuning rust."})
+    return LegalBasis(bases.pop()) if bases else None
 
 
 def client_processing(

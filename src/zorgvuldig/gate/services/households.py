@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-from zorgvuldig.clients.models import Client, Household, Relation, SupportTrajectory
+from zorgvuldig.clients.models import Client, Household, Relation
 from zorgvuldig.exchange.models import Disclosure
 from zorgvuldig.gate import convert, dto, validation
 from zorgvuldig.gate.context import Actor
@@ -155,21 +155,6 @@ def _directed(actor: Actor, household_id) -> Household:
     return household
 
 
-def _support_basis(client, given):
-    """The law the household's support rests on: the one named, or the only one under which
-    the client is supported at all (the director has no trajectory of their own)."""
-    if given not in (None, ""):
-        return given
-    bases = set(
-        SupportTrajectory.objects.filter(client=client, closed_on__isnull=True).values_list(
-            "legal_basis", flat=True
-        )
-    )
-    if len(bases) != 1:
-        raise InvalidInput({"legalBasis": "Kies de wet waarop deze integrale ondersteuning rust."})
-    return bases.pop()
-
-
 @gate_service
 def household_overview(
     actor: Actor,
@@ -217,7 +202,7 @@ def household_overview(
             Operation.CONSULT,
             (Category.HOUSEHOLD,),
             purpose,
-            _support_basis(clients[0], legal_basis),
+            legal_basis,
         ),
         perform,
     ).result
@@ -253,7 +238,7 @@ def update_household_plan(
             Operation.CHANGE,
             (Category.HOUSEHOLD,),
             purpose,
-            _support_basis(client.client, legal_basis),
+            legal_basis,
         ),
         perform,
     ).result
