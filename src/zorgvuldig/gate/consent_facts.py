@@ -1,4 +1,4 @@
-"""The informing and consent facts decide() needs (art4.1-art4.5), in two queries.
+"""The informing and consent facts decide() needs (art4.1-art4.5), in two statements.
 
 Called by :func:`zorgvuldig.gate.facts.gather` inside the gate.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 
 from zorgvuldig.consent import in_force
-from zorgvuldig.consent.models import ConsentDecision, Informing
+from zorgvuldig.gate import facts_sql
 from zorgvuldig.protocol.consent import Consent, ConsentScope, ConsentState
 from zorgvuldig.protocol.vocabulary import Category
 
@@ -46,15 +46,6 @@ def consent_facts(client_id, partner_id, day: datetime.date) -> tuple[bool, tupl
     """
     if client_id is None:
         return False, ()
-    informed = Informing.objects.filter(
-        client_id=client_id, partner_id=partner_id, informed_on__lte=day
-    ).exists()
-    rows = (
-        _Row(*values)
-        for values in ConsentDecision.objects.filter(
-            client_id=client_id, partner_id=partner_id, decided_on__lte=day
-        )
-        .order_by("decided_on", "recorded_at")
-        .values_list("scope", "state", "categories", "recipients", "form_id")
-    )
+    informed = facts_sql.informed(client_id, partner_id, day)
+    rows = (_Row(*values) for values in facts_sql.consent_rows(client_id, partner_id, day))
     return informed, tuple(_consent(row) for row in in_force.latest(rows))

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, Subquery, Value
+from django.db.models import Q
 from django.utils import timezone
 
-from zorgvuldig.clients.models import Household, SupportTrajectory
+from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.dossier.models import DataItem, SecrecyRelease
+from zorgvuldig.gate import facts_sql
 from zorgvuldig.gate.consent_facts import consent_facts
 from zorgvuldig.gate.context import Actor
 from zorgvuldig.partners.models import (
-    Employee,
     Partner,
-    ProtocolAcknowledgement,
-    ProtocolCommitment,
     Role,
 )
 from zorgvuldig.protocol import Category, Domain, Facts, LegalBasis, ProtocolVersion, versions
@@ -43,7 +41,11 @@ def gather(
     professional's secrecy that has not been released for this recipient (art6.2).
     """
     today = timezone.localdate()
-    employee = _employee(actor, client_id, today) if actor.employee_id else None
+    employee = (
+        facts_sql.employee(actor.employee_id, actor.partner_id, client_id, today)
+        if actor.employee_id
+        else None
+    )
     if employee is None or employee[0] != actor.partner_id:
         nobody = Facts(
             version=None,
@@ -58,12 +60,7 @@ def gather(
     informed = False
     consents = ()
     if client_id is not None:
-        assigned = (
-            active_trajectories(client_id, partner_id, today)
-            .filter(caseworkers__id=actor.employee_id)
-            .values_list("legal_basis", "domain")
-        )
-        for basis, domain in assigned:
+        for basis, domain in facts_sql.assigned(client_id, partner_id, actor.employee_id, today):
             domains.setdefault(LegalBasis(basis), set()).add(Domain(domain))
         informed, consents = consent_facts(client_id, partner_id, today)
     facts = Facts(
@@ -83,43 +80,6 @@ def gather(
     return facts, {basis: frozenset(ds) for basis, ds in domains.items()}
 
 
-def _employee(actor: Actor, client_id, today):
-    """The active employee behind ``actor`` in one query: (partner id, role, the protocol
-    version the partner is committed to today or None, whether the employee acknowledged it,
-    whether the employee directs a household of the client); None when there is none.
-
-    One statement instead of one per fact, since it runs for every processing:
-    :meth:`Partner.commitment_on` (the commitment in force today, the latest start first),
-    the acknowledgement of that version (art3.2d) and the household's director (art3.2c).
-    """
-    commitment = (
-        ProtocolCommitment.objects.filter(partner_id=OuterRef("partner_id"), starts_on__lte=today)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .order_by("-starts_on")
-        .values("protocol_version")[:1]
-    )
-    director = (
-        Exists(Household.objects.filter(director=OuterRef("pk"), members__client__id=client_id))
-        if client_id is not None
-        else Value(False)
-    )
-    rows = (
-        Employee.objects.filter(id=actor.employee_id, is_active=True)
-        .order_by()
-        .annotate(
-            committed_to=Subquery(commitment),
-            acknowledged=Exists(
-                ProtocolAcknowledgement.objects.filter(
-                    employee=OuterRef("pk"), protocol_version=OuterRef("committed_to")
-                )
-            ),
-            director=director,
-        )
-        .values_list("partner_id", "role", "committed_to", "acknowledged", "director")[:1]
-    )
-    return next(iter(rows), None)
-
-
 def secret_items(item_ids, recipient: str | None) -> set:
     """art6.2: those of these items under a professional's secrecy that are not released for
     ``recipient``; a share leaves them behind, item by item."""
@@ -136,9 +96,7 @@ def unreleased_secrecy(item_ids, recipient: str | None) -> frozenset[Category]:
     """art6.2: the categories of which nothing may leave, every item being under secrecy."""
     if not item_ids:
         return frozenset()
-    rows = list(
-        DataItem.objects.filter(id__in=item_ids).values_list("id", "category", "secrecy_holder_id")
-    )
+    rows = facts_sql.items(item_ids)
     held = [item_id for item_id, _, holder in rows if holder is not None]
     if not held:  # nothing under secrecy: the common case, one query
         return frozenset()

@@ -10,11 +10,10 @@ from django.utils import timezone
 
 from zorgvuldig.clients.models import Client, Household, SupportTrajectory
 from zorgvuldig.dossier.models import DataItem
-from zorgvuldig.gate import validation
+from zorgvuldig.gate import facts_sql, validation
 from zorgvuldig.gate.context import Actor, gate_open
 from zorgvuldig.gate.core import Processing
 from zorgvuldig.gate.errors import InvalidInput, NotFound
-from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.protocol import Category, LegalBasis, Operation
 
 
@@ -55,13 +54,10 @@ def legal_basis_for(actor: Actor, client_id, given) -> LegalBasis | None:
     """
     if given not in (None, ""):
         return validation.legal_basis(given)
-    bases = sorted(
-        set(
-            active_trajectories(client_id, actor.partner_id, timezone.localdate())
-            .filter(caseworkers__id=actor.employee_id)
-            .values_list("legal_basis", flat=True)
-        )
+    assigned = facts_sql.assigned(
+        client_id, actor.partner_id, actor.employee_id, timezone.localdate()
     )
+    bases = sorted({basis for basis, _ in assigned})
     if len(bases) > 1:
         raise InvalidInput(
             {"legalBasis": "U ondersteunt deze cliënt onder meer dan één wet; kies de grondslag."}

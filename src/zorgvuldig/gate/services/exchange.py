@@ -25,7 +25,7 @@ from zorgvuldig.exchange.models import (
     NonPartnerKind,
 )
 from zorgvuldig.gate import facts as facts_module
-from zorgvuldig.gate import validation
+from zorgvuldig.gate import facts_sql, validation
 from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.core import Performed, current_trace_id, process
 from zorgvuldig.gate.errors import InvalidInput, NotFound
@@ -104,7 +104,7 @@ def _recipient(actor: Actor, partner_id, non_partner_id, report_reference) -> _R
         raise InvalidInput(
             {"recipientPartnerId": "Delen binnen uw eigen organisatie is geen uitwisseling."}
         )
-    if partner.commitment_on(timezone.localdate()) is None:
+    if facts_sql.committed_version(partner.id, timezone.localdate()) is None:
         raise InvalidInput(
             {
                 "recipientPartnerId": f"{partner.name} is op dit moment geen partner "
@@ -135,7 +135,11 @@ def _items(actor: Actor, client, item_ids) -> list[DataItem]:
     if not item_ids:
         raise InvalidInput({"itemIds": "Kies de gegevens die u wilt delen (art. 5 lid 1)."})
     ids = {_uuid(i, "itemIds") for i in item_ids}
-    items = list(DataItem.objects.filter(id__in=ids, partner_id=actor.partner_id))
+    items = list(
+        DataItem.objects.filter(id__in=ids, partner_id=actor.partner_id).annotate(
+            latest=Max("versions__number")
+        )
+    )
     if len(items) != len(ids) or any(i.client_id != client.id for i in items):
         raise InvalidInput(
             {
@@ -177,11 +181,7 @@ def share_items(
     items = _items(actor, client, item_ids)
     person = validation.text(recipient_person, "recipientPerson", 200, required=False)
     categories = tuple(dict.fromkeys(Category(i.category) for i in items))
-    versions = dict(
-        DataItem.objects.filter(id__in=[i.id for i in items])
-        .annotate(latest=Max("versions__number"))
-        .values_list("id", "latest")
-    )
+    versions = {i.id: i.latest for i in items}
     goal = validation.purpose(purpose)
     informed = recipient.non_partner is not None and recipient.non_partner.informed_at is not None
 
