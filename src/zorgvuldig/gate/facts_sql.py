@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import json
 import uuid
-from functools import cache
+from functools import cache, lru_cache
 
 from django.db import connection, models
 
@@ -81,7 +81,7 @@ def _employee_sql(vendor: str) -> str:
     """  # noqa: S608 (names from the models; values are parameters)
 
 
-@cache
+@lru_cache(maxsize=64)
 def _items_sql(vendor: str, count: int) -> str:
     """(id, category, secrecy holder) of ``count`` items. Params: the item ids."""
     i = DataItem

@@ -116,10 +116,9 @@ def received_shares(actor: Actor, *, purpose: str) -> list[ReceivedShareView]:
     logged like any other: a category the recipient may not process for this purpose (art5.1)
     is not shown."""
     goal = validation.purpose(purpose)
-    deliveries = list(
-        _waiting(actor)
-        .filter(client_id__in=_supported_clients(actor))
-        .order_by("client_id", "created_at")[:MAX_RECEIVED]
+    oldest = _waiting(actor).filter(client_id__in=_supported_clients(actor))
+    deliveries = sorted(
+        oldest.order_by("created_at")[:MAX_RECEIVED], key=lambda d: (str(d.client_id), d.created_at)
     )
     labels = _labels(deliveries)
     views: list[ReceivedShareView] = []
