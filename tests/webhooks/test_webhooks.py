@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import http.server
+import io
 import json
 import threading
 import time
@@ -233,3 +234,22 @@ def test_a_signature_fails_on_another_body_or_an_old_timestamp():
     assert not signing.verify("s3cret", header, body, now=now + signing.TOLERANCE_SECONDS + 1)
     assert not signing.verify("s3cret", "v1=abc", body, now=now)
     assert not signing.verify("s3cret", "t=x,v1=abc", body, now=now)
+
+
+def test_a_stalled_notification_is_offered_again_a_waiting_retry_is_not_doubled(
+    actor, may_share, recipient
+):
+    subscriptions.subscribe(recipient.id, "https://partner.example/hook")
+    share(actor, may_share, recipient)
+    notification = Notification.objects.get()
+    DBTaskResult.objects.all().delete()  # the task was lost with its worker
+    out = io.StringIO()
+    call_command("webhooks", "resend", stdout=out)  # too recent: a retry may still wait
+    assert "0 melding" in out.getvalue() and not DBTaskResult.objects.exists()
+    later = notification.created_at + delivery.STALLED_AFTER + datetime.timedelta(minutes=1)
+    assert delivery.resend_stalled(now=later) == 1
+    (task,) = DBTaskResult.objects.all()
+    assert task.args_kwargs["args"] == [str(notification.id)]
+    Notification.objects.filter(pk=notification.pk).update(delivered_at=later)
+    DBTaskResult.objects.all().delete()
+    assert delivery.resend_stalled(now=later) == 0  # delivered: nothing to offer again

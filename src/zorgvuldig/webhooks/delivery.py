@@ -12,7 +12,7 @@ import urllib.error
 import urllib.request
 import uuid
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from zorgvuldig.webhooks.models import Notification, Subscription
@@ -63,6 +63,26 @@ def notify(partner_id, event: str, payload: dict) -> list[Notification]:
     for notification in notifications:
         deliver.enqueue(str(notification.id))
     return notifications
+
+
+# Longer than the longest pause between two attempts: a notification quiet for this long has
+# no attempt waiting any more (its task was lost, e.g. with a worker that died while running).
+STALLED_AFTER = datetime.timedelta(hours=3)
+
+
+def resend_stalled(now=None) -> int:
+    """Give stalled notifications a new attempt; returns how many."""
+    cutoff = (now or timezone.now()) - STALLED_AFTER
+    stalled = Notification.objects.filter(
+        delivered_at__isnull=True, gave_up_at__isnull=True, subscription__is_active=True
+    ).filter(
+        models.Q(last_attempt_at__lt=cutoff)
+        | models.Q(last_attempt_at__isnull=True, created_at__lt=cutoff)
+    )
+    ids = [str(i) for i in stalled.values_list("id", flat=True)]
+    for notification_id in ids:
+        deliver.enqueue(notification_id)
+    return len(ids)
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
