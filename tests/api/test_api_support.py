@@ -140,3 +140,15 @@ def test_art7_non_partners_listed_and_addressed(api):
         )
     )
     assert "whatHappened" in blank
+    (record,) = api.get(f"/non-partners/{listed['id']}/addresses").json()
+    assert record["addressedOn"] == TODAY and record["whatHappened"] == "Vertelde het door."
+    assert record["addressedBy"]
+
+
+def test_art7_another_partners_non_partner_is_not_found(api, db):
+    from tests.api.conftest import as_employee, problem
+    from tests.conftest import make_employee, make_partner
+
+    created = api.post("/non-partners", {"name": "Buurvrouw", "kind": "network"}).json()
+    other = as_employee(make_employee(make_partner("Wmo Leersum"), "wim"))
+    problem(other.get(f"/non-partners/{created['id']}/addresses"), 404)

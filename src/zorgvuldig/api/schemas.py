@@ -569,3 +569,10 @@ class NonPartnerAddressing(In):
 
 class AddressingCount(Out):
     times_addressed: int
+
+
+class NonPartnerAddressRecord(Out):
+    addressed_on: datetime.date = Field(description="Wanneer de niet-partner werd aangesproken")
+    what_happened: str
+    addressed_by: str = Field(description="Wie de niet-partner aansprak")
+    recorded_at: datetime.datetime

@@ -17,6 +17,7 @@ from zorgvuldig.api.schemas import (
     HouseholdOverview,
     MeldcodeStepRecording,
     NonPartnerAddressing,
+    NonPartnerAddressRecord,
     PlanUpdate,
     SafetyCase,
     SafetyCaseOpening,
@@ -173,3 +174,15 @@ def address_non_partner(
         what_happened=payload.what_happened,
     )
     return {"times_addressed": count}
+
+
+@router.get(
+    "/non-partners/{nonPartnerId}/addresses",
+    response=list[NonPartnerAddressRecord],
+    operation_id="listNonPartnerAddresses",
+    summary="When and why a non-partner was addressed",
+)
+def list_non_partner_addresses(request, non_partner_id: uuid.UUID = NON_PARTNER_ID):
+    """art7: every time your organisation addressed this non-partner for acting against the
+    protocol, oldest first."""
+    return services.non_partner_addresses(request.auth, non_partner_id)

@@ -474,6 +474,26 @@ def address_non_partner(
     return non_partner.addresses.count()
 
 
+@dataclass(frozen=True, slots=True)
+class AddressView:
+    addressed_on: datetime.date
+    what_happened: str
+    addressed_by: str
+    recorded_at: datetime.datetime
+
+
+@gate_service
+def non_partner_addresses(actor: Actor, non_partner_id) -> list[AddressView]:
+    """art7: when and why the actor's partner addressed this non-partner, oldest first."""
+    non_partner = _non_partner_or_404(actor, non_partner_id)
+    return [
+        AddressView(a.addressed_on, a.what_happened, a.addressed_by.display_name, a.recorded_at)
+        for a in non_partner.addresses.select_related("addressed_by__user").order_by(
+            "addressed_on", "recorded_at"
+        )
+    ]
+
+
 @gate_service
 def list_non_partners(actor: Actor) -> list[NonPartnerView]:
     """The non-partners the actor's partner knows (art7), with whether they were informed."""
