@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import shutil
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from playwright.sync_api import sync_playwright
 
 from zorgvuldig.gate import services
 from zorgvuldig.partners.models import Employee, Partner, PartnerKind, ProtocolCommitment, Role
@@ -165,3 +167,27 @@ def supporting(partner, client, username, *, consent=True):
     if consent:
         inform_and_consent(other, client.id, representative_id=representative_of(client.id))
     return other
+
+
+# --- browser tests ---------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+@pytest.fixture
+def browser_page(live_server):
+    """A chromium page. Request it after the fixtures that write to the database: Playwright's
+    sync API runs an event loop in this thread, in which Django refuses database calls."""
+    if CHROMIUM is None:
+        pytest.fail("no chromium here: `make test` installs it (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        yield page
+        context.close()
+        browser.close()

@@ -7,12 +7,10 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from tests.consent.conftest import pdf_bytes
 from tests.web.test_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     PASSWORD,
     assert_nl_design_system_loaded,
     check_accessibility,
@@ -25,20 +23,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
 ]
-
-
-@pytest.fixture
-def browser_page(live_server):
-    if CHROMIUM is None:
-        pytest.fail("no chromium here: `make test` installs it (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        yield page
-        context.close()
-        browser.close()
 
 
 @pytest.fixture

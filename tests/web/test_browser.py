@@ -10,12 +10,11 @@ is left under var/screenshots/ to look at.
 from __future__ import annotations
 
 import datetime
-import shutil
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from tests.conftest import make_employee
 from zorgvuldig.gate import services
@@ -29,29 +28,14 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
 ]
 
-CHROMIUM = shutil.which("chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 PASSWORD = "correct-horse-battery"
 
 
 @pytest.fixture
-def page(live_server):
-    """A chromium page. Request it after the fixtures that write to the database: Playwright's
-    sync API runs an event loop in this thread, in which Django refuses database calls."""
-    if CHROMIUM is None:
-        pytest.fail("no chromium here: `make test` installs it (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        yield page
-        context.close()
-        browser.close()
+def page(browser_page):
+    """The chromium page of ``browser_page`` (tests/conftest.py), by its short name here."""
+    return browser_page
 
 
 @pytest.fixture

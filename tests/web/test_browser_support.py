@@ -8,7 +8,7 @@ import datetime
 import re
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from tests.conftest import (
     inform_and_consent,
@@ -18,8 +18,6 @@ from tests.conftest import (
     supporting,
 )
 from tests.web.test_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     PASSWORD,
     assert_nl_design_system_loaded,
     check_accessibility,
@@ -33,21 +31,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
 ]
-
-
-@pytest.fixture
-def browser_page(live_server):
-    """A chromium page; request it after the fixtures that write to the database."""
-    if CHROMIUM is None:
-        pytest.fail("no chromium here: `make test` installs it (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        yield page
-        context.close()
-        browser.close()
 
 
 def log_in(page: Page, live_server, username: str) -> None:
