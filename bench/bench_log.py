@@ -35,7 +35,8 @@ import sys
 import time
 from functools import partial
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+from benchdb import postgres_database, setup_django
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "benchmarks.md"
@@ -56,26 +57,7 @@ def prepare_database(kind: str, url: str | None, drop: bool = False) -> str:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         return f"sqlite:///{path}"
-    import psycopg
-    from psycopg import sql
-
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-            sql.Identifier(BENCH_DATABASE)))
-        if not drop:
-            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(BENCH_DATABASE)))
-    return urlunsplit(urlsplit(url)._replace(path=f"/{BENCH_DATABASE}"))
-
-
-def setup_django(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zorgvuldig.conf.settings")
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0, interactive=False)
+    return postgres_database(url, BENCH_DATABASE, drop)
 
 
 def make_entry(subject: str):

@@ -56,7 +56,8 @@ import sys
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+from benchdb import postgres_database, setup_django
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "benchmarks.md"
@@ -74,26 +75,7 @@ TODAY = datetime.date.today()
 
 def prepare_database(url: str, drop: bool = False) -> str:
     """Make an empty database for the run (or ``drop`` it afterwards); return its URL."""
-    import psycopg
-    from psycopg import sql
-
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-            sql.Identifier(BENCH_DATABASE)))
-        if not drop:
-            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(BENCH_DATABASE)))
-    return urlunsplit(urlsplit(url)._replace(path=f"/{BENCH_DATABASE}"))
-
-
-def setup_django(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zorgvuldig.conf.settings")
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0, interactive=False)
+    return postgres_database(url, BENCH_DATABASE, drop)
 
 
 def server_version() -> str:
@@ -775,6 +757,8 @@ def main() -> None:
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         parser.error("needs DATABASE_URL=postgres://...")
+    if args.disclosures <= args.hot * args.hot_disclosures:
+        parser.error("--disclosures must exceed --hot × --hot-disclosures: typical items need some")
     result = measure(args, url)
     result["machine"] = machine()
     result["measured"] = datetime.date.today().isoformat()
