@@ -129,6 +129,35 @@ def test_art2_consult_without_any_support_of_the_client_is_refused(client_dossie
     assert refused.value.decision.articles == ("art3.2c",)  # no assignment, so no basis either
 
 
+def test_art3_2c_without_a_named_law_the_gate_takes_that_of_the_actors_support(
+    actor, client_dossier
+):
+    services.consult_dossier(actor, client_dossier.id, purpose="support-provision")
+    last = records_for(client_dossier.id).last()
+    assert (last.decision, last.legal_basis) == ("allowed", "jeugdwet")
+    assert last.processing_activity_id == "jeugdwet-jeugdhulp"
+
+
+def test_art3_2c_supported_under_two_laws_the_actor_names_the_one(actor, client_dossier):
+    wmo = SupportTrajectory.objects.create(
+        client_id=client_dossier.id,
+        partner_id=actor.partner_id,
+        domain="zorg",
+        legal_basis="wmo-2015",
+        opened_on=datetime.date.today(),
+    )
+    wmo.caseworkers.add(actor.employee_id)
+    before = records_for(client_dossier.id).count()
+    with pytest.raises(InvalidInput) as unnamed:
+        services.consult_dossier(actor, client_dossier.id, purpose="support-provision")
+    assert "meer dan één wet" in unnamed.value.errors["legalBasis"]
+    assert records_for(client_dossier.id).count() == before  # bad input: nothing is logged
+    services.consult_dossier(
+        actor, client_dossier.id, purpose="support-provision", legal_basis="wmo-2015"
+    )
+    assert records_for(client_dossier.id).last().legal_basis == "wmo-2015"
+
+
 @pytest.mark.parametrize(
     ("bsn", "reason"),
     [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextvars
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
 from django.db import transaction
@@ -21,6 +21,7 @@ from zorgvuldig.protocol import (
     Category,
     Decision,
     Domain,
+    Facts,
     Justification,
     LegalBasis,
     Obligation,
@@ -71,6 +72,19 @@ class Processing:
     item_ids: tuple = ()  # the items a share sends (art6.2)
     recipient_kind: RecipientKind = RecipientKind.PARTNER
     recipient_informed: bool = False  # art7: a non-partner recipient has had the leaflet
+    # No legal basis named: the gate takes the one of the actor's own support of the client,
+    # from the facts it gathers anyway (:func:`.facts.derived_legal_basis`).
+    derive_legal_basis: bool = False
+
+    def with_legal_basis(
+        self, facts: Facts, support_domains: dict[LegalBasis, frozenset[Domain]]
+    ) -> Processing:
+        """This processing with its legal basis derived from the facts, when it was not
+        named (:func:`zorgvuldig.gate.facts.derived_legal_basis`)."""
+        if not self.derive_legal_basis:
+            return self
+        basis = facts_module.derived_legal_basis(self.client_id, facts, support_domains)
+        return replace(self, legal_basis=basis, derive_legal_basis=False)
 
     def request(self, support_domains: dict[LegalBasis, frozenset[Domain]]) -> Request:
         domain = self.domain
@@ -174,6 +188,7 @@ def process(processing: Processing, perform: Callable[[Decision], Performed[T]])
                     processing.recipient,
                     processing.recipient_informed,
                 )
+                processing = processing.with_legal_basis(facts, support_domains)
                 decision = decide(processing.request(support_domains), facts)
                 performed = perform(decision) if decision.allowed_categories else None
                 subjects = (performed and tuple(performed.subject_ids)) or _default_subjects(

@@ -10,6 +10,7 @@ from zorgvuldig.dossier.models import DataItem, SecrecyRelease
 from zorgvuldig.gate import facts_sql
 from zorgvuldig.gate.consent_facts import consent_facts
 from zorgvuldig.gate.context import Actor
+from zorgvuldig.gate.errors import InvalidInput
 from zorgvuldig.partners.models import (
     Partner,
     Role,
@@ -78,6 +79,44 @@ def gather(
         consents=consents,
     )
     return facts, {basis: frozenset(ds) for basis, ds in domains.items()}
+
+
+def derived_legal_basis(
+    client_id, facts: Facts, support_domains: dict[LegalBasis, frozenset[Domain]]
+) -> LegalBasis | None:
+    """The law of the actor's own support of the client (the keys of ``support_domains``,
+    from :func:`gather`) or, for a household's director without a trajectory of their own,
+    the law of the client's support (:func:`support_basis`; art3.2c).
+
+    None when the actor supports the client under no law at all: decide() then refuses
+    (art3.2c) and the refusal is logged. More than one: the actor has to name it.
+    """
+    bases = sorted(support_domains)
+    if len(bases) > 1:
+        raise InvalidInput(
+            {"legalBasis": "U ondersteunt deze cliënt onder meer dan één wet; kies de grondslag."}
+        )
+    if bases:
+        return bases[0]
+    if facts.household_director and client_id is not None:
+        return support_basis(client_id)
+    return None
+
+
+def support_basis(client_id) -> LegalBasis | None:
+    """The law under which the client is supported today, at any partner: what a household's
+    director works under (art1, art3.2c); more than one: the director names it."""
+    today = timezone.localdate()
+    bases = set(
+        SupportTrajectory.objects.filter(
+            Q(closed_on__isnull=True) | Q(closed_on__gte=today),
+            client_id=client_id,
+            opened_on__lte=today,
+        ).values_list("legal_basis", flat=True)
+    )
+    if len(bases) > 1:
+        raise InvalidInput({"legalBasis": "Kies de wet waarop deze integrale ondersteuning rust."})
+    return LegalBasis(bases.pop()) if bases else None
 
 
 def secret_items(item_ids, recipient: str | None) -> set:

@@ -28,9 +28,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from typing import Any
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -71,7 +69,7 @@ def append(entries: Sequence[LogEntry]) -> list[int]:
         return []
     sign = canonical.signer()
     rows: list[tuple[object, ...]] = []
-    with _cursor() as cursor:
+    with connection.cursor() as cursor:
         heads = _lock_heads(cursor, sorted({chain_of(e.subject_pseudonym) for e in entries}))
         for entry in entries:
             chain = chain_of(entry.subject_pseudonym)
@@ -101,50 +99,12 @@ def _anchor_when_due() -> None:
         transaction.on_commit(anchor)
 
 
-@contextmanager
-def _cursor() -> Iterator[Any]:
-    """A cursor for the append statements, which run once per processing in every request.
-
-    On PostgreSQL a plain psycopg cursor on Django's connection: it binds parameters on the
-    server, and the statements are prepared once per connection (:func:`_execute`), where
-    Django's cursor inlines the parameters and PostgreSQL parses and plans every append again.
-    Errors are still Django's (``wrap_database_errors``); the statements do not show in
-    Django's query log.
-    """
-    if connection.vendor != "postgresql":
-        with connection.cursor() as cursor:
-            yield cursor
-        return
-    import psycopg
-
-    connection.ensure_connection()
-    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
-        yield cursor
-
-
-def _execute(cursor, sql: str, params: list[object]) -> None:
-    """Run an append statement; on PostgreSQL prepared, unless the database's OPTIONS set
-    ``prepare_threshold`` to None (as for PgBouncer in transaction mode before 1.21).
-
-    Django leaves psycopg's ``prepare_threshold`` at None, to which its own client-side binding
-    cursors are indifferent; it is set on the connection here so that psycopg prepares and
-    keeps the statements of these server-side binding cursors.
-    """
-    if connection.vendor != "postgresql":
-        cursor.execute(sql, params)
-        return
-    prepare = connection.settings_dict["OPTIONS"].get("prepare_threshold", 0) is not None
-    if prepare and connection.connection.prepare_threshold is None:
-        connection.connection.prepare_threshold = 5  # psycopg's default
-    cursor.execute(sql, params, prepare=prepare)
-
-
 def _lock_heads(cursor, chains: list[int]) -> dict[int, tuple[int, str]]:
     """Lock (creating where missing) the heads of ``chains``, in ascending order; their state."""
     params: list[object] = []
     for chain in chains:
         params += [chain, canonical.GENESIS]
-    _execute(cursor, _lock_sql(len(chains)), params)
+    cursor.execute(_lock_sql(len(chains)), params)
     return {chain: (seq, record_hash) for chain, seq, record_hash in cursor.fetchall()}
 
 
@@ -168,7 +128,7 @@ def _write(cursor, rows: list[tuple[object, ...]], heads: dict[int, tuple[int, s
         if together and start == 0:
             sql = _move_heads_cte(len(moved)) + sql
             params = [value for head in moved for value in head] + params
-        _execute(cursor, sql, params)
+        cursor.execute(sql, params)
         ids.update({(chain, seq): record_id for record_id, chain, seq in cursor.fetchall()})
     if not together:
         cursor.executemany(
@@ -217,7 +177,7 @@ def anchor() -> Anchor:
     with transaction.atomic():
         existing = ChainHead.objects.values_list("chain", flat=True)
         chains = sorted(set(range(settings.ZORGVULDIG_LOG_CHAINS)).union(existing))
-        with _cursor() as cursor:
+        with connection.cursor() as cursor:
             locked = _lock_heads(cursor, chains)
         heads = [[chain, *locked[chain]] for chain in sorted(locked)]
         previous = Anchor.objects.order_by("-id").values_list("anchor_hash", flat=True).first()

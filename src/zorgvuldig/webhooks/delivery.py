@@ -15,6 +15,7 @@ import uuid
 from django.db import models, transaction
 from django.utils import timezone
 
+from zorgvuldig.core.prepared import PreparedQuery
 from zorgvuldig.webhooks.models import Notification, Subscription
 from zorgvuldig.webhooks.signing import HEADER, sign
 
@@ -33,23 +34,31 @@ def backoff(attempts: int) -> datetime.timedelta:
     return datetime.timedelta(seconds=min(30 * 2 ** (attempts - 1), 7200))
 
 
+# Asked in the transaction of every share to a partner (most partners subscribe nothing).
+_ACTIVE_SUBSCRIPTIONS = PreparedQuery(
+    lambda partner: Subscription.objects.filter(partner_id=partner, is_active=True).values_list(
+        "id"
+    )
+)
+
+
 def notify(partner_id, event: str, payload: dict) -> list[Notification]:
     """Announce ``event`` to every active subscription of the partner.
 
     Call it inside the transaction of what it announces: the notification rows and their
     delivery tasks (database backend) are committed with it, or not at all.
     """
-    subscriptions = list(Subscription.objects.filter(partner_id=partner_id, is_active=True))
+    subscriptions = [row[0] for row in _ACTIVE_SUBSCRIPTIONS.rows(partner_id)]
     if not subscriptions:
         return []
     occurred_at = timezone.now().isoformat()
     notifications = []
-    for subscription in subscriptions:
+    for subscription_id in subscriptions:
         notification_id = uuid.uuid4()
         notifications.append(
             Notification(
                 id=notification_id,
-                subscription=subscription,
+                subscription_id=subscription_id,
                 event=event,
                 payload={
                     "event": event,

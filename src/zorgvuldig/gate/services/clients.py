@@ -27,7 +27,6 @@ from zorgvuldig.gate.services.common import (
     client_or_404,
     client_processing,
     gate_service,
-    legal_basis_for,
 )
 from zorgvuldig.partners.models import Employee
 from zorgvuldig.protocol import Category, Justification, Operation
@@ -183,8 +182,9 @@ def search_clients(
                 operation=Operation.CONSULT,
                 categories=(Category.IDENTIFICATION,),
                 purpose=goal,
-                legal_basis=legal_basis_for(actor, client.id, None),
+                legal_basis=None,
                 client_id=client.id,
+                derive_legal_basis=True,
             ),
             lambda decision, c=client: Performed(
                 dto.ClientSummary(c.id, c.subject.full_name, c.subject.birth_date),

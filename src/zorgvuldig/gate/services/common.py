@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import functools
+import uuid
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
-from django.utils import timezone
 
-from zorgvuldig.clients.models import Client, Household, SupportTrajectory
+from zorgvuldig.clients.models import Client
+from zorgvuldig.core.prepared import PreparedQuery
 from zorgvuldig.dossier.models import DataItem
-from zorgvuldig.gate import facts_sql, validation
+from zorgvuldig.gate import facts as facts_module
+from zorgvuldig.gate import validation
 from zorgvuldig.gate.context import Actor, gate_open
 from zorgvuldig.gate.core import Processing
-from zorgvuldig.gate.errors import InvalidInput, NotFound
+from zorgvuldig.gate.errors import NotFound
 from zorgvuldig.protocol import Category, LegalBasis, Operation
 
 
@@ -32,58 +33,49 @@ def client_or_404(client_id) -> Client:
     try:
         return Client.objects.select_related("subject").get(id=client_id)
     except (Client.DoesNotExist, ValidationError, ValueError, TypeError):
-        raise NotFound("client", "Deze cliënt bestaat niet.") from None
+        raise no_such_client() from None
+
+
+_CLIENT = PreparedQuery(lambda client: Client.objects.filter(id=client).values_list("id"))
+
+
+def client_id_or_404(client_id) -> uuid.UUID:
+    """The id of an existing client, for a service that needs nothing more of it."""
+    try:
+        found = _CLIENT.rows(client_id)
+    except ValueError:
+        found = []
+    if not found:
+        raise no_such_client()
+    return found[0][0]
+
+
+def no_such_client() -> NotFound:
+    return NotFound("client", "Deze cliënt bestaat niet.")
 
 
 def item_or_404(actor: Actor, item_id) -> DataItem:
     try:
         return DataItem.objects.get(id=item_id, partner_id=actor.partner_id)
     except (DataItem.DoesNotExist, ValidationError, ValueError, TypeError):
-        raise NotFound(
-            "item", "Dit gegeven bestaat niet in het dossier bij uw organisatie."
-        ) from None
+        raise no_such_item() from None
+
+
+def no_such_item() -> NotFound:
+    return NotFound("item", "Dit gegeven bestaat niet in het dossier bij uw organisatie.")
 
 
 def legal_basis_for(actor: Actor, client_id, given) -> LegalBasis | None:
-    """The legal basis named, or else the one of the actor's own support of this client, or,
-    for a household's director without a trajectory of their own, the one of the client's
-    support (:func:`support_basis`).
+    """The legal basis named, or else the one the gate derives from the actor's own support
+    of the client (:func:`zorgvuldig.gate.facts.derived_legal_basis`).
 
-    Returns None when the actor supports the client under no law at all: decide() then
-    refuses (art3.2c) and the refusal is logged.
+    For a service that needs the law before it asks the gate; a processing built by
+    :func:`client_processing` has the gate derive it from the facts it gathers anyway.
     """
     if given not in (None, ""):
         return validation.legal_basis(given)
-    assigned = facts_sql.assigned(
-        client_id, actor.partner_id, actor.employee_id, timezone.localdate()
-    )
-    bases = sorted({basis for basis, _ in assigned})
-    if len(bases) > 1:
-        raise InvalidInput(
-            {"legalBasis": "U ondersteunt deze cliënt onder meer dan één wet; kies de grondslag."}
-        )
-    if bases:
-        return LegalBasis(bases[0])
-    directs = actor.employee_id is not None and Household.objects.filter(
-        director_id=actor.employee_id, members__client__id=client_id
-    ).exists()
-    return support_basis(client_id) if directs else None
-
-
-def support_basis(client_id) -> LegalBasis | None:
-    """The law under which the client is supported today, at any partner: what a household's
-    director works under (art1, art3.2c); more than one: the director names it."""
-    today = timezone.localdate()
-    bases = set(
-        SupportTrajectory.objects.filter(
-            Q(closed_on__isnull=True) | Q(closed_on__gte=today),
-            client_id=client_id,
-            opened_on__lte=today,
-        ).values_list("legal_basis", flat=True)
-    )
-    if len(bases) > 1:
-        raise InvalidInput({"legalBasis": "Kies de wet waarop deze integrale ondersteuning rust."})
-    return LegalBasis(bases.pop()) if bases else None
+    facts, domains = facts_module.gather(actor, client_id)
+    return facts_module.derived_legal_basis(client_id, facts, domains)
 
 
 def client_processing(
@@ -96,15 +88,18 @@ def client_processing(
     legal_basis,
     **extra,
 ) -> Processing:
-    """A processing of one client's data, with its purpose checked and its legal basis named
-    or derived from the actor's own support of the client (:func:`legal_basis_for`)."""
+    """A processing of one client's data, with its purpose checked and its legal basis
+    named, or else derived by the gate from the actor's own support of the client
+    (:func:`zorgvuldig.gate.facts.derived_legal_basis`)."""
+    derive = legal_basis in (None, "")
     return Processing(
         name=name,
         actor=actor,
         operation=operation,
         categories=categories,
         purpose=validation.purpose(purpose),
-        legal_basis=legal_basis_for(actor, client_id, legal_basis),
+        legal_basis=None if derive else validation.legal_basis(legal_basis),
         client_id=client_id,
+        derive_legal_basis=derive,
         **extra,
     )

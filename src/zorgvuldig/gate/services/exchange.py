@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime
 import uuid
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import Max
 from django.utils import timezone
 
+from zorgvuldig.core.prepared import PreparedQuery
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.exchange.models import (
     Delivery,
@@ -30,10 +32,10 @@ from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.core import Performed, current_trace_id, process
 from zorgvuldig.gate.errors import InvalidInput, NotFound
 from zorgvuldig.gate.services.common import (
-    client_or_404,
+    client_id_or_404,
     client_processing,
     gate_service,
-    item_or_404,
+    no_such_item,
 )
 from zorgvuldig.partners.models import Partner
 from zorgvuldig.protocol import Category, Justification, Operation, RecipientKind, decide
@@ -73,11 +75,21 @@ class NonPartnerView:
     informed_at: datetime.datetime | None
 
 
+class _Partner(NamedTuple):
+    id: uuid.UUID
+    name: str
+
+
+_PARTNER = PreparedQuery(
+    lambda partner: Partner.objects.filter(id=partner).values_list("id", "name")
+)
+
+
 @dataclass(frozen=True)
 class _Recipient:
     kind: RecipientKind
     key: str
-    partner: Partner | None = None
+    partner: _Partner | None = None
     non_partner: NonPartner | None = None
     report_reference: str = ""
 
@@ -97,9 +109,10 @@ def _recipient(actor: Actor, partner_id, non_partner_id, report_reference) -> _R
     if non_partner_id not in (None, ""):
         non_partner = _non_partner_or_404(actor, non_partner_id)
         return _Recipient(RecipientKind.NON_PARTNER, str(non_partner.id), non_partner=non_partner)
-    partner = Partner.objects.filter(id=_uuid(partner_id, "recipientPartnerId")).first()
-    if partner is None:
+    found = _PARTNER.rows(_uuid(partner_id, "recipientPartnerId"))
+    if not found:
         raise NotFound("partner", "Deze ontvangende organisatie bestaat niet.")
+    partner = _Partner(*found[0])
     if partner.id == actor.partner_id:
         raise InvalidInput(
             {"recipientPartnerId": "Delen binnen uw eigen organisatie is geen uitwisseling."}
@@ -131,16 +144,31 @@ def _uuid(value, field: str) -> uuid.UUID:
         raise InvalidInput({field: "Geen geldige verwijzing."}) from None
 
 
-def _items(actor: Actor, client, item_ids) -> list[DataItem]:
+class _Item(NamedTuple):
+    id: uuid.UUID
+    client_id: uuid.UUID
+    subject_id: uuid.UUID
+    category: str
+    secrecy_holder_id: uuid.UUID | None
+    latest: int  # the version a share sends
+
+
+# The items of a share, with their latest version; compiled once per number of items.
+_ITEMS_OF_PARTNER = PreparedQuery(
+    lambda ids, partner: (
+        DataItem.objects.filter(id__in=ids, partner_id=partner)
+        .values_list("id", "client_id", "subject_id", "category", "secrecy_holder_id")
+        .annotate(latest=Max("versions__number"))
+    )
+)
+
+
+def _items(actor: Actor, client_id: uuid.UUID, item_ids) -> list[_Item]:
     if not item_ids:
         raise InvalidInput({"itemIds": "Kies de gegevens die u wilt delen (art. 5 lid 1)."})
-    ids = {_uuid(i, "itemIds") for i in item_ids}
-    items = list(
-        DataItem.objects.filter(id__in=ids, partner_id=actor.partner_id).annotate(
-            latest=Max("versions__number")
-        )
-    )
-    if len(items) != len(ids) or any(i.client_id != client.id for i in items):
+    ids = sorted({_uuid(i, "itemIds") for i in item_ids})
+    items = [_Item(*row) for row in _ITEMS_OF_PARTNER.rows(ids, actor.partner_id)]
+    if len(items) != len(ids) or any(i.client_id != client_id for i in items):
         raise InvalidInput(
             {
                 "itemIds": "Een of meer gegevens horen niet bij het dossier van deze "
@@ -176,12 +204,11 @@ def share_items(
 
     ``announce``: notify a recipient partner's systems by webhook; False when the recipient
     takes the items in at once (a request, :func:`~.requests.request_items`)."""
-    client = client_or_404(client_id)
+    client_id = client_id_or_404(client_id)
     recipient = _recipient(actor, recipient_partner_id, non_partner_id, report_reference)
-    items = _items(actor, client, item_ids)
+    items = _items(actor, client_id, item_ids)
     person = validation.text(recipient_person, "recipientPerson", 200, required=False)
     categories = tuple(dict.fromkeys(Category(i.category) for i in items))
-    versions = {i.id: i.latest for i in items}
     goal = validation.purpose(purpose)
     informed = recipient.non_partner is not None and recipient.non_partner.informed_at is not None
 
@@ -192,13 +219,13 @@ def share_items(
         sent = [i for i in items if Category(i.category) in allowed and i.id not in secret]
         disclosures = Disclosure.objects.bulk_create(
             Disclosure(
-                item=i,
-                version_number=versions[i.id],
-                client=client,
+                item_id=i.id,
+                version_number=i.latest,
+                client_id=client_id,
                 partner_id=actor.partner_id,
                 sent_by_id=actor.employee_id,
                 recipient_kind=recipient.kind.value,
-                recipient_partner=recipient.partner,
+                recipient_partner_id=recipient.partner and recipient.partner.id,
                 recipient_non_partner=recipient.non_partner,
                 recipient_person=person,
                 report_reference=recipient.report_reference,
@@ -208,7 +235,7 @@ def share_items(
             )
             for i in sent
         )
-        deliveries = _deliver(recipient, client, disclosures, announce)
+        deliveries = _deliver(recipient, client_id, disclosures, announce)
         return Performed(
             (
                 tuple(i.id for i in sent),
@@ -221,7 +248,7 @@ def share_items(
 
     processing = client_processing(
         actor,
-        client.id,
+        client_id,
         "gegevens-delen",
         Operation.SHARE,
         categories,
@@ -245,14 +272,16 @@ def share_items(
     return ShareResult(sent, withheld, explanation, outcome.trace_id, deliveries)
 
 
-def _deliver(recipient: _Recipient, client, disclosures, announce: bool) -> tuple[uuid.UUID, ...]:
+def _deliver(
+    recipient: _Recipient, client_id, disclosures, announce: bool
+) -> tuple[uuid.UUID, ...]:
     """What went to a partner waits there (its received shares) and, when ``announce``, its
     systems are notified by webhook, in the same transaction; the notification names the
     deliveries, nothing about the client."""
     if recipient.partner is None or not disclosures:
         return ()
     deliveries = Delivery.objects.bulk_create(
-        Delivery(disclosure=d, recipient_partner=recipient.partner, client=client)
+        Delivery(disclosure=d, recipient_partner_id=recipient.partner.id, client_id=client_id)
         for d in disclosures
     )
     ids = tuple(d.id for d in deliveries)
@@ -298,14 +327,14 @@ def preview_share(
     decide() itself answers, with the facts of this moment; reading them is a consult of the
     consent registry (identification data), logged. Nothing is sent.
     """
-    client = client_or_404(client_id)
+    client_id = client_id_or_404(client_id)
     recipient = _recipient(actor, recipient_partner_id, non_partner_id, report_reference)
-    items = _items(actor, client, item_ids)
+    items = _items(actor, client_id, item_ids)
     goal = validation.purpose(purpose)
     informed = recipient.non_partner is not None and recipient.non_partner.informed_at is not None
     share = client_processing(
         actor,
-        client.id,
+        client_id,
         "gegevens-delen",
         Operation.SHARE,
         tuple(dict.fromkeys(Category(i.category) for i in items)),
@@ -320,9 +349,9 @@ def preview_share(
 
     def perform(decision):
         facts, domains = facts_module.gather(
-            actor, client.id, None, share.item_ids, share.recipient, informed
+            actor, client_id, None, share.item_ids, share.recipient, informed
         )
-        verdict = decide(share.request(domains), facts)
+        verdict = decide(share.with_legal_basis(facts, domains).request(domains), facts)
         by_category = {o.category: o for o in verdict.outcomes}
         secret = facts_module.secret_items(share.item_ids, share.recipient)
         rows = []
@@ -340,7 +369,7 @@ def preview_share(
     return process(
         client_processing(
             actor,
-            client.id,
+            client_id,
             "delen-voorbereiden",
             Operation.CONSULT,
             (Category.IDENTIFICATION,),
@@ -351,14 +380,60 @@ def preview_share(
     ).result
 
 
+def _disclosure_rows(queryset):
+    """What a :class:`DisclosureView` shows, and the subject of the item, oldest first."""
+    return queryset.order_by("disclosed_at", "id").values_list(
+        "item_id",
+        "version_number",
+        "recipient_partner__name",
+        "recipient_non_partner__name",
+        "report_reference",
+        "recipient_kind",
+        "recipient_person",
+        "purpose",
+        "ground",
+        "disclosed_at",
+        "trace_id",
+        "item__subject_id",
+    )
+
+
+# "Who received this?" is asked often and over many records (art9.1, art9.6): compiled once.
+_ITEM_OF_PARTNER = PreparedQuery(
+    lambda item, partner: DataItem.objects.filter(id=item, partner_id=partner).values_list(
+        "client_id", "subject_id"
+    )
+)
+_DISCLOSURES_OF_ITEM = PreparedQuery(
+    lambda item: _disclosure_rows(Disclosure.objects.filter(item_id=item))
+)
+_DISCLOSURES_OF_CLIENT = PreparedQuery(
+    lambda client, partner: _disclosure_rows(
+        Disclosure.objects.filter(client_id=client, partner_id=partner)
+    )
+)
+
+
 @gate_service
 def disclosures_of_item(
     actor: Actor, item_id, *, purpose: str, legal_basis: str | None = None
 ) -> list[DisclosureView]:
     """Who received this item, which version, when and why (art9.1, art9.6)."""
-    item = item_or_404(actor, item_id)
-    rows = Disclosure.objects.filter(item=item)
-    return _consult_disclosures(actor, item.client_id, rows, purpose, legal_basis)
+    try:
+        found = _ITEM_OF_PARTNER.rows(item_id, actor.partner_id)
+    except ValueError:
+        found = []
+    if not found:
+        raise no_such_item()
+    client_id, subject_id = found[0]
+    return _consult_disclosures(
+        actor,
+        client_id,
+        lambda: _DISCLOSURES_OF_ITEM.rows(item_id),
+        purpose,
+        legal_basis,
+        subject_ids=(subject_id,),
+    )
 
 
 @gate_service
@@ -367,23 +442,24 @@ def disclosures_of_client(
 ) -> list[DisclosureView]:
     """Everything the actor's organisation disclosed about this client: which version of which
     item went to whom, when and why (art9.1: the overview of who received the client's data)."""
-    client = client_or_404(client_id)
-    rows = Disclosure.objects.filter(client=client, partner_id=actor.partner_id)
-    return _consult_disclosures(actor, client.id, rows, purpose, legal_basis)
+    client_id = client_id_or_404(client_id)
+    return _consult_disclosures(
+        actor,
+        client_id,
+        lambda: _DISCLOSURES_OF_CLIENT.rows(client_id, actor.partner_id),
+        purpose,
+        legal_basis,
+    )
 
 
-def _consult_disclosures(actor: Actor, client_id, rows, purpose, legal_basis):
-    """Reading disclosure records is a consult of the client, decided and logged."""
+def _consult_disclosures(actor: Actor, client_id, read_rows, purpose, legal_basis, subject_ids=()):
+    """Reading disclosure records is a consult of the client, decided and logged; logged for
+    the subjects whose data went out, or else ``subject_ids`` (by default the client's)."""
 
     def read(decision):
-        found = list(
-            rows.select_related("recipient_partner", "recipient_non_partner", "item").order_by(
-                "disclosed_at", "id"
-            )
-        )
-        # the subjects whose data went out; none: the client's (the gate's default)
-        subjects = sorted({d.item.subject_id for d in found}, key=str)
-        return Performed([_view(d) for d in found], subject_ids=subjects)
+        rows = read_rows()
+        subjects = sorted({row[-1] for row in rows}, key=str) or subject_ids
+        return Performed([_view(*row) for row in rows], subject_ids=subjects)
 
     return process(
         client_processing(
@@ -399,23 +475,30 @@ def _consult_disclosures(actor: Actor, client_id, rows, purpose, legal_basis):
     ).result
 
 
-def _view(d: Disclosure) -> DisclosureView:
-    if d.recipient_partner is not None:
-        name = d.recipient_partner.name
-    elif d.recipient_non_partner is not None:
-        name = d.recipient_non_partner.name
-    else:
-        name = f"Veilig Thuis (melding {d.report_reference})"
+def _view(
+    item_id,
+    version_number,
+    partner_name,
+    non_partner_name,
+    report_reference,
+    recipient_kind,
+    recipient_person,
+    purpose,
+    ground,
+    disclosed_at,
+    trace_id,
+    _subject_id,
+) -> DisclosureView:
     return DisclosureView(
-        item_id=d.item_id,
-        version_number=d.version_number,
-        recipient=name,
-        recipient_kind=d.recipient_kind,
-        recipient_person=d.recipient_person,
-        purpose=d.purpose,
-        ground=d.ground,
-        disclosed_at=d.disclosed_at,
-        trace_id=d.trace_id,
+        item_id=item_id,
+        version_number=version_number,
+        recipient=partner_name or non_partner_name or f"Veilig Thuis (melding {report_reference})",
+        recipient_kind=recipient_kind,
+        recipient_person=recipient_person,
+        purpose=purpose,
+        ground=ground,
+        disclosed_at=disclosed_at,
+        trace_id=trace_id,
     )
 
 
