@@ -396,8 +396,7 @@ def profile_shares(region: dict, seed: int, calls: int) -> str:
 
 
 def count_queries(region: dict, seed: int) -> int:
-    """The SQL statements of one share (Django's cursor; the log append's own psycopg cursor
-    adds its two statements)."""
+    """The SQL statements of one share, its log append's included (BEGIN and COMMIT not)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -669,8 +668,9 @@ def table(r: dict) -> str:
         f"the time; full gate / bare log append: {r['log_1']['rate'] / share1['rate']:.1f} ×. "
         f"Gate call / bare SQL for a typical item: "
         f"{q_typ['gate_median'] / q_typ['sql_median']:.0f} ×.",
-        f"One share runs {r['queries_per_share']:.0f} statements through Django plus the "
-        "log append's two on its own cursor, in one transaction. CPU per share with one "
+        f"One share runs {r['queries_per_share']:.0f} statements, its log append's two "
+        "included, in one transaction; on PostgreSQL each is prepared once per connection "
+        "(decision 7). CPU per share with one "
         f"caller: {share1['client_cpu_ms']:.2f} ms in the caller, {share1['server_cpu_ms']:.2f} "
         f"ms in its PostgreSQL backend; two cores therefore do at most "
         f"{2000 / (share1['client_cpu_ms'] + share1['server_cpu_ms']):,.0f} shares per second "

@@ -30,6 +30,7 @@ def test_a_statement_run_often_is_prepared_on_the_server():
 
 def options(threshold: str | None) -> str:
     env = {**os.environ, "DATABASE_URL": "postgres://u@db:5432/zorgvuldig"}
+    env.pop("DATABASE_PREPARE_THRESHOLD", None)
     if threshold is not None:
         env["DATABASE_PREPARE_THRESHOLD"] = threshold
     code = "from zorgvuldig.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"

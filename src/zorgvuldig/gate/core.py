@@ -220,6 +220,8 @@ def _annotate(
     notes = list(performed.annotations)
     if Obligation.ANNOTATE_DOSSIER in decision.obligations:
         notes.append((decision.annotation_article, decision.annotation))
+    if not notes:
+        return
     Annotation.objects.bulk_create(
         Annotation(
             client_id=client_id,
