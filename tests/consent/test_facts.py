@@ -142,7 +142,7 @@ def test_art4_5_consent_given_again_after_a_withdrawal_is_in_force(actor, partne
 def test_consent_facts_are_cheap(actor, partner, informed, django_assert_num_queries):
     for day in (FEB, MAR, APR):
         decide_(actor, informed.id, scope="share", categories=["contact"], day=day)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         consent_facts(informed.id, partner.id, TODAY)
 
 

@@ -1,4 +1,4 @@
-"""The informing and consent facts decide() needs (art4.1-art4.5), in two statements.
+"""The informing and consent facts decide() needs (art4.1-art4.5).
 
 Called by :func:`zorgvuldig.gate.facts.gather` inside the gate.
 """
@@ -34,18 +34,22 @@ def _consent(row: _Row) -> Consent:
     )
 
 
-def consent_facts(client_id, partner_id, day: datetime.date) -> tuple[bool, tuple[Consent, ...]]:
-    """Whether ``partner_id`` informed the client on or before ``day`` (art4.1), and the
-    client's consents to that partner in force on ``day`` (art4.2-art4.5).
-
-    In force: of the decisions taken on or before ``day``, in the order they took effect
-    (decision date, then the moment recorded), the latest per scope, categories and
-    recipients, where a decision about a whole scope replaces every earlier one of that scope
+def consents_in_force(rows) -> tuple[Consent, ...]:
+    """The consents in force among consent decisions (:attr:`.facts_sql.FactRows.consents`):
+    of the decisions taken on or before the day, in the order they took effect (decision
+    date, then the moment recorded), the latest per scope, categories and recipients, where a
+    decision about a whole scope replaces every earlier one of that scope
     (:mod:`zorgvuldig.consent.in_force`). A scope without any decision is absent: not asked.
     ``written`` says a signed form is attached to the decision (art4.4).
     """
+    return tuple(_consent(row) for row in in_force.latest(_Row(*values) for values in rows))
+
+
+def consent_facts(client_id, partner_id, day: datetime.date) -> tuple[bool, tuple[Consent, ...]]:
+    """Whether ``partner_id`` informed the client on or before ``day`` (art4.1), and the
+    client's consents to that partner in force on ``day`` (art4.2-art4.5); one statement,
+    the one :func:`zorgvuldig.gate.facts.gather` runs."""
     if client_id is None:
         return False, ()
-    informed = facts_sql.informed(client_id, partner_id, day)
-    rows = (_Row(*values) for values in facts_sql.consent_rows(client_id, partner_id, day))
-    return informed, tuple(_consent(row) for row in in_force.latest(rows))
+    found = facts_sql.processing_facts(None, partner_id, client_id, day)
+    return found.informed, consents_in_force(found.consents)

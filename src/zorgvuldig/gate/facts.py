@@ -8,7 +8,7 @@ from django.utils import timezone
 from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.dossier.models import DataItem, SecrecyRelease
 from zorgvuldig.gate import facts_sql
-from zorgvuldig.gate.consent_facts import consent_facts
+from zorgvuldig.gate.consent_facts import consents_in_force
 from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.errors import InvalidInput
 from zorgvuldig.partners.models import (
@@ -42,11 +42,12 @@ def gather(
     professional's secrecy that has not been released for this recipient (art6.2).
     """
     today = timezone.localdate()
-    employee = (
-        facts_sql.employee(actor.employee_id, actor.partner_id, client_id, today)
+    found = (
+        facts_sql.processing_facts(actor.employee_id, actor.partner_id, client_id, today)
         if actor.employee_id
         else None
     )
+    employee = found and found.employee
     if employee is None or employee[0] != actor.partner_id:
         nobody = Facts(
             version=None,
@@ -55,15 +56,12 @@ def gather(
             acknowledged_current_version=False,
         )
         return nobody, {}
-    partner_id, role, committed_to, acknowledged, director = employee
+    _, role, committed_to, acknowledged, director = employee
     version = versions.in_force(committed_to, today) if committed_to is not None else None
     domains: dict[LegalBasis, set[Domain]] = {}
-    informed = False
-    consents = ()
-    if client_id is not None:
-        for basis, domain in facts_sql.assigned(client_id, partner_id, actor.employee_id, today):
-            domains.setdefault(LegalBasis(basis), set()).add(Domain(domain))
-        informed, consents = consent_facts(client_id, partner_id, today)
+    for basis, domain in found.assigned:
+        domains.setdefault(LegalBasis(basis), set()).add(Domain(domain))
+    informed, consents = found.informed, consents_in_force(found.consents)
     facts = Facts(
         version=version,
         actor_is_employee=True,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import json
 import uuid
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from django.db import connection, models
@@ -60,25 +61,66 @@ def _commitment_select() -> str:
         ORDER BY {_col(c, "starts_on")} DESC LIMIT 1"""  # noqa: S608 (names from the models)
 
 
+def _text(expression: str) -> str:
+    return f"CAST({expression} AS TEXT)"
+
+
+def _yes(condition: str) -> str:
+    return f"CASE WHEN {condition} THEN '1' ELSE '0' END"
+
+
 @cache
-def _employee_sql(vendor: str) -> str:
-    """(partner, role, version committed to today, acknowledged it, directs a household of
-    the client) of an active employee. Params: client, partner, today, today, employee."""
+def _facts_sql(vendor: str) -> str:
+    """What :func:`zorgvuldig.gate.facts.gather` reads, in one statement of four parts; the
+    first column of a row says which part it comes from (:func:`processing_facts`). The
+    columns are text, so that the parts line up on every database; the last two only order
+    the consent decisions, whose part comes first so that it gives them their types. Params:
+    client, partner, today (the consent decisions); client, partner, today, today, employee
+    (the employee); client, partner, today, today, employee (the trajectories); client,
+    partner, today (informed).
+    """
     e, a, h, cl = Employee, ProtocolAcknowledgement, Household, Client
     m = Household.members.through
+    t, w = SupportTrajectory, SupportTrajectory.caseworkers.through
+    i, d = Informing, ConsentDecision
     member_of = f"m.{_col(m, 'household')} = h.{_col(h, 'id')}"
     member_is = f"cl.{_col(cl, 'subject')} = m.{_col(m, 'subject')}"
+    assignment = f"w.{_col(w, 'supporttrajectory')} = t.{_col(t, 'id')}"
+    acknowledged = f"""EXISTS (SELECT 1 FROM {_table(a)} a
+        WHERE a.{_col(a, "employee")} = e.{_col(e, "id")}
+        AND a.{_col(a, "protocol_version")} = c.version)"""  # noqa: S608 (names, as below)
+    director = f"""EXISTS (SELECT 1 FROM {_table(h)} h
+        JOIN {_table(m)} m ON {member_of} JOIN {_table(cl)} cl ON {member_is}
+        WHERE h.{_col(h, "director")} = e.{_col(e, "id")} AND cl.{_col(cl, "id")} = %s)"""  # noqa: S608
     return f"""
-        SELECT e.{_col(e, "partner")}, e.{_col(e, "role")}, c.version,
-          EXISTS (SELECT 1 FROM {_table(a)} a WHERE a.{_col(a, "employee")} = e.{_col(e, "id")}
-                  AND a.{_col(a, "protocol_version")} = c.version),
-          EXISTS (SELECT 1 FROM {_table(h)} h
-                  JOIN {_table(m)} m ON {member_of} JOIN {_table(cl)} cl ON {member_is}
-                  WHERE h.{_col(h, "director")} = e.{_col(e, "id")} AND cl.{_col(cl, "id")} = %s)
+        SELECT {_CONSENT}, {_col(d, "scope")}, {_col(d, "state")},
+          {_text(_col(d, "categories"))}, {_text(_col(d, "recipients"))},
+          {_text(_col(d, "form"))}, {_col(d, "decided_on")}, {_col(d, "recorded_at")}
+        FROM {_table(d)} WHERE {_col(d, "client")} = %s AND {_col(d, "partner")} = %s
+        AND {_col(d, "decided_on")} <= %s
+        UNION ALL
+        SELECT {_EMPLOYEE}, {_text(f"e.{_col(e, 'partner')}")}, e.{_col(e, "role")},
+          c.version, {_yes(acknowledged)}, {_yes(director)}, NULL, NULL
         FROM {_table(e)} e
         LEFT JOIN ({_commitment_select()}) c ON 1 = 1
         WHERE e.{_col(e, "id")} = %s AND e.{_col(e, "is_active")}
+        UNION ALL
+        SELECT {_TRAJECTORY}, t.{_col(t, "legal_basis")}, t.{_col(t, "domain")},
+          NULL, NULL, NULL, NULL, NULL
+        FROM {_table(t)} t JOIN {_table(w)} w ON {assignment}
+        WHERE t.{_col(t, "client")} = %s AND t.{_col(t, "partner")} = %s
+        AND t.{_col(t, "opened_on")} <= %s
+        AND (t.{_col(t, "closed_on")} IS NULL OR t.{_col(t, "closed_on")} >= %s)
+        AND w.{_col(w, "employee")} = %s
+        UNION ALL
+        SELECT {_INFORMED}, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+        WHERE EXISTS (SELECT 1 FROM {_table(i)} WHERE {_col(i, "client")} = %s
+          AND {_col(i, "partner")} = %s AND {_col(i, "informed_on")} <= %s)
+        ORDER BY 1, 7, 8
     """  # noqa: S608 (names from the models; values are parameters)
+
+
+_EMPLOYEE, _TRAJECTORY, _INFORMED, _CONSENT = range(4)
 
 
 @lru_cache(maxsize=64)
@@ -92,63 +134,44 @@ def _items_sql(vendor: str, count: int) -> str:
     """  # noqa: S608 (names from the models; values are parameters)
 
 
-@cache
-def _assigned_sql(vendor: str) -> str:
-    """(law, domain) of the open trajectories of a client at a partner to which the employee
-    is assigned. Params: client, partner, today, today, employee."""
-    t, w = SupportTrajectory, SupportTrajectory.caseworkers.through
-    assignment = f"w.{_col(w, 'supporttrajectory')} = t.{_col(t, 'id')}"
-    return f"""
-        SELECT t.{_col(t, "legal_basis")}, t.{_col(t, "domain")}
-        FROM {_table(t)} t JOIN {_table(w)} w ON {assignment}
-        WHERE t.{_col(t, "client")} = %s AND t.{_col(t, "partner")} = %s
-        AND t.{_col(t, "opened_on")} <= %s
-        AND (t.{_col(t, "closed_on")} IS NULL OR t.{_col(t, "closed_on")} >= %s)
-        AND w.{_col(w, "employee")} = %s
-    """  # noqa: S608 (names from the models; values are parameters)
-
-
-@cache
-def _informed_sql(vendor: str) -> str:
-    """Params: client, partner, day."""
-    i = Informing
-    return f"""
-        SELECT 1 FROM {_table(i)} WHERE {_col(i, "client")} = %s AND {_col(i, "partner")} = %s
-        AND {_col(i, "informed_on")} <= %s LIMIT 1
-    """  # noqa: S608 (names from the models; values are parameters)
-
-
-@cache
-def _consents_sql(vendor: str) -> str:
-    """The decisions taken on or before a day, in the order they took effect.
-    Params: client, partner, day."""
-    d = ConsentDecision
-    return f"""
-        SELECT {_col(d, "scope")}, {_col(d, "state")}, {_col(d, "categories")},
-               {_col(d, "recipients")}, {_col(d, "form")}
-        FROM {_table(d)} WHERE {_col(d, "client")} = %s AND {_col(d, "partner")} = %s
-        AND {_col(d, "decided_on")} <= %s
-        ORDER BY {_col(d, "decided_on")}, {_col(d, "recorded_at")}
-    """  # noqa: S608 (names from the models; values are parameters)
-
-
 def _rows(sql: str, params) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
 
-def employee(employee_id, partner_id, client_id, day: datetime.date):
-    """(partner id, role, version or None, acknowledged, director) or None."""
+@dataclass(frozen=True, slots=True)
+class FactRows:
+    """What :func:`processing_facts` found."""
+
+    employee: tuple | None  # (partner id, role, version or None, acknowledged, director)
+    assigned: list[tuple[str, str]]  # (law, domain) of the employee's open trajectories
+    informed: bool  # the partner informed the client on or before the day (art4.1)
+    consents: list[tuple]  # (scope, state, categories, recipients, form id), in effect order
+
+
+def processing_facts(employee_id, partner_id, client_id, day: datetime.date) -> FactRows:
+    """The facts of a processing by ``employee_id`` of ``partner_id`` about ``client_id``
+    (either may be None) on ``day``, in one statement: the employee, if active, with the
+    protocol version the partner is committed to, whether they acknowledged it and whether
+    they direct a household of the client; their open trajectories with the client at the
+    partner; whether the partner informed the client; the client's consent decisions at the
+    partner taken on or before ``day``, in the order they took effect."""
+    client, partner, employee = db_id(client_id), db_id(partner_id), db_id(employee_id)
     today = db_day(day)
-    rows = _rows(
-        _employee_sql(connection.vendor),
-        [db_id(client_id), db_id(partner_id), today, today, db_id(employee_id)],
-    )
-    if not rows:
-        return None
-    partner, role, version, acknowledged, director = rows[0]
-    return as_uuid(partner), role, version, bool(acknowledged), bool(director)
+    params = [client, partner, today, client, partner, today, today, employee]
+    params += [client, partner, today, today, employee, client, partner, today]
+    found = FactRows(None, [], False, [])
+    for part, a, b, c, d, e, _, _ in _rows(_facts_sql(connection.vendor), params):
+        if part == _EMPLOYEE:
+            found = replace(found, employee=(as_uuid(a), b, c, d == "1", e == "1"))
+        elif part == _TRAJECTORY:
+            found.assigned.append((a, b))
+        elif part == _INFORMED:
+            found = replace(found, informed=True)
+        else:
+            found.consents.append((a, b, as_json(c), as_json(d), as_uuid(e)))
+    return found
 
 
 def committed_version(partner_id, day: datetime.date) -> str | None:
@@ -165,28 +188,4 @@ def items(item_ids) -> list[tuple[uuid.UUID, str, uuid.UUID | None]]:
     return [
         (as_uuid(item), category, as_uuid(holder))
         for item, category, holder in _rows(_items_sql(connection.vendor, len(ids)), ids)
-    ]
-
-
-def assigned(client_id, partner_id, employee_id, day: datetime.date) -> list[tuple[str, str]]:
-    today = db_day(day)
-    return _rows(
-        _assigned_sql(connection.vendor),
-        [db_id(client_id), db_id(partner_id), today, today, db_id(employee_id)],
-    )
-
-
-def informed(client_id, partner_id, day: datetime.date) -> bool:
-    return bool(
-        _rows(_informed_sql(connection.vendor), [db_id(client_id), db_id(partner_id), db_day(day)])
-    )
-
-
-def consent_rows(client_id, partner_id, day: datetime.date):
-    """(scope, state, categories, recipients, form id) in the order they took effect."""
-    return [
-        (scope, state, as_json(categories), as_json(recipients), form)
-        for scope, state, categories, recipients, form in _rows(
-            _consents_sql(connection.vendor), [db_id(client_id), db_id(partner_id), db_day(day)]
-        )
     ]
