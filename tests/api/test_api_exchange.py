@@ -80,6 +80,7 @@ def test_art6_1_a_share_sends_the_allowed_items_with_disclosure_records(api, may
     assert disclosure["recipient"] == wmo.name and disclosure["recipientPerson"] == "J. van Dijk"
     assert disclosure["versionNumber"] == 1 and disclosure["ground"] == "consent"
     assert disclosure["traceId"] == body["traceId"] and disclosure["recipientKind"] == "partner"
+    assert disclosure["receipt"] == "waiting"  # nobody at the recipient took it in yet
     assert api.get(f"/data-items/{items[1]['id']}/disclosures").json() == []
     (for_client,) = api.get(f"/clients/{may_share.id}/disclosures").json()
     assert for_client == disclosure  # art9.1: per client, the same record

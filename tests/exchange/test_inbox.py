@@ -201,3 +201,38 @@ def test_art3_2c_only_a_supporting_caseworker_may_decline(
         services.decline_received_share(stranger, result.delivery_ids[0], reason="niet nodig")
     assert Delivery.objects.get(id=result.delivery_ids[0]).handled_at is None
     assert LogRecord.objects.filter(name="ontvangen-gegevens-afwijzen", decision="refused").exists()
+
+
+def receipts(actor, item_id):
+    return [
+        d.receipt for d in services.disclosures_of_item(actor, item_id, purpose="accountability")
+    ]
+
+
+def test_art9_6_the_sender_sees_whether_the_recipient_took_it_in_or_declined(
+    actor, client_dossier, recipient_partner, shared
+):
+    school, first = shared
+    second = services.share_items(
+        actor,
+        client_dossier.id,
+        item_ids=[school.id],
+        recipient_partner_id=recipient_partner.id,
+        purpose="support-provision",
+    )
+    grandmother = services.register_non_partner(actor, name="Oma", kind="family", informed=True)
+    services.share_items(
+        actor,
+        client_dossier.id,
+        item_ids=[school.id],
+        non_partner_id=grandmother.id,
+        purpose="support-provision",
+    )
+    assert receipts(actor, school.id) == ["waiting", "waiting", ""]
+    bram = supporting(recipient_partner, client_dossier, "bram")
+    services.accept_received_share(bram, first.delivery_ids[0])
+    services.decline_received_share(bram, second.delivery_ids[0], reason="Al bekend.")
+    # who holds it now (art9.6: whom to tell of a correction): the one that took it in
+    assert receipts(actor, school.id) == ["taken-in", "declined", ""]
+    by_client = services.disclosures_of_client(actor, client_dossier.id, purpose="accountability")
+    assert [d.receipt for d in by_client] == ["taken-in", "declined", ""]

@@ -180,6 +180,8 @@ def test_art6_1_confirming_shares_the_allowed_items_and_shows_the_trace_id(web, 
     history = web.get(history_url(items["school"].id))
     assert "data-disclosure" in history.content.decode()
     assert wmo.name in text_of(history) and "J. van Dijk" in text_of(history)
+    assert 'data-receipt="waiting"' in history.content.decode()
+    assert "Wacht bij de ontvanger" in text_of(history)
     assert "met niemand gedeeld" in text_of(web.get(history_url(items["adhd"].id)))
 
 

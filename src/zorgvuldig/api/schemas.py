@@ -369,6 +369,11 @@ class Disclosure(Out):
     ground: str = Field(description="consent, art4.6 of art8.2")
     disclosed_at: datetime.datetime
     trace_id: str
+    receipt: str = Field(
+        description="Wat de ontvangende partner ermee deed: waiting (wacht nog), taken-in "
+        "(opgenomen in het eigen dossier) of declined (niet opgenomen); leeg bij andere "
+        "ontvangers"
+    )
 
 
 class NonPartnerRegistration(In):

@@ -146,6 +146,13 @@ RECIPIENT_KINDS = {
     "veilig-thuis": _("Veilig Thuis"),
 }
 
+# What a recipient partner did with a disclosure (services.exchange.RECEIPT_*).
+RECEIPTS = {
+    "waiting": _("Waiting at the recipient"),
+    "taken-in": _("Taken into the recipient's dossier"),
+    "declined": _("Declined by the recipient"),
+}
+
 # The grounds of a disclosure (exchange.models.Ground).
 DISCLOSURE_GROUNDS = {
     "consent": _("Consent of the client (art. 4)"),
@@ -212,6 +219,7 @@ KINDS = {
     "non_partner_kind": NON_PARTNER_KINDS,
     "recipient_kind": RECIPIENT_KINDS,
     "disclosure_ground": DISCLOSURE_GROUNDS,
+    "receipt": RECEIPTS,
     "meldcode_step": MELDCODE_STEPS,
 }
 

@@ -65,6 +65,11 @@ class DisclosureView:
     ground: str
     disclosed_at: datetime.datetime
     trace_id: str
+    # what the recipient partner did with it (RECEIPT_*); empty for other recipients
+    receipt: str = ""
+
+
+RECEIPT_WAITING, RECEIPT_TAKEN_IN, RECEIPT_DECLINED = "waiting", "taken-in", "declined"
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,6 +399,8 @@ def _disclosure_rows(queryset):
         "ground",
         "disclosed_at",
         "trace_id",
+        "delivery__handled_at",
+        "delivery__accepted_item_id",
         "item__subject_id",
     )
 
@@ -487,8 +494,16 @@ def _view(
     ground,
     disclosed_at,
     trace_id,
+    handled_at,
+    accepted_item_id,
     _subject_id,
 ) -> DisclosureView:
+    if recipient_kind != RecipientKind.PARTNER:
+        receipt = ""
+    elif handled_at is None:
+        receipt = RECEIPT_WAITING
+    else:
+        receipt = RECEIPT_TAKEN_IN if accepted_item_id is not None else RECEIPT_DECLINED
     return DisclosureView(
         item_id=item_id,
         version_number=version_number,
@@ -499,6 +514,7 @@ def _view(
         ground=ground,
         disclosed_at=disclosed_at,
         trace_id=trace_id,
+        receipt=receipt,
     )
 
 
