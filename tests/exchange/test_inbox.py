@@ -55,14 +55,15 @@ def shared(actor, client_dossier, recipient_partner):
         scopes=("share",),
     )
     school = record(actor, client_dossier.id, "youth", "Groep 8, De Linde")
-    result = services.share_items(
-        actor,
-        client_dossier.id,
-        item_ids=[school.id],
-        recipient_partner_id=recipient_partner.id,
-        purpose="support-provision",
+    return school, share(
+        actor, client_dossier.id, school.id, recipient_partner_id=recipient_partner.id
     )
-    return school, result
+
+
+def share(actor, client_id, item_id, **recipient):
+    return services.share_items(
+        actor, client_id, item_ids=[item_id], purpose="support-provision", **recipient
+    )
 
 
 def test_art6_1_a_share_to_a_partner_waits_there_for_its_supporting_caseworker(
@@ -139,9 +140,7 @@ def test_art4_2_without_consent_at_the_recipient_nothing_enters_its_dossier(
     assert not DataItem.objects.filter(partner=recipient_partner).exists()
 
 
-def test_another_partner_cannot_take_in_what_was_shared_with_someone_else(
-    client_dossier, shared
-):
+def test_another_partner_cannot_take_in_what_was_shared_with_someone_else(client_dossier, shared):
     _, result = shared
     elsewhere = supporting(make_partner("Wmo Leersum"), client_dossier, "wim")
     with pytest.raises(NotFound):
@@ -150,9 +149,7 @@ def test_another_partner_cannot_take_in_what_was_shared_with_someone_else(
         services.accept_received_share(elsewhere, "not-a-uuid")
 
 
-def test_a_share_to_a_non_partner_or_veilig_thuis_leaves_nothing_waiting(
-    actor, client_dossier
-):
+def test_a_share_to_a_non_partner_or_veilig_thuis_leaves_nothing_waiting(actor, client_dossier):
     inform_and_consent(
         actor,
         client_dossier.id,
@@ -213,21 +210,9 @@ def test_art9_6_the_sender_sees_whether_the_recipient_took_it_in_or_declined(
     actor, client_dossier, recipient_partner, shared
 ):
     school, first = shared
-    second = services.share_items(
-        actor,
-        client_dossier.id,
-        item_ids=[school.id],
-        recipient_partner_id=recipient_partner.id,
-        purpose="support-provision",
-    )
+    second = share(actor, client_dossier.id, school.id, recipient_partner_id=recipient_partner.id)
     grandmother = services.register_non_partner(actor, name="Oma", kind="family", informed=True)
-    services.share_items(
-        actor,
-        client_dossier.id,
-        item_ids=[school.id],
-        non_partner_id=grandmother.id,
-        purpose="support-provision",
-    )
+    share(actor, client_dossier.id, school.id, non_partner_id=grandmother.id)
     assert receipts(actor, school.id) == ["waiting", "waiting", ""]
     bram = supporting(recipient_partner, client_dossier, "bram")
     services.accept_received_share(bram, first.delivery_ids[0])
