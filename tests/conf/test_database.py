@@ -34,11 +34,14 @@ def options(threshold: str | None) -> str:
     if threshold is not None:
         env["DATABASE_PREPARE_THRESHOLD"] = threshold
     code = "from zorgvuldig.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
-    return subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
-    ).stdout
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    return done.stdout or done.stderr.strip().splitlines()[-1]
 
 
 def test_behind_a_pooler_statements_can_be_left_unprepared():
     assert options(None) == "{'server_side_binding': True, 'prepare_threshold': 5}\n"
     assert options("off") == "{'server_side_binding': True, 'prepare_threshold': None}\n"
+    assert options("0") == "{'server_side_binding': True, 'prepare_threshold': 0}\n"
+    assert options("never") == (
+        "RuntimeError: DATABASE_PREPARE_THRESHOLD must be a whole number, or off"
+    )

@@ -138,6 +138,8 @@ else:
     # without support for prepared statements (PgBouncer before 1.21), set
     # DATABASE_PREPARE_THRESHOLD=off.
     _threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "5")
+    if _threshold != "off" and not _threshold.isdigit():
+        raise RuntimeError("DATABASE_PREPARE_THRESHOLD must be a whole number, or off")
     DATABASES["default"]["OPTIONS"] = {
         "server_side_binding": True,
         "prepare_threshold": None if _threshold == "off" else int(_threshold),
