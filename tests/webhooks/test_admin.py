@@ -27,6 +27,7 @@ def test_the_admin_checks_the_url_and_shows_the_secret_once(it_staff):
     fields = {"partner": partner.id, "url": "https://zaak.example/h", "is_active": "on"}
     made = it_staff.post(add, fields, follow=True)
     subscription = Subscription.objects.get()
+    assert subscription.url == "https://zaak.example/h"
     assert subscription.secret in made.content.decode()
     assert subscription.secret not in it_staff.get(
         f"/beheer/webhooks/subscription/{subscription.pk}/change/"

@@ -10,11 +10,12 @@ from zorgvuldig.webhooks.models import Notification, Subscription
 
 
 class SubscriptionForm(forms.ModelForm):
+    # declared, not in Meta.fields: the model's default form field would assume http
     url = forms.URLField(label=_("URL"), max_length=500, assume_scheme="https")
 
     class Meta:
         model = Subscription
-        fields = ["partner", "url", "is_active"]
+        fields = ["partner", "is_active"]
 
     def clean_url(self):
         try:
