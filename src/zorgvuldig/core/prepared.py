@@ -10,6 +10,11 @@ datetimes, decrypted text).
 
 Only ``values_list()`` querysets are prepared, and only ids (UUIDs) are parameters: the
 queryset is the documentation of what is asked, the ORM keeps writing its SQL.
+
+It uses the compiler's ``as_sql()`` and ``results_iter(results=...)``, which Django uses
+itself but does not document; ``tests/core/test_prepared.py`` compares every kind of value
+with the ORM's own answer on both databases, so an upgrade of Django that changes them fails
+there first.
 """
 
 from __future__ import annotations
