@@ -6,25 +6,20 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zorgvuldig.clients.models import SupportTrajectory
-from zorgvuldig.dossier.models import DataItem, SecrecyRelease
+from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.gate import facts_sql
 from zorgvuldig.gate.consent_facts import consents_in_force
 from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.errors import InvalidInput
-from zorgvuldig.partners.models import (
-    Partner,
-    Role,
-)
+from zorgvuldig.partners.models import Role
 from zorgvuldig.protocol import Category, Domain, Facts, LegalBasis, ProtocolVersion, versions
 
 
-def active_trajectories(client_id, partner_id, day):
-    """Support trajectories of ``client_id`` at ``partner_id`` that are open on ``day``."""
+def active_trajectories(day, **narrowed):
+    """Support trajectories open on ``day`` (opened on or before it, not closed before it),
+    narrowed by ``narrowed`` (``client_id=``, ``partner_id=``, ...)."""
     return SupportTrajectory.objects.filter(
-        Q(closed_on__isnull=True) | Q(closed_on__gte=day),
-        client_id=client_id,
-        partner_id=partner_id,
-        opened_on__lte=day,
+        Q(closed_on__isnull=True) | Q(closed_on__gte=day), opened_on__lte=day, **narrowed
     )
 
 
@@ -104,13 +99,10 @@ def derived_legal_basis(
 def support_basis(client_id) -> LegalBasis | None:
     """The law under which the client is supported today, at any partner: what a household's
     director works under (art1, art3.2c); more than one: the director names it."""
-    today = timezone.localdate()
     bases = set(
-        SupportTrajectory.objects.filter(
-            Q(closed_on__isnull=True) | Q(closed_on__gte=today),
-            client_id=client_id,
-            opened_on__lte=today,
-        ).values_list("legal_basis", flat=True)
+        active_trajectories(timezone.localdate(), client_id=client_id).values_list(
+            "legal_basis", flat=True
+        )
     )
     if len(bases) > 1:
         raise InvalidInput({"legalBasis": "Kies de wet waarop deze integrale ondersteuning rust."})
@@ -137,20 +129,14 @@ def unreleased_secrecy(item_ids, recipient: str | None) -> frozenset[Category]:
     held = [item_id for item_id, _, holder in rows if holder is not None]
     if not held:  # nothing under secrecy: the common case, one query
         return frozenset()
-    released = set(
-        SecrecyRelease.objects.filter(item_id__in=held, recipient=recipient or "").values_list(
-            "item_id", flat=True
-        )
-    )
+    secret = secret_items(held, recipient)
     by_category: dict[str, bool] = {}
-    for item_id, category, holder in rows:
-        secret = holder is not None and item_id not in released
-        by_category[category] = by_category.get(category, True) and secret
+    for item_id, category, _ in rows:
+        by_category[category] = by_category.get(category, True) and item_id in secret
     return frozenset(Category(c) for c, all_secret in by_category.items() if all_secret)
 
 
 def version_of(partner_id, day) -> ProtocolVersion | None:
     """The protocol version ``partner_id`` is bound to on ``day``, if one applies."""
-    partner = Partner.objects.filter(id=partner_id).first()
-    commitment = partner.commitment_on(day) if partner else None
-    return versions.in_force(commitment.protocol_version, day) if commitment else None
+    committed_to = facts_sql.committed_version(partner_id, day)
+    return versions.in_force(committed_to, day) if committed_to is not None else None

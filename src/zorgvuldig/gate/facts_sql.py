@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import json
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from django.db import connection, models
@@ -161,25 +161,23 @@ def processing_facts(employee_id, partner_id, client_id, day: datetime.date) -> 
     today = db_day(day)
     params = [client, partner, today, client, partner, today, today, employee]
     params += [client, partner, today, today, employee, client, partner, today]
-    found = FactRows(None, [], False, [])
+    employee, assigned, informed, consents = None, [], False, []
     for part, a, b, c, d, e, _, _ in _rows(_facts_sql(connection.vendor), params):
         if part == _EMPLOYEE:
-            found = replace(found, employee=(as_uuid(a), b, c, d == "1", e == "1"))
+            employee = (as_uuid(a), b, c, d == "1", e == "1")
         elif part == _TRAJECTORY:
-            found.assigned.append((a, b))
+            assigned.append((a, b))
         elif part == _INFORMED:
-            found = replace(found, informed=True)
+            informed = True
         else:
-            found.consents.append((a, b, as_json(c), as_json(d), as_uuid(e)))
-    return found
+            consents.append((a, b, as_json(c), as_json(d), as_uuid(e)))
+    return FactRows(employee, assigned, informed, consents)
 
 
 def committed_version(partner_id, day: datetime.date) -> str | None:
     """The protocol version ``partner_id`` is committed to on ``day`` (art1), or None."""
-    with connection.cursor() as cursor:
-        cursor.execute(_commitment_select(), [db_id(partner_id), db_day(day), db_day(day)])
-        row = cursor.fetchone()
-    return row[0] if row else None
+    rows = _rows(_commitment_select(), [db_id(partner_id), db_day(day), db_day(day)])
+    return rows[0][0] if rows else None
 
 
 def items(item_ids) -> list[tuple[uuid.UUID, str, uuid.UUID | None]]:

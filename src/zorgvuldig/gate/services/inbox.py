@@ -20,13 +20,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.dossier.models import DataItemVersion, OriginMethod
 from zorgvuldig.exchange.models import Delivery
 from zorgvuldig.gate import dto, validation
 from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.core import Performed, process
 from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
+from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.services.common import client_processing, gate_service
 from zorgvuldig.gate.services.dossier import record_item
 from zorgvuldig.protocol import Category, Justification, Operation
@@ -51,12 +51,8 @@ class ReceivedShareView:
 
 def _supported_clients(actor: Actor):
     """The clients the actor supports today, as an assigned caseworker (art3.2c)."""
-    today = timezone.localdate()
-    return SupportTrajectory.objects.filter(
-        Q(closed_on__isnull=True) | Q(closed_on__gte=today),
-        partner_id=actor.partner_id,
-        caseworkers__id=actor.employee_id,
-        opened_on__lte=today,
+    return active_trajectories(
+        timezone.localdate(), partner_id=actor.partner_id, caseworkers__id=actor.employee_id
     ).values("client_id")
 
 

@@ -39,7 +39,7 @@ class PullResult:
 def _holder_caseworker(holder: Partner, client) -> Actor:
     """The holder decides in the name of a caseworker who supports the client there."""
     trajectory = (
-        active_trajectories(client.id, holder.id, timezone.localdate())
+        active_trajectories(timezone.localdate(), client_id=client.id, partner_id=holder.id)
         .filter(caseworkers__is_active=True)
         .order_by("opened_on")
         .first()
