@@ -50,10 +50,8 @@ import gc
 import io
 import json
 import os
-import platform
 import pstats
 import random
-import re
 import statistics
 import sys
 import time
@@ -62,6 +60,7 @@ from importlib.metadata import version as package_version
 from pathlib import Path
 
 import cedarpy
+from benchdb import DOCS, ROOT, machine, write_section
 
 from zorgvuldig.protocol import (
     Category,
@@ -83,8 +82,6 @@ from zorgvuldig.protocol import (
 from zorgvuldig.protocol.versions import load_all
 from zorgvuldig.protocol.vocabulary import DOMAINS_BY_LEGAL_BASIS
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs" / "benchmarks.md"
 CEDAR = Path(__file__).resolve().parent / "cedar"
 START, END = "<!-- bench_decide:start -->", "<!-- bench_decide:end -->"
 AFTER = "<!-- bench_log:end -->"
@@ -665,20 +662,6 @@ def profile(mix) -> str:
 # --- report -----------------------------------------------------------------------------------
 
 
-def machine(core: int | None) -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    pinned = f", pinned to core {core}" if core is not None else ""
-    return (f"{cpu}, {os.cpu_count()} cores{pinned}, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}, cedarpy {package_version('cedarpy')}")
-
-
 def table(data: dict) -> str:
     t, mix = data["timing"], data["mix"]
     ratio = data["ratio"]
@@ -755,22 +738,6 @@ def section(data: dict) -> str:
     ])
 
 
-def write_docs(data: dict) -> None:
-    text = DOCS.read_text() if DOCS.exists() else (
-        "# Benchmarks\n\nNumbers measured by the scripts under `bench/` (`make bench`); each\n"
-        "script keeps its own section up to date. They are not part of the tests.\n")
-    new = section(data)
-    if START in text:
-        before, rest = text.split(START, 1)
-        text = before + new + rest.split(END, 1)[1]
-    elif AFTER in text:
-        before, after = text.split(AFTER, 1)
-        text = before + AFTER + "\n\n" + new + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + new + "\n"
-    DOCS.write_text(re.sub(r"\n{3,}", "\n\n", text))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=2_000, help="distinct request/fact pairs")
@@ -805,7 +772,9 @@ def main() -> None:
     data = {
         "mix": describe(mix, decisions), "corners": args.corners, "corner_kinds": corner_kinds,
         "timing": timing,
-        "seed": args.seed, "repeat": args.repeat, "inner": args.inner, "machine": machine(core),
+        "seed": args.seed, "repeat": args.repeat, "inner": args.inner, "machine": machine(
+            f", pinned to core {core}" if core is not None else "", memory=False,
+            extra=f", cedarpy {package_version('cedarpy')}"),
         "measured": datetime.date.today().isoformat(),
         "ratio": timing["cedar"]["median"] / timing["decide"]["median"],
     }
@@ -813,7 +782,7 @@ def main() -> None:
     if args.profile or timing["decide"]["median"] > GOAL_MEDIAN_US:
         print("\n" + profile(mix))
     if not args.no_write:
-        write_docs(data)
+        write_section(START, END, AFTER, section(data))
         print(f"\nWritten to {DOCS.relative_to(ROOT)}", file=sys.stderr)
 
 

@@ -26,7 +26,6 @@ import datetime
 import json
 import multiprocessing
 import os
-import platform
 import re
 import secrets
 import statistics
@@ -36,10 +35,8 @@ import time
 from functools import partial
 from pathlib import Path
 
-from benchdb import postgres_database, setup_django
+from benchdb import DOCS, DOCS_HEADER, ROOT, machine, postgres_database, setup_django
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- bench_log:start -->", "<!-- bench_log:end -->"
 DATA = re.compile(r"<!-- bench_log:data (.*?) -->", re.S)
 BENCH_DATABASE = "zorgvuldig_bench"
@@ -174,22 +171,6 @@ def measure(kind: str, url: str | None, seconds: float, records: int, repeat: in
 # --- the run: every database, the table, the docs ---------------------------------------------
 
 
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    memory = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        kib = int(Path("/proc/meminfo").read_text().split()[1])
-        memory = f", {kib / 1024 / 1024:.0f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    return (f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}")
-
-
 def table(results: dict[str, dict]) -> str:
     rows = [
         ("Appends/s, 1 writer, 16 chains", "appends_1", None),
@@ -246,9 +227,7 @@ def section(results: dict[str, dict]) -> str:
 
 
 def write_docs(results: dict[str, dict]) -> None:
-    text = DOCS.read_text() if DOCS.exists() else (
-        "# Benchmarks\n\nNumbers measured by the scripts under `bench/` (`make bench`); each\n"
-        "script keeps its own section up to date. They are not part of the tests.\n")
+    text = DOCS.read_text() if DOCS.exists() else DOCS_HEADER
     if START in text:
         before, rest = text.split(START, 1)
         old, after = rest.split(END, 1)

@@ -46,10 +46,8 @@ import io
 import json
 import multiprocessing
 import os
-import platform
 import pstats
 import random
-import re
 import resource
 import statistics
 import sys
@@ -57,10 +55,8 @@ import time
 import uuid
 from pathlib import Path
 
-from benchdb import postgres_database, setup_django
+from benchdb import DOCS, ROOT, machine, postgres_database, setup_django, write_section
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- bench_share:start -->", "<!-- bench_share:end -->"
 AFTER = "<!-- bench_decide:end -->"
 BENCH_DATABASE = "zorgvuldig_bench_share"
@@ -611,22 +607,6 @@ def measure(args, url: str) -> dict:
     return result
 
 
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    memory = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        kib = int(Path("/proc/meminfo").read_text().split()[1])
-        memory = f", {kib / 1024 / 1024:.0f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    return (f"{cpu}, {os.cpu_count()} cores{memory} shared by the callers and the database "
-            f"server, {platform.system()} {platform.release()}, Python {platform.python_version()}")
-
-
 def table(r: dict) -> str:
     share1, share4 = r["share_1"], r["share_4"]
     lines = [
@@ -726,20 +706,6 @@ def section(r: dict) -> str:
     ])
 
 
-def write_docs(r: dict) -> None:
-    text = DOCS.read_text()
-    new = section(r)
-    if START in text:
-        before, rest = text.split(START, 1)
-        text = before + new + rest.split(END, 1)[1]
-    elif AFTER in text:
-        before, after = text.split(AFTER, 1)
-        text = before + AFTER + "\n\n" + new + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + new + "\n"
-    DOCS.write_text(re.sub(r"\n{3,}", "\n\n", text))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=5.0, help="per run")
@@ -760,11 +726,11 @@ def main() -> None:
     if args.disclosures <= args.hot * args.hot_disclosures:
         parser.error("--disclosures must exceed --hot × --hot-disclosures: typical items need some")
     result = measure(args, url)
-    result["machine"] = machine()
+    result["machine"] = machine(" shared by the callers and the database server")
     result["measured"] = datetime.date.today().isoformat()
     print(table(result))
     if not args.no_write:
-        write_docs(result)
+        write_section(START, END, AFTER, section(result))
         print(f"\nWritten to {DOCS.relative_to(ROOT)}", file=sys.stderr)
 
 

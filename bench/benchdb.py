@@ -1,13 +1,21 @@
-"""What the benchmark scripts share: a PostgreSQL database of their own, and Django on it."""
+"""What the benchmark scripts share: a PostgreSQL database of their own, Django on it, the
+line that names the machine, and writing their sections of ``docs/benchmarks.md``."""
 
 from __future__ import annotations
 
 import os
+import platform
+import re
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs" / "benchmarks.md"
+DOCS_HEADER = (
+    "# Benchmarks\n\nNumbers measured by the scripts under `bench/` (`make bench`); each\n"
+    "script keeps its own section up to date. They are not part of the tests.\n"
+)
 
 
 def postgres_database(url: str, name: str, drop: bool = False) -> str:
@@ -34,3 +42,38 @@ def setup_django(url: str) -> None:
 
     django.setup()
     call_command("migrate", verbosity=0, interactive=False)
+
+
+def machine(after_cores: str = "", *, memory: bool = True, extra: str = "") -> str:
+    """The CPU, cores, RAM (``memory``), system and Python of this machine, for the docs;
+    ``after_cores`` and ``extra`` say what the script adds (pinning, who shares the cores)."""
+    cpu, ram = platform.processor() or platform.machine(), ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        if memory:
+            kib = int(Path("/proc/meminfo").read_text().split()[1])
+            ram = f", {kib / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return (
+        f"{cpu}, {os.cpu_count()} cores{ram}{after_cores}, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}{extra}"
+    )
+
+
+def write_section(start: str, end: str, after: str, new: str) -> None:
+    """Put ``new`` between the markers ``start`` and ``end`` of ``docs/benchmarks.md``, or,
+    the first time, after the marker ``after`` (else at the end)."""
+    text = DOCS.read_text() if DOCS.exists() else DOCS_HEADER
+    if start in text:
+        before, rest = text.split(start, 1)
+        text = before + new + rest.split(end, 1)[1]
+    elif after in text:
+        before, rest = text.split(after, 1)
+        text = before + after + "\n\n" + new + rest
+    else:
+        text = text.rstrip("\n") + "\n\n" + new + "\n"
+    DOCS.write_text(re.sub(r"\n{3,}", "\n\n", text))
