@@ -124,6 +124,21 @@ def inform_and_consent(
         )
 
 
+def name_in_consent(actor, client_id, *recipients, purpose="support-provision", minor=True):
+    """Consent to share with these recipients (partners or non-partners: art4.3, art7), given
+    by the client's legal representative (``minor``, as the fixtures' Sanne) or the client."""
+    services.record_consent(
+        actor,
+        client_id,
+        scope="share",
+        state="given",
+        decided_on=timezone.localdate(),
+        purpose=purpose,
+        given_by_subject_id=representative_of(client_id) if minor else None,
+        recipients=[str(r) for r in recipients],
+    )
+
+
 def representative_of(client_id):
     """The subject id of the client's legal representative (art10.1)."""
     from zorgvuldig.clients.models import Relation

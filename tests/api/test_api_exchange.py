@@ -8,7 +8,14 @@ import pytest
 
 from tests.api.conftest import as_employee, invalid_fields, problem
 from tests.api.test_api_items import item_body
-from tests.conftest import inform_and_consent, make_employee, make_partner, representative_of
+from tests.conftest import (
+    inform_and_consent,
+    make_employee,
+    make_partner,
+    name_in_consent,
+    representative_of,
+    supporting,
+)
 from zorgvuldig.exchange.models import Disclosure, NonPartner
 from zorgvuldig.processing_log.models import LogRecord
 
@@ -29,8 +36,12 @@ def may_share(actor, client_dossier):
 
 
 @pytest.fixture
-def wmo(db):
-    return make_partner("Wmo-aanbieder Langbroek")
+def wmo(registered_client):
+    """A partner that supports the client in youth care too (art5.1: a share carries what the
+    recipient's own support needs)."""
+    recipient = make_partner("Wmo-aanbieder Langbroek")
+    supporting(recipient, registered_client, "wim", consent=False)
+    return recipient
 
 
 def record(api, client_id, **overrides) -> dict:
@@ -109,7 +120,9 @@ def test_art8_2_veilig_thuis_with_a_report_reference(api, client_dossier):
     assert Disclosure.objects.get().report_reference == "VT-2026-0042"
 
 
-def test_art7_a_non_partner_is_registered_informed_and_then_receives(api, may_share, items):
+def test_art7_a_non_partner_is_registered_informed_and_then_receives(
+    api, actor, may_share, items
+):
     response = api.post("/non-partners", {"name": "Oma de Vries", "kind": "family"})
     assert response.status_code == 201, response.content
     grandma = response.json()
@@ -120,6 +133,7 @@ def test_art7_a_non_partner_is_registered_informed_and_then_receives(api, may_sh
     assert problem(api.post(f"/clients/{may_share.id}/shares", share), 403)["articles"] == ["art7"]
     informed = api.post(f"/non-partners/{grandma['id']}/informing")
     assert informed.status_code == 200 and informed.json()["informedAt"]
+    name_in_consent(actor, may_share.id, grandma["id"])  # art7: named in the consent
     assert api.post(f"/clients/{may_share.id}/shares", share).status_code == 201
     assert Disclosure.objects.get().recipient_non_partner_id is not None
 

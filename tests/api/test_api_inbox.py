@@ -40,6 +40,7 @@ def waiting(actor, client_dossier, recipient):
         scopes=("share",),
     )
     school = record(actor, client_dossier.id, "youth", "Groep 8")
+    supporting(recipient, client_dossier, "bram")  # art5.1: the recipient's own support
     services.share_items(
         actor,
         client_dossier.id,
@@ -47,7 +48,6 @@ def waiting(actor, client_dossier, recipient):
         recipient_partner_id=recipient.id,
         purpose="support-provision",
     )
-    supporting(recipient, client_dossier, "bram")
     return client_dossier
 
 

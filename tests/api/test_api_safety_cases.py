@@ -48,10 +48,17 @@ def test_art8_1_another_organisation_does_not_see_the_case(client_dossier, case)
     )
     inform_and_consent(actor_for(other), client_dossier.id,
                        representative_id=representative_of(client_dossier.id))
+    # without a Meldcode case of its own it has no ground for the purpose safety (art5.1)
+    problem(as_employee(other).get(f"/clients/{client_dossier.id}/safety-cases",
+                                   {"purpose": "safety"}), 403)
+    # with one, it sees its own case and not the other organisation's
+    own = services.open_safety_case(actor_for(other), client_dossier.id, signals="Eigen signaal",
+                                    taken_on=TODAY)
     response = as_employee(other).get(f"/clients/{client_dossier.id}/safety-cases",
                                       {"purpose": "safety"})
     assert response.status_code == 200, response.content
-    assert response.json() == []
+    assert [c["id"] for c in response.json()] == [str(own.id)]
+    assert str(case.id) not in response.content.decode()
 
 
 def test_art2_the_purpose_is_required(api, client_dossier, case):

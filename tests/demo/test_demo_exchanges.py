@@ -51,14 +51,32 @@ def lines(disclosures) -> set[tuple[str, str, str]]:
 def test_shares_among_partners_go_with_consent_to_named_persons(demo):
     kees, fatima = actor("kees"), actor("fatima")
     petra = received(kees, client_id(kees, "Leeuwen"), ["housing", "household"])
-    assert lines(petra["Woonsituatie"]) == {
-        (region.WELFARE, "Eva Bakker", "consent"),
-        (region.DEBT, "Lotte de Graaf", "consent"),
-    }
+    # art5.1: the referral to the debt counsellors carried the household, not the housing
+    assert lines(petra["Woonsituatie"]) == {(region.WELFARE, "Eva Bakker", "consent")}
     assert lines(petra["Gezinssamenstelling"]) == {(region.DEBT, "Lotte de Graaf", "consent")}
-    daan = received(fatima, client_id(fatima, "Leeuwen"), ["youth"])
-    assert lines(daan["Hulpvraag"]) == {(region.WELFARE, "Eva Bakker, jongerenwerker", "consent")}
-    assert all(d.recipient_kind == "partner" for d in petra["Woonsituatie"] + daan["Hulpvraag"])
+    daan = received(fatima, client_id(fatima, "Leeuwen"), ["youth", "contact"])
+    assert daan["Hulpvraag"] == []  # welfare's intake does not need it (art5.1)
+    assert lines(daan["Telefoonnummer moeder"]) == {
+        (region.WELFARE, "Eva Bakker, jongerenwerker", "consent")
+    }
+    sent = petra["Woonsituatie"] + daan["Telefoonnummer moeder"]
+    assert all(d.recipient_kind == "partner" for d in sent)
+
+
+def test_referrals_wait_in_the_intake_queue_of_the_recipient(demo):
+    eva, lotte = actor("eva"), actor("lotte")
+    assert {
+        (r.client_name, r.domain, r.sender, tuple(r.categories)) for r in services.intake_queue(eva)
+    } == {
+        ("Daan van Leeuwen", "welzijn", region.YOUTH, ("contact",)),
+        ("Johanna Maria Willems", "welzijn", region.WMO, ("contact",)),
+    }
+    (petra,) = services.intake_queue(lotte)
+    assert (petra.client_name, petra.domain, petra.categories) == (
+        "Petra van Leeuwen",
+        "werk-en-inkomen",
+        ("household",),
+    )
 
 
 def test_the_category_the_client_refused_to_share_stayed_behind_with_its_reason(demo):
@@ -80,6 +98,7 @@ def test_the_category_the_client_refused_to_share_stayed_behind_with_its_reason(
         item_ids=[welfare.id],
         recipient_partner_id=actor("eva").partner_id,
         purpose=SUPPORT,
+        referral_domain="welzijn",
     )
     assert not row.allowed and row.articles == ("art4.3",)
     assert "geweigerd" in row.explanation
@@ -170,9 +189,8 @@ def test_the_director_sees_the_exchanges_about_the_household(demo):
         (x.member, x.category, x.sender, x.recipient, x.ground) for x in overview.exchanges
     } == {
         ("Petra van Leeuwen", "housing", region.HOUSING, region.WELFARE, "consent"),
-        ("Petra van Leeuwen", "housing", region.HOUSING, region.DEBT, "consent"),
         ("Petra van Leeuwen", "household", region.HOUSING, region.DEBT, "consent"),
-        ("Daan van Leeuwen", "youth", region.YOUTH, region.WELFARE, "consent"),
+        ("Daan van Leeuwen", "contact", region.YOUTH, region.WELFARE, "consent"),
         ("Petra van Leeuwen", "welfare", region.WELFARE, "non-partner", "consent"),
     }
 

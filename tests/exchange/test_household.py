@@ -52,6 +52,7 @@ def test_the_director_sees_the_plan_and_the_exchanges_and_keeps_the_plan(actor, 
         item_ids=[school.id],
         recipient_partner_id=wmo.id,
         purpose="support-provision",
+        referral_domain="jeugd",  # Wmo Langbroek does not support Sanne yet (art5.1)
     )
 
     with pytest.raises(ProcessingRefused) as refused:  # the director's organisation, too,

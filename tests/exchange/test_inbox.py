@@ -12,6 +12,7 @@ from tests.conftest import (
     inform_and_consent,
     make_employee,
     make_partner,
+    name_in_consent,
     representative_of,
     supporting,
 )
@@ -61,6 +62,11 @@ def shared(actor, client_dossier, recipient_partner):
 
 
 def share(actor, client_id, item_id, **recipient):
+    """A share to a partner that does not support the client yet refers the client for youth
+    care there (art5.1); once a caseworker there supports the client, it waits among the
+    received shares."""
+    if "recipient_partner_id" in recipient:
+        recipient.setdefault("referral_domain", "jeugd")
     return services.share_items(
         actor, client_id, item_ids=[item_id], purpose="support-provision", **recipient
     )
@@ -158,6 +164,7 @@ def test_a_share_to_a_non_partner_or_veilig_thuis_leaves_nothing_waiting(actor, 
     )
     school = record(actor, client_dossier.id, "youth", "Groep 8")
     grandmother = services.register_non_partner(actor, name="Oma", kind="family", informed=True)
+    name_in_consent(actor, client_dossier.id, grandmother.id)
     result = services.share_items(
         actor,
         client_dossier.id,
@@ -212,6 +219,7 @@ def test_art9_6_the_sender_sees_whether_the_recipient_took_it_in_or_declined(
     school, first = shared
     second = share(actor, client_dossier.id, school.id, recipient_partner_id=recipient_partner.id)
     grandmother = services.register_non_partner(actor, name="Oma", kind="family", informed=True)
+    name_in_consent(actor, client_dossier.id, grandmother.id)
     share(actor, client_dossier.id, school.id, non_partner_id=grandmother.id)
     assert receipts(actor, school.id) == ["waiting", "waiting", ""]
     bram = supporting(recipient_partner, client_dossier, "bram")

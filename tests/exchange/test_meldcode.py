@@ -91,6 +91,8 @@ def test_art8_1_signals_before_informing_need_a_serious_risk_justification(
 
 
 def test_a_report_to_veilig_thuis_is_an_exchange_like_the_others(actor, client_dossier):
+    # the signals are recorded for safety under the Meldcode case they belong to (art5.1)
+    services.open_safety_case(actor, client_dossier.id, signals="Blauwe plekken", taken_on=DAY)
     item = services.record_item(
         actor,
         client_dossier.id,

@@ -12,7 +12,13 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.conftest import inform_and_consent, make_employee, make_partner, next_bsn
+from tests.conftest import (
+    inform_and_consent,
+    make_employee,
+    make_partner,
+    name_in_consent,
+    next_bsn,
+)
 from zorgvuldig.exchange.models import Disclosure
 from zorgvuldig.gate import services
 from zorgvuldig.gate.errors import ProcessingRefused
@@ -94,6 +100,8 @@ def test_a_household_in_integrated_support(actor):
 
     arrears = item(housing, petra.id, "housing", "Drie maanden huurachterstand")
     school = item(youth, daan.id, "youth", "Verzuim sinds januari")
+    # signals are recorded for safety under a Meldcode case (art8.1, art5.1)
+    services.open_safety_case(youth, daan.id, signals="Blauwe plekken", taken_on=DAY)
     signal = services.record_item(
         youth,
         daan.id,
@@ -121,11 +129,13 @@ def test_a_household_in_integrated_support(actor):
         item_ids=[school.id],
         recipient_partner_id=wmo_partner.id,
         purpose="support-provision",
+        referral_domain="jeugd",  # the Wmo provider takes Daan in for youth care (art5.1)
     )
     # the grandmother, a non-partner, after the leaflet
     grandma = services.register_non_partner(
         wmo, name="Oma Van Leeuwen", kind="family", informed=True
     )
+    name_in_consent(wmo, petra.id, grandma.id, minor=False)  # named, as art7 asks
     services.share_items(
         wmo, petra.id, item_ids=[phone.id], non_partner_id=grandma.id, purpose="support-provision"
     )

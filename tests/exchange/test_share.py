@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import (
     inform_and_consent,
     make_partner,
+    name_in_consent,
     next_bsn,
     representative_of,
     supporting,
@@ -50,12 +51,16 @@ def may_share(actor, client_dossier):
 
 
 @pytest.fixture
-def wmo():
-    return make_partner("Wmo-aanbieder Langbroek")
+def youth_care(registered_client):
+    """A partner that supports the client in youth care too: a share there carries what its
+    own support needs (art5.1)."""
+    recipient = make_partner("Jeugdhulp Langbroek")
+    supporting(recipient, registered_client, "wim", consent=False)
+    return recipient
 
 
 def test_art6_1_allowed_items_leave_with_a_disclosure_record_refused_ones_stay(
-    actor, may_share, wmo
+    actor, may_share, youth_care
 ):
     youth = record(actor, may_share.id, "youth", "Groep 8")
     health = record(actor, may_share.id, "health", "ADHD")  # no signed form: art4.4
@@ -63,7 +68,7 @@ def test_art6_1_allowed_items_leave_with_a_disclosure_record_refused_ones_stay(
         actor,
         may_share.id,
         item_ids=[youth.id, health.id],
-        recipient_partner_id=wmo.id,
+        recipient_partner_id=youth_care.id,
         recipient_person="J. van Dijk",
         purpose="support-provision",
     )
@@ -73,7 +78,7 @@ def test_art6_1_allowed_items_leave_with_a_disclosure_record_refused_ones_stay(
     assert (disclosure.item_id, disclosure.version_number, disclosure.recipient_partner_id) == (
         youth.id,
         1,
-        wmo.id,
+        youth_care.id,
     )
     assert (disclosure.ground, disclosure.purpose, disclosure.recipient_person) == (
         "consent",
@@ -83,17 +88,17 @@ def test_art6_1_allowed_items_leave_with_a_disclosure_record_refused_ones_stay(
     log = LogRecord.objects.get(name="gegevens-delen", trace_id=result.trace_id)
     assert log.decision == "partial" and disclosure.trace_id == result.trace_id
     (who,) = services.disclosures_of_item(actor, youth.id, purpose="accountability")
-    assert who.recipient == wmo.name and who.version_number == 1
+    assert who.recipient == youth_care.name and who.version_number == 1
 
 
-def test_art4_3_nothing_is_shared_without_consent_to_share(actor, client_dossier, wmo):
+def test_art4_3_nothing_is_shared_without_consent_to_share(actor, client_dossier, youth_care):
     youth = record(actor, client_dossier.id, "youth")
     with pytest.raises(ProcessingRefused) as refused:
         services.share_items(
             actor,
             client_dossier.id,
             item_ids=[youth.id],
-            recipient_partner_id=wmo.id,
+            recipient_partner_id=youth_care.id,
             purpose="support-provision",
         )
     assert refused.value.decision.articles == ("art4.3",)
@@ -113,6 +118,7 @@ def test_art7_a_non_partner_gets_nothing_before_it_was_informed(actor, may_share
         )
     assert refused.value.decision.articles == ("art7",)
     services.inform_non_partner(actor, grandma.id)
+    name_in_consent(actor, may_share.id, grandma.id)  # art7: named, not "every partner"
     result = services.share_items(
         actor,
         may_share.id,
@@ -142,21 +148,21 @@ def test_art8_2_veilig_thuis_receives_without_consent_and_the_dossier_notes_it(
     assert LogRecord.objects.get(name="gegevens-delen").foreign_operation == "VT-2026-0042"
 
 
-def test_art6_2_secret_items_stay_unless_released(actor, may_share, wmo):
+def test_art6_2_secret_items_stay_unless_released(actor, may_share, youth_care):
     secret = record(actor, may_share.id, "youth", professional_secrecy=True)
     with pytest.raises(ProcessingRefused) as refused:
         services.share_items(
             actor,
             may_share.id,
             item_ids=[secret.id],
-            recipient_partner_id=wmo.id,
+            recipient_partner_id=youth_care.id,
             purpose="support-provision",
         )
     assert refused.value.decision.articles == ("art6.2",)
     services.release_secrecy(
         actor,
         secret.id,
-        recipient=str(wmo.id),
+        recipient=str(youth_care.id),
         reason="Voor de indicatie",
         purpose="support-provision",
     )
@@ -164,7 +170,7 @@ def test_art6_2_secret_items_stay_unless_released(actor, may_share, wmo):
         actor,
         may_share.id,
         item_ids=[secret.id],
-        recipient_partner_id=wmo.id,
+        recipient_partner_id=youth_care.id,
         purpose="support-provision",
     )
     assert result.sent == (secret.id,)
@@ -182,9 +188,13 @@ def test_art6_2_secret_items_stay_unless_released(actor, may_share, wmo):
         "unknown-purpose",
     ],
 )
-def test_bad_input_sends_nothing(actor, may_share, wmo, case):
+def test_bad_input_sends_nothing(actor, may_share, youth_care, case):
     item = record(actor, may_share.id, "youth")
-    kwargs = {"item_ids": [item.id], "recipient_partner_id": wmo.id, "purpose": "support-provision"}
+    kwargs = {
+        "item_ids": [item.id],
+        "recipient_partner_id": youth_care.id,
+        "purpose": "support-provision",
+    }
     expected = InvalidInput
     if case == "empty":
         kwargs["item_ids"] = []
@@ -217,7 +227,7 @@ def test_bad_input_sends_nothing(actor, may_share, wmo, case):
     assert not LogRecord.objects.filter(name="gegevens-delen").exists()
 
 
-def test_the_preview_shows_per_item_what_would_go_and_sends_nothing(actor, may_share, wmo):
+def test_the_preview_shows_per_item_what_would_go_and_sends_nothing(actor, may_share, youth_care):
     youth = record(actor, may_share.id, "youth")
     health = record(actor, may_share.id, "health")
     rows = {
@@ -226,7 +236,7 @@ def test_the_preview_shows_per_item_what_would_go_and_sends_nothing(actor, may_s
             actor,
             may_share.id,
             item_ids=[youth.id, health.id],
-            recipient_partner_id=wmo.id,
+            recipient_partner_id=youth_care.id,
             purpose="support-provision",
         )
     }
@@ -275,11 +285,12 @@ def test_art8_2_the_privacy_officer_sees_what_veilig_thuis_received(partner, act
     assert entry.article == "art8.2" and "Veilig Thuis" in entry.text
 
 
-def test_art9_1_who_received_a_clients_data_from_this_organisation(actor, may_share, wmo):
+def test_art9_1_who_received_a_clients_data_from_this_organisation(actor, may_share, youth_care):
     youth = record(actor, may_share.id, "youth", "Groep 8")
     contact = record(actor, may_share.id, "contact", "06-12345678")
     welfare = make_partner("Welzijn Heuvelrug")
-    for recipient, item in ((wmo, youth), (welfare, youth), (welfare, contact)):
+    eva = supporting(welfare, may_share, "eva")
+    for recipient, item in ((youth_care, youth), (welfare, youth), (welfare, contact)):
         services.share_items(
             actor,
             may_share.id,
@@ -289,18 +300,21 @@ def test_art9_1_who_received_a_clients_data_from_this_organisation(actor, may_sh
         )
     rows = services.disclosures_of_client(actor, may_share.id, purpose="accountability")
     assert [(r.item_id, r.recipient) for r in rows] == [
-        (youth.id, wmo.name),
+        (youth.id, youth_care.name),
         (youth.id, welfare.name),
         (contact.id, welfare.name),
     ]
     # another organisation that supports the client sees only its own disclosures
-    eva = supporting(welfare, may_share, "eva")
     inform_and_consent(
         eva, may_share.id, representative_id=representative_of(may_share.id), scopes=("share",)
     )
     own = record(eva, may_share.id, "youth", "Jongerenwerk")
     services.share_items(
-        eva, may_share.id, item_ids=[own.id], recipient_partner_id=wmo.id, purpose="safety"
+        eva,
+        may_share.id,
+        item_ids=[own.id],
+        recipient_partner_id=youth_care.id,
+        purpose="support-provision",
     )
     (theirs,) = services.disclosures_of_client(eva, may_share.id, purpose="accountability")
     assert theirs.item_id == own.id

@@ -12,7 +12,7 @@ from zorgvuldig.gate.core import Performed, Processing, process
 from zorgvuldig.gate.errors import InvalidInput, ProcessingRefused
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
-from zorgvuldig.protocol import Category, LegalBasis, Operation, Purpose
+from zorgvuldig.protocol import Category, Domain, LegalBasis, Operation, Purpose
 
 pytestmark = pytest.mark.django_db
 RECIPIENT = "wmo-aanbieder"
@@ -45,6 +45,7 @@ def share(actor, client_id, items):
         client_id=client_id,
         recipient=RECIPIENT,
         item_ids=tuple(i.id for i in items),
+        referral_domain=Domain.YOUTH,  # the recipient does not support the client yet (art5.1)
     )
 
     def perform(decision):

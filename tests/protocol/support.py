@@ -51,6 +51,8 @@ def facts(version=V2015, **changes) -> Facts:
         assigned_legal_bases=frozenset({LegalBasis.YOUTH_ACT}),
         informed=True,
         consents=GIVEN,
+        # the partner a share goes to supports the client in the same domain (art5.1)
+        recipient_support=frozenset({Domain.YOUTH}),
     )
     return replace(base, **changes)
 

@@ -19,6 +19,7 @@ from zorgvuldig.protocol import (
     Obligation,
     Operation,
     Purpose,
+    PurposeGround,
     decide,
 )
 
@@ -194,7 +195,8 @@ def test_art5_1_the_matrix_depends_on_purpose_and_domain(version):
     income = request(categories=(Category.WORK_INCOME,), domain=Domain.WORK_INCOME)
     assert decide(income, facts(version)).articles == ("art2",)  # not a youth-act domain
     safety = request(categories=(Category.SAFETY_SIGNALS, Category.JUSTICE), purpose=Purpose.SAFETY)
-    assert decide(safety, facts(version)).allowed
+    with_case = facts(version, purpose_grounds=frozenset({PurposeGround.MELDCODE_CASE}))
+    assert decide(safety, with_case).allowed
     accountability = request(categories=(Category.YOUTH,), purpose=Purpose.ACCOUNTABILITY)
     assert not decide(accountability, facts(version)).allowed
 

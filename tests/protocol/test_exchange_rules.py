@@ -5,18 +5,32 @@ from __future__ import annotations
 import pytest
 
 from tests.protocol.support import V2015, VAVG, facts, share
-from zorgvuldig.protocol import Category, Obligation, RecipientKind, decide
+from zorgvuldig.protocol import (
+    Category,
+    Consent,
+    ConsentScope,
+    ConsentState,
+    Obligation,
+    RecipientKind,
+    decide,
+)
 
 pytestmark = pytest.mark.parametrize("version", [V2015, VAVG], ids=lambda v: v.id)
 VT = RecipientKind.VEILIG_THUIS
+# consent to share that names the non-partner "oma" (art4.3, art7)
+NAMING_OMA = (
+    Consent(ConsentScope.RECORD_REQUEST, ConsentState.GIVEN),
+    Consent(ConsentScope.SHARE, ConsentState.GIVEN, recipients=frozenset({"oma"})),
+)
 
 
 def test_art7_a_non_partner_is_informed_before_it_receives_anything(version):
     to_family = share(Category.CONTACT, recipient="oma", recipient_kind=RecipientKind.NON_PARTNER)
-    refused = decide(to_family, facts(version))
+    refused = decide(to_family, facts(version, consents=NAMING_OMA))
     assert refused.articles == ("art7",)
     assert "folder" in refused.explanation
-    assert decide(to_family, facts(version, recipient_informed=True)).allowed
+    informed = facts(version, recipient_informed=True, consents=NAMING_OMA)
+    assert decide(to_family, informed).allowed
 
 
 def test_art7_a_non_partner_falls_under_the_same_consent_rules(version):

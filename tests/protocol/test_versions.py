@@ -108,6 +108,27 @@ def _broken(edit) -> VersionError:
             "representation.incapacity_order[0]",
             "unknown relation kind 'neighbour'",
         ),
+        (
+            lambda d: d["purpose_grounds"].update(safety=["gut-feeling"]),
+            "purpose_grounds.safety",
+            "unknown purpose ground 'gut-feeling'",
+        ),
+        (
+            lambda d: d["purpose_grounds"].update(safety=[]),
+            "purpose_grounds.safety",
+            "at least one ground",
+        ),
+        (
+            lambda d: d["purpose_grounds"].update(leisure=["meldcode-case"]),
+            "purpose_grounds.leisure",
+            "unknown purpose 'leisure'",
+        ),
+        (lambda d: d.pop("referral"), "referral.purposes", "missing"),
+        (
+            lambda d: d["referral"].update(purposes=[]),
+            "referral.purposes",
+            "at least one purpose",
+        ),
     ],
 )
 def test_a_malformed_version_names_file_key_and_problem(edit, key, problem):

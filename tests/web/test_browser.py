@@ -16,7 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.conftest import make_employee
+from tests.conftest import make_employee, supporting
 from zorgvuldig.gate import services
 from zorgvuldig.partners.services import actor_for
 
@@ -186,7 +186,8 @@ def shareable(caseworker, client_dossier):
                              value=f"{label} (waarde)", source="de moeder",
                              method="conversation", obtained_on=datetime.date(2024, 2, 1),
                              purpose="assessment")
-    make_partner("Wmo-aanbieder Langbroek")
+    # the recipient supports Sanne too: a share carries what its own support needs (art5.1)
+    supporting(make_partner("Wmo-aanbieder Langbroek"), client_dossier, "wim", consent=False)
     return client_dossier
 
 

@@ -157,6 +157,7 @@ def two_shares_waiting(actor, client_dossier):
         representative_id=representative_of(client_dossier.id),
         scopes=("share",),
     )
+    supporting(recipient, client_dossier, "bram")  # art5.1: the recipient's own support
     for label, value in (("Schoolgegevens", "Groep 8, De Linde"), ("Sportclub", "Judo")):
         item = services.record_item(
             actor, client_dossier.id, category="youth", label=label, value=value,
@@ -167,7 +168,6 @@ def two_shares_waiting(actor, client_dossier):
             actor, client_dossier.id, item_ids=[item.id], recipient_partner_id=recipient.id,
             purpose="support-provision",
         )
-    supporting(recipient, client_dossier, "bram")
 
 
 def test_art6_1_a_recipient_takes_in_one_share_and_declines_another(

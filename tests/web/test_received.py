@@ -46,7 +46,7 @@ def share_school_record(actor, client, recipient):
     )
     result = services.share_items(
         actor, client.id, item_ids=[item.id], recipient_partner_id=recipient.id,
-        purpose="support-provision",
+        purpose="support-provision", referral_domain="jeugd",  # a referral (art5.1)
     )
     return result.delivery_ids[0]
 

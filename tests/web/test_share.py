@@ -11,7 +11,14 @@ import pytest
 from django.test import Client as BrowserClient
 from pypdf import PdfReader
 
-from tests.conftest import inform_and_consent, make_employee, make_partner, representative_of
+from tests.conftest import (
+    inform_and_consent,
+    make_employee,
+    make_partner,
+    name_in_consent,
+    representative_of,
+    supporting,
+)
 from tests.web.test_pages import dossier_url, field_error, item_data, text_of
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.exchange.models import Disclosure, NonPartner
@@ -46,8 +53,12 @@ def may_share(actor, client_dossier):
 
 
 @pytest.fixture
-def wmo(db):
-    return make_partner("Wmo-aanbieder Langbroek")
+def wmo(registered_client):
+    """A partner that supports the client in youth care too (art5.1: a share carries what the
+    recipient's own support needs)."""
+    recipient = make_partner("Wmo-aanbieder Langbroek")
+    supporting(recipient, registered_client, "wim", consent=False)
+    return recipient
 
 
 @pytest.fixture
@@ -226,7 +237,9 @@ def test_bad_input_on_the_share_page_is_400_on_its_field_and_sends_nothing(
 
 def test_art8_2_veilig_thuis_with_a_report_reference(web, client_dossier, actor):
     signal = record(actor, client_dossier.id, "safety-signals", "Blauwe plekken")
-    response = web.post(share_url(client_dossier.id, "safety"), {
+    # the dossier is opened for the support; Veilig Thuis asking is the ground of the share's
+    # purpose safety, not of consulting the dossier for it (art5.1)
+    response = web.post(share_url(client_dossier.id), {
         "recipient": "veilig-thuis", "report_reference": "VT-2026-0042", "purpose": "safety",
         "items": [str(signal.id)], "stap": "delen"})
     assert response.status_code == 200, text_of(response)
@@ -236,7 +249,9 @@ def test_art8_2_veilig_thuis_with_a_report_reference(web, client_dossier, actor)
 # --- non-partners (art7) -------------------------------------------------------------------
 
 
-def test_art7_register_a_non_partner_inform_it_from_the_preview_and_share(web, may_share, items):
+def test_art7_register_a_non_partner_inform_it_from_the_preview_and_share(
+    web, actor, may_share, items
+):
     register = f"/niet-partners/nieuw/?doel=support-provision&client={may_share.id}"
     page = web.get(register)
     assert page.status_code == 200 and "/niet-partners/folder/" in page.content.decode()
@@ -244,6 +259,7 @@ def test_art7_register_a_non_partner_inform_it_from_the_preview_and_share(web, m
     assert response.status_code == 302, text_of(response)
     grandma = NonPartner.objects.get()
     assert grandma.informed_at is None
+    name_in_consent(actor, may_share.id, grandma.id)  # art7: the consent names her
     assert response["Location"].startswith(share_url(may_share.id))
     assert str(grandma.id) in response["Location"] and "Oma" not in response["Location"]
     html = web.get(response["Location"]).content.decode()

@@ -95,6 +95,7 @@ def share(actor, client, recipient, category="youth"):
         item_ids=[item.id],
         recipient_partner_id=recipient.id,
         purpose="support-provision",
+        referral_domain="jeugd",  # nobody supports the client there yet (art5.1)
     )
 
 

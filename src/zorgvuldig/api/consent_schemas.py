@@ -37,7 +37,8 @@ _CATEGORIES = (
     "gegevens (health) vragen een ondertekend formulier (art. 4 lid 4)."
 )
 _RECIPIENTS = (
-    "Alleen bij share: alleen met deze partners (identificatie); weggelaten: met iedere partner."
+    "Alleen bij share: alleen met deze ontvangers: partners en niet-partners van uw organisatie "
+    "(identificatie); weggelaten: met iedere partner, nooit met een niet-partner (art. 7)."
 )
 _GIVEN_BY = (
     "Wie beslist: weggelaten de cliënt zelf, anders een vastgelegde relatie "
@@ -86,7 +87,9 @@ class ConsentDecision(Out):
     scope: ConsentScope = Field(description=_SCOPE)
     state: str = Field(description="given, refused of withdrawn (art. 4 lid 5)")
     categories: list[Category] | None = Field(description="null: alle categorieën")
-    recipients: list[str] | None = Field(description="Partner-id's; null: iedere ontvanger")
+    recipients: list[str] | None = Field(
+        description="Id's van partners en niet-partners; null: iedere partner, geen niet-partner"
+    )
     recipient_names: list[str]
     given_by_subject_id: uuid.UUID
     given_by: str = Field(description="Naam van wie besliste")

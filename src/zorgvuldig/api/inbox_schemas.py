@@ -8,13 +8,14 @@ import uuid
 from pydantic import Field
 
 from zorgvuldig.api.schemas import (
+    Date,
     In,
     JustificationField,
     JustificationGroundField,
     LegalBasisField,
     Out,
 )
-from zorgvuldig.protocol import Category, ExceptionGround, LegalBasis, Purpose
+from zorgvuldig.protocol import Category, Domain, ExceptionGround, LegalBasis, Purpose
 
 
 class ReceivedShare(Out):
@@ -29,6 +30,43 @@ class ReceivedShare(Out):
     purpose: Purpose = Field(description="Het doel waarvoor de afzender ze deelde")
     ground: str = Field(description="consent, art4.6 of art8.2")
     sent_at: datetime.datetime
+
+
+class Referral(Out):
+    """A client referred to your organisation (art5.1), waiting for intake."""
+
+    client_id: uuid.UUID
+    client_name: str = Field(description="De naam van de cliënt")
+    domain: Domain = Field(
+        description="Het domein waarin uw organisatie de cliënt gaat ondersteunen"
+    )
+    sender: str = Field(description="De partner die de cliënt verwees")
+    sender_person: str = Field(description="Wie de cliënt daar verwees")
+    purpose: Purpose = Field(description="Het doel waarvoor de afzender deelde")
+    categories: list[Category] = Field(
+        description="Wat de verwijzing meebrengt (de inhoud pas na de aanmelding)"
+    )
+    received_share_ids: list[uuid.UUID] = Field(
+        description="De ontvangen gegevens van de verwijzing; na de aanmelding bij uw "
+        "ontvangen gegevens"
+    )
+    sent_at: datetime.datetime
+
+
+class ReferralIntake(In):
+    """Take the referred client in: a support trajectory in the domain of the referral."""
+
+    domain: Domain = Field(description="Het domein van de verwijzing")
+    opened_on: Date | None = Field(None, description="Begin van het traject; standaard vandaag")
+
+
+class ReferralRejection(In):
+    """Do not take the referred client in; what the referral carried is declined."""
+
+    domain: Domain = Field(description="Het domein van de verwijzing")
+    reason: str = Field(
+        max_length=1000, description="Waarom uw organisatie de cliënt niet aanneemt"
+    )
 
 
 class ReceivedShareAcceptance(In):

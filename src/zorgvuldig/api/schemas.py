@@ -336,6 +336,13 @@ class ShareSelection(In):
     legal_basis: LegalBasis | None = LegalBasisField
     justification_ground: ExceptionGround | None = JustificationGroundField
     justification: str | None = JustificationField
+    referral_domain: Domain | None = Field(
+        None,
+        description="Alleen naar een partner die de cliënt nog niet ondersteunt: het domein "
+        "waarin die de cliënt gaat ondersteunen (een verwijzing). Dan gaat alleen mee wat de "
+        "aanmelding en het onderzoek in dat domein nodig hebben (art. 5 lid 1), en het wacht "
+        "in de aanmeldingen van de ontvanger.",
+    )
 
 
 class ShareRequest(ShareSelection):
@@ -350,6 +357,10 @@ class SharePreview(Out):
     allowed: bool = Field(description="Of het gegeven nu gedeeld mag worden")
     articles: list[str] = Field(description="De artikelen die de beslissing dragen")
     explanation: str = Field(description="Bij een weigering: waarom, en wat het wel toestaat")
+    referral_domain: str = Field(
+        description="Het domein waarnaar dit delen de cliënt verwijst; leeg als het geen "
+        "verwijzing is (de ontvanger ondersteunt de cliënt al)"
+    )
 
 
 class ShareResult(Out):

@@ -3,12 +3,17 @@
 What a demo user finds after loading:
 
 - shares among partners about the hand-made clients, with consent (art4.3) and the person at
-  the recipient; one of them (Johanna Willems) has a category the client refused to share,
-  which stays behind with the protocol's explanation;
+  the recipient, each carrying only what the recipient's own support needs (art5.1);
+- referrals to partners that do not support the client yet (art5.1): Petra van Leeuwen to the
+  debt counsellors (work and income), her son Daan to the youth worker of the welfare
+  organisation, Johanna Willems to its meeting group; each carries only what intake and
+  assessment in its domain need (Petra's housing situation and Daan's request for help stay
+  behind) and waits in the recipient's intake queue ("Aanmeldingen"); Johanna Willems refused
+  one category, which stays behind with the protocol's explanation;
 - a data request (pull): the municipality asks the debt counsellors for Mohamed Bouzid's debts;
-- non-partners (art7): the grandmother Van Leeuwen, informed, who receives the network
-  agreements; a private care broker that is not yet informed and was addressed for acting
-  against the protocol;
+- non-partners (art7): the grandmother Van Leeuwen, informed and named in Petra's consent, who
+  receives the network agreements; a private care broker that is not yet informed and was
+  addressed for acting against the protocol;
 - a Meldcode safety case for Sanne de Vries (art8.1): five steps by her caseworker and the
   aandachtsfunctionaris, a report to Veilig Thuis, and what Veilig Thuis needs for the report
   disclosed without consent (art8.2), in the privacy officer's register of Jeugdhulp;
@@ -56,7 +61,15 @@ def _item_ids(actor: Actor, client_id, categories, purpose: str) -> list[uuid.UU
     return [item.id for item in items]
 
 
-def _share(actor: Actor, client_id, categories, recipient: Actor, person: str, purpose: str):
+def _share(
+    actor: Actor,
+    client_id,
+    categories,
+    recipient: Actor,
+    person: str,
+    purpose: str,
+    referral_domain: str | None = None,
+):
     return services.share_items(
         actor,
         client_id,
@@ -64,6 +77,7 @@ def _share(actor: Actor, client_id, categories, recipient: Actor, person: str, p
         recipient_partner_id=recipient.partner_id,
         recipient_person=person,
         purpose=purpose,
+        referral_domain=referral_domain,
     )
 
 
@@ -72,11 +86,25 @@ def _shares_among_partners(actors: dict[str, Actor], clients) -> None:
     kees, eva, lotte = actors["kees"], actors["eva"], actors["lotte"]
     petra, daan = clients[("Petra", "Leeuwen")], clients[("Daan", "Leeuwen")]
     support = "support-provision"
-    # The rent arrears go to welfare and, with the household, to the debt counsellors.
+    # The rent arrears go to welfare, which supports Petra (art5.1: welfare needs housing).
     _share(kees, petra, ["housing"], eva, "Eva Bakker", support)
-    _share(kees, petra, ["housing", "household"], lotte, "Lotte de Graaf", support)
-    # Daan's school absence goes to the youth worker at welfare (consent of his mother).
-    _share(actors["fatima"], daan, ["youth"], eva, "Eva Bakker, jongerenwerker", support)
+    # Petra is referred to the debt counsellors: intake and assessment in work and income need
+    # her household, not her housing situation, which stays behind (art5.1).
+    _share(
+        kees, petra, ["housing", "household"], lotte, "Lotte de Graaf", support, "werk-en-inkomen"
+    )
+    # Daan is referred to the youth worker at welfare (consent of his mother): his mother's
+    # phone number goes; his request for help about school stays behind, since intake and
+    # assessment in welfare do not need it (art5.1).
+    _share(
+        actors["fatima"],
+        daan,
+        ["youth", "contact"],
+        eva,
+        "Eva Bakker, jongerenwerker",
+        support,
+        "welzijn",
+    )
     # Mrs Willems lets her address go to the welfare organisation's day activities, not her
     # need for help: the welfare category is refused for that recipient and stays behind.
     jeroen, johanna = actors["jeroen"], clients[("Johanna Maria", "Willems")]
@@ -92,7 +120,16 @@ def _shares_among_partners(actors: dict[str, Actor], clients) -> None:
         note="Mevrouw Willems vertelt haar hulpvraag liever zelf aan de ontmoetingsgroep; "
         "alleen haar adres mag door, zodat een vrijwilliger haar kan ophalen.",
     )
-    _share(jeroen, johanna, ["contact", "welfare"], eva, "Eva Bakker, ontmoetingsgroep", support)
+    # She is referred to the meeting group: welfare does not support her yet (art5.1).
+    _share(
+        jeroen,
+        johanna,
+        ["contact", "welfare"],
+        eva,
+        "Eva Bakker, ontmoetingsgroep",
+        support,
+        "welzijn",
+    )
 
 
 def _data_request(actors: dict[str, Actor], mohamed) -> None:
@@ -112,6 +149,17 @@ def _non_partners(actors: dict[str, Actor], petra) -> None:
     eva, jeroen = actors["eva"], actors["jeroen"]
     grandmother = services.register_non_partner(
         eva, name="Oma Van Leeuwen", kind="family", informed=True
+    )
+    # A non-partner receives on consent only where the consent names it (art4.3, art7).
+    services.record_consent(
+        eva,
+        petra,
+        scope="share",
+        state="given",
+        decided_on=datetime.date(2025, 7, 8),
+        purpose="support-provision",
+        recipients=[str(grandmother.id)],
+        note="Petra wil dat haar moeder de afspraken over de opvang van de kinderen kent.",
     )
     network = services.record_item(
         eva,
@@ -196,12 +244,13 @@ def _meldcode(actors: dict[str, Actor], sanne) -> None:
     """art8.1: the five steps, ending in a report; art8.2: what Veilig Thuis needs goes
     without consent, annotated for the privacy officer's register."""
     fatima = actors["fatima"]
+    signalled_on = datetime.date(2025, 10, 6)
+    # Opening the case is the ground of the purpose safety for what follows (art5.1).
+    case = services.open_safety_case(fatima, sanne, signals=SIGNALS, taken_on=signalled_on)
     (trajectory,) = services.list_trajectories(fatima, sanne, purpose="safety")
     services.assign_caseworker(
         fatima, trajectory.id, employee_id=actors["ingrid"].employee_id, purpose="safety"
     )
-    signalled_on = datetime.date(2025, 10, 6)
-    case = services.open_safety_case(fatima, sanne, signals=SIGNALS, taken_on=signalled_on)
     services.record_item(
         fatima,
         sanne,

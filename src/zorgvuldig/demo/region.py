@@ -137,7 +137,10 @@ CLIENTS = [
         "Leeuwen",
         datetime.date(2010, 1, 21),
         [("fatima", "jeugd", "jeugdwet", datetime.date(2025, 6, 20))],
-        [("youth", "Hulpvraag", "Schoolverzuim sinds januari", "Leerplichtambtenaar", "partner")],
+        [
+            ("youth", "Hulpvraag", "Schoolverzuim sinds januari", "Leerplichtambtenaar", "partner"),
+            ("contact", "Telefoonnummer moeder", "06-23456789", "Moeder", "conversation"),
+        ],
     ),
 ]
 

@@ -174,6 +174,10 @@ class Delivery(models.Model):
     )
     # why the recipient did not take it in (it does not need it, art3.2 / art5.1)
     decline_reason = EncryptedTextField(_("reason for declining"), blank=True, default="")
+    # art5.1: the share referred the client to the recipient for support in this domain
+    # (empty: the recipient supported the client already); it waits in the intake queue
+    # until a caseworker there takes the client in
+    referral_domain = models.CharField(_("referred for"), max_length=20, blank=True, default="")
 
     class Meta:
         indexes = [

@@ -6,7 +6,7 @@ from __future__ import annotations
 from zorgvuldig.clients.models import Client
 from zorgvuldig.consent.models import ConsentDecision, ConsentDocument, Informing
 from zorgvuldig.gate import consent_dto as dto
-from zorgvuldig.partners.models import Partner
+from zorgvuldig.gate.facts import names_of_recipients
 
 # The content of a signed form is read only when the form itself is asked for.
 WITHOUT_CONTENT = ("content",)
@@ -37,7 +37,7 @@ def document(record: ConsentDocument) -> dto.ConsentDocumentView:
 
 
 def decision(record: ConsentDecision, names: dict[str, str]) -> dto.ConsentDecisionView:
-    """``names``: the names of the recipient partners by id (:func:`partner_names`)."""
+    """``names``: the names of the recipients by id (:func:`recipient_names`)."""
     recipients = None if record.recipients is None else tuple(record.recipients)
     return dto.ConsentDecisionView(
         id=record.id,
@@ -68,8 +68,6 @@ def decisions(client: Client, partner_id, **filters) -> list[ConsentDecision]:
     )
 
 
-def partner_names(records) -> dict[str, str]:
-    ids = {r for d in records for r in d.recipients or ()}
-    if not ids:
-        return {}
-    return {str(p.id): p.name for p in Partner.objects.filter(id__in=ids)}
+def recipient_names(records) -> dict[str, str]:
+    """The names of the recipients (partners and non-partners) the records name, by id."""
+    return names_of_recipients({r for d in records for r in d.recipients or ()})

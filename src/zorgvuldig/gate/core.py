@@ -27,6 +27,7 @@ from zorgvuldig.protocol import (
     Obligation,
     Operation,
     Purpose,
+    PurposeGround,
     RecipientKind,
     Request,
     decide,
@@ -72,6 +73,10 @@ class Processing:
     item_ids: tuple = ()  # the items a share sends (art6.2)
     recipient_kind: RecipientKind = RecipientKind.PARTNER
     recipient_informed: bool = False  # art7: a non-partner recipient has had the leaflet
+    referral_domain: Domain | None = None  # art5.1: a share that refers the client
+    # art5.1: the ground this processing itself lays for its purpose (opening a Meldcode
+    # case, forming a household with its plan)
+    establishes_ground: PurposeGround | None = None
     # No legal basis named: the gate takes the one of the actor's own support of the client,
     # from the facts it gathers anyway (:func:`.facts.derived_legal_basis`).
     derive_legal_basis: bool = False
@@ -102,6 +107,22 @@ class Processing:
             recipient=self.recipient,
             justification=self.justification,
             recipient_kind=self.recipient_kind,
+            referral_domain=self.referral_domain,
+        )
+
+    def gather_facts(self) -> tuple[Facts, dict[LegalBasis, frozenset[Domain]]]:
+        """The facts decide() needs for this processing (:func:`.facts.gather`)."""
+        return facts_module.gather(
+            self.actor,
+            self.client_id,
+            self.opening_trajectory,
+            self.item_ids,
+            self.recipient,
+            self.recipient_informed,
+            operation=self.operation,
+            purpose=self.purpose,
+            recipient_kind=self.recipient_kind,
+            establishes_ground=self.establishes_ground,
         )
 
 
@@ -180,14 +201,7 @@ def process(processing: Processing, perform: Callable[[Decision], Performed[T]])
     with gate_open():
         try:
             with transaction.atomic():
-                facts, support_domains = facts_module.gather(
-                    processing.actor,
-                    processing.client_id,
-                    processing.opening_trajectory,
-                    processing.item_ids,
-                    processing.recipient,
-                    processing.recipient_informed,
-                )
+                facts, support_domains = processing.gather_facts()
                 processing = processing.with_legal_basis(facts, support_domains)
                 decision = decide(processing.request(support_domains), facts)
                 performed = perform(decision) if decision.allowed_categories else None

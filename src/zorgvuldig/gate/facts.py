@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db.models import Q
 from django.utils import timezone
 
-from zorgvuldig.clients.models import SupportTrajectory
+from zorgvuldig.clients.models import Household, SupportTrajectory
 from zorgvuldig.dossier.models import DataItem
+from zorgvuldig.exchange.models import Delivery, MeldcodeStep, NonPartner, SafetyCase
 from zorgvuldig.gate import facts_sql
 from zorgvuldig.gate.consent_facts import consents_in_force
 from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.errors import InvalidInput
-from zorgvuldig.partners.models import Role
-from zorgvuldig.protocol import Category, Domain, Facts, LegalBasis, ProtocolVersion, versions
+from zorgvuldig.partners.models import Partner, Role
+from zorgvuldig.protocol import (
+    Category,
+    ConsentScope,
+    Domain,
+    Facts,
+    LegalBasis,
+    Operation,
+    ProtocolVersion,
+    Purpose,
+    PurposeGround,
+    RecipientKind,
+    versions,
+)
 
 
 def active_trajectories(day, **narrowed):
@@ -30,11 +45,21 @@ def gather(
     item_ids=(),
     recipient: str | None = None,
     recipient_informed: bool = False,
+    *,
+    operation: Operation | None = None,
+    purpose: Purpose | None = None,
+    recipient_kind: RecipientKind = RecipientKind.PARTNER,
+    establishes_ground: PurposeGround | None = None,
 ) -> tuple[Facts, dict[LegalBasis, frozenset[Domain]]]:
     """The facts for decide(), and the domains of the actor's support of the client per law.
 
     ``item_ids`` and ``recipient`` are those of a share: which of its items are under a
-    professional's secrecy that has not been released for this recipient (art6.2).
+    professional's secrecy that has not been released for this recipient (art6.2), and, for
+    a partner, in which domains it supports the client (art5.1). ``purpose`` and
+    ``operation`` say which further facts are needed: the ground of a purpose wider than the
+    ordinary support (art5.1), a referral for an intake (art3.2c), the names of the
+    recipients a narrowed consent covers (art4.3). ``establishes_ground``: the ground this
+    processing itself lays (opening a Meldcode case, art8.1; forming a household, art1).
     """
     today = timezone.localdate()
     found = (
@@ -57,6 +82,7 @@ def gather(
     for basis, domain in found.assigned:
         domains.setdefault(LegalBasis(basis), set()).add(Domain(domain))
     informed, consents = found.informed, consents_in_force(found.consents)
+    sharing = operation is Operation.SHARE
     facts = Facts(
         version=version,
         actor_is_employee=True,
@@ -70,8 +96,116 @@ def gather(
         recipient_informed=recipient_informed,
         informed=informed,
         consents=consents,
+        recipient_support=(
+            recipient_support(client_id, recipient, purpose)
+            if sharing and recipient_kind is RecipientKind.PARTNER and recipient
+            else frozenset()
+        ),
+        purpose_grounds=(
+            purpose_grounds(actor, client_id, director, establishes_ground)
+            if version is not None and purpose in version.purpose_grounds
+            else frozenset()
+        ),
+        referred_to=(
+            referred_to(actor, client_id)
+            if purpose is Purpose.INTAKE and operation is Operation.CONSULT
+            else frozenset()
+        ),
+        recipient_names=recipient_names(consents) if sharing else (),
     )
     return facts, {basis: frozenset(ds) for basis, ds in domains.items()}
+
+
+def recipient_support(client_id, partner_id, purpose: Purpose | None = None) -> frozenset[Domain]:
+    """art5.1: the domains in which partner ``partner_id`` supports the client today (none for
+    an id that names no partner). For integrated support, a partner that takes part in a
+    household plan of the client (its director's organisation, say) supports what the plan
+    brings together: the client's support in every domain, at any partner (art1)."""
+    try:
+        partner_id = uuid.UUID(str(partner_id))
+    except ValueError:
+        return frozenset()
+    if client_id is None:
+        return frozenset()
+    narrowed = {"client_id": client_id, "partner_id": partner_id}
+    if purpose is Purpose.INTEGRATED_SUPPORT and planned_households(client_id, partner_id).exists():
+        del narrowed["partner_id"]
+    return frozenset(
+        Domain(d)
+        for d in active_trajectories(timezone.localdate(), **narrowed).values_list(
+            "domain", flat=True
+        )
+    )
+
+
+def planned_households(client_id, partner_id):
+    """art1: the households of the client in whose one plan ``partner_id`` takes part (named
+    in the plan, or the organisation of the household's director)."""
+    return Household.objects.filter(members__client__id=client_id).filter(
+        Q(partners__id=partner_id) | Q(director__partner_id=partner_id)
+    )
+
+
+def open_safety_cases(client_id, partner_id):
+    """art8.1: the Meldcode cases of the partner about the client that are still running:
+    step 5 not taken yet, or taken with help organised or a report made, which the partner
+    then follows up."""
+    concluded_without_follow_up = SafetyCase.objects.filter(
+        steps__step=MeldcodeStep.DECIDE,
+        steps__organise_help=False,
+        steps__report_to_veilig_thuis=False,
+    )
+    return SafetyCase.objects.filter(client_id=client_id, partner_id=partner_id).exclude(
+        id__in=concluded_without_follow_up.values("id")
+    )
+
+
+def purpose_grounds(
+    actor: Actor, client_id, director: bool, establishes: PurposeGround | None = None
+) -> frozenset[PurposeGround]:
+    """art2, art5.1: which of the facts that a purpose wider than the ordinary support may
+    rest on hold for this actor and client (see the version's ``purpose_grounds``), with the
+    one the processing itself ``establishes``."""
+    held = {establishes} - {None}
+    if client_id is not None and open_safety_cases(client_id, actor.partner_id).exists():
+        held.add(PurposeGround.MELDCODE_CASE)
+    if director or (
+        client_id is not None and planned_households(client_id, actor.partner_id).exists()
+    ):
+        held.add(PurposeGround.HOUSEHOLD_PLAN)
+    return frozenset(held)
+
+
+def referred_to(actor: Actor, client_id) -> frozenset[Domain]:
+    """art3.2c: the domains in which the client waits, referred by a partner, for intake at
+    the actor's organisation (:func:`zorgvuldig.gate.services.inbox.intake_queue`)."""
+    if client_id is None:
+        return frozenset()
+    return frozenset(
+        Domain(d)
+        for d in Delivery.objects.filter(
+            client_id=client_id, recipient_partner_id=actor.partner_id, handled_at__isnull=True
+        )
+        .exclude(referral_domain="")
+        .values_list("referral_domain", flat=True)
+    )
+
+
+def recipient_names(consents) -> tuple[tuple[str, str], ...]:
+    """art4.3: the names of the recipients that consents to share are narrowed to, by id
+    (partners and the partner's own non-partners); none when no consent names any."""
+    ids = {r for c in consents if c.scope is ConsentScope.SHARE for r in c.recipients or ()}
+    return tuple(sorted(names_of_recipients(ids).items()))
+
+
+def names_of_recipients(ids) -> dict[str, str]:
+    """The names of consent recipients by id: partners (art4.3) and non-partners (art7)."""
+    ids = set(map(str, ids))
+    if not ids:
+        return {}
+    names = {str(i): n for i, n in Partner.objects.filter(id__in=ids).values_list("id", "name")}
+    names.update((str(n.id), n.name) for n in NonPartner.objects.filter(id__in=ids - set(names)))
+    return names
 
 
 def derived_legal_basis(

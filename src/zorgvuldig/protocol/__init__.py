@@ -13,6 +13,7 @@ from zorgvuldig.protocol.consent import (
     Justification,
 )
 from zorgvuldig.protocol.decision import CategoryOutcome, Decision, Obligation
+from zorgvuldig.protocol.grounds import PURPOSE_GROUNDS, PurposeGround
 from zorgvuldig.protocol.request import Facts, RecipientKind, Request
 from zorgvuldig.protocol.rules import decide
 from zorgvuldig.protocol.version import ProtocolVersion
@@ -36,6 +37,7 @@ __all__ = [
     "LEGAL_BASES",
     "OPERATIONS",
     "PURPOSES",
+    "PURPOSE_GROUNDS",
     "SPECIAL_CATEGORIES",
     "Category",
     "CategoryOutcome",
@@ -52,6 +54,7 @@ __all__ = [
     "Operation",
     "ProtocolVersion",
     "Purpose",
+    "PurposeGround",
     "RecipientKind",
     "Request",
     "decide",

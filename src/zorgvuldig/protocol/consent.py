@@ -49,10 +49,20 @@ class Consent:
     recipients: frozenset[str] | None = None
     written: bool = False
 
-    def covers(self, category: Category, recipient: str | None) -> bool:
+    def covers(self, category: Category, recipient: str | None, *, partner: bool = True) -> bool:
+        """Whether this consent is about ``category`` shared with ``recipient``.
+
+        A consent that names no recipients covers every partner, never a non-partner
+        (``partner=False``: a family member, the social network, an uncommitted
+        organisation), who must be named in the consent itself (art4.3, art7).
+        """
         if self.categories is not None and category not in self.categories:
             return False
-        return self.recipients is None or recipient is None or recipient in self.recipients
+        if recipient is None:
+            return True
+        if self.recipients is None:
+            return partner
+        return recipient in self.recipients
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from zorgvuldig.protocol.consent import Consent, Justification
+from zorgvuldig.protocol.grounds import PurposeGround
 from zorgvuldig.protocol.version import ProtocolVersion
 from zorgvuldig.protocol.vocabulary import Category, Domain, LegalBasis, Operation, Purpose
 
@@ -26,6 +27,8 @@ class Request:
     rules, not the caller, that say so (the refusal is logged like every decision).
     ``domain`` is the support domain it serves (art5.1); ``recipient`` the partner or person a
     share goes to (art6.1); ``justification`` the caseworker's statement under art4.6.
+    ``referral_domain``: a share to a partner that is to support the client in this domain
+    (a referral, art5.1): it carries what intake and assessment there need.
     """
 
     actor_id: str
@@ -38,6 +41,7 @@ class Request:
     recipient: str | None = None
     justification: Justification | None = None
     recipient_kind: RecipientKind = RecipientKind.PARTNER
+    referral_domain: Domain | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,3 +76,17 @@ class Facts:
     professional_secrecy: frozenset[Category] = field(default_factory=frozenset)
     # art7: the non-partner receiving a share has been informed of the protocol's main lines.
     recipient_informed: bool = False
+    # art5.1: the domains in which the partner receiving a share supports the client today
+    # (empty: it does not support the client; what it receives is then a referral).
+    recipient_support: frozenset[Domain] = field(default_factory=frozenset)
+    # art2, art5.1: the facts held for a purpose wider than the ordinary support (a Meldcode
+    # case, a household plan naming the actor's organisation); see the version's
+    # ``purpose_grounds``. A serious-risk justification and a share to Veilig Thuis are read
+    # from the request itself.
+    purpose_grounds: frozenset[PurposeGround] = field(default_factory=frozenset)
+    # art3.2c, art5.1: the domains in which the client was referred to the actor's
+    # organisation by a partner and waits for intake there (its intake queue).
+    referred_to: frozenset[Domain] = field(default_factory=frozenset)
+    # art4.3: the names of the recipients that narrowed consents name, by id (to say whom a
+    # consent covers when it does not cover this recipient).
+    recipient_names: tuple[tuple[str, str], ...] = ()

@@ -8,16 +8,23 @@ hold for the whole request come first; then every category is decided on its own
 - art1: only a partner committed to a protocol version that applies today processes.
 - art3.2d: an employee who has not acknowledged that version reaches nothing.
 - art3.2c: only employees assigned to the client's support, the household's director, or
-  the partner's privacy officer consulting for accountability.
+  the partner's privacy officer consulting for accountability; a caseworker of a partner to
+  which the client was referred sees who the client is for the intake.
 - art5.1: only the categories the version's necessity matrix gives the purpose and domain;
-  a request names its categories ("all data" is no request).
+  a request names its categories ("all data" is no request). A share to a partner carries
+  only what the recipient's own support of the client needs for the purpose; to a partner
+  that does not support the client yet it is a referral to a named domain, carrying what
+  intake and assessment there need. A purpose wider than the ordinary support (safety,
+  integrated support) rests on a fact the system holds (the version's purpose grounds).
 - art4.1: nothing is recorded or requested before the client was informed.
-- art4.2 / art4.3 / art4.5: the consent the operation needs, given and not withdrawn.
+- art4.2 / art4.3 / art4.5: the consent the operation needs, given and not withdrawn; a
+  consent narrowed to named organisations or categories says whom and what it covers.
 - art4.4: medical data is requested or shared only with a signed consent form.
 - art4.6: without consent, only with a stated ground and justification; annotated.
 - art6.1 / art6.2: a share names its recipient; items under a professional's secrecy do not
   leave without that professional's release, whatever the consent.
-- art7: a non-partner is informed of the protocol's main lines before it receives anything.
+- art7: a non-partner is informed of the protocol's main lines before it receives anything,
+  and receives on consent only where the consent names it.
 - art8.2: Veilig Thuis, asking about a report, gets what the version says its task needs,
   without consent where needed; annotated.
 """
@@ -40,9 +47,11 @@ from zorgvuldig.protocol.decision import (
     Refusal,
     article_label,
 )
+from zorgvuldig.protocol.grounds import PURPOSE_GROUNDS, PurposeGround
 from zorgvuldig.protocol.request import Facts, RecipientKind, Request
 from zorgvuldig.protocol.version import ProtocolVersion
 from zorgvuldig.protocol.vocabulary import (
+    CATEGORIES,
     CATEGORY_NOUNS,
     DOMAINS,
     DOMAINS_BY_LEGAL_BASIS,
@@ -127,6 +136,13 @@ _NOT_INFORMED = Refusal(
     "Informeer de cliënt en leg dat vast in het dossier; bij ernstige risico's voor de "
     "veiligheid legt u vast waarom informeren nu niet kan (art. 4 lid 6).",
 )
+_RECIPIENT_NOT_SUPPORTING = Refusal(
+    "art5.1",
+    "Geweigerd: de ontvangende partner ondersteunt deze cliënt niet; wat hij nodig heeft volgt "
+    "dan alleen uit een verwijzing",
+    "Verwijs de cliënt door: kies het domein waarin de ontvanger de cliënt gaat ondersteunen. "
+    "Dan gaat alleen mee wat de aanmelding en het onderzoek in dat domein nodig hebben.",
+)
 _CONSENT_ARTICLE = {ConsentScope.RECORD_REQUEST: "art4.2", ConsentScope.SHARE: "art4.3"}
 _BASE_ARTICLES = ("art1", "art2", "art3.2c", "art3.2d")
 
@@ -145,7 +161,7 @@ def _basis_refusal(request: Request, facts: Facts) -> Refusal | None:
                 "Geef de grondslag van het traject dat u opent.",
             )
         return _NOT_ASSIGNED
-    if facts.household_director or _oversight(request, facts):
+    if facts.household_director or _oversight(request, facts) or _referral_intake(request, facts):
         return None
     if not facts.assigned_legal_bases:
         return _NOT_ASSIGNED
@@ -168,6 +184,54 @@ def _oversight(request: Request, facts: Facts) -> bool:
     )
 
 
+def _referral_intake(request: Request, facts: Facts) -> bool:
+    """art3.2c: a caseworker of a partner to which the client was referred sees, for the
+    intake, who the client is, under the law of the domain of the referral."""
+    return (
+        request.purpose is Purpose.INTAKE
+        and request.operation is Operation.CONSULT
+        and request.legal_basis is not None
+        and bool(DOMAINS_BY_LEGAL_BASIS[request.legal_basis] & facts.referred_to)
+    )
+
+
+def _purpose_ground_refusal(
+    request: Request, facts: Facts, version: ProtocolVersion
+) -> Refusal | None:
+    """art2, art5.1: a purpose wider than the ordinary support rests on one of the facts
+    the version names for it; the claim alone is not enough."""
+    needed = version.purpose_grounds.get(request.purpose)
+    if not needed:
+        return None
+    held = set(facts.purpose_grounds)
+    justification = request.justification
+    if (
+        _valid(justification, version.exception_grounds)
+        and justification.ground is ExceptionGround.SERIOUS_RISK
+    ):
+        held.add(PurposeGround.SERIOUS_RISK)
+    if (
+        request.operation is Operation.SHARE
+        and request.recipient_kind is RecipientKind.VEILIG_THUIS
+    ):
+        held.add(PurposeGround.VEILIG_THUIS_REQUEST)
+    if held & needed:
+        return None
+    return _purpose_without_ground(request.purpose, needed)
+
+
+@cache
+def _purpose_without_ground(purpose: Purpose, needed: frozenset[PurposeGround]) -> Refusal:
+    grounds = [PURPOSE_GROUNDS[g] for g in PurposeGround if g in needed]
+    return Refusal(
+        "art5.1",
+        f"Geweigerd: het doel '{PURPOSES[purpose]}' gaat verder dan de gewone ondersteuning en "
+        "rust op een feit dat nu niet is vastgelegd",
+        f"Dit doel vraagt {' of '.join(grounds)}. Leg dat vast, of kies het doel van uw "
+        "ondersteuning.",
+    )
+
+
 def _request_refusals(request: Request, facts: Facts) -> list[Refusal]:
     """The rules that hold for the request as a whole."""
     refusals: list[Refusal] = []
@@ -176,6 +240,10 @@ def _request_refusals(request: Request, facts: Facts) -> list[Refusal]:
         refusals.append(_NO_PURPOSE)
     elif version is not None and request.purpose not in version.purposes:
         refusals.append(_purpose_outside(version.title, request.purpose))
+    elif version is not None:
+        ground_refusal = _purpose_ground_refusal(request, facts, version)
+        if ground_refusal is not None:
+            refusals.append(ground_refusal)
     if not facts.actor_is_employee:
         return [*refusals, _NOT_EMPLOYEE]
     if not facts.partner_committed or version is None:
@@ -190,6 +258,7 @@ def _request_refusals(request: Request, facts: Facts) -> list[Refusal]:
         facts.assigned_legal_bases
         or facts.household_director
         or facts.opening_trajectory
+        or facts.referred_to
         or _oversight(request, facts)
     ):
         refusals.append(_NO_LEGAL_BASIS)
@@ -207,6 +276,12 @@ def _request_refusals(request: Request, facts: Facts) -> list[Refusal]:
             refusals.append(_NO_RECIPIENT)
         elif request.recipient_kind is RecipientKind.NON_PARTNER and not facts.recipient_informed:
             refusals.append(_NON_PARTNER_NOT_INFORMED)
+        elif (
+            request.recipient_kind is RecipientKind.PARTNER
+            and not facts.recipient_support
+            and request.referral_domain is None
+        ):
+            refusals.append(_RECIPIENT_NOT_SUPPORTING)
     return refusals
 
 
@@ -236,6 +311,49 @@ def _not_necessary(category: Category, purpose: Purpose) -> Refusal:
         "Verwerk alleen de gegevens die voor dit doel in dit domein nodig zijn, of kies het "
         "doel waarvoor ze wel nodig zijn.",
     )
+
+
+@cache
+def _not_needed_by_recipient(category: Category, purpose: Purpose, support: str) -> Refusal:
+    return Refusal(
+        "art5.1",
+        f"Geweigerd: de ontvanger heeft {CATEGORY_NOUNS[category]} niet nodig voor "
+        f"'{PURPOSES[purpose].lower()}' in {support}",
+        "Deel alleen wat de ontvanger voor zijn eigen ondersteuning van de cliënt nodig heeft; "
+        "de uitwisseling gaat niet verder dan de ondersteuning vraagt.",
+    )
+
+
+def _recipient_support(request: Request, facts: Facts) -> str:
+    """The recipient's support in words, for a refusal (art5.1)."""
+    parts = []
+    if facts.recipient_support:
+        domains = ", ".join(DOMAINS[d].lower() for d in Domain if d in facts.recipient_support)
+        parts.append(f"zijn ondersteuning ({domains})")
+    if request.referral_domain is not None:
+        parts.append(
+            f"de aanmelding en het onderzoek na verwijzing "
+            f"({DOMAINS[request.referral_domain].lower()})"
+        )
+    return " en ".join(parts)
+
+
+def _recipient_needs(
+    version: ProtocolVersion, request: Request, facts: Facts
+) -> frozenset[Category] | None:
+    """art5.1: what the partner receiving a share needs for the purpose in its own support
+    of the client, and, for a referral, for intake and assessment in the domain referred to;
+    None when the share does not go to a partner."""
+    if request.operation is not Operation.SHARE or request.recipient_kind is not (
+        RecipientKind.PARTNER
+    ):
+        return None
+    needs = frozenset().union(
+        *(version.necessary(request.purpose, d) for d in facts.recipient_support)
+    )
+    if request.referral_domain is not None:
+        needs |= version.referral_needs(request.referral_domain)
+    return needs
 
 
 @cache
@@ -269,19 +387,64 @@ def _written_refusal(category: Category, operation: Operation) -> Refusal:
     )
 
 
+def _narrowed_refusal(
+    given: list[Consent], category: Category, request: Request, facts: Facts
+) -> Refusal:
+    """art4.3, art7: the client consented to share, but narrowed: say what it covers and how
+    to widen it, instead of "not asked"."""
+    verb = OPERATIONS[request.operation]
+    otherwise = (
+        f"of leg vast waarom {verb} noodzakelijk en onvermijdelijk is ({article_label('art4.6')})."
+    )
+    for_category = [c for c in given if c.categories is None or category in c.categories]
+    if not for_category:
+        covered = sorted({CATEGORIES[k] for c in given for k in c.categories or ()})
+        return Refusal(
+            _CONSENT_ARTICLE[ConsentScope.SHARE],
+            f"Geweigerd: de toestemming om te delen geldt niet voor {CATEGORY_NOUNS[category]}, "
+            f"alleen voor: {', '.join(covered)}",
+            f"Vraag de cliënt de toestemming uit te breiden tot {CATEGORY_NOUNS[category]} en leg "
+            f"het antwoord vast, {otherwise}",
+        )
+    if request.recipient_kind is RecipientKind.NON_PARTNER and any(
+        c.recipients is None for c in for_category
+    ):
+        return Refusal(
+            "art7",
+            "Geweigerd: de toestemming om te delen geldt voor partners; een niet-partner "
+            "ontvangt alleen op toestemming die hem bij naam noemt",
+            f"Vraag de cliënt toestemming om met deze ontvanger te delen en leg die vast "
+            f"({article_label('art4.3')}), {otherwise}",
+        )
+    names = dict(facts.recipient_names)
+    named = sorted({names.get(r, "") for c in for_category for r in c.recipients or ()} - {""})
+    return Refusal(
+        _CONSENT_ARTICLE[ConsentScope.SHARE],
+        "Geweigerd: de toestemming om te delen is gevraagd en gegeven, maar geldt alleen voor "
+        f"{', '.join(named) or 'andere ontvangers'}, niet voor deze ontvanger",
+        f"Vraag de cliënt de toestemming uit te breiden met deze ontvanger en leg het antwoord "
+        f"vast, {otherwise}",
+    )
+
+
 def _consent_problem(
     version: ProtocolVersion,
-    consents: tuple[Consent, ...],
+    facts: Facts,
     scope: ConsentScope,
     category: Category,
     request: Request,
 ) -> Refusal | None:
     """What lacks in the client's consent for this category, or None (art4.2-art4.5)."""
-    covering = [c for c in consents if c.scope is scope and c.covers(category, request.recipient)]
+    partner = request.recipient_kind is not RecipientKind.NON_PARTNER
+    of_scope = [c for c in facts.consents if c.scope is scope]
+    covering = [c for c in of_scope if c.covers(category, request.recipient, partner=partner)]
     for consent in covering:
         if consent.state is not ConsentState.GIVEN:  # a refusal or withdrawal wins
             return _consent_refusal(scope, consent.state, request.operation)
     if not covering:
+        given = [c for c in of_scope if c.state is ConsentState.GIVEN]
+        if given:
+            return _narrowed_refusal(given, category, request, facts)
         return _consent_refusal(scope, ConsentState.NOT_ASKED, request.operation)
     if (
         category in version.written_consent
@@ -314,6 +477,7 @@ def _decide_category(
     facts: Facts,
     version: ProtocolVersion,
     necessary: frozenset[Category],
+    recipient_needs: frozenset[Category] | None,
     justified: bool,
     waives_informing: bool,
 ) -> tuple[CategoryOutcome, bool]:
@@ -323,6 +487,10 @@ def _decide_category(
     without_consent = False
     if category not in necessary:
         refusals.append(_not_necessary(category, request.purpose))
+    if recipient_needs is not None and category not in recipient_needs:
+        refusals.append(
+            _not_needed_by_recipient(category, request.purpose, _recipient_support(request, facts))
+        )
     operation = request.operation
     if operation is Operation.SHARE:
         articles.append("art6.1")
@@ -338,7 +506,7 @@ def _decide_category(
                 refusals.append(_NOT_INFORMED)
         scope = version.consent_scope[operation]
         if scope is not None:
-            problem = _consent_problem(version, facts.consents, scope, category, request)
+            problem = _consent_problem(version, facts, scope, category, request)
             if problem is None:
                 articles.append(_CONSENT_ARTICLE[scope])
                 if (
@@ -378,13 +546,14 @@ def decide(request: Request, facts: Facts) -> Decision:
     ):
         return _decide_veilig_thuis(request, facts, version)
     necessary = _necessary(version, request)
+    recipient_needs = _recipient_needs(version, request, facts)
     justification = request.justification
     justified = _valid(justification, version.exception_grounds)
     waives = justified and justification.ground in version.exception_grounds_without_informing
     outcomes, resting_on_art4_6 = [], []
     for category in request.categories:
         outcome, without_consent = _decide_category(
-            category, request, facts, version, necessary, justified, waives
+            category, request, facts, version, necessary, recipient_needs, justified, waives
         )
         outcomes.append(outcome)
         if without_consent:

@@ -12,6 +12,7 @@ import datetime
 from dataclasses import dataclass
 
 from zorgvuldig.protocol.consent import ConsentScope, ExceptionGround
+from zorgvuldig.protocol.grounds import PurposeGround
 from zorgvuldig.protocol.vocabulary import Category, Domain, LegalBasis, Operation, Purpose
 
 
@@ -65,6 +66,12 @@ class ProtocolVersion:
     exception_grounds_without_informing: frozenset[ExceptionGround]
     # art5.1: purpose -> domain -> the categories necessary for it
     necessity: dict[Purpose, dict[Domain, frozenset[Category]]]
+    # art2 / art5.1: purposes wider than the ordinary support, and the facts one of which
+    # each needs (a purpose absent here needs none)
+    purpose_grounds: dict[Purpose, frozenset[PurposeGround]]
+    # art5.1: what a referral to a partner that does not support the client yet carries:
+    # what these purposes need in the domain of the referral (intake and assessment)
+    referral_purposes: frozenset[Purpose]
     # art8.2: what Veilig Thuis may receive without consent
     veilig_thuis_categories: frozenset[Category]
     # art9.5: the answer to a data subject's request
@@ -78,3 +85,7 @@ class ProtocolVersion:
 
     def necessary(self, purpose: Purpose, domain: Domain) -> frozenset[Category]:
         return self.necessity.get(purpose, {}).get(domain, frozenset())
+
+    def referral_needs(self, domain: Domain) -> frozenset[Category]:
+        """art5.1: what a partner needs of a client referred to it for support in ``domain``."""
+        return frozenset().union(*(self.necessary(p, domain) for p in self.referral_purposes))

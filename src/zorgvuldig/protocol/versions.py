@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from zorgvuldig.protocol.consent import ConsentScope, ExceptionGround
+from zorgvuldig.protocol.grounds import PurposeGround
 from zorgvuldig.protocol.version import Deadline, ProtocolVersion, Representation, Retention
 from zorgvuldig.protocol.vocabulary import Category, Domain, LegalBasis, Operation, Purpose
 
@@ -102,6 +103,7 @@ def _what(enum: type) -> str:
         LegalBasis: "legal basis",
         ConsentScope: "consent scope",
         ExceptionGround: "exception ground",
+        PurposeGround: "purpose ground",
     }.get(enum, enum.__name__)
 
 
@@ -141,6 +143,31 @@ def _necessity(
     if missing:
         raise r.error("necessity", f"no row for purpose {', '.join(missing)}")
     return matrix
+
+
+def _purpose_grounds(
+    r: _Reader, purposes: frozenset[Purpose]
+) -> dict[Purpose, frozenset[PurposeGround]]:
+    """art2, art5.1: ``safety = ["meldcode-case", ...]``; each purpose listed needs one."""
+    grounds: dict[Purpose, frozenset[PurposeGround]] = {}
+    for name in r.get("purpose_grounds", dict):
+        key = f"purpose_grounds.{name}"
+        purpose = r.code(Purpose, key, name)
+        if purpose not in purposes:
+            raise r.error(key, "purpose not listed in version.purposes")
+        grounds[purpose] = r.codes(PurposeGround, key)
+        if not grounds[purpose]:
+            raise r.error(key, "must name at least one ground (leave the purpose out for none)")
+    return grounds
+
+
+def _referral_purposes(r: _Reader, purposes: frozenset[Purpose]) -> frozenset[Purpose]:
+    found = r.codes(Purpose, "referral.purposes")
+    if not found:
+        raise r.error("referral.purposes", "must name at least one purpose")
+    if not found <= purposes:
+        raise r.error("referral.purposes", "must be among version.purposes")
+    return found
 
 
 def _deadline(r: _Reader) -> Deadline:
@@ -213,6 +240,8 @@ def parse(data: Mapping[str, Any], source: str) -> ProtocolVersion:
         exception_grounds=grounds,
         exception_grounds_without_informing=waived,
         necessity=_necessity(r, purposes),
+        purpose_grounds=_purpose_grounds(r, purposes),
+        referral_purposes=_referral_purposes(r, purposes),
         veilig_thuis_categories=r.codes(Category, "veilig_thuis.categories"),
         rights_deadline=_deadline(r),
         extra_rights=frozenset(_extra_rights(r)),

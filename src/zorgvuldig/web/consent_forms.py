@@ -95,24 +95,27 @@ class ConsentForm(_DecisionForm):
         widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
     )
     recipients = forms.MultipleChoiceField(
-        label=_("Only with these partners"), required=False,
-        help_text=_("Only for sharing. None ticked: any partner the support needs."),
+        label=_("Only with these recipients"), required=False,
+        help_text=_("Only for sharing. None ticked: any partner the support needs, but no "
+                    "non-partner: a family member, someone of the network or an organisation "
+                    "outside the protocol receives only when named here (art. 7)."),
         widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
     )
     field_order = ["scope", "state", "given_by", "decided_on", "categories", "recipients",
                    "signed_form", "note"]
 
-    def __init__(self, *args, overview, partner_id, **kwargs):
+    def __init__(self, *args, overview, partner_id, non_partners=(), **kwargs):
+        """``non_partners``: (id, name) of the non-partners of the employee's organisation."""
         super().__init__(*args, overview=overview, **kwargs)
         self.fields["recipients"].choices = [
             (str(pk), name)
             for pk, name in Partner.objects.exclude(id=partner_id).values_list("id", "name")
-        ]
+        ] + [(pk, f"{name} – {_('non-partner')}") for pk, name in non_partners]
 
     def clean(self):
         data = super().clean()
         if data.get("recipients") and data.get("scope") != "share":
-            self.add_error("recipients", _("Partners are named only for consent to share."))
+            self.add_error("recipients", _("Recipients are named only for consent to share."))
         return data
 
 
@@ -130,6 +133,11 @@ class WithdrawalForm(_DecisionForm):
             "A signed withdrawal, if there is one (PDF, PNG or JPEG, at most 10 MB).")
 
 
+# art4.3, art7: a consent to share that names no recipients covers every partner, never a
+# non-partner; the words say so wherever such a consent is shown.
+EVERY_PARTNER = _("with every partner, no non-partner")
+
+
 def describe(decision) -> str:
     """A decision in words: "Share with others – Contact details, Health (medical data)"."""
     what = labels.label("consent_scope", decision.scope)
@@ -138,4 +146,6 @@ def describe(decision) -> str:
     if decision.recipient_names:
         parts.append(str(_("with %(partners)s")) % {"partners": ", ".join(
             decision.recipient_names)})
+    elif decision.scope == "share":
+        parts.append(str(EVERY_PARTNER))
     return f"{what} – {'; '.join(parts)}"

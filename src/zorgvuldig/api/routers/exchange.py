@@ -43,6 +43,7 @@ def _selection(payload: ShareSelection) -> dict:
         "justification": validation.justification(
             payload.justification_ground, payload.justification
         ),
+        "referral_domain": payload.referral_domain,
     }
 
 

@@ -11,8 +11,12 @@ from zorgvuldig.api.inbox_schemas import (
     ReceivedShare,
     ReceivedShareAcceptance,
     ReceivedShareRejection,
+    Referral,
+    ReferralIntake,
+    ReferralRejection,
 )
-from zorgvuldig.api.schemas import DataItem
+from zorgvuldig.api.routers.common import CLIENT_ID
+from zorgvuldig.api.schemas import DataItem, Dossier
 from zorgvuldig.gate import services, validation
 from zorgvuldig.protocol import Purpose
 
@@ -78,4 +82,46 @@ def reject_received_share(
     services.decline_received_share(
         request.auth, received_share_id, reason=payload.reason, purpose=payload.purpose
     )
+    return Status(204, None)
+
+
+@router.get(
+    "/referrals",
+    response=list[Referral],
+    operation_id="listReferrals",
+    summary="Clients referred to your organisation",
+)
+def list_referrals(request):
+    """The intake queue: clients other partners referred to your organisation for support in a
+    domain in which you do not support them yet (art5.1), oldest first: who, by whom, for which
+    domain and which categories came along, never the content. Seeing each is a consult of who
+    the client is, for the intake (art3.2c), decided and logged."""
+    return services.intake_queue(request.auth)
+
+
+@router.post(
+    "/clients/{clientId}/referral-intakes",
+    response={201: Dossier},
+    operation_id="takeInReferral",
+    summary="Take a referred client in",
+)
+def take_in_referral(request, payload: ReferralIntake, client_id: uuid.UUID = CLIENT_ID):
+    """Open a support trajectory in the domain of the referral at your organisation, with you
+    as caseworker (an intake, art2). What the referral carried then waits among your received
+    shares, to be taken into your dossier. No referral waiting: 404."""
+    return services.take_in_referral(
+        request.auth, client_id, domain=payload.domain, opened_on=payload.opened_on
+    )
+
+
+@router.post(
+    "/clients/{clientId}/referral-rejections",
+    response={204: None},
+    operation_id="rejectReferral",
+    summary="Do not take a referred client in",
+)
+def reject_referral(request, payload: ReferralRejection, client_id: uuid.UUID = CLIENT_ID):
+    """Your organisation does not give this support: what the referral carried is declined and
+    no longer waits; who declined it, when and why is kept (art5.1)."""
+    services.decline_referral(request.auth, client_id, domain=payload.domain, reason=payload.reason)
     return Status(204, None)

@@ -55,6 +55,7 @@ from zorgvuldig.gate.services.meldcode import (
     safety_cases,
 )
 from zorgvuldig.gate.services.oversight import allowed_now, exceptions_register
+from zorgvuldig.gate.services.referrals import decline_referral, intake_queue, take_in_referral
 from zorgvuldig.gate.services.requests import request_items
 
 __all__ = [
@@ -73,12 +74,14 @@ __all__ = [
     "consult_items",
     "create_household",
     "decline_received_share",
+    "decline_referral",
     "directed_households",
     "disclosures_of_client",
     "disclosures_of_item",
     "exceptions_register",
     "household_overview",
     "inform_non_partner",
+    "intake_queue",
     "item_history",
     "list_non_partners",
     "list_relations",
@@ -98,6 +101,7 @@ __all__ = [
     "safety_cases",
     "search_clients",
     "share_items",
+    "take_in_referral",
     "update_household_plan",
     "withdraw_consent",
 ]

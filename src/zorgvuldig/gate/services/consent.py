@@ -236,7 +236,7 @@ def _decide(
             .defer("form__content")
             .get(id=created.id)
         )
-        names = convert.partner_names([created])
+        names = convert.recipient_names([created])
         view = convert.decision(created, names)
         note_entry = _annotation(
             scope, state, role, decided_on, categories, view.recipient_names, document is not None

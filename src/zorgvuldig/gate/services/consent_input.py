@@ -12,6 +12,7 @@ import uuid
 from django.utils import timezone
 
 from zorgvuldig.consent.models import InformingMethod
+from zorgvuldig.exchange.models import NonPartner
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.errors import InvalidInput
@@ -133,7 +134,9 @@ def categories(values) -> list[str] | None:
 
 
 def recipients(values, the_scope: ConsentScope, actor: Actor) -> list[str] | None:
-    """None: any recipient; else partner ids, sorted. Only consent to share has recipients."""
+    """None: every partner (never a non-partner: art7); else the ids, sorted, of partners
+    and of non-partners known to the actor's organisation (a family member, the network).
+    Only consent to share has recipients (art4.3)."""
     field = "recipients"
     if values is None:
         return None
@@ -143,12 +146,15 @@ def recipients(values, the_scope: ConsentScope, actor: Actor) -> list[str] | Non
         )
     if isinstance(values, str) or not isinstance(values, list | tuple) or not values:
         raise InvalidInput(
-            {field: "Laat de ontvangers weg voor iedere ontvanger, of noem ten minste één partner."}
+            {
+                field: "Laat de ontvangers weg voor iedere partner, of noem ten minste één "
+                "partner of niet-partner."
+            }
         )
     try:
         ids = {uuid.UUID(str(v)) for v in values}
     except ValueError:
-        raise InvalidInput({field: "Geen geldige verwijzing naar een partner."}) from None
+        raise InvalidInput({field: "Geen geldige verwijzing naar een ontvanger."}) from None
     if actor.partner_id in ids:
         raise InvalidInput(
             {
@@ -156,6 +162,14 @@ def recipients(values, the_scope: ConsentScope, actor: Actor) -> list[str] | Non
                 "waarmee gedeeld wordt."
             }
         )
-    if Partner.objects.filter(id__in=ids).count() != len(ids):
-        raise InvalidInput({field: "Een of meer ontvangers zijn geen bekende partner."})
+    known = Partner.objects.filter(id__in=ids).count() + (
+        NonPartner.objects.filter(id__in=ids, partner_id=actor.partner_id).count()
+    )
+    if known != len(ids):
+        raise InvalidInput(
+            {
+                field: "Een of meer ontvangers zijn geen bekende partner of niet-partner van "
+                "uw organisatie."
+            }
+        )
     return sorted(str(i) for i in ids)

@@ -55,7 +55,7 @@ def consent_overview(
             client=client, partner_id=actor.partner_id
         ).select_related("recorded_by__user")
         decisions = convert.decisions(client, actor.partner_id)
-        names = convert.partner_names(decisions)
+        names = convert.recipient_names(decisions)
         views = {d.id: convert.decision(d, names) for d in decisions}
         current = in_force.latest(d for d in decisions if d.decided_on <= today)
         forms = (

@@ -38,7 +38,7 @@ from zorgvuldig.gate.services.common import (
     no_such_item,
 )
 from zorgvuldig.partners.models import Partner
-from zorgvuldig.protocol import Category, Justification, Operation, RecipientKind, decide
+from zorgvuldig.protocol import Category, Domain, Justification, Operation, RecipientKind, decide
 from zorgvuldig.webhooks.delivery import notify
 
 VEILIG_THUIS = "veilig-thuis"
@@ -133,6 +133,17 @@ def _recipient(actor: Actor, partner_id, non_partner_id, report_reference) -> _R
     return _Recipient(RecipientKind.PARTNER, str(partner.id), partner=partner)
 
 
+def _referral(recipient: _Recipient, referral_domain) -> Domain | None:
+    """art5.1: the domain a share to a partner refers the client to, if it is a referral."""
+    if referral_domain in (None, ""):
+        return None
+    if recipient.kind is not RecipientKind.PARTNER:
+        raise InvalidInput(
+            {"referralDomain": "Alleen naar een partner verwijst u een cliënt door (art. 5 lid 1)."}
+        )
+    return validation.domain(referral_domain, "referralDomain")
+
+
 def _non_partner_or_404(actor: Actor, non_partner_id) -> NonPartner:
     non_partner = NonPartner.objects.filter(
         id=_uuid(non_partner_id, "nonPartnerId"), partner_id=actor.partner_id
@@ -204,13 +215,19 @@ def share_items(
     legal_basis: str | None = None,
     justification: Justification | None = None,
     announce: bool = True,
+    referral_domain: str | None = None,
 ) -> ShareResult:
     """Share items of a client with one recipient; the items the protocol refuses stay.
 
-    ``announce``: notify a recipient partner's systems by webhook; False when the recipient
-    takes the items in at once (a request, :func:`~.requests.request_items`)."""
+    What goes to a partner is what its own support of the client needs (art5.1); to a
+    partner that does not support the client yet, ``referral_domain`` makes the share a
+    referral: it carries what intake and assessment in that domain need and waits in the
+    recipient's intake queue. ``announce``: notify a recipient partner's systems by webhook;
+    False when the recipient takes the items in at once (a request,
+    :func:`~.requests.request_items`)."""
     client_id = client_id_or_404(client_id)
     recipient = _recipient(actor, recipient_partner_id, non_partner_id, report_reference)
+    referral = _referral(recipient, referral_domain)
     items = _items(actor, client_id, item_ids)
     person = validation.text(recipient_person, "recipientPerson", 200, required=False)
     categories = tuple(dict.fromkeys(Category(i.category) for i in items))
@@ -240,7 +257,7 @@ def share_items(
             )
             for i in sent
         )
-        deliveries = _deliver(recipient, client_id, disclosures, announce)
+        deliveries = _deliver(recipient, client_id, disclosures, announce, referral)
         return Performed(
             (
                 tuple(i.id for i in sent),
@@ -265,6 +282,7 @@ def share_items(
         recipient_informed=informed,
         item_ids=tuple(i.id for i in items),
         foreign_operation=recipient.report_reference,
+        referral_domain=referral,
     )
     outcome = process(processing, perform)
     sent, withheld, decision, deliveries = outcome.result
@@ -278,15 +296,20 @@ def share_items(
 
 
 def _deliver(
-    recipient: _Recipient, client_id, disclosures, announce: bool
+    recipient: _Recipient, client_id, disclosures, announce: bool, referral: Domain | None
 ) -> tuple[uuid.UUID, ...]:
-    """What went to a partner waits there (its received shares) and, when ``announce``, its
-    systems are notified by webhook, in the same transaction; the notification names the
-    deliveries, nothing about the client."""
+    """What went to a partner waits there (its received shares, or for a referral its intake
+    queue) and, when ``announce``, its systems are notified by webhook, in the same
+    transaction; the notification names the deliveries, nothing about the client."""
     if recipient.partner is None or not disclosures:
         return ()
     deliveries = Delivery.objects.bulk_create(
-        Delivery(disclosure=d, recipient_partner_id=recipient.partner.id, client_id=client_id)
+        Delivery(
+            disclosure=d,
+            recipient_partner_id=recipient.partner.id,
+            client_id=client_id,
+            referral_domain=referral.value if referral else "",
+        )
         for d in disclosures
     )
     ids = tuple(d.id for d in deliveries)
@@ -312,6 +335,8 @@ class PreviewRow:
     allowed: bool
     articles: tuple[str, ...]
     explanation: str
+    # art5.1: the domain the share refers the client to; empty when it is no referral
+    referral_domain: str = ""
 
 
 @gate_service
@@ -326,14 +351,18 @@ def preview_share(
     report_reference: str | None = None,
     legal_basis: str | None = None,
     justification: Justification | None = None,
+    referral_domain: str | None = None,
 ) -> list[PreviewRow]:
-    """What :func:`share_items` would send, per item, with the reasons, before confirming.
+    """What :func:`share_items` would send, per item, with the reasons, before confirming;
+    a referral says so on every row (art5.1).
 
     decide() itself answers, with the facts of this moment; reading them is a consult of the
     consent registry (identification data), logged. Nothing is sent.
     """
     client_id = client_id_or_404(client_id)
     recipient = _recipient(actor, recipient_partner_id, non_partner_id, report_reference)
+    referral = _referral(recipient, referral_domain)
+    referred = referral.value if referral else ""
     items = _items(actor, client_id, item_ids)
     goal = validation.purpose(purpose)
     informed = recipient.non_partner is not None and recipient.non_partner.informed_at is not None
@@ -350,12 +379,11 @@ def preview_share(
         recipient_kind=recipient.kind,
         recipient_informed=informed,
         item_ids=tuple(i.id for i in items),
+        referral_domain=referral,
     )
 
     def perform(decision):
-        facts, domains = facts_module.gather(
-            actor, client_id, None, share.item_ids, share.recipient, informed
-        )
+        facts, domains = share.gather_facts()
         verdict = decide(share.with_legal_basis(facts, domains).request(domains), facts)
         by_category = {o.category: o for o in verdict.outcomes}
         secret = facts_module.secret_items(share.item_ids, share.recipient)
@@ -363,11 +391,15 @@ def preview_share(
         for item in items:
             outcome = by_category[Category(item.category)]
             if outcome.allowed and item.id in secret:  # art6.2, item by item
-                rows.append(PreviewRow(item.id, item.category, False, ("art6.2",), _UNDER_SECRECY))
+                rows.append(
+                    PreviewRow(item.id, item.category, False, ("art6.2",), _UNDER_SECRECY, referred)
+                )
                 continue
             reasons = " ".join(r.sentence() for r in outcome.refusals)
             rows.append(
-                PreviewRow(item.id, item.category, outcome.allowed, outcome.articles, reasons)
+                PreviewRow(
+                    item.id, item.category, outcome.allowed, outcome.articles, reasons, referred
+                )
             )
         return Performed(rows, subject_ids=sorted({i.subject_id for i in items}, key=str))
 

@@ -20,7 +20,7 @@ from zorgvuldig.gate.services.common import (
     gate_service,
 )
 from zorgvuldig.partners.models import Employee
-from zorgvuldig.protocol import Category, Operation
+from zorgvuldig.protocol import Category, Operation, PurposeGround
 
 
 def _ids(values, field: str, message: str) -> set[uuid.UUID]:
@@ -97,6 +97,7 @@ def create_household(
             (Category.HOUSEHOLD,),
             purpose,
             legal_basis,
+            establishes_ground=PurposeGround.HOUSEHOLD_PLAN,  # art1: forming it lays it
         ),
         perform,
     ).result

@@ -23,7 +23,7 @@ from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.core import Performed, process
 from zorgvuldig.gate.errors import InvalidInput, NotFound
 from zorgvuldig.gate.services.common import client_or_404, client_processing, gate_service
-from zorgvuldig.protocol import Category, Justification, Operation
+from zorgvuldig.protocol import Category, Justification, Operation, PurposeGround
 
 ORDER = list(MeldcodeStep)
 
@@ -81,7 +81,9 @@ def _day(value, field: str = "takenOn") -> datetime.date:
     return value
 
 
-def _record(actor, client_id, name, purpose, legal_basis, justification, perform):
+def _record(actor, client_id, name, purpose, legal_basis, justification, perform, opening=False):
+    """``opening``: the processing opens the Meldcode case, which is its own ground for the
+    purpose safety (art8.1, art5.1)."""
     return process(
         client_processing(
             actor,
@@ -92,6 +94,7 @@ def _record(actor, client_id, name, purpose, legal_basis, justification, perform
             purpose,
             legal_basis,
             justification=justification,
+            establishes_ground=PurposeGround.MELDCODE_CASE if opening else None,
         ),
         perform,
     ).result
@@ -128,7 +131,14 @@ def open_safety_case(
         return Performed(_view(case), subject_ids=[client.subject_id])
 
     return _record(
-        actor, client.id, "meldcode-signalen", purpose, legal_basis, justification, perform
+        actor,
+        client.id,
+        "meldcode-signalen",
+        purpose,
+        legal_basis,
+        justification,
+        perform,
+        opening=True,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 
 from zorgvuldig.dossier.models import Annotation
@@ -131,15 +131,20 @@ def allowed_now(
 
     Reading the consent registry for it is a consult of identification data, logged. The
     answers come from decide() itself with the facts of this moment, so the panel cannot
-    disagree with the gate. Shares are shown for an unnamed partner recipient.
+    disagree with the gate. Shares are shown for an unnamed partner that supports the client
+    in the actor's own domain (art5.1: what a share carries depends on the recipient's
+    support; the share page decides for the real one).
     """
     client = client_or_404(client_id)
     goal = validation.purpose(purpose)
     basis = legal_basis_for(actor, client.id, legal_basis)
 
     def perform(decision):
-        facts, domains = facts_module.gather(actor, client.id)
+        facts, domains = facts_module.gather(
+            actor, client.id, operation=Operation.SHARE, purpose=goal
+        )
         own = domains.get(basis, frozenset())
+        facts = replace(facts, recipient_support=own)
         rows = []
         for operation in _PANEL_OPERATIONS:
             request = Request(

@@ -195,8 +195,9 @@ def record_consent(request, client_id):
 
     def make_form(overview, data, files):
         initial = {"scope": request.GET.get("reikwijdte", "record-request")}
+        non_partners = [(str(n.id), n.name) for n in services.list_non_partners(request.actor)]
         return ConsentForm(data, files, overview=overview, partner_id=request.actor.partner_id,
-                           initial=initial)
+                           non_partners=non_partners, initial=initial)
 
     def save(data, form, document, query):
         services.record_consent(

@@ -34,11 +34,15 @@ from zorgvuldig.web.views.purpose import choose_purpose, read_purpose, url
 PREVIEW, INFORM, SHARE = "bekijken", "informeren", "delen"
 
 
-def _non_partners(request) -> list[tuple[str, str]]:
-    """The non-partners of the employee's organisation, (id, "name (kind)"); their names are
-    personal data, so the gate lists them."""
-    return [(str(n.id), f"{n.name} ({labels.label('non_partner_kind', n.kind)})")
-            for n in services.list_non_partners(request.actor)]
+def _non_partners(request) -> tuple[list[tuple[str, str]], set[str]]:
+    """The non-partners of the employee's organisation, (id, "name (kind)"), and the ids of
+    those not informed of the protocol's main lines yet (art7); their names are personal
+    data, so the gate lists them."""
+    known = services.list_non_partners(request.actor)
+    return (
+        [(str(n.id), f"{n.name} ({labels.label('non_partner_kind', n.kind)})") for n in known],
+        {str(n.id) for n in known if n.informed_at is None},
+    )
 
 
 def _just_registered(request, known: list[tuple[str, str]]) -> str | None:
@@ -72,7 +76,7 @@ def share(request, client_id):
     except InvalidInput as error:
         purpose_form.add_gate_errors(error)
         return choose_purpose(request, purpose_form, _("Share data"))
-    non_partners = _non_partners(request)
+    non_partners, uninformed = _non_partners(request)
     registered = _just_registered(request, non_partners)
     initial = {"purpose": query["doel"]}
     if registered:
@@ -91,6 +95,7 @@ def share(request, client_id):
             }
             if step == INFORM and form.non_partner_id:
                 services.inform_non_partner(request.actor, form.non_partner_id)
+                uninformed.discard(form.non_partner_id)
                 messages.success(request, _("Recorded: the non-partner has been informed of the "
                                             "protocol's main lines (art. 7)."))
             if step == SHARE:
@@ -118,9 +123,10 @@ def share(request, client_id):
         "selected": [str(v) for v in (form["items"].value() or ())],
         "rows": rows,
         "allowed_count": sum(1 for row, _item in rows if row.allowed),
-        "needs_informing": bool(form.is_bound and not form.errors and form.non_partner_id
-                                and any("art7" in row.articles and not row.allowed
-                                        for row, _item in rows)),
+        # art7: the leaflet first; a refusal for a consent that does not name the
+        # non-partner (also art7) is explained in the rows, not by this notice
+        "needs_informing": bool(form.is_bound and not form.errors and rows
+                                and form.non_partner_id in uninformed),
         "leaflet_url": reverse("web:leaflet"),
         "register_url": (f"{reverse('web:register_non_partner')}?"
                          f"{urlencode({**query, 'client': str(client_id)})}"),
