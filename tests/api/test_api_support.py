@@ -7,9 +7,16 @@ import datetime
 import pytest
 
 from tests.api.conftest import as_employee, invalid_fields, problem
-from tests.conftest import inform_and_consent, make_employee, make_partner
+from tests.conftest import (
+    inform_and_consent,
+    make_employee,
+    make_partner,
+    representative_of,
+    supporting,
+)
 from zorgvuldig.exchange.models import SafetyCaseStep
 from zorgvuldig.gate import services
+from zorgvuldig.partners.models import Employee
 from zorgvuldig.partners.services import actor_for
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +96,73 @@ def test_a_data_request_through_the_api(actor, partner, client_dossier):
         )
     )
     assert "categories" in empty
+
+
+def test_art5_1_the_answer_to_a_data_request_lists_each_category_with_its_reason(
+    actor, partner, client_dossier
+):
+    for category, value in (("youth", "De Linde"), ("health", "ADHD")):
+        services.record_item(
+            actor,
+            client_dossier.id,
+            category=category,
+            label=category,
+            value=value,
+            source="Moeder",
+            method="conversation",
+            obtained_on=datetime.date(2026, 1, 5),
+            purpose="assessment",
+        )
+    inform_and_consent(
+        actor,
+        client_dossier.id,
+        representative_id=representative_of(client_dossier.id),
+        scopes=("share",),
+    )
+    other = supporting(make_partner("Jeugdhulp Elders"), client_dossier, "bram")
+    response = as_employee(Employee.objects.get(id=other.employee_id)).post(
+        f"/clients/{client_dossier.id}/data-requests",
+        {
+            "holderPartnerId": str(partner.id),
+            "categories": ["youth", "health", "welfare", "work-income"],
+            "purpose": "support-provision",
+        },
+    )
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["status"] == "partly-sent"
+    answers = {answer["category"]: answer for answer in body["categories"]}
+    assert list(answers) == ["youth", "health", "welfare", "work-income"]
+    assert answers["youth"] == {
+        "category": "youth",
+        "status": "sent",
+        "refusedBy": "",
+        "itemsReceived": 1,
+        "itemsWithheld": 0,
+        "articles": [],
+        "reason": "",
+    }
+    health, welfare, work = answers["health"], answers["welfare"], answers["work-income"]
+    assert (health["status"], health["refusedBy"], health["articles"]) == (
+        "refused",
+        "requester",
+        ["art4.4"],
+    )
+    assert "schriftelijke toestemming" in health["reason"]
+    assert (welfare["status"], welfare["refusedBy"], welfare["itemsReceived"]) == (
+        "not-held",
+        "",
+        0,
+    )
+    assert "geen gegevens" in welfare["reason"]
+    assert (work["status"], work["refusedBy"], work["articles"]) == (
+        "refused",
+        "requester",
+        ["art5.1"],
+    )
+    assert "niet nodig" in work["reason"] and "(art. 5 lid 1)" in work["reason"]
+    (received,) = body["received"]
+    assert received["current"]["value"] == "De Linde"
 
 
 def test_only_the_director_sees_and_keeps_the_household(api, actor, client_dossier):

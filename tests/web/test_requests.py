@@ -4,6 +4,7 @@ page "Gegevens opvragen", what came in, and the holder's explanation of what it 
 from __future__ import annotations
 
 import datetime
+import re
 import uuid
 
 import pytest
@@ -109,6 +110,71 @@ def test_art6_2_the_holders_explanation_says_what_was_withheld_and_why(
     assert "beroepsgeheim" in page and "art. 6 lid 2" in page
     assert "Gesprek (waarde)" not in page
     assert own_items(partner) == 1
+
+
+def category_row(response, category: str) -> str:
+    """The visible text of the result's row of one requested category."""
+    html = response.content.decode()
+    match = re.search(rf'<tr [^>]*data-category="{category}"[^>]*>(.*?)</tr>', html, re.S)
+    assert match, f"no row for {category}"
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", match.group(1))).strip()
+
+
+def test_art5_1_the_page_lists_each_requested_category_with_what_became_of_it_and_why(
+    web, partner, elders, client_dossier, holder_actor
+):
+    response = web.post(
+        request_url(client_dossier.id),
+        request_data(elders, "youth", "health", "welfare", "work-income", "housing"),
+    )
+    assert response.status_code == 200, text_of(response)
+    html, page = response.content.decode(), text_of(response)
+    assert 'data-request-status="partly-sent"' in html and "Deels verstrekt." in page
+    assert "Per gevraagde categorie" in page
+    assert "Toegestaan" not in page  # part was refused: no bare "allowed"
+    youth = category_row(response, "youth")
+    assert "Verstrekt" in youth and "1 gegeven kwam binnen" in youth
+    for needless in ("work-income", "housing"):  # art5.1, refused on one's own side
+        row = category_row(response, needless)
+        assert "Geweigerd bij het opvragen, door uw eigen organisatie" in row
+        assert "art5.1" in row and "niet nodig" in row and "(art. 5 lid 1)" in row
+    health = category_row(response, "health")  # art4.4: no signed form
+    assert "Geweigerd" in health and "art4.4" in health
+    assert "schriftelijke toestemming" in health
+    welfare = category_row(response, "welfare")  # the holder has none: no refusal
+    assert "Geen gegevens bij de partner" in welfare and "Geweigerd" not in welfare
+    assert "Jeugdhulp Elders heeft van deze soort geen gegevens" in welfare
+
+
+def test_art6_2_the_page_says_which_category_came_only_in_part_and_why(
+    web, partner, elders, client_dossier, holder_actor
+):
+    hold(holder_actor, client_dossier.id, "Gesprek", professional_secrecy=True)
+    hold(holder_actor, client_dossier.id, "Zorgen", category="welfare", professional_secrecy=True)
+    response = web.post(request_url(client_dossier.id), request_data(elders, "youth", "welfare"))
+    assert response.status_code == 200, text_of(response)
+    assert "Deels verstrekt." in text_of(response)
+    youth = category_row(response, "youth")
+    assert "Deels verstrekt" in youth and "1 gegeven kwam binnen" in youth
+    assert "art6.2" in youth and "1 gegeven bleef achter" in youth
+    welfare = category_row(response, "welfare")
+    assert "Geweigerd door Jeugdhulp Elders" in welfare
+    assert "art6.2" in welfare and "beroepsgeheim" in welfare
+
+
+def test_art4_3_when_the_holder_may_share_nothing_the_page_says_so_per_category(
+    web, partner, elders, client_dossier
+):
+    holder = supported_at(elders, client_dossier, scopes=("record-request",))
+    hold(holder, client_dossier.id, "School")
+    response = web.post(request_url(client_dossier.id), request_data(elders, "youth"))
+    assert response.status_code == 200, text_of(response)
+    html = response.content.decode()
+    assert 'data-request-status="nothing-sent"' in html and "Niets verstrekt." in text_of(response)
+    youth = category_row(response, "youth")
+    assert "Geweigerd door Jeugdhulp Elders" in youth
+    assert "art4.3" in youth and "toestemming om gegevens te delen" in youth
+    assert own_items(partner) == 0
 
 
 def test_art4_2_without_consent_to_request_the_request_is_refused_and_nothing_comes_in(

@@ -198,6 +198,16 @@ DECISIONS = {
     "refused": _("refused"),
 }
 
+# What became of a request for data (pull) and of each requested category
+# (services.requests: SENT, PARTLY_SENT, NOTHING_SENT, REFUSED, NOT_HELD).
+PULL_STATUSES = {
+    "sent": pgettext_lazy("pull", "Sent"),
+    "partly-sent": pgettext_lazy("pull", "Partly sent"),
+    "nothing-sent": pgettext_lazy("pull", "Nothing sent"),
+    "refused": pgettext_lazy("pull", "Refused"),
+    "not-held": pgettext_lazy("pull", "No data at the partner"),
+}
+
 STATUSES = {
     "ok": _("completed"),
     "error": _("failed"),
@@ -224,6 +234,7 @@ KINDS = {
     "disclosure_ground": DISCLOSURE_GROUNDS,
     "receipt": RECEIPTS,
     "meldcode_step": MELDCODE_STEPS,
+    "pull_status": PULL_STATUSES,
 }
 
 

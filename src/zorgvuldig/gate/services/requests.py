@@ -6,11 +6,18 @@ its own consent facts and professional secrecy, what it may share with the reque
 art6.2), in the name of its caseworker who supports the client. Only the allowed items come
 back; they are recorded in the requester's dossier with their origin (art3.2a), and the holder
 keeps a disclosure record of each.
+
+The answer says, for each requested category, what became of it (:class:`CategoryAnswer`):
+sent, with how many items came in; partly sent, items left behind under professional secrecy
+(art6.2); refused, with the articles and the Dutch reason of the side that refused it (the
+requester: art4.2, art4.4, art5.1; the holder: art4.3, art5.1, art6.2); or not held at all by
+the holder, which is no refusal.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -22,10 +29,32 @@ from zorgvuldig.gate.core import Performed, process
 from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.services.common import client_or_404, client_processing, gate_service
-from zorgvuldig.gate.services.exchange import share_items
+from zorgvuldig.gate.services.exchange import preview_share, share_items
 from zorgvuldig.gate.services.inbox import accept_received_share
 from zorgvuldig.partners.models import Partner
-from zorgvuldig.protocol import Justification, Operation
+from zorgvuldig.protocol import Category, CategoryOutcome, Justification, Operation
+
+# What became of one requested category (CategoryAnswer.status).
+SENT, PARTLY_SENT, REFUSED, NOT_HELD = "sent", "partly-sent", "refused", "not-held"
+# Which side refused it (CategoryAnswer.refused_by).
+BY_REQUESTER, BY_HOLDER = "requester", "holder"
+# What became of the request as a whole (PullResult.status).
+NOTHING_SENT = "nothing-sent"
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryAnswer:
+    """What became of one requested category, and why."""
+
+    category: str
+    status: str  # SENT, PARTLY_SENT, REFUSED or NOT_HELD
+    refused_by: str = ""  # BY_REQUESTER or BY_HOLDER when (partly) refused; else empty
+    items_received: int = 0  # the items of this category that came in
+    # PARTLY_SENT: the items the holder left behind under professional secrecy (art6.2), so
+    # that the requester knows to ask for their release; a refused category counts nothing.
+    items_withheld: int = 0
+    articles: tuple[str, ...] = ()  # the articles of the refusal; empty when nothing refused
+    reason: str = ""  # Dutch: why (partly) refused and what would allow it, or why nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +63,16 @@ class PullResult:
     explanation: str  # the holder's decision: what was withheld and why
     request_trace_id: str
     share_trace_id: str
+    categories: tuple[CategoryAnswer, ...] = ()  # each requested category, in request order
+
+    @property
+    def status(self) -> str:
+        """SENT when something came in and nothing was refused (a category the holder has no
+        data of is no refusal), PARTLY_SENT when something came in and something was refused,
+        NOTHING_SENT when nothing came in."""
+        if not any(a.items_received for a in self.categories):
+            return NOTHING_SENT
+        return SENT if all(a.status in (SENT, NOT_HELD) for a in self.categories) else PARTLY_SENT
 
 
 def _holder_caseworker(holder: Partner, client) -> Actor:
@@ -83,7 +122,7 @@ def request_items(
         raise InvalidInput({"holderPartnerId": f"{holder.name} is op dit moment geen partner."})
     holder_actor = _holder_caseworker(holder, client)
 
-    # 1. may the requester request these categories? (art4.2, art4.4; logged either way)
+    # 1. may the requester request these categories? (art4.2, art4.4, art5.1; logged either way)
     asked = process(
         client_processing(
             actor,
@@ -98,29 +137,41 @@ def request_items(
         ),
         lambda decision: Performed(decision.allowed_categories),
     )
-    allowed = {c.value for c in asked.result}
-    items = list(
-        DataItem.objects.filter(client=client, partner=holder, category__in=allowed).values_list(
-            "id", flat=True
-        )
+    answers = {
+        o.category: _refused(o, BY_REQUESTER) for o in asked.decision.outcomes if not o.allowed
+    }
+    held = _held_items(client, holder, asked.result)
+    answers.update(
+        (category, _not_held(category, holder)) for category in asked.result if category not in held
     )
-    if not items:
+    if not held:
         return PullResult(
-            (), "Er zijn bij deze organisatie geen gegevens van deze soort.", asked.trace_id, ""
+            (),
+            "Er zijn bij deze organisatie geen gegevens van deze soort.",
+            asked.trace_id,
+            "",
+            _in_order(wanted, answers),
         )
     # 2. what may the holder share with the requester? (its consents, its secrecy)
     try:
         shared = share_items(
             holder_actor,
             client.id,
-            item_ids=items,
+            item_ids=[i for ids in held.values() for i in ids],
             recipient_partner_id=actor.partner_id,
             purpose=purpose,
             legal_basis=None,
             announce=False,
         )
     except ProcessingRefused as refused:
-        return PullResult((), refused.decision.explanation, asked.trace_id, refused.trace_id)
+        answers.update((o.category, _refused(o, BY_HOLDER)) for o in refused.decision.outcomes)
+        return PullResult(
+            (),
+            refused.decision.explanation,
+            asked.trace_id,
+            refused.trace_id,
+            _in_order(wanted, answers),
+        )
     # 3. take what came in into the requester's dossier, with its origin (art3.2a)
     received = [
         accept_received_share(
@@ -132,4 +183,120 @@ def request_items(
         )
         for delivery_id in shared.delivery_ids
     ]
-    return PullResult(tuple(received), shared.explanation, asked.trace_id, shared.trace_id)
+    answers.update(_sent(held, shared.sent, received, holder.name))
+    if refused_by_holder := {c: ids for c, ids in held.items() if c not in answers}:
+        answers.update(
+            _holder_refusals(
+                holder_actor, client.id, refused_by_holder, actor.partner_id, purpose, shared
+            )
+        )
+    return PullResult(
+        tuple(received),
+        shared.explanation,
+        asked.trace_id,
+        shared.trace_id,
+        _in_order(wanted, answers),
+    )
+
+
+def _held_items(client, holder: Partner, categories) -> dict[Category, list[uuid.UUID]]:
+    """The holder's items of the client in these categories, by category."""
+    held: dict[Category, list[uuid.UUID]] = {}
+    rows = DataItem.objects.filter(
+        client=client, partner=holder, category__in=[c.value for c in categories]
+    ).values_list("category", "id")
+    for category, item_id in rows.order_by("created_at", "id"):
+        held.setdefault(Category(category), []).append(item_id)
+    return held
+
+
+def _in_order(wanted, answers: dict[Category, CategoryAnswer]) -> tuple[CategoryAnswer, ...]:
+    return tuple(answers[category] for category in wanted)
+
+
+def _refused(outcome: CategoryOutcome, side: str) -> CategoryAnswer:
+    """A category refused by one side's decision, with its articles and reasons."""
+    return CategoryAnswer(
+        outcome.category.value,
+        REFUSED,
+        side,
+        articles=outcome.articles,
+        reason=" ".join(r.sentence() for r in outcome.refusals),
+    )
+
+
+def _not_held(category: Category, holder: Partner) -> CategoryAnswer:
+    return CategoryAnswer(
+        category.value,
+        NOT_HELD,
+        reason=f"{holder.name} heeft van deze soort geen gegevens van deze cliënt; "
+        "er is niets geweigerd.",
+    )
+
+
+def _under_secrecy(category: Category, holder: str, received: int, withheld: int) -> CategoryAnswer:
+    """art6.2: of a category the holder may share, items under the professional secrecy of a
+    caseworker who has not released them for the requester stay behind, item by item."""
+    left = "1 gegeven bleef" if withheld == 1 else f"{withheld} gegevens bleven"
+    it = "het" if withheld == 1 else "ze"
+    return CategoryAnswer(
+        category.value,
+        PARTLY_SENT,
+        BY_HOLDER,
+        received,
+        withheld,
+        ("art6.2",),
+        f"Geweigerd: {left} achter onder het wettelijk beroepsgeheim van de hulpverlener die "
+        f"{it} vastlegde (art. 6 lid 2). Vraag die hulpverlener bij {holder} {it} voor uw "
+        "organisatie vrij te geven.",
+    )
+
+
+def _sent(held, sent_ids, received, holder: str) -> dict[Category, CategoryAnswer]:
+    """The categories of which something went, after a share that let something go: the holder
+    decides per category (art4.3, art5.1, art6.2) and, within a category it may share, leaves
+    items under professional secrecy behind (art6.2)."""
+    sent = set(sent_ids)
+    came_in = Counter(Category(item.category) for item in received)
+    answers: dict[Category, CategoryAnswer] = {}
+    for category, ids in held.items():
+        withheld = sum(1 for i in ids if i not in sent)
+        if withheld == len(ids):
+            continue
+        answers[category] = (
+            _under_secrecy(category, holder, came_in[category], withheld)
+            if withheld
+            else CategoryAnswer(category.value, SENT, "", came_in[category])
+        )
+    return answers
+
+
+def _holder_refusals(
+    holder_actor: Actor, client_id, held, requester_id, purpose, shared
+) -> dict[Category, CategoryAnswer]:
+    """Why the holder refused the categories in ``held``, of which nothing went. A share that
+    let something go answers with the items, not with its decision per category; the holder's
+    decision on these items is asked once more, with the same facts, through the share preview
+    (the holder's logged consult "delen-voorbereiden"; nothing is sent)."""
+    try:
+        rows = preview_share(
+            holder_actor,
+            client_id,
+            item_ids=[i for ids in held.values() for i in ids],
+            purpose=purpose,
+            recipient_partner_id=requester_id,
+        )
+    except ProcessingRefused:
+        rows = []
+    why = {Category(row.category): row for row in rows if not row.allowed}
+    return {
+        category: CategoryAnswer(
+            category.value,
+            REFUSED,
+            BY_HOLDER,
+            articles=why[category].articles if category in why else (),
+            # should the facts have changed since the share: the holder's own explanation
+            reason=why[category].explanation if category in why else shared.explanation,
+        )
+        for category in held
+    }

@@ -4,7 +4,9 @@ The caseworker chooses the partner, the categories and the purpose. The gate dec
 sides: whether the caseworker may request (consent to record and request, a signed form for
 medical data), and what the holder may share (its own consents and professional secrecy).
 What comes in is recorded in the own dossier with its origin (art3.2a); the page shows it,
-and the holder's explanation of what was withheld and why.
+each requested category with what became of it and why (sent, refused by which side and
+under which articles, or not held by the partner at all), and the holder's explanation of
+what it withheld.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from zorgvuldig.gate import services, validation
 from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
+from zorgvuldig.gate.services.requests import BY_HOLDER
 from zorgvuldig.web.support_forms import DataRequestForm
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.dossier import JUSTIFICATION_FIELDSET, _items_by_category
@@ -57,5 +60,8 @@ def request_data(request, client_id):
     return render(request, "web/request_data.html", {
         "form": form, "result": result, "holder": holder, "purpose": query["doel"],
         "groups": _items_by_category(result.received) if result else [],
+        # the holder's own explanation, where it kept something back (art4.3, art6.2)
+        "holder_withheld": result is not None and any(
+            a.refused_by == BY_HOLDER for a in result.categories),
         "dossier_url": dossier_url,
     }, status=400 if form.errors else 200)
