@@ -248,7 +248,7 @@ def test_art4_3_a_category_the_holder_may_not_share_is_refused_by_the_holder(
         "holder",
         ("art4.3",),
     )
-    assert "toestemming om gegevens te delen" in welfare.reason
+    assert "toestemming om te delen geldt niet voor gegevens over welzijn" in welfare.reason
     assert result.status == "partly-sent"
     assert Disclosure.objects.count() == 1
     # why: the holder's decision on the welfare item, asked as its logged share preview
