@@ -251,8 +251,9 @@ def test_art4_3_a_category_the_holder_may_not_share_is_refused_by_the_holder(
     assert "toestemming om te delen geldt niet voor gegevens over welzijn" in welfare.reason
     assert result.status == "partly-sent"
     assert Disclosure.objects.count() == 1
-    # why: the holder's decision on the welfare item, asked as its logged share preview
-    assert LogRecord.objects.filter(name="delen-voorbereiden", partner_id=partner.id).count() == 1
+    # why: the holder's own decision on the share, per category; nothing is asked twice
+    assert not LogRecord.objects.filter(name="delen-voorbereiden").exists()
+    assert LogRecord.objects.get(name="gegevens-delen", partner_id=partner.id).decision == "partial"
 
 
 def test_art4_3_when_the_holder_may_share_nothing_each_category_says_why(

@@ -38,7 +38,15 @@ from zorgvuldig.gate.services.common import (
     no_such_item,
 )
 from zorgvuldig.partners.models import Partner
-from zorgvuldig.protocol import Category, Domain, Justification, Operation, RecipientKind, decide
+from zorgvuldig.protocol import (
+    Category,
+    Decision,
+    Domain,
+    Justification,
+    Operation,
+    RecipientKind,
+    decide,
+)
 from zorgvuldig.webhooks.delivery import notify
 
 VEILIG_THUIS = "veilig-thuis"
@@ -52,6 +60,7 @@ class ShareResult:
     explanation: str
     trace_id: str
     delivery_ids: tuple[uuid.UUID, ...] = ()  # what waits at a recipient partner
+    decision: Decision | None = None  # per category: allowed, or refused and why
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +301,7 @@ def share_items(
             " Gegevens onder het beroepsgeheim van een hulpverlener die ze niet heeft vrijgegeven, "
             "blijven achter (art. 6 lid 2)."
         )
-    return ShareResult(sent, withheld, explanation, outcome.trace_id, deliveries)
+    return ShareResult(sent, withheld, explanation, outcome.trace_id, deliveries, decision)
 
 
 def _deliver(

@@ -29,7 +29,7 @@ from zorgvuldig.gate.core import Performed, process
 from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.services.common import client_or_404, client_processing, gate_service
-from zorgvuldig.gate.services.exchange import preview_share, share_items
+from zorgvuldig.gate.services.exchange import share_items
 from zorgvuldig.gate.services.inbox import accept_received_share
 from zorgvuldig.partners.models import Partner
 from zorgvuldig.protocol import Category, CategoryOutcome, Justification, Operation
@@ -185,11 +185,7 @@ def request_items(
     ]
     answers.update(_sent(held, shared.sent, received, holder.name))
     if refused_by_holder := {c: ids for c, ids in held.items() if c not in answers}:
-        answers.update(
-            _holder_refusals(
-                holder_actor, client.id, refused_by_holder, actor.partner_id, purpose, shared
-            )
-        )
+        answers.update(_holder_refusals(refused_by_holder, shared, holder.name))
     return PullResult(
         tuple(received),
         shared.explanation,
@@ -271,32 +267,16 @@ def _sent(held, sent_ids, received, holder: str) -> dict[Category, CategoryAnswe
     return answers
 
 
-def _holder_refusals(
-    holder_actor: Actor, client_id, held, requester_id, purpose, shared
-) -> dict[Category, CategoryAnswer]:
-    """Why the holder refused the categories in ``held``, of which nothing went. A share that
-    let something go answers with the items, not with its decision per category; the holder's
-    decision on these items is asked once more, with the same facts, through the share preview
-    (the holder's logged consult "delen-voorbereiden"; nothing is sent)."""
-    try:
-        rows = preview_share(
-            holder_actor,
-            client_id,
-            item_ids=[i for ids in held.values() for i in ids],
-            purpose=purpose,
-            recipient_partner_id=requester_id,
-        )
-    except ProcessingRefused:
-        rows = []
-    why = {Category(row.category): row for row in rows if not row.allowed}
+def _holder_refusals(held, shared, holder: str) -> dict[Category, CategoryAnswer]:
+    """Why the holder refused the categories in ``held``, of which nothing went: its decision
+    per category on the share (art4.3, art4.4, art5.1, art6.2)."""
+    outcomes = {o.category: o for o in shared.decision.outcomes}
     return {
-        category: CategoryAnswer(
-            category.value,
-            REFUSED,
-            BY_HOLDER,
-            articles=why[category].articles if category in why else (),
-            # should the facts have changed since the share: the holder's own explanation
-            reason=why[category].explanation if category in why else shared.explanation,
+        category: (
+            _refused(outcomes[category], BY_HOLDER)
+            if not outcomes[category].allowed
+            # allowed, yet every item stayed under a professional's secrecy (art6.2)
+            else _under_secrecy(category, holder, 0, len(ids))
         )
-        for category in held
+        for category, ids in held.items()
     }
