@@ -102,6 +102,10 @@ class Household(models.Model):
     )
     plan = EncryptedTextField(_("plan"), blank=True, default="")
     members = models.ManyToManyField(Subject, related_name="households")
+    # the organisations that take part in the household's plan
+    partners = models.ManyToManyField(
+        "partners.Partner", related_name="household_plans", blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
 

@@ -1,14 +1,18 @@
-"""Partners, employees and their acknowledgement of the protocol (art1, art3.2d, art3.2e).
+"""Partners, employees and their acknowledgement of the protocol (art1, art3.2d, art3.2e), and
+who among the employees may direct a household (art1, art3.2c, art3.2d).
 
 These are not the personal data of clients: they do not pass the gate.
 """
 
 from __future__ import annotations
 
+import datetime
+
 from django.utils import timezone
 
 from zorgvuldig.gate.context import Actor
-from zorgvuldig.partners.models import Employee, ProtocolAcknowledgement
+from zorgvuldig.partners.models import Employee, Partner, ProtocolAcknowledgement, Role
+from zorgvuldig.protocol import versions
 
 
 def employee_of(user) -> Employee | None:
@@ -45,3 +49,69 @@ def acknowledge(employee: Employee) -> ProtocolAcknowledgement:
         defaults={"acknowledged_at": timezone.now()},
     )
     return acknowledgement
+
+
+# --- who may act -----------------------------------------------------------------------------
+
+
+def committed_version(partner: Partner, day: datetime.date) -> str | None:
+    """The protocol version ``partner`` is committed to on ``day`` and that applies then, as the
+    gate counts it (art1); None: it is no partner that day. Reads ``partner.commitments.all()``,
+    so that a prefetch serves many partners at once."""
+    current = [
+        c
+        for c in partner.commitments.all()
+        if c.starts_on <= day and (c.ends_on is None or c.ends_on >= day)
+    ]
+    commitment = max(current, key=lambda c: c.starts_on, default=None)
+    if commitment is None or versions.in_force(commitment.protocol_version, day) is None:
+        return None
+    return commitment.protocol_version
+
+
+def _acknowledged(employee: Employee, version: str | None) -> bool:
+    return version is not None and any(
+        a.protocol_version == version for a in employee.acknowledgements.all()
+    )
+
+
+def why_not_director(employee: Employee, day: datetime.date | None = None) -> str | None:
+    """Why ``employee`` cannot direct a household, in Dutch; None when they can.
+
+    The director coordinates the support and opens the household's plan and exchanges, which
+    the gate allows only an active caseworker (art3.2c) of a partner committed to the protocol
+    today (art1) who has acknowledged that version (art3.2d). A director who cannot act would
+    leave the household without one."""
+    day = day or timezone.localdate()
+    if not employee.is_active:
+        return "Deze regisseur is niet actief; kies een medewerker die nu werkt."
+    if employee.role != Role.CASEWORKER:
+        return (
+            "Alleen een hulpverlener kan regisseur zijn (art. 3 lid 2 onder c), geen "
+            "privacyfunctionaris of functioneel beheerder."
+        )
+    version = committed_version(employee.partner, day)
+    if version is None:
+        return (
+            f"De organisatie van deze regisseur ({employee.partner.name}) is vandaag geen "
+            "partner die zich aan het protocol heeft gecommitteerd (art. 1)."
+        )
+    if not _acknowledged(employee, version):
+        return (
+            f"Deze regisseur heeft de geldende versie van het protocol ({version}) nog niet "
+            "bevestigd (art. 3 lid 2 onder d)."
+        )
+    return None
+
+
+def possible_directors(day: datetime.date | None = None) -> list[Employee]:
+    """The employees who may direct a household today (:func:`why_not_director`), by
+    organisation and name."""
+    day = day or timezone.localdate()
+    candidates = (
+        Employee.objects.filter(is_active=True, role=Role.CASEWORKER)
+        .select_related("user", "partner")
+        .prefetch_related("partner__commitments", "acknowledgements")
+        .order_by("partner__name", "user__last_name", "user__first_name")
+    )
+    return [e for e in candidates if why_not_director(e, day) is None]
