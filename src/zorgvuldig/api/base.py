@@ -50,7 +50,11 @@ INFO = {
 }
 
 TAGS = [
-    {"name": "Partners", "description": "Partners en hun deelname aan het protocol (art. 1)."},
+    {
+        "name": "Partners",
+        "description": "Partners en hun deelname aan het protocol, en de medewerkers van uw "
+        "eigen organisatie (art. 1, art. 3 lid 2 onder c).",
+    },
     {"name": "Clients", "description": "Cliënten, betrokkenen en hun relaties (art. 1, art. 2)."},
     {
         "name": "Support trajectories",
@@ -96,7 +100,7 @@ VERSION_HEADER = {
 }
 
 # Operations that do not pass the gate, and so are never refused by the protocol.
-NOT_REFUSABLE = {"listPartners", "getPartner"}
+NOT_REFUSABLE = {"listPartners", "getPartner", "listEmployees"}
 
 ERROR_RESPONSES = {
     "400": (

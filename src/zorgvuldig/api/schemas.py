@@ -105,6 +105,22 @@ class Partner(Out):
     )
 
 
+class Employee(Out):
+    id: uuid.UUID = Field(
+        description="De identificatie van de medewerker: de `employeeId` bij het toewijzen van "
+        "een hulpverlener aan een traject, de `directorId` bij het vormen van een huishouden"
+    )
+    display_name: str = Field(description="De naam van de medewerker (werkgegeven)")
+    role: str = Field(description="caseworker, privacy-officer of administrator")
+    active: bool = Field(
+        description="Werkt nu bij uw organisatie; alleen een actieve medewerker krijgt toegang"
+    )
+    acknowledged_current_version: bool = Field(
+        description="Heeft de protocolversie bevestigd waaraan uw organisatie vandaag gebonden "
+        "is; zonder die bevestiging geen toegang tot persoonsgegevens (art. 3 lid 2 onder d)"
+    )
+
+
 # --- clients and subjects ---------------------------------------------------------------
 
 

@@ -1,5 +1,6 @@
-"""Partners, employees and their acknowledgement of the protocol (art1, art3.2d, art3.2e), and
-who among the employees may direct a household (art1, art3.2c, art3.2d).
+"""Partners, employees and their acknowledgement of the protocol (art1, art3.2d, art3.2e), who
+among the employees may direct a household (art1, art3.2c, art3.2d), and the employees of
+one's own organisation.
 
 These are not the personal data of clients: they do not pass the gate.
 """
@@ -7,10 +8,13 @@ These are not the personal data of clients: they do not pass the gate.
 from __future__ import annotations
 
 import datetime
+import uuid
+from dataclasses import dataclass
 
 from django.utils import timezone
 
 from zorgvuldig.gate.context import Actor
+from zorgvuldig.gate.errors import InvalidInput
 from zorgvuldig.partners.models import Employee, Partner, ProtocolAcknowledgement, Role
 from zorgvuldig.protocol import versions
 
@@ -115,3 +119,36 @@ def possible_directors(day: datetime.date | None = None) -> list[Employee]:
         .order_by("partner__name", "user__last_name", "user__first_name")
     )
     return [e for e in candidates if why_not_director(e, day) is None]
+
+
+# --- the employees of one's own organisation ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EmployeeView:
+    """An employee as their colleagues' systems see them: work data, no client's data."""
+
+    id: uuid.UUID
+    display_name: str
+    role: str
+    active: bool
+    acknowledged_current_version: bool
+
+
+def employees(actor: Actor, *, role: str | None = None) -> list[EmployeeView]:
+    """The employees of the actor's own partner, optionally of one role: whom to assign to a
+    trajectory (art3.2c) or to name director of a household. Another partner's employees are
+    not listed: each partner decides about its own people (art3.2c)."""
+    if role not in (None, "") and role not in Role.values:
+        raise InvalidInput({"role": f"Onbekende rol '{role}'; kies uit: {', '.join(Role.values)}"})
+    partner = Partner.objects.prefetch_related("commitments").filter(id=actor.partner_id).first()
+    if partner is None:
+        return []
+    version = committed_version(partner, timezone.localdate())
+    found = partner.employees.select_related("user").prefetch_related("acknowledgements")
+    if role:
+        found = found.filter(role=role)
+    return [
+        EmployeeView(e.id, e.display_name, e.role, e.is_active, _acknowledged(e, version))
+        for e in found
+    ]
