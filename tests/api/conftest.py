@@ -55,6 +55,10 @@ class Api:
         return self.http.put(f"/api/v1{path}", body if body is not None else {},
                              content_type="application/json", headers=self._headers(headers))
 
+    def patch(self, path, body=None, headers=None):
+        return self.http.patch(f"/api/v1{path}", body if body is not None else {},
+                               content_type="application/json", headers=self._headers(headers))
+
     def delete(self, path, headers=None):
         return self.http.delete(f"/api/v1{path}", headers=self._headers(headers))
 

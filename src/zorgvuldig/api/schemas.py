@@ -105,6 +105,35 @@ class Partner(Out):
     )
 
 
+class Commitment(Out):
+    id: int
+    partner_id: uuid.UUID
+    protocol_version: str = Field(description="De versie van het protocol (art. 1)")
+    starts_on: datetime.date = Field(description="De eerste dag van de deelname")
+    ends_on: datetime.date | None = Field(
+        description="De laatste dag van de deelname; leeg zolang die niet bekend is"
+    )
+
+
+class CommitmentRecording(In):
+    protocol_version: str = Field(
+        max_length=100,
+        description="De versie van het protocol waaraan de partner zich committeert, bijvoorbeeld "
+        "`regio-utrecht-zuidoost-2015`",
+    )
+    starts_on: Date = Field(description="De eerste dag van de deelname")
+    ends_on: Date | None = Field(
+        None, description="De laatste dag van de deelname, als die al bekend is"
+    )
+
+
+class CommitmentEnd(In):
+    ends_on: Date = Field(
+        description="De laatste dag van de deelname; daarna is de organisatie een niet-partner "
+        "(art. 7)"
+    )
+
+
 class Employee(Out):
     id: uuid.UUID = Field(
         description="De identificatie van de medewerker: de `employeeId` bij het toewijzen van "

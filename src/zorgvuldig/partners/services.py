@@ -1,6 +1,5 @@
-"""Partners, employees and their acknowledgement of the protocol (art1, art3.2d, art3.2e), who
-among the employees may direct a household (art1, art3.2c, art3.2d), and the employees of
-one's own organisation.
+"""Partners, employees and their acknowledgement of the protocol (art1, art3.2d, art3.2e), and
+the functional administrator's record of a partner's commitment to the protocol (art1).
 
 These are not the personal data of clients: they do not pass the gate.
 """
@@ -11,11 +10,20 @@ import datetime
 import uuid
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone, translation
 
 from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.errors import InvalidInput
-from zorgvuldig.partners.models import Employee, Partner, ProtocolAcknowledgement, Role
+from zorgvuldig.gate.errors import InvalidInput, NotAllowed, NotFound
+from zorgvuldig.partners.models import (
+    Employee,
+    Partner,
+    ProtocolAcknowledgement,
+    ProtocolCommitment,
+    Role,
+)
 from zorgvuldig.protocol import versions
 
 
@@ -152,3 +160,131 @@ def employees(actor: Actor, *, role: str | None = None) -> list[EmployeeView]:
         EmployeeView(e.id, e.display_name, e.role, e.is_active, _acknowledged(e, version))
         for e in found
     ]
+
+
+# --- the functional administrator records commitments (art1) -------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentView:
+    id: int
+    partner_id: uuid.UUID
+    protocol_version: str
+    starts_on: datetime.date
+    ends_on: datetime.date | None
+
+
+def _view(c: ProtocolCommitment) -> CommitmentView:
+    return CommitmentView(c.id, c.partner_id, c.protocol_version, c.starts_on, c.ends_on)
+
+
+def _administrator(actor: Actor) -> None:
+    """art1: which organisations are partners, and from when to when, is recorded by a
+    functional administrator, not by a caseworker or a partner's system."""
+    if actor.employee_id is None or not Employee.objects.filter(
+        id=actor.employee_id, partner_id=actor.partner_id, is_active=True, role=Role.ADMINISTRATOR
+    ).exists():
+        raise NotAllowed(
+            "Alleen een functioneel beheerder legt vast wanneer een organisatie aan het "
+            "protocol deelneemt (art. 1)."
+        )
+
+
+def _partner_or_404(partner_id) -> Partner:
+    try:
+        return Partner.objects.select_for_update().get(id=partner_id)
+    except (Partner.DoesNotExist, ValidationError, ValueError, TypeError):
+        raise NotFound("partner", "Deze partner bestaat niet.") from None
+
+
+def _is_day(value) -> bool:
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+
+
+def _period_errors(partner: Partner, starts_on, ends_on, *, exclude=None) -> dict[str, str]:
+    """A period of commitment that is a period, and that overlaps no other of the partner's:
+    on any day a partner is bound to one version or none (art1)."""
+    errors = {}
+    if not _is_day(starts_on):
+        errors["startsOn"] = "Geef een geldige datum (JJJJ-MM-DD)."
+    if ends_on is not None and not _is_day(ends_on):
+        errors["endsOn"] = "Geef een geldige datum (JJJJ-MM-DD), of laat het veld weg."
+    if errors:
+        return errors
+    if ends_on is not None and ends_on < starts_on:
+        return {"endsOn": "Een deelname kan niet eindigen voordat ze begint."}
+    others = partner.commitments.exclude(id=exclude).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=starts_on)
+    )
+    if ends_on is not None:
+        others = others.filter(starts_on__lte=ends_on)
+    clash = others.order_by("starts_on").first()
+    if clash is not None:
+        until = f"tot en met {clash.ends_on.isoformat()}" if clash.ends_on else "zonder einddatum"
+        field = "startsOn" if clash.starts_on <= starts_on else "endsOn"
+        errors[field] = (
+            f"Deze periode overlapt met de deelname van {partner.name} aan "
+            f"{clash.protocol_version} vanaf {clash.starts_on.isoformat()} {until}; een partner "
+            "is op een dag aan één versie gebonden."
+        )
+    return errors
+
+
+def _version_error(protocol_version) -> dict[str, str]:
+    try:
+        ProtocolCommitment(protocol_version=protocol_version or "").clean()
+    except ValidationError as error:
+        with translation.override("nl"):
+            return {"protocolVersion": " ".join(error.message_dict["protocol_version"])}
+    return {}
+
+
+def record_commitment(
+    actor: Actor,
+    partner_id,
+    *,
+    protocol_version: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date | None = None,
+) -> CommitmentView:
+    """Record that a partner commits to a protocol version from ``starts_on`` (until
+    ``ends_on``, when known): from then on it is a partner (art1). Functional administrator
+    only; the input is checked as a whole and nothing is written when any of it is wrong."""
+    _administrator(actor)
+    with transaction.atomic():
+        partner = _partner_or_404(partner_id)
+        errors = _version_error(protocol_version)
+        errors.update(_period_errors(partner, starts_on, ends_on))
+        if errors:
+            raise InvalidInput(errors)
+        commitment = ProtocolCommitment.objects.create(
+            partner=partner,
+            protocol_version=protocol_version,
+            starts_on=starts_on,
+            ends_on=ends_on,
+        )
+    return _view(commitment)
+
+
+def end_commitment(
+    actor: Actor, partner_id, commitment_id, *, ends_on: datetime.date
+) -> CommitmentView:
+    """Record the last day of a partner's commitment: after it the organisation is a
+    non-partner (art1, art7) until a next commitment. Functional administrator only."""
+    _administrator(actor)
+    with transaction.atomic():
+        partner = _partner_or_404(partner_id)
+        try:
+            commitment = partner.commitments.get(id=commitment_id)
+        except (ProtocolCommitment.DoesNotExist, ValidationError, ValueError, TypeError):
+            raise NotFound(
+                "commitment", "Deze deelname aan het protocol bestaat niet bij deze partner."
+            ) from None
+        if not _is_day(ends_on):
+            raise InvalidInput({"endsOn": "Geef de laatste dag van de deelname (JJJJ-MM-DD)."})
+        errors = _period_errors(partner, commitment.starts_on, ends_on, exclude=commitment.id)
+        if errors:
+            raise InvalidInput(errors)
+        commitment.ends_on = ends_on
+        commitment.save(update_fields=["ends_on"])
+    return _view(commitment)

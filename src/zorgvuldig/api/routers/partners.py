@@ -17,6 +17,9 @@ from zorgvuldig.partners.models import Partner, ProtocolCommitment, Role
 router = Router(tags=["Partners"], by_alias=True)
 
 PARTNER_ID = Path(..., alias="partnerId", description="De identificatie van de partner")
+COMMITMENT_ID = Path(
+    ..., alias="commitmentId", description="De identificatie van de deelname aan het protocol"
+)
 ROLE_QUERY = Query(None, description="Alleen medewerkers met deze rol")
 
 
@@ -66,6 +69,46 @@ def get_partner(request, partner_id: uuid.UUID = PARTNER_ID):
     if partner is None:
         raise NotFound("partner", "Deze partner bestaat niet.")
     return _out(partner)
+
+
+@router.post(
+    "/partners/{partnerId}/commitments",
+    response={201: schemas.Commitment},
+    operation_id="recordCommitment",
+    summary="Record a partner's commitment to a protocol version (functional administrator)",
+)
+def record_commitment(
+    request, payload: schemas.CommitmentRecording, partner_id: uuid.UUID = PARTNER_ID
+):
+    """From `startsOn` the organisation is a partner bound to `protocolVersion` (art1), until
+    `endsOn` when given. The period may not overlap another commitment of the partner. Only a
+    functional administrator records it."""
+    return services.record_commitment(
+        request.auth,
+        partner_id,
+        protocol_version=payload.protocol_version,
+        starts_on=payload.starts_on,
+        ends_on=payload.ends_on,
+    )
+
+
+@router.patch(
+    "/partners/{partnerId}/commitments/{commitmentId}",
+    response=schemas.Commitment,
+    operation_id="endCommitment",
+    summary="Record the end of a partner's commitment (functional administrator)",
+)
+def end_commitment(
+    request,
+    payload: schemas.CommitmentEnd,
+    partner_id: uuid.UUID = PARTNER_ID,
+    commitment_id: int = COMMITMENT_ID,
+):
+    """After `endsOn` the organisation is a non-partner (art1, art7) until a next commitment.
+    Only a functional administrator records it."""
+    return services.end_commitment(
+        request.auth, partner_id, commitment_id, ends_on=payload.ends_on
+    )
 
 
 @router.get(
