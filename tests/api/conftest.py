@@ -6,7 +6,7 @@ import pytest
 from django.test import Client as HttpClient
 
 from zorgvuldig.api.models import ApiToken
-from zorgvuldig.clients.models import Client, Relation, Subject, SupportTrajectory
+from zorgvuldig.clients.models import Client, Household, Relation, Subject, SupportTrajectory
 from zorgvuldig.dossier.models import Annotation, DataItem, DataItemVersion
 from zorgvuldig.processing_log.models import LogRecord
 
@@ -16,7 +16,7 @@ PROBLEM = "application/problem+json"
 TABLES = {
     "subjects": Subject, "clients": Client, "trajectories": SupportTrajectory,
     "relations": Relation, "items": DataItem, "versions": DataItemVersion,
-    "annotations": Annotation, "log": LogRecord,
+    "annotations": Annotation, "log": LogRecord, "households": Household,
 }
 
 
@@ -24,6 +24,8 @@ def counts() -> dict[str, int]:
     """Rows per personal-data table (and the processing log): "nothing written" is no change."""
     counted = {name: model.objects.count() for name, model in TABLES.items()}
     counted["caseworkers"] = SupportTrajectory.caseworkers.through.objects.count()
+    counted["household members"] = Household.members.through.objects.count()
+    counted["household partners"] = Household.partners.through.objects.count()
     return counted
 
 
@@ -52,6 +54,10 @@ class Api:
     def put(self, path, body=None, headers=None):
         return self.http.put(f"/api/v1{path}", body if body is not None else {},
                              content_type="application/json", headers=self._headers(headers))
+
+    def patch(self, path, body=None, headers=None):
+        return self.http.patch(f"/api/v1{path}", body if body is not None else {},
+                               content_type="application/json", headers=self._headers(headers))
 
     def delete(self, path, headers=None):
         return self.http.delete(f"/api/v1{path}", headers=self._headers(headers))

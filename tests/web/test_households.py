@@ -5,6 +5,7 @@ refusal for anyone else."""
 from __future__ import annotations
 
 import datetime
+import re
 import uuid
 
 import pytest
@@ -211,3 +212,62 @@ def test_art1_the_household_processings_have_dutch_labels_in_the_log():
         assert labels.label("processing", "huishouden-coordineren") == (
             "Plan en uitwisseling van het huishouden geraadpleegd door de regisseur")
         assert labels.label("processing", "plan-bijwerken") == "Plan van het huishouden bijgewerkt"
+
+
+# --- who may direct, and the household in the dossier ------------------------------------
+
+
+def test_art3_2c_the_form_offers_as_director_only_employees_who_may_act(web, client_dossier,
+                                                                       gemeente, director):
+    from zorgvuldig.partners.models import Role
+
+    left = make_employee(gemeente, "dirk")
+    left.is_active = False
+    left.save()
+    make_employee(gemeente, "nina", acknowledged=False)
+    make_employee(gemeente, "pieter", role=Role.PRIVACY_OFFICER)
+    make_employee(gemeente, "bram", role=Role.ADMINISTRATOR)
+    make_employee(make_partner("Buurtteam Zonder Afspraak", committed=False), "olga")
+    html = web.get(create_url(client_dossier.id)).content.decode()
+    offered = set(re.findall(r'<option value="[0-9a-f-]{36}"[^>]*>([^<]+)</option>', html))
+    assert offered == {"Marloes Test, Gemeente Utrechtse Heuvelrug",
+                       "Anna Test, Jeugdteam Heuvelrug"}
+
+
+def test_art4_1_the_form_says_the_directors_organisation_informs_and_asks_consent_first(
+    web, client_dossier
+):
+    page = text_of(web.get(create_url(client_dossier.id)))
+    assert ("De organisatie van de regisseur moet de cliënt hebben geïnformeerd en toestemming "
+            "hebben vastgelegd voordat de regisseur het huishouden kan openen") in page
+
+
+def test_art3_2d_posting_a_director_who_has_not_acknowledged_is_400_and_forms_nothing(
+    web, client_dossier, gemeente
+):
+    newcomer = make_employee(gemeente, "nina", acknowledged=False)
+    response = web.post(create_url(client_dossier.id), form_data(newcomer))
+    assert response.status_code == 400
+    assert "Selecteer een geldige keuze" in field_error(response, "director")  # not offered
+    assert not Household.objects.exists()
+    assert not LogRecord.objects.filter(name="huishouden-vastleggen").exists()
+
+
+def test_art3_2c_the_caseworker_who_formed_the_household_sees_it_in_the_dossier(
+    web, client_dossier, household, gemeente
+):
+    page = text_of(web.get(dossier_url(client_dossier.id)))
+    assert "Huishouden Gezin De Vries" in page
+    assert "Marloes Test" in page and "Marieke de Vries" in page
+    assert "Organisaties in het plan Gemeente Utrechtse Heuvelrug, Jeugdteam Heuvelrug" in page
+    assert "Alleen de regisseur leest en houdt het plan bij." in page
+    assert "Ouderbegeleiding en schoolondersteuning" not in page  # the plan is the director's
+    assert household_url(household.id, "support-provision") not in page
+
+
+def test_art3_2c_the_director_sees_the_plan_in_the_dossier(as_director, client_dossier,
+                                                           household):
+    response = as_director.get(dossier_url(client_dossier.id, "integrated-support"))
+    assert response.status_code == 200, text_of(response)
+    assert "Ouderbegeleiding en schoolondersteuning" in text_of(response)
+    assert f"/huishoudens/{household.id}/" in response.content.decode()

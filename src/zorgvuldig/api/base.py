@@ -50,7 +50,11 @@ INFO = {
 }
 
 TAGS = [
-    {"name": "Partners", "description": "Partners en hun deelname aan het protocol (art. 1)."},
+    {
+        "name": "Partners",
+        "description": "Partners en hun deelname aan het protocol, en de medewerkers van uw "
+        "eigen organisatie (art. 1, art. 3 lid 2 onder c).",
+    },
     {"name": "Clients", "description": "Cliënten, betrokkenen en hun relaties (art. 1, art. 2)."},
     {
         "name": "Support trajectories",
@@ -96,7 +100,13 @@ VERSION_HEADER = {
 }
 
 # Operations that do not pass the gate, and so are never refused by the protocol.
-NOT_REFUSABLE = {"listPartners", "getPartner"}
+NOT_REFUSABLE = {"listPartners", "getPartner", "listEmployees"}
+
+# Operations for the functional administrator only: their 403 is the role, not the protocol.
+ADMINISTRATOR_ONLY = {"recordCommitment", "endCommitment"}
+ADMINISTRATOR_ONLY_403 = (
+    "Alleen een functioneel beheerder (rol `administrator`) mag dit; er is niets vastgelegd."
+)
 
 ERROR_RESPONSES = {
     "400": (
@@ -136,9 +146,9 @@ def _problem_schemas() -> dict[str, Any]:
     return found
 
 
-def _error_response(status: str, schema_name: str) -> dict[str, Any]:
+def _error_response(status: str, schema_name: str, description: str = "") -> dict[str, Any]:
     return {
-        "description": ERROR_RESPONSES[status][0],
+        "description": description or ERROR_RESPONSES[status][0],
         "headers": {API_VERSION_HEADER: {"$ref": f"#/components/headers/{API_VERSION_HEADER}"}},
         "content": {
             PROBLEM_CONTENT_TYPE: {"schema": {"$ref": f"#/components/schemas/{schema_name}"}}
@@ -172,6 +182,9 @@ def finish_openapi(document: dict[str, Any]) -> dict[str, Any]:
                 if status[0] in "23":
                     response["headers"] = dict(header_ref)
             errors = ["400"]
+            if operation["operationId"] in ADMINISTRATOR_ONLY:
+                admin_only = _error_response("403", "Problem", ADMINISTRATOR_ONLY_403)
+                responses.setdefault("403", admin_only)
             if operation.get("security"):
                 errors.append("401")
                 if operation["operationId"] not in NOT_REFUSABLE:

@@ -105,6 +105,51 @@ class Partner(Out):
     )
 
 
+class Commitment(Out):
+    id: int
+    partner_id: uuid.UUID
+    protocol_version: str = Field(description="De versie van het protocol (art. 1)")
+    starts_on: datetime.date = Field(description="De eerste dag van de deelname")
+    ends_on: datetime.date | None = Field(
+        description="De laatste dag van de deelname; leeg zolang die niet bekend is"
+    )
+
+
+class CommitmentRecording(In):
+    protocol_version: str = Field(
+        max_length=100,
+        description="De versie van het protocol waaraan de partner zich committeert, bijvoorbeeld "
+        "`regio-utrecht-zuidoost-2015`",
+    )
+    starts_on: Date = Field(description="De eerste dag van de deelname")
+    ends_on: Date | None = Field(
+        None, description="De laatste dag van de deelname, als die al bekend is"
+    )
+
+
+class CommitmentEnd(In):
+    ends_on: Date = Field(
+        description="De laatste dag van de deelname; daarna is de organisatie een niet-partner "
+        "(art. 7)"
+    )
+
+
+class Employee(Out):
+    id: uuid.UUID = Field(
+        description="De identificatie van de medewerker: de `employeeId` bij het toewijzen van "
+        "een hulpverlener aan een traject, de `directorId` bij het vormen van een huishouden"
+    )
+    display_name: str = Field(description="De naam van de medewerker (werkgegeven)")
+    role: str = Field(description="caseworker, privacy-officer of administrator")
+    active: bool = Field(
+        description="Werkt nu bij uw organisatie; alleen een actieve medewerker krijgt toegang"
+    )
+    acknowledged_current_version: bool = Field(
+        description="Heeft de protocolversie bevestigd waaraan uw organisatie vandaag gebonden "
+        "is; zonder die bevestiging geen toegang tot persoonsgegevens (art. 3 lid 2 onder d)"
+    )
+
+
 # --- clients and subjects ---------------------------------------------------------------
 
 
@@ -179,12 +224,24 @@ class Annotation(Out):
     trace_id: str
 
 
+class HouseholdPartner(Out):
+    id: uuid.UUID
+    name: str
+
+
 class Household(Out):
     id: uuid.UUID
     name: str
-    director: str
-    plan: str
-    members: list[str]
+    director: str = Field(description="De naam van de regisseur")
+    director_id: uuid.UUID | None = Field(description="De identificatie van de regisseur")
+    plan: str = Field(
+        description="Het plan; in het dossier van een cliënt leeg voor wie niet de regisseur is "
+        "(één gezin, één plan, één regisseur)"
+    )
+    members: list[str] = Field(description="De namen van de leden van het huishouden")
+    partners: list[HouseholdPartner] = Field(
+        description="De organisaties die deelnemen aan het plan van het huishouden"
+    )
 
 
 class Dossier(Out):
@@ -609,8 +666,42 @@ class HouseholdOverview(Out):
     exchanges: list[ExchangeLine]
 
 
+_COMMITTED_PARTNERS = "Partners die vandaag aan het protocol gecommitteerd zijn (`listPartners`)."
+
+
+class HouseholdFormation(In):
+    name: str = Field(min_length=1, max_length=200, description="Bijvoorbeeld “Gezin De Vries”")
+    director_id: uuid.UUID = Field(
+        description="De regisseur: een actieve hulpverlener van een partner die vandaag aan het "
+        "protocol gecommitteerd is en die versie bevestigde (art. 3 lid 2 onder c en d). Diens "
+        "organisatie moet de cliënt hebben geïnformeerd en toestemming hebben vastgelegd "
+        "voordat de regisseur het huishouden kan openen (art. 4 lid 1 tot en met 3)."
+    )
+    plan: str = Field("", max_length=10_000, description="De activiteiten, wie ze doet, de doelen")
+    member_client_ids: list[uuid.UUID] = Field(
+        [], description="Andere cliënten die lid zijn; de cliënt zelf is altijd lid"
+    )
+    member_subject_ids: list[uuid.UUID] = Field(
+        [], description="Relaties van de cliënt die lid zijn (zie `listRelations`)"
+    )
+    partner_ids: list[uuid.UUID] = Field(
+        [],
+        description="Andere organisaties die deelnemen aan het plan; die van de regisseur en "
+        "de uwe doen altijd mee. "
+        + _COMMITTED_PARTNERS,
+    )
+    purpose: Purpose = Field(Purpose.INTEGRATED_SUPPORT, description="Het doel")
+    legal_basis: LegalBasis | None = LegalBasisField
+
+
 class PlanUpdate(In):
     plan: str = Field(min_length=1, max_length=10_000)
+    partner_ids: list[uuid.UUID] | None = Field(
+        None,
+        description="De organisaties die deelnemen aan het plan; weggelaten: ongewijzigd. Die "
+        "van de regisseur doet altijd mee. "
+        + _COMMITTED_PARTNERS,
+    )
     purpose: Purpose = Field(Purpose.INTEGRATED_SUPPORT, description="Het doel")
     legal_basis: LegalBasis | None = LegalBasisField
 

@@ -63,11 +63,17 @@ def annotation(a: Annotation) -> dto.AnnotationView:
     )
 
 
-def household(h: Household) -> dto.HouseholdView:
+def household(h: Household, *, with_plan: bool = True) -> dto.HouseholdView:
+    """``with_plan``: the plan is the director's to read (one household, one plan, one
+    director: art1); others see who takes part, not what is planned."""
     return dto.HouseholdView(
         id=h.id,
         name=h.name,
         director=h.director.display_name if h.director else "",
-        plan=h.plan,
+        director_id=h.director_id,
+        plan=h.plan if with_plan else "",
         members=tuple(m.full_name for m in h.members.all()),
+        partners=tuple(
+            dto.PartnerRef(p.id, p.name) for p in sorted(h.partners.all(), key=lambda p: p.name)
+        ),
     )

@@ -88,12 +88,22 @@ class AnnotationView:
 
 
 @dataclass(frozen=True, slots=True)
+class PartnerRef:
+    """An organisation named in a value: its id and name (not personal data)."""
+
+    id: uuid.UUID
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class HouseholdView:
     id: uuid.UUID
     name: str
     director: str
-    plan: str
+    director_id: uuid.UUID | None
+    plan: str  # empty for anyone but the director when read in a client's dossier
     members: tuple[str, ...]
+    partners: tuple[PartnerRef, ...]  # the organisations that take part in the plan
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,9 @@ and its errors are put on the fields they name.
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from zorgvuldig.partners.models import Employee
+from zorgvuldig.partners.services import possible_directors
 from zorgvuldig.web import labels
 from zorgvuldig.web.forms import (
     _CHECKBOX,
@@ -51,17 +50,10 @@ class DataRequestForm(JustificationMixin, GateForm):
 
 
 def directors() -> list[tuple[str, str]]:
-    """(id, "name, organisation") of the active employees of the partners committed to the
-    protocol today: who may direct a household."""
-    today = timezone.localdate()
-    return [
-        (str(e.id), f"{e.display_name}, {e.partner.name}")
-        for e in Employee.objects.filter(is_active=True)
-        .select_related("user", "partner")
-        .prefetch_related("partner__commitments")
-        .order_by("partner__name", "user__last_name", "user__first_name")
-        if e.partner.commitment_on(today) is not None
-    ]
+    """(id, "name, organisation") of the employees who may direct a household today: active
+    caseworkers of committed partners who acknowledged the protocol (art1, art3.2c, art3.2d;
+    the gate checks it again)."""
+    return [(str(e.id), f"{e.display_name}, {e.partner.name}") for e in possible_directors()]
 
 
 class HouseholdForm(GateForm):
@@ -80,7 +72,10 @@ class HouseholdForm(GateForm):
     director = forms.ChoiceField(
         label=_("Director"),
         help_text=_("The one director who coordinates the support and keeps the plan (one "
-                    "household, one plan, one director)."),
+                    "household, one plan, one director): an active caseworker who acknowledged "
+                    "the protocol. The director's organisation must have informed the client "
+                    "and recorded consent before the director can open the household (art. 4 "
+                    "paragraphs 1 to 3)."),
     )
     plan = forms.CharField(
         label=_("Plan"), required=False, max_length=10_000,

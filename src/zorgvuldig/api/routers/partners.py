@@ -1,4 +1,5 @@
-"""Partners and their commitment to the protocol (art1). Not personal data: no gate."""
+"""Partners, their commitment to the protocol and their employees (art1, art3.2c). Not
+personal data of clients: no gate."""
 
 from __future__ import annotations
 
@@ -6,15 +7,20 @@ import uuid
 
 from django.db.models import Prefetch
 from django.utils import timezone
-from ninja import Path, Router
+from ninja import Path, Query, Router
 
 from zorgvuldig.api import schemas
 from zorgvuldig.gate.errors import NotFound
-from zorgvuldig.partners.models import Partner, ProtocolCommitment
+from zorgvuldig.partners import services
+from zorgvuldig.partners.models import Partner, ProtocolCommitment, Role
 
 router = Router(tags=["Partners"], by_alias=True)
 
 PARTNER_ID = Path(..., alias="partnerId", description="De identificatie van de partner")
+COMMITMENT_ID = Path(
+    ..., alias="commitmentId", description="De identificatie van de deelname aan het protocol"
+)
+ROLE_QUERY = Query(None, description="Alleen medewerkers met deze rol")
 
 
 def _out(partner: Partner) -> schemas.Partner:
@@ -63,3 +69,58 @@ def get_partner(request, partner_id: uuid.UUID = PARTNER_ID):
     if partner is None:
         raise NotFound("partner", "Deze partner bestaat niet.")
     return _out(partner)
+
+
+@router.post(
+    "/partners/{partnerId}/commitments",
+    response={201: schemas.Commitment},
+    operation_id="recordCommitment",
+    summary="Record a partner's commitment to a protocol version (functional administrator)",
+)
+def record_commitment(
+    request, payload: schemas.CommitmentRecording, partner_id: uuid.UUID = PARTNER_ID
+):
+    """From `startsOn` the organisation is a partner bound to `protocolVersion` (art1), until
+    `endsOn` when given. The period may not overlap another commitment of the partner. Only a
+    functional administrator records it."""
+    return services.record_commitment(
+        request.auth,
+        partner_id,
+        protocol_version=payload.protocol_version,
+        starts_on=payload.starts_on,
+        ends_on=payload.ends_on,
+    )
+
+
+@router.patch(
+    "/partners/{partnerId}/commitments/{commitmentId}",
+    response=schemas.Commitment,
+    operation_id="endCommitment",
+    summary="Record the end of a partner's commitment (functional administrator)",
+)
+def end_commitment(
+    request,
+    payload: schemas.CommitmentEnd,
+    partner_id: uuid.UUID = PARTNER_ID,
+    commitment_id: int = COMMITMENT_ID,
+):
+    """After `endsOn` the organisation is a non-partner (art1, art7) until a next commitment.
+    Only a functional administrator records it."""
+    return services.end_commitment(
+        request.auth, partner_id, commitment_id, ends_on=payload.ends_on
+    )
+
+
+@router.get(
+    "/employees",
+    response=list[schemas.Employee],
+    operation_id="listEmployees",
+    summary="List the employees of your own organisation",
+)
+def list_employees(request, role: Role | None = ROLE_QUERY):
+    """Your organisation's employees (work data; no data of clients), with their role, whether
+    they are active and whether they acknowledged the protocol version your organisation is
+    bound to today (art3.2d). Use an `id` as `employeeId` to assign a caseworker to a
+    trajectory (art3.2c), or as `directorId` to form a household. Other organisations'
+    employees are not listed."""
+    return services.employees(request.auth, role=role)

@@ -14,6 +14,7 @@ from zorgvuldig.api.schemas import (
     DataRequest,
     DataRequestResult,
     Household,
+    HouseholdFormation,
     HouseholdOverview,
     MeldcodeStepRecording,
     NonPartnerAddressing,
@@ -124,6 +125,33 @@ def record_step(
     )
 
 
+@router.post(
+    "/clients/{clientId}/households",
+    response={201: Household},
+    operation_id="createHousehold",
+    summary="Form a household around a client and name its director",
+)
+def create_household(request, payload: HouseholdFormation, client_id: uuid.UUID = CLIENT_ID):
+    """Integrated support: one household, one plan, one director (art1). The members are the
+    client, other clients and the client's relations; the director is an active caseworker of
+    a partner committed to the protocol today who acknowledged it (art3.2c, art3.2d). The
+    organisations in the plan are the director's, yours and the partners you name. Before the
+    director opens the household, the director's organisation informs the client and records
+    consent (art4.1 to art4.3)."""
+    return services.create_household(
+        request.auth,
+        client_id,
+        name=payload.name,
+        director_id=payload.director_id,
+        plan=payload.plan,
+        member_client_ids=payload.member_client_ids,
+        member_subject_ids=payload.member_subject_ids,
+        partner_ids=payload.partner_ids,
+        purpose=payload.purpose,
+        legal_basis=payload.legal_basis,
+    )
+
+
 @router.get(
     "/households/{householdId}",
     response=HouseholdOverview,
@@ -150,11 +178,13 @@ def household_overview(
 )
 def update_plan(request, payload: PlanUpdate, household_id: uuid.UUID = HOUSEHOLD_ID):
     """The plan: the activities, who does them, the goals; each member's own problems stay in
-    the member's own dossier."""
+    the member's own dossier. `partnerIds`, when given, sets the organisations that take part
+    in the plan (the director's own always does)."""
     return services.update_household_plan(
         request.auth,
         household_id,
         plan=payload.plan,
+        partner_ids=payload.partner_ids,
         purpose=payload.purpose,
         legal_basis=payload.legal_basis,
     )

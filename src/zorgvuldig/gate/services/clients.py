@@ -204,7 +204,9 @@ def _dossier(actor: Actor, client_id, categories=None) -> dto.ClientDossier:
         .prefetch_related(Prefetch("caseworkers", Employee.objects.select_related("user")))
     )
     items = DataItem.objects.filter(client=client, partner_id=actor.partner_id)
-    household_allowed = categories is None or Category.HOUSEHOLD in categories
+    # The households are read only in a consult the gate allowed for the category household,
+    # not after an intake (which records identification data, categories None).
+    household_allowed = categories is not None and Category.HOUSEHOLD in categories
     if categories is not None:
         items = items.filter(category__in=[c.value for c in categories])
     relations = Relation.objects.filter(subject=client.subject).select_related("related")
@@ -216,10 +218,14 @@ def _dossier(actor: Actor, client_id, categories=None) -> dto.ClientDossier:
     annotations = Annotation.objects.filter(
         client=client, partner_id=actor.partner_id
     ).select_related("author__user")
+    # Every household the client is a member of, for whoever may consult the client's
+    # household data (art1, art3.2c): who forms the household sees it, not only its director.
+    # The plan stays the director's (one household, one plan, one director).
     households = (
-        Household.objects.filter(members=client.subject, director__id=actor.employee_id)
+        Household.objects.filter(members=client.subject)
         .select_related("director__user")
-        .prefetch_related("members")
+        .prefetch_related("members", "partners")
+        .order_by("name", "created_at")
         if household_allowed
         else Household.objects.none()
     )
@@ -230,7 +236,22 @@ def _dossier(actor: Actor, client_id, categories=None) -> dto.ClientDossier:
         relations=tuple(convert.relation(r) for r in relations),
         items=tuple(convert.item(i, versions[i.id]) for i in items if i.id in versions),
         annotations=tuple(convert.annotation(a) for a in annotations),
-        households=tuple(convert.household(h) for h in households),
+        households=tuple(
+            convert.household(h, with_plan=_directs(actor, h)) for h in households
+        ),
+    )
+
+
+def _directs(actor: Actor, household: Household) -> bool:
+    return actor.employee_id is not None and household.director_id == actor.employee_id
+
+
+def _household_members(households) -> set:
+    """The subjects whose names the dossier shows as members of the client's households."""
+    return set(
+        Household.members.through.objects.filter(
+            household_id__in=[h.id for h in households]
+        ).values_list("subject_id", flat=True)
     )
 
 
@@ -268,6 +289,7 @@ def consult_dossier(
             client.subject_id,
             *(i.subject_id for i in dossier.items),
             *(r.related.id for r in dossier.relations),
+            *_household_members(dossier.households),
         }
         return Performed(dossier, subject_ids=sorted(subjects, key=str))
 

@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from zorgvuldig.clients.models import Client, Household, Relation
 from zorgvuldig.exchange.models import Disclosure
@@ -19,7 +20,8 @@ from zorgvuldig.gate.services.common import (
     client_processing,
     gate_service,
 )
-from zorgvuldig.partners.models import Employee
+from zorgvuldig.partners.models import Employee, Partner
+from zorgvuldig.partners.services import committed_version, why_not_director
 from zorgvuldig.protocol import Category, Operation, PurposeGround
 
 
@@ -51,13 +53,35 @@ def _members(client, member_client_ids, member_subject_ids) -> set[uuid.UUID]:
 
 
 def _director(director_id) -> Employee:
+    """The director named, who must be able to act: an active caseworker (art3.2c) of a partner
+    committed to the protocol today (art1) who has acknowledged that version (art3.2d)."""
     try:
-        director = Employee.objects.filter(id=director_id, is_active=True).first()
+        director = Employee.objects.select_related("partner", "user").filter(id=director_id).first()
     except (ValidationError, ValueError, TypeError):
         director = None
     if director is None:
-        raise InvalidInput({"directorId": "Deze regisseur bestaat niet of is niet actief."})
+        raise InvalidInput({"directorId": "Deze regisseur bestaat niet."})
+    reason = why_not_director(director)
+    if reason is not None:
+        raise InvalidInput({"directorId": reason})
     return director
+
+
+def _plan_partners(partner_ids, *always) -> set[uuid.UUID]:
+    """The organisations that take part in the household's plan: ``always`` and the partners
+    named in ``partnerIds``, each a known partner committed to the protocol today (art1)."""
+    not_partners = "Noem alleen partners die vandaag aan het protocol gecommitteerd zijn (art. 1)"
+    named = _ids(partner_ids, "partnerIds", f"{not_partners}; geef hun identificatie.")
+    today = timezone.localdate()
+    found = {p.id: p for p in Partner.objects.filter(id__in=named).prefetch_related("commitments")}
+    wrong = [
+        found[i].name if i in found else f"onbekende organisatie {i}"
+        for i in sorted(named, key=str)
+        if i not in found or committed_version(found[i], today) is None
+    ]
+    if wrong:
+        raise InvalidInput({"partnerIds": f"{not_partners}: {', '.join(wrong)}."})
+    return {*always, *named}
 
 
 @gate_service
@@ -70,22 +94,26 @@ def create_household(
     director_id,
     plan: str,
     member_subject_ids=(),
+    partner_ids=(),
     purpose: str = "integrated-support",
     legal_basis: str | None = None,
 ) -> dto.HouseholdView:
     """Form a household around a client the actor supports, with its plan and director (art1).
 
     Members are the client, other clients (``member_client_ids``) and persons related to the
-    client (``member_subject_ids``, e.g. a parent who is no client)."""
+    client (``member_subject_ids``, e.g. a parent who is no client). The organisations in the
+    plan are the director's, the actor's and the partners named in ``partner_ids``."""
     client = client_or_404(client_id)
     members = _members(client, member_client_ids, member_subject_ids)
     director = _director(director_id)
+    partners = _plan_partners(partner_ids, director.partner_id, actor.partner_id)
     household_name = validation.text(name, "name", 200)
     the_plan = validation.text(plan, "plan", 10_000, required=False)
 
     def perform(decision):
         household = Household.objects.create(name=household_name, director=director, plan=the_plan)
         household.members.set(members)
+        household.partners.set(partners)
         return Performed(convert.household(household), subject_ids=sorted(members, key=str))
 
     return process(
@@ -215,17 +243,27 @@ def update_household_plan(
     household_id,
     *,
     plan: str,
+    partner_ids=None,
     purpose: str = "integrated-support",
     legal_basis: str | None = None,
 ) -> dto.HouseholdView:
-    """The director keeps the one plan: activities, who does them, the goals."""
+    """The director keeps the one plan: activities, who does them, the goals; and, when
+    ``partner_ids`` is given, which organisations take part in it (the director's own always
+    does)."""
     household = _directed(actor, household_id)
     text = validation.text(plan, "plan", 10_000)
+    partners = (
+        None
+        if partner_ids is None
+        else _plan_partners(partner_ids, household.director.partner_id)
+    )
     client = household.members.filter(client__isnull=False).select_related("client").first()
 
     def perform(decision):
         household.plan = text
         household.save(update_fields=["plan"])
+        if partners is not None:
+            household.partners.set(partners)
         return Performed(
             convert.household(household),
             subject_ids=list(household.members.values_list("id", flat=True)),
