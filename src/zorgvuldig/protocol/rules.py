@@ -190,6 +190,7 @@ def _referral_intake(request: Request, facts: Facts) -> bool:
     return (
         request.purpose is Purpose.INTAKE
         and request.operation is Operation.CONSULT
+        and set(request.categories) <= {Category.IDENTIFICATION}
         and request.legal_basis is not None
         and bool(DOMAINS_BY_LEGAL_BASIS[request.legal_basis] & facts.referred_to)
     )

@@ -309,6 +309,14 @@ class ShareForm(JustificationMixin, GateForm):
                     "organisation (art. 7), or Veilig Thuis about a report (art. 8 paragraph "
                     "2)."),
     )
+    referral_domain = forms.ChoiceField(
+        label=_("Refer the client for support in"), required=False,
+        choices=[("", _("No referral: the partner supports the client already")),
+                 *labels.choices("domain")],
+        help_text=_("Only for a partner that does not support the client yet: the referral "
+                    "carries only what intake and assessment in that domain need, and waits in "
+                    "the partner's referrals (art. 5 paragraph 1)."),
+    )
     report_reference = forms.CharField(
         label=_("Reference of the report"), required=False, max_length=100,
         help_text=_("Only for Veilig Thuis: the reference of the report the request is about."),
@@ -330,6 +338,7 @@ class ShareForm(JustificationMixin, GateForm):
         "recipientPartnerId": "recipient",
         "nonPartnerId": "recipient",
         "reportReference": "report_reference",
+        "referralDomain": "referral_domain",
         "recipientPerson": "recipient_person",
         "itemIds": "items",
         "non-partner": "recipient",
@@ -365,7 +374,8 @@ class ShareForm(JustificationMixin, GateForm):
         data = self.cleaned_data
         kind, _sep, pk = data["recipient"].partition(":")
         if kind == "partner":
-            return {"recipient_partner_id": pk}
+            return {"recipient_partner_id": pk,
+                    "referral_domain": data.get("referral_domain") or None}
         if kind == "niet-partner":
             return {"non_partner_id": pk}
         return {"report_reference": data["report_reference"]}

@@ -1,0 +1,91 @@
+"""The intake queue: clients other partners referred to the employee's organisation (art3.2c,
+art5.1). Seeing who was referred, taking the client in and declining each pass the gate."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from zorgvuldig.gate import services
+from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
+from zorgvuldig.web.forms import GateForm
+from zorgvuldig.web.views.access import employee_required
+from zorgvuldig.web.views.errors import not_found, refused
+from zorgvuldig.web.views.purpose import url
+
+INTAKE = {"doel": "intake"}
+
+
+class ReferralDeclineForm(GateForm):
+    reason = forms.CharField(
+        label=gettext_lazy("Why your organisation does not take the client in"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "What the referral carried is not recorded; who declined it, when and why is kept."
+        ),
+    )
+
+
+@employee_required
+@require_GET
+def intake_queue(request):
+    """The referred clients waiting for intake, with what came along (never the content)."""
+    return render(
+        request, "web/intake_queue.html", {"referrals": services.intake_queue(request.actor)}
+    )
+
+
+@employee_required
+@require_POST
+def take_in(request, client_id, domain):
+    """Open a support trajectory in the domain of the referral, with the employee as
+    caseworker; what came along then waits among the received data."""
+    try:
+        dossier = services.take_in_referral(request.actor, client_id, domain=domain)
+    except ProcessingRefused as error:
+        return refused(request, error, back_url=reverse("web:intake_queue"))
+    except NotFound as error:
+        return not_found(request, error)
+    except InvalidInput as error:
+        messages.error(request, " ".join(error.errors.values()))
+        return redirect("web:intake_queue")
+    messages.success(
+        request,
+        _("%(client)s has been taken in; what the referral carried waits among the received data.")
+        % {"client": dossier.subject.full_name},
+    )
+    return redirect(url("web:dossier", dossier.id, INTAKE))
+
+
+@employee_required
+@require_http_methods(["GET", "POST"])
+def decline(request, client_id, domain):
+    """Decline a referral: the organisation does not give this support."""
+    back_url = reverse("web:intake_queue")
+    form = ReferralDeclineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decline_referral(
+                request.actor, client_id, domain=domain, reason=form.cleaned_data["reason"]
+            )
+        except ProcessingRefused as error:
+            return refused(request, error, back_url=back_url)
+        except NotFound as error:
+            return not_found(request, error)
+        except InvalidInput as error:
+            form.add_gate_errors(error)
+        else:
+            messages.success(request, _("The referral has been declined; nothing was recorded."))
+            return redirect(back_url)
+    return render(
+        request,
+        "web/decline_referral.html",
+        {"form": form, "back_url": back_url},
+        status=400 if form.errors else 200,
+    )
