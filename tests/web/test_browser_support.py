@@ -199,3 +199,46 @@ def test_art6_1_a_recipient_takes_in_one_share_and_declines_another(
     reason.fill("Niet nodig voor ons traject.")
     page.get_by_role("button", name="Afwijzen").click()
     expect(page.locator("[data-no-received-shares]")).to_be_visible()
+
+
+@pytest.fixture
+def referred(actor, client_dossier):
+    """Youth care refers Sanne to the housing corporation, where kees works (art5.1)."""
+    housing = make_partner("Woonstichting Heuvelrug")
+    make_employee(housing, "kees", password=PASSWORD)
+    inform_and_consent(
+        actor,
+        client_dossier.id,
+        representative_id=representative_of(client_dossier.id),
+        scopes=("share",),
+    )
+    phone = services.record_item(
+        actor, client_dossier.id, category="contact", label="Mobiel moeder", value="0612345678",
+        source="Moeder", method="conversation", obtained_on=datetime.date(2026, 1, 5),
+        purpose="assessment",
+    )
+    services.share_items(
+        actor, client_dossier.id, item_ids=[phone.id], recipient_partner_id=housing.id,
+        purpose="support-provision", referral_domain="wonen",
+    )
+    return client_dossier
+
+
+def test_art3_2c_a_caseworker_takes_a_referred_client_in_from_the_intake_queue(
+    live_server, referred, browser_page
+):
+    page = browser_page
+    log_in(page, live_server, "kees")
+    page.get_by_role("link", name="Aanmeldingen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Aanmeldingen")
+    table = page.locator("table[data-referrals]")
+    expect(table.locator("tbody tr")).to_have_count(1)
+    expect(table).to_contain_text("Sanne de Vries")
+    expect(table).not_to_contain_text("0612345678")
+    assert_nl_design_system_loaded(page)
+    check_accessibility(page, "intake queue")
+    screenshot(page, "intake-queue")
+    table.get_by_role("button", name=re.compile("Cliënt aannemen.*Sanne de Vries")).click()
+    expect(page.locator("main")).to_contain_text("is aangenomen")
+    page.get_by_role("link", name="Aanmeldingen").click()
+    expect(page.locator("[data-no-referrals]")).to_be_visible()

@@ -110,7 +110,7 @@ class ConsentForm(_DecisionForm):
         self.fields["recipients"].choices = [
             (str(pk), name)
             for pk, name in Partner.objects.exclude(id=partner_id).values_list("id", "name")
-        ] + [(pk, f"{name} – {_('non-partner')}") for pk, name in non_partners]
+        ] + [(pk, f"{name} – {NON_PARTNER}") for pk, name in non_partners]
 
     def clean(self):
         data = super().clean()
@@ -133,6 +133,7 @@ class WithdrawalForm(_DecisionForm):
             "A signed withdrawal, if there is one (PDF, PNG or JPEG, at most 10 MB).")
 
 
+NON_PARTNER = _("non-partner")
 # art4.3, art7: a consent to share that names no recipients covers every partner, never a
 # non-partner; the words say so wherever such a consent is shown.
 EVERY_PARTNER = _("with every partner, no non-partner")
