@@ -75,3 +75,30 @@ def test_art5_1_a_purpose_that_needs_no_signals_is_refused_and_logged(api, clien
 
 def test_an_unknown_client_is_404(api, case):
     problem(api.get(f"/clients/{uuid.uuid4()}/safety-cases", {"purpose": "safety"}), 404)
+
+
+def test_art5_1_a_case_is_closed_after_its_decision_and_then_grounds_no_safety(
+    api, client_dossier, case
+):
+    path = f"/safety-cases/{case.id}/closure"
+    body = {"closedOn": str(TODAY), "note": "Hulp loopt, geen zorgen meer."}
+    assert "safetyCaseId" in invalid_fields(api.post(path, body))  # step 5 not taken yet
+    for step in ("conversation", "weigh", "decide"):
+        answers = {
+            "weigh": {"acuteOrStructuralUnsafety": False, "adequateHelpPossible": True},
+            "decide": {"organiseHelp": True, "reportToVeiligThuis": False},
+        }.get(step, {})
+        taken = api.post(
+            f"/safety-cases/{case.id}/steps",
+            {"step": step, "takenOn": str(TODAY), "conclusion": step, **answers},
+        )
+        assert taken.status_code == 201, taken.content
+    assert "closedOn" in invalid_fields(api.post(path, {**body, "closedOn": "2999-01-01"}))
+    assert "note" in invalid_fields(api.post(path, {**body, "note": ""}))
+    closed = api.post(path, body)
+    assert closed.status_code == 201, closed.content
+    assert closed.json()["closedOn"] == str(TODAY)
+    refused = problem(
+        api.get(f"/clients/{client_dossier.id}/safety-cases", {"purpose": "safety"}), 403
+    )
+    assert "art5.1" in refused["articles"]

@@ -620,6 +620,15 @@ class SafetyCaseOpening(In):
     justification: str | None = JustificationField
 
 
+class SafetyCaseClosing(In):
+    """Close a case after its decision (step 5), once the follow-up is over."""
+
+    closed_on: Date = Field(description="De datum van het sluiten (niet in de toekomst)")
+    note: str = Field(min_length=1, max_length=5000, description="Waarom de zaak gesloten wordt")
+    purpose: Purpose = Field(Purpose.SAFETY, description="Het doel; standaard veiligheid")
+    legal_basis: LegalBasis | None = LegalBasisField
+
+
 class MeldcodeStepRecording(In):
     step: str = Field(description="consult, conversation, weigh of decide, in die volgorde")
     taken_on: datetime.date = Field(description="Datum van de stap")
@@ -650,6 +659,10 @@ class SafetyCase(Out):
     client_id: uuid.UUID
     steps: list[MeldcodeStepOut]
     next_step: str | None = Field(description="De volgende stap van de meldcode; leeg als klaar")
+    closed_on: datetime.date | None = Field(
+        description="Gesloten op; leeg zolang de zaak loopt (een lopende zaak is de grond van "
+        "het doel veiligheid, art. 5 lid 1)"
+    )
 
 
 class ExchangeLine(Out):
@@ -687,8 +700,7 @@ class HouseholdFormation(In):
     partner_ids: list[uuid.UUID] = Field(
         [],
         description="Andere organisaties die deelnemen aan het plan; die van de regisseur en "
-        "de uwe doen altijd mee. "
-        + _COMMITTED_PARTNERS,
+        "de uwe doen altijd mee. " + _COMMITTED_PARTNERS,
     )
     purpose: Purpose = Field(Purpose.INTEGRATED_SUPPORT, description="Het doel")
     legal_basis: LegalBasis | None = LegalBasisField
@@ -699,8 +711,7 @@ class PlanUpdate(In):
     partner_ids: list[uuid.UUID] | None = Field(
         None,
         description="De organisaties die deelnemen aan het plan; weggelaten: ongewijzigd. Die "
-        "van de regisseur doet altijd mee. "
-        + _COMMITTED_PARTNERS,
+        "van de regisseur doet altijd mee. " + _COMMITTED_PARTNERS,
     )
     purpose: Purpose = Field(Purpose.INTEGRATED_SUPPORT, description="Het doel")
     legal_basis: LegalBasis | None = LegalBasisField

@@ -120,6 +120,12 @@ class SafetyCase(models.Model):
     partner = models.ForeignKey("partners.Partner", on_delete=models.PROTECT, related_name="+")
     opened_by = models.ForeignKey("partners.Employee", on_delete=models.PROTECT, related_name="+")
     opened_at = models.DateTimeField(auto_now_add=True)
+    # closed once the follow-up of step 5 is over: no longer a ground for the purpose safety
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        "partners.Employee", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    closing_note = EncryptedTextField(_("closing note"), blank=True, default="")
 
 
 class SafetyCaseStep(models.Model):

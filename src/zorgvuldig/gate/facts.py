@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from zorgvuldig.clients.models import Household, SupportTrajectory
 from zorgvuldig.dossier.models import DataItem
-from zorgvuldig.exchange.models import Delivery, MeldcodeStep, NonPartner, SafetyCase
+from zorgvuldig.exchange.models import Delivery, NonPartner, SafetyCase
 from zorgvuldig.gate import facts_sql
 from zorgvuldig.gate.consent_facts import consents_in_force
 from zorgvuldig.gate.context import Actor
@@ -147,16 +147,10 @@ def planned_households(client_id, partner_id):
 
 
 def open_safety_cases(client_id, partner_id):
-    """art8.1: the Meldcode cases of the partner about the client that are still running:
-    step 5 not taken yet, or taken with help organised or a report made, which the partner
-    then follows up."""
-    concluded_without_follow_up = SafetyCase.objects.filter(
-        steps__step=MeldcodeStep.DECIDE,
-        steps__organise_help=False,
-        steps__report_to_veilig_thuis=False,
-    )
-    return SafetyCase.objects.filter(client_id=client_id, partner_id=partner_id).exclude(
-        id__in=concluded_without_follow_up.values("id")
+    """art8.1: the Meldcode cases of the partner about the client that are still running,
+    through their five steps and the follow-up of the decision, until closed."""
+    return SafetyCase.objects.filter(
+        client_id=client_id, partner_id=partner_id, closed_on__isnull=True
     )
 
 

@@ -116,6 +116,7 @@ PROCESSINGS = {
     "verwijzing-aannemen": _("Referred client taken in"),
     "verwijzing-afwijzen": _("Referral declined"),
     "meldcode-raadplegen": _("Meldcode cases consulted"),
+    "meldcode-sluiten": _("Meldcode case closed"),
     "meldcode-signalen": _("Meldcode step 1: signals mapped"),
     "meldcode-consult": _("Meldcode step 2: colleague consulted"),
     "meldcode-conversation": _("Meldcode step 3: conversation with the client"),

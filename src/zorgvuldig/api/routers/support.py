@@ -21,6 +21,7 @@ from zorgvuldig.api.schemas import (
     NonPartnerAddressRecord,
     PlanUpdate,
     SafetyCase,
+    SafetyCaseClosing,
     SafetyCaseOpening,
 )
 from zorgvuldig.gate import services, validation
@@ -95,6 +96,27 @@ def list_safety_cases(
     its steps: who, when, what was concluded, and the next step. A logged consult of the
     client's signals about safety; other organisations' cases are not listed."""
     return services.safety_cases(request.auth, client_id, purpose=purpose, legal_basis=legal_basis)
+
+
+@router.post(
+    "/safety-cases/{safetyCaseId}/closure",
+    response={201: SafetyCase},
+    operation_id="closeSafetyCase",
+    summary="Close a Meldcode case",
+)
+def close_safety_case(
+    request, payload: SafetyCaseClosing, safety_case_id: uuid.UUID = SAFETY_CASE_ID
+):
+    """After the decision (step 5), once the follow-up is over: the case is no longer a ground
+    for the purpose safety (art5.1). Who closed it, when and why is kept."""
+    return services.close_safety_case(
+        request.auth,
+        safety_case_id,
+        closed_on=payload.closed_on,
+        note=payload.note,
+        purpose=payload.purpose,
+        legal_basis=payload.legal_basis,
+    )
 
 
 @router.post(

@@ -50,6 +50,7 @@ from zorgvuldig.gate.services.inbox import (
 )
 from zorgvuldig.gate.services.log import client_log
 from zorgvuldig.gate.services.meldcode import (
+    close_safety_case,
     open_safety_case,
     record_meldcode_step,
     safety_cases,
@@ -66,6 +67,7 @@ __all__ = [
     "assign_caseworker",
     "change_item",
     "client_log",
+    "close_safety_case",
     "close_trajectory",
     "consent_document",
     "consent_form_pdf",

@@ -46,6 +46,7 @@ class SafetyCaseView:
     id: uuid.UUID
     client_id: uuid.UUID
     steps: tuple[StepView, ...]
+    closed_on: datetime.date | None = None
 
     @property
     def next_step(self) -> str | None:
@@ -72,6 +73,7 @@ def _view(case: SafetyCase) -> SafetyCaseView:
             )
             for s in steps
         ),
+        case.closed_on,
     )
 
 
@@ -239,6 +241,36 @@ def record_meldcode_step(
         justification,
         perform,
     )
+
+
+@gate_service
+def close_safety_case(
+    actor: Actor,
+    case_id,
+    *,
+    closed_on: datetime.date,
+    note: str,
+    purpose: str = "safety",
+    legal_basis: str | None = None,
+) -> SafetyCaseView:
+    """Close a case whose decision (step 5) has been taken, once its follow-up is over: it is
+    no longer a ground for the purpose safety (art5.1). Who, when and why is kept."""
+    case = SafetyCase.objects.filter(id=case_id, partner_id=actor.partner_id).first()
+    if case is None:
+        raise NotFound("safety-case", "Deze meldcodezaak bestaat niet bij uw organisatie.")
+    if case.closed_on is not None:
+        raise InvalidInput({"safetyCaseId": "Deze meldcodezaak is al gesloten."})
+    if not case.steps.filter(step=MeldcodeStep.DECIDE).exists():
+        raise InvalidInput({"safetyCaseId": "Sluit een meldcodezaak pas na het besluit (stap 5)."})
+    day = _day(closed_on, "closedOn")
+    text = validation.text(note, "note", 5000)
+
+    def perform(decision):
+        case.closed_on, case.closed_by_id, case.closing_note = day, actor.employee_id, text
+        case.save(update_fields=["closed_on", "closed_by", "closing_note"])
+        return Performed(_view(case), subject_ids=[case.client.subject_id])
+
+    return _record(actor, case.client_id, "meldcode-sluiten", purpose, legal_basis, None, perform)
 
 
 @gate_service
