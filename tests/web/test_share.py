@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import uuid
 
 import pytest
 from django.test import Client as BrowserClient
@@ -126,6 +127,22 @@ def test_art6_2_a_colleague_who_does_not_hold_the_secrecy_cannot_release(
     assert response.status_code == 400
     assert "art. 6 lid 2" in text_of(response)
     assert not LogRecord.objects.filter(name="beroepsgeheim-vrijgeven").exists()
+
+
+def test_art3_2c_another_partners_item_is_the_page_of_an_unknown_one_and_logged(
+    actor, client_dossier
+):
+    item = record(actor, client_dossier.id, "youth", "Gesprek")
+    browser = BrowserClient()
+    browser.force_login(make_employee(make_partner("Wmo-aanbieder Leersum"), "wim").user)
+    unknown = browser.get(history_url(uuid.uuid4()))
+    before = LogRecord.objects.count()
+    response = browser.get(history_url(item.id))
+    assert response.status_code == unknown.status_code == 404
+    assert text_of(response) == text_of(unknown)
+    (logged,) = LogRecord.objects.order_by("id")[before:]
+    assert (logged.name, logged.decision, logged.articles) == (
+        "gegeven-historie-raadplegen", "refused", "art3.2c,art6.1")
 
 
 # --- sharing -------------------------------------------------------------------------------

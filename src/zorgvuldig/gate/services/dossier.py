@@ -14,6 +14,7 @@ from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.core import Performed, process
 from zorgvuldig.gate.errors import InvalidInput
 from zorgvuldig.gate.services.common import (
+    Attempt,
     client_or_404,
     client_processing,
     gate_service,
@@ -138,7 +139,9 @@ def change_item(
     justification: Justification | None = None,
 ) -> dto.ItemView:
     """Change a data item: a new version; every earlier version stays (art3.2a)."""
-    item = item_or_404(actor, item_id)
+    item = item_or_404(
+        actor, item_id, Attempt("gegeven-wijzigen", Operation.CHANGE, purpose, legal_basis)
+    )
     origin = _origin(label, value, source, method, obtained_on)
     reason = validation.text(reason, "reason", 500)
 
@@ -216,7 +219,11 @@ def item_history(
     justification: Justification | None = None,
 ) -> dto.ItemView:
     """One item with every earlier version and its origin (art3.2a)."""
-    item = item_or_404(actor, item_id)
+    item = item_or_404(
+        actor,
+        item_id,
+        Attempt("gegeven-historie-raadplegen", Operation.CONSULT, purpose, legal_basis),
+    )
     return process(
         client_processing(
             actor,
@@ -244,8 +251,13 @@ def release_secrecy(
     purpose: str,
     legal_basis: str | None = None,
 ) -> dto.ItemView:
-    """art6.2: the professional who holds an item's secrecy releases it for one recipient."""
-    item = item_or_404(actor, item_id)
+    """art6.2: the professional who holds an item's secrecy releases it for one recipient.
+
+    Another partner's item is answered as one that does not exist, and the attempt is logged
+    as refused, under art3.2c and art6.1 (:func:`item_or_404`).
+    """
+    attempt = Attempt("beroepsgeheim-vrijgeven", Operation.RECORD, purpose, legal_basis)
+    item = item_or_404(actor, item_id, attempt)
     if item.secrecy_holder_id is None:
         raise InvalidInput({"itemId": "Dit gegeven valt niet onder beroepsgeheim."})
     if item.secrecy_holder_id != actor.employee_id:
