@@ -10,11 +10,13 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.conftest import make_partner, representative_of, supporting
+from tests.conftest import make_employee, make_partner, representative_of, supporting
+from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.dossier.models import Annotation, DataItem, DataItemVersion, SecrecyRelease
 from zorgvuldig.exchange.models import Delivery, Disclosure
 from zorgvuldig.gate import services
 from zorgvuldig.gate.errors import GateError, InvalidInput, NotFound
+from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.processing_log.verify import verify
@@ -247,3 +249,42 @@ def test_art3_2c_a_share_naming_another_partners_item_among_own_ones_logs_only_t
         "art3.2c,art6.1",
     )
     assert not Disclosure.objects.exists()
+
+
+@pytest.fixture
+def colleague(partner, client_dossier):
+    """A colleague at the same partner, assigned to Sanne's trajectory, who does not hold the
+    secrecy of what ``actor`` records under it."""
+    kim = make_employee(partner, "kim")
+    SupportTrajectory.objects.get(client_id=client_dossier.id).caseworkers.add(kim)
+    return actor_for(kim)
+
+
+def test_art6_2_a_release_by_someone_who_does_not_hold_the_secrecy_is_answered_as_not_found(
+    actor, client_dossier, colleague, ctx
+):
+    secret = record(actor, client_dossier.id, professional_secrecy=True)
+    unknown = answer(_release, colleague, uuid.uuid4(), ctx)
+    before, nothing_else = last_record_id(), written()
+
+    refused = answer(_release, colleague, secret.id, ctx)
+
+    assert same_answer(refused, unknown) and isinstance(refused, NotFound)
+    (logged,) = LogRecord.objects.filter(id__gt=before)
+    assert logged.subject_pseudonym == subject_pseudonym(secret.subject_id)
+    assert (logged.decision, logged.articles, logged.name) == (
+        "refused",
+        "art6.2",
+        "beroepsgeheim-vrijgeven",
+    )
+    assert (logged.operation, logged.categories, logged.actor_id) == (
+        "record",
+        "youth",
+        str(colleague.employee_id),
+    )
+    assert (logged.purpose, logged.legal_basis) == ("support-provision", "jeugdwet")
+    assert written() == nothing_else  # the release is not written
+    assert verify().ok
+    # the holder's own release still works
+    _release(actor, secret.id, ctx)
+    assert SecrecyRelease.objects.get(item_id=secret.id).recipient == str(ctx.recipient_id)

@@ -19,10 +19,20 @@ from zorgvuldig.gate.services.common import (
     client_processing,
     gate_service,
     item_or_404,
+    no_such_item,
 )
 from zorgvuldig.protocol import Category, Justification, Operation
+from zorgvuldig.protocol.decision import Refusal
 
 MAX_VALUE_LENGTH = 10_000
+
+# art6.2: only the professional under whose statutory secrecy an item was recorded releases it.
+NOT_THE_SECRECY_HOLDER = Refusal(
+    "art6.2",
+    "Geweigerd: alleen de hulpverlener onder wiens wettelijk beroepsgeheim dit gegeven is "
+    "vastgelegd, kan het vrijgeven",
+    "Vraag die hulpverlener het gegeven voor deze ontvanger vrij te geven.",
+)
 
 
 def _origin(label, value, source, method, obtained_on) -> dict:
@@ -253,20 +263,17 @@ def release_secrecy(
 ) -> dto.ItemView:
     """art6.2: the professional who holds an item's secrecy releases it for one recipient.
 
-    Another partner's item is answered as one that does not exist, and the attempt is logged
-    as refused, under art3.2c and art6.1 (:func:`item_or_404`).
+    Anyone else asking is answered as for an item that does not exist, and the attempt is
+    logged as refused under art6.2 (:func:`~zorgvuldig.gate.core.log_refused_attempt`);
+    another partner's item likewise, under art3.2c and art6.1 (:func:`item_or_404`).
     """
     attempt = Attempt("beroepsgeheim-vrijgeven", Operation.RECORD, purpose, legal_basis)
     item = item_or_404(actor, item_id, attempt)
     if item.secrecy_holder_id is None:
         raise InvalidInput({"itemId": "Dit gegeven valt niet onder beroepsgeheim."})
     if item.secrecy_holder_id != actor.employee_id:
-        raise InvalidInput(
-            {
-                "itemId": "Alleen de hulpverlener onder wiens beroepsgeheim dit gegeven is "
-                "vastgelegd, kan het vrijgeven (art. 6 lid 2)."
-            }
-        )
+        attempt.refused(actor, [item], (NOT_THE_SECRECY_HOLDER,))
+        raise no_such_item()
     to = validation.text(str(recipient or ""), "recipient", 64)
     why = validation.text(reason, "reason", 1000)
 
