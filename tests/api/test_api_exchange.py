@@ -17,6 +17,7 @@ from tests.conftest import (
     supporting,
 )
 from zorgvuldig.exchange.models import Disclosure, NonPartner
+from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.processing_log.models import LogRecord
 
 pytestmark = pytest.mark.django_db
@@ -161,10 +162,11 @@ def test_art6_2_professional_secrecy_is_recorded_and_released_by_its_holder(
         "reason": "Voor de indicatie",
         "purpose": "support-provision",
     }
-    fields = invalid_fields(
-        as_employee(colleague).post(f"/data-items/{secret['id']}/secrecy-releases", release)
+    # art6.2: anyone else is answered as for an item that does not exist
+    kim = as_employee(colleague)
+    assert problem(kim.post(f"/data-items/{secret['id']}/secrecy-releases", release), 404) == (
+        problem(kim.post(f"/data-items/{UNKNOWN}/secrecy-releases", release), 404)
     )
-    assert "itemId" in fields
     response = api.post(f"/data-items/{secret['id']}/secrecy-releases", release)
     assert response.status_code == 201, response.content
     assert response.json()["underProfessionalSecrecy"] is True
@@ -275,6 +277,37 @@ def test_a_non_partner_of_another_organisation_is_not_yours_to_inform(api, db):
     theirs = other.post("/non-partners", {"name": "Oom", "kind": "family"}).json()
     problem(api.post(f"/non-partners/{theirs['id']}/informing"), 404)
     assert NonPartner.objects.get().informed_at is None
+
+
+CHANGE = {"label": "School", "value": "Groep 8", "source": "school", "method": "document",
+          "obtainedOn": "2025-09-01", "reason": "Nieuw schooljaar", "purpose": "support-provision"}
+RELEASE = {"recipient": UNKNOWN, "reason": "Nodig", "purpose": "support-provision"}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "name"),
+    [
+        ("get", "/data-items/{item}", {"purpose": "support-provision"},
+         "gegeven-historie-raadplegen"),
+        ("put", "/data-items/{item}", CHANGE, "gegeven-wijzigen"),
+        ("get", "/data-items/{item}/disclosures", {"purpose": "accountability"},
+         "ontvangers-raadplegen"),
+        ("post", "/data-items/{item}/secrecy-releases", RELEASE, "beroepsgeheim-vrijgeven"),
+    ],
+)
+def test_art3_2c_another_partners_item_is_404_as_an_unknown_one_and_the_attempt_logged(
+    api, client_dossier, method, path, body, name
+):
+    item = record(api, client_dossier.id, professionalSecrecy=True)
+    other = as_employee(make_employee(make_partner("Wmo-aanbieder Leersum"), "wim"))
+    unknown = problem(getattr(other, method)(path.format(item=UNKNOWN), body), 404)
+    before = LogRecord.objects.count()
+    assert problem(getattr(other, method)(path.format(item=item["id"]), body), 404) == unknown
+    (logged,) = LogRecord.objects.order_by("id")[before:]
+    assert (logged.name, logged.decision, logged.articles, logged.categories) == (
+        name, "refused", "art3.2c,art6.1", "youth"
+    )
+    assert logged.subject_pseudonym == subject_pseudonym(item["subjectId"])
 
 
 @pytest.mark.parametrize(

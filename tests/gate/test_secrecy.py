@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import inform_and_consent, make_employee
 from zorgvuldig.gate import services
 from zorgvuldig.gate.core import Performed, Processing, process
-from zorgvuldig.gate.errors import InvalidInput, ProcessingRefused
+from zorgvuldig.gate.errors import NotFound, ProcessingRefused
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.protocol import Category, Domain, LegalBasis, Operation, Purpose
@@ -101,7 +101,7 @@ def test_art6_2_only_the_holder_of_the_secrecy_releases(partner, actor, consente
     from zorgvuldig.clients.models import SupportTrajectory
 
     SupportTrajectory.objects.get(client_id=consented.id).caseworkers.add(colleague)
-    with pytest.raises(InvalidInput) as error:
+    with pytest.raises(NotFound) as error:  # as for an item that does not exist
         services.release_secrecy(
             actor_for(colleague),
             secret.id,
@@ -109,6 +109,7 @@ def test_art6_2_only_the_holder_of_the_secrecy_releases(partner, actor, consente
             reason="Graag",
             purpose="support-provision",
         )
-    assert "art. 6 lid 2" in error.value.errors["itemId"]
+    assert error.value.what == "item"
+    assert LogRecord.objects.get(name="beroepsgeheim-vrijgeven").articles == "art6.2"
     decision, sent = share(actor, consented.id, [secret])
     assert not decision.allowed and sent == []

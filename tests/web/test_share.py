@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import uuid
 
 import pytest
 from django.test import Client as BrowserClient
@@ -20,7 +21,7 @@ from tests.conftest import (
     supporting,
 )
 from tests.web.test_pages import dossier_url, field_error, item_data, text_of
-from zorgvuldig.dossier.models import DataItem
+from zorgvuldig.dossier.models import DataItem, SecrecyRelease
 from zorgvuldig.exchange.models import Disclosure, NonPartner
 from zorgvuldig.gate import services
 from zorgvuldig.processing_log.models import LogRecord
@@ -132,11 +133,29 @@ def test_art6_2_a_colleague_who_does_not_hold_the_secrecy_cannot_release(
     browser.force_login(colleague.user)
     page = browser.get(history_url(secret.id)).content.decode()
     assert 'id="beroepsgeheim"' not in page and "data-secrecy" in page
-    response = browser.post(history_url(secret.id), {"recipient": str(wmo.id),
-                                                     "reason": "Graag"})
-    assert response.status_code == 400
-    assert "art. 6 lid 2" in text_of(response)
-    assert not LogRecord.objects.filter(name="beroepsgeheim-vrijgeven").exists()
+    release = {"recipient": str(wmo.id), "reason": "Graag"}
+    response = browser.post(history_url(secret.id), release)
+    assert response.status_code == 404  # art6.2: the same page as for an unknown item
+    assert text_of(response) == text_of(browser.post(history_url(uuid.uuid4()), release))
+    (logged,) = LogRecord.objects.filter(name="beroepsgeheim-vrijgeven")
+    assert (logged.decision, logged.articles) == ("refused", "art6.2")
+    assert not SecrecyRelease.objects.exists()
+
+
+def test_art3_2c_another_partners_item_is_the_page_of_an_unknown_one_and_logged(
+    actor, client_dossier
+):
+    item = record(actor, client_dossier.id, "youth", "Gesprek")
+    browser = BrowserClient()
+    browser.force_login(make_employee(make_partner("Wmo-aanbieder Leersum"), "wim").user)
+    unknown = browser.get(history_url(uuid.uuid4()))
+    before = LogRecord.objects.count()
+    response = browser.get(history_url(item.id))
+    assert response.status_code == unknown.status_code == 404
+    assert text_of(response) == text_of(unknown)
+    (logged,) = LogRecord.objects.order_by("id")[before:]
+    assert (logged.name, logged.decision, logged.articles) == (
+        "gegeven-historie-raadplegen", "refused", "art3.2c,art6.1")
 
 
 # --- sharing -------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextvars
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
@@ -19,6 +19,7 @@ from zorgvuldig.processing_log import chain
 from zorgvuldig.processing_log.entry import LogEntry, new_span_id, new_trace_id, subject_pseudonym
 from zorgvuldig.protocol import (
     Category,
+    CategoryOutcome,
     Decision,
     Domain,
     Facts,
@@ -32,6 +33,7 @@ from zorgvuldig.protocol import (
     Request,
     decide,
 )
+from zorgvuldig.protocol.decision import Refusal
 
 logger = logging.getLogger(__name__)
 _trace_id: contextvars.ContextVar[str] = contextvars.ContextVar("trace_id", default="")
@@ -222,6 +224,32 @@ def process(processing: Processing, perform: Callable[[Decision], Performed[T]])
     if performed is None:
         raise ProcessingRefused(decision, trace_id)
     return Outcome(performed.result, decision, trace_id)
+
+
+def log_refused_attempt(processing: Processing, refusals: Sequence[Refusal]) -> Decision:
+    """Log, as refused by ``refusals``, an attempt the gate refuses before it asks the
+    protocol, because what it is about is not the actor's to reach or even to know of: another
+    partner's item (art3.2c, art6.1), the release of an item's professional secrecy by
+    someone who does not hold it (art6.2).
+
+    Every category of ``processing`` is refused, citing the articles of ``refusals``; one
+    record per data subject (``processing.subject_ids``, else the client's), the same entry as
+    :func:`process` writes for a refusal, appended to the chain in a transaction of its own.
+    Nothing else is written. The caller then answers as for something that does not exist
+    (:class:`~.errors.NotFound`), so the answer tells the actor nothing the log does not keep.
+    """
+    articles = tuple(dict.fromkeys(r.article for r in refusals))
+    decision = Decision(
+        tuple(CategoryOutcome(c, False, articles, tuple(refusals)) for c in processing.categories),
+        articles,
+        (),
+        general_refusals=() if processing.categories else tuple(refusals),
+    )
+    start = timezone.now()
+    with gate_open(), transaction.atomic():
+        subjects = _default_subjects(processing)
+        chain.append(_entries(processing, decision, subjects, new_trace_id(), start, "ok"))
+    return decision
 
 
 def _annotate(

@@ -107,7 +107,8 @@ def list_disclosures(
 )
 def release_secrecy(request, payload: SecrecyReleaseRequest, item_id: uuid.UUID = ITEM_ID):
     """Only the caseworker under whose statutory professional secrecy the item was recorded
-    releases it, for one recipient, with a reason (art6.2); anyone else gets 400."""
+    releases it, for one recipient, with a reason (art6.2); anyone else gets 404, as for an
+    item that does not exist, and the attempt is logged as refused."""
     return services.release_secrecy(
         request.auth,
         item_id,

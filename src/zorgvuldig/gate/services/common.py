@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
@@ -13,9 +15,10 @@ from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.gate import facts as facts_module
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.context import Actor, gate_open
-from zorgvuldig.gate.core import Processing
-from zorgvuldig.gate.errors import NotFound
+from zorgvuldig.gate.core import Processing, log_refused_attempt
+from zorgvuldig.gate.errors import InvalidInput, NotFound
 from zorgvuldig.protocol import Category, LegalBasis, Operation
+from zorgvuldig.protocol.decision import Refusal
 
 
 def gate_service(function):
@@ -54,10 +57,103 @@ def no_such_client() -> NotFound:
     return NotFound("client", "Deze cliënt bestaat niet.")
 
 
-def item_or_404(actor: Actor, item_id) -> DataItem:
+# art3.2c, art6.1: another partner's dossier is not the actor's to reach, nor to know of.
+ANOTHER_PARTNERS_ITEM = (
+    Refusal(
+        "art3.2c",
+        "Geweigerd: dit gegeven staat in het dossier van een andere organisatie",
+        "Vraag het gegeven op bij die organisatie, in een uitwisseling die het protocol toestaat.",
+    ),
+    Refusal(
+        "art6.1",
+        "Geweigerd: buiten de uitwisselingen die het protocol toestaat houdt elke partner "
+        "persoonsgegevens geheim",
+        "Vraag het gegeven op bij de organisatie die het heeft.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """What a service was about to do with the items it looks up by an id from outside, as the
+    processing log names it when an item turns out not to be the actor's to reach.
+
+    ``purpose`` and ``legal_basis`` as the caller gave them: they are not checked here, so that
+    bad input is answered the same for every id; one that is missing or malformed is left out
+    of the record.
+    """
+
+    name: str  # the processing the service would run, e.g. "gegeven-wijzigen"
+    operation: Operation
+    purpose: object = None
+    legal_basis: object = None
+
+    def refused(self, actor: Actor, items: Sequence, refusals: Sequence[Refusal]) -> None:
+        """Log this attempt on ``items`` (each with ``client_id``, ``subject_id`` and
+        ``category``) as refused by ``refusals``, for their data subjects and with their
+        categories (:func:`zorgvuldig.gate.core.log_refused_attempt`)."""
+        clients = {i.client_id for i in items}
+        log_refused_attempt(
+            Processing(
+                name=self.name,
+                actor=actor,
+                operation=self.operation,
+                categories=tuple(dict.fromkeys(Category(i.category) for i in items)),
+                purpose=_given(validation.purpose, self.purpose),
+                legal_basis=_given(validation.legal_basis, self.legal_basis),
+                client_id=clients.pop() if len(clients) == 1 else None,
+                subject_ids=tuple(dict.fromkeys(i.subject_id for i in items)),
+            ),
+            refusals,
+        )
+
+
+def _given(check, value):
+    """``value`` as ``check`` reads it; ``None`` when it is missing or malformed."""
+    try:
+        return check(value)
+    except InvalidInput:
+        return None
+
+
+def refuse_items_elsewhere(actor: Actor, attempt: Attempt, item_ids: Iterable) -> None:
+    """art3.2c, art6.1: log ``attempt`` as refused on those of ``item_ids`` (not found at the
+    actor's partner) that another partner holds; the caller then answers as for an item that
+    does not exist.
+
+    An id that exists nowhere, or is malformed, is nobody's item: there is no data subject to
+    log the attempt for, and nothing is logged.
+    """
+    ids = []
+    for item_id in item_ids:
+        try:
+            ids.append(uuid.UUID(str(item_id)))
+        except ValueError:
+            continue
+    if not ids:
+        return
+    elsewhere = list(
+        DataItem.objects.filter(id__in=ids)
+        .exclude(partner_id=actor.partner_id)
+        .only("client", "subject", "category")
+    )
+    if elsewhere:
+        attempt.refused(actor, elsewhere, ANOTHER_PARTNERS_ITEM)
+
+
+def item_or_404(actor: Actor, item_id, attempt: Attempt) -> DataItem:
+    """The item ``item_id`` of the actor's partner, for ``attempt``; else :func:`no_such_item`.
+
+    Another partner's item is answered exactly as an item that does not exist, and the attempt
+    is logged as refused for its data subject (:func:`refuse_items_elsewhere`, art3.2c,
+    art6.1). An id that exists nowhere or is malformed is not found, with nothing to log.
+    """
     try:
         return DataItem.objects.get(id=item_id, partner_id=actor.partner_id)
-    except (DataItem.DoesNotExist, ValidationError, ValueError, TypeError):
+    except (ValidationError, ValueError, TypeError):
+        raise no_such_item() from None
+    except DataItem.DoesNotExist:
+        refuse_items_elsewhere(actor, attempt, [item_id])
         raise no_such_item() from None
 
 

@@ -14,14 +14,25 @@ from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.core import Performed, process
 from zorgvuldig.gate.errors import InvalidInput
 from zorgvuldig.gate.services.common import (
+    Attempt,
     client_or_404,
     client_processing,
     gate_service,
     item_or_404,
+    no_such_item,
 )
 from zorgvuldig.protocol import Category, Justification, Operation
+from zorgvuldig.protocol.decision import Refusal
 
 MAX_VALUE_LENGTH = 10_000
+
+# art6.2: only the professional under whose statutory secrecy an item was recorded releases it.
+NOT_THE_SECRECY_HOLDER = Refusal(
+    "art6.2",
+    "Geweigerd: alleen de hulpverlener onder wiens wettelijk beroepsgeheim dit gegeven is "
+    "vastgelegd, kan het vrijgeven",
+    "Vraag die hulpverlener het gegeven voor deze ontvanger vrij te geven.",
+)
 
 
 def _origin(label, value, source, method, obtained_on) -> dict:
@@ -138,7 +149,9 @@ def change_item(
     justification: Justification | None = None,
 ) -> dto.ItemView:
     """Change a data item: a new version; every earlier version stays (art3.2a)."""
-    item = item_or_404(actor, item_id)
+    item = item_or_404(
+        actor, item_id, Attempt("gegeven-wijzigen", Operation.CHANGE, purpose, legal_basis)
+    )
     origin = _origin(label, value, source, method, obtained_on)
     reason = validation.text(reason, "reason", 500)
 
@@ -216,7 +229,11 @@ def item_history(
     justification: Justification | None = None,
 ) -> dto.ItemView:
     """One item with every earlier version and its origin (art3.2a)."""
-    item = item_or_404(actor, item_id)
+    item = item_or_404(
+        actor,
+        item_id,
+        Attempt("gegeven-historie-raadplegen", Operation.CONSULT, purpose, legal_basis),
+    )
     return process(
         client_processing(
             actor,
@@ -244,17 +261,19 @@ def release_secrecy(
     purpose: str,
     legal_basis: str | None = None,
 ) -> dto.ItemView:
-    """art6.2: the professional who holds an item's secrecy releases it for one recipient."""
-    item = item_or_404(actor, item_id)
+    """art6.2: the professional who holds an item's secrecy releases it for one recipient.
+
+    Anyone else asking is answered as for an item that does not exist, and the attempt is
+    logged as refused under art6.2 (:func:`~zorgvuldig.gate.core.log_refused_attempt`);
+    another partner's item likewise, under art3.2c and art6.1 (:func:`item_or_404`).
+    """
+    attempt = Attempt("beroepsgeheim-vrijgeven", Operation.RECORD, purpose, legal_basis)
+    item = item_or_404(actor, item_id, attempt)
     if item.secrecy_holder_id is None:
         raise InvalidInput({"itemId": "Dit gegeven valt niet onder beroepsgeheim."})
     if item.secrecy_holder_id != actor.employee_id:
-        raise InvalidInput(
-            {
-                "itemId": "Alleen de hulpverlener onder wiens beroepsgeheim dit gegeven is "
-                "vastgelegd, kan het vrijgeven (art. 6 lid 2)."
-            }
-        )
+        attempt.refused(actor, [item], (NOT_THE_SECRECY_HOLDER,))
+        raise no_such_item()
     to = validation.text(str(recipient or ""), "recipient", 64)
     why = validation.text(reason, "reason", 1000)
 

@@ -32,10 +32,12 @@ from zorgvuldig.gate.context import Actor
 from zorgvuldig.gate.core import Performed, current_trace_id, process
 from zorgvuldig.gate.errors import InvalidInput, NotFound
 from zorgvuldig.gate.services.common import (
+    Attempt,
     client_id_or_404,
     client_processing,
     gate_service,
     no_such_item,
+    refuse_items_elsewhere,
 )
 from zorgvuldig.partners.models import Partner
 from zorgvuldig.protocol import (
@@ -188,11 +190,16 @@ _ITEMS_OF_PARTNER = PreparedQuery(
 )
 
 
-def _items(actor: Actor, client_id: uuid.UUID, item_ids) -> list[_Item]:
+def _items(actor: Actor, client_id: uuid.UUID, item_ids, attempt: Attempt) -> list[_Item]:
+    """The items of the client at the actor's partner that ``attempt`` names; another
+    partner's item among them is answered as one that does not exist, and the attempt is
+    logged as refused for its data subject (art3.2c, art6.1: :func:`refuse_items_elsewhere`)."""
     if not item_ids:
         raise InvalidInput({"itemIds": "Kies de gegevens die u wilt delen (art. 5 lid 1)."})
     ids = sorted({_uuid(i, "itemIds") for i in item_ids})
     items = [_Item(*row) for row in _ITEMS_OF_PARTNER.rows(ids, actor.partner_id)]
+    if len(items) != len(ids):
+        refuse_items_elsewhere(actor, attempt, set(ids) - {i.id for i in items})
     if len(items) != len(ids) or any(i.client_id != client_id for i in items):
         raise InvalidInput(
             {
@@ -237,7 +244,8 @@ def share_items(
     client_id = client_id_or_404(client_id)
     recipient = _recipient(actor, recipient_partner_id, non_partner_id, report_reference)
     referral = _referral(recipient, referral_domain)
-    items = _items(actor, client_id, item_ids)
+    attempt = Attempt("gegevens-delen", Operation.SHARE, purpose, legal_basis)
+    items = _items(actor, client_id, item_ids, attempt)
     person = validation.text(recipient_person, "recipientPerson", 200, required=False)
     categories = tuple(dict.fromkeys(Category(i.category) for i in items))
     goal = validation.purpose(purpose)
@@ -372,7 +380,8 @@ def preview_share(
     recipient = _recipient(actor, recipient_partner_id, non_partner_id, report_reference)
     referral = _referral(recipient, referral_domain)
     referred = referral.value if referral else ""
-    items = _items(actor, client_id, item_ids)
+    attempt = Attempt("delen-voorbereiden", Operation.CONSULT, purpose, legal_basis)
+    items = _items(actor, client_id, item_ids, attempt)
     goal = validation.purpose(purpose)
     informed = recipient.non_partner is not None and recipient.non_partner.informed_at is not None
     share = client_processing(
@@ -466,12 +475,19 @@ _DISCLOSURES_OF_CLIENT = PreparedQuery(
 def disclosures_of_item(
     actor: Actor, item_id, *, purpose: str, legal_basis: str | None = None
 ) -> list[DisclosureView]:
-    """Who received this item, which version, when and why (art9.1, art9.6)."""
+    """Who received this item, which version, when and why (art9.1, art9.6).
+
+    Another partner's item is answered as one that does not exist, and the attempt is logged
+    as refused for its data subject (art3.2c, art6.1: :func:`refuse_items_elsewhere`); an id
+    that exists nowhere, or is malformed, is not found, with nothing to log.
+    """
     try:
         found = _ITEM_OF_PARTNER.rows(item_id, actor.partner_id)
     except ValueError:
-        found = []
+        raise no_such_item() from None
     if not found:
+        attempt = Attempt("ontvangers-raadplegen", Operation.CONSULT, purpose, legal_basis)
+        refuse_items_elsewhere(actor, attempt, [item_id])
         raise no_such_item()
     client_id, subject_id = found[0]
     return _consult_disclosures(
