@@ -103,7 +103,14 @@ def decline(request, share_id):
             return redirect(_list_url(query))
     return render(
         request,
-        "web/decline_received_share.html",
-        {"form": form, "back_url": _list_url(query)},
+        "web/decline.html",
+        {
+            "form": form,
+            "back_url": _list_url(query),
+            "title": _("Decline received data"),
+            "back_label": _("Back to the received data"),
+            "lead": _("The data is not recorded in the dossier and no longer waits. Who declined "
+                      "it, when and why is kept."),
+        },
         status=400 if form.errors else 200,
     )
