@@ -271,3 +271,15 @@ def test_art3_2c_the_director_sees_the_plan_in_the_dossier(as_director, client_d
     assert response.status_code == 200, text_of(response)
     assert "Ouderbegeleiding en schoolondersteuning" in text_of(response)
     assert f"/huishoudens/{household.id}/" in response.content.decode()
+
+
+def test_art5_1_the_form_names_the_organisations_in_the_plan(web, client_dossier, director):
+    welfare = make_partner("Welzijn Heuvelrug")
+    make_partner("Niet gecommitteerd B.V.", committed=False)
+    html = web.get(create_url(client_dossier.id)).content.decode()
+    assert "Welzijn Heuvelrug" in html and "Niet gecommitteerd B.V." not in html
+    response = web.post(create_url(client_dossier.id),
+                        form_data(director, partners=[str(welfare.id)]))
+    assert response.status_code == 302, text_of(response)
+    names = set(Household.objects.get().partners.values_list("name", flat=True))
+    assert names == {"Jeugdteam Heuvelrug", "Gemeente Utrechtse Heuvelrug", "Welzijn Heuvelrug"}

@@ -83,12 +83,20 @@ class HouseholdForm(GateForm):
                     "stay in that member's own dossier."),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
+    partners = forms.MultipleChoiceField(
+        label=_("Other organisations in the plan"), required=False,
+        help_text=_("Your organisation and the director's always take part. Only the "
+                    "organisations in the plan exchange data for integrated support (art. 5 "
+                    "paragraph 1)."),
+        widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
+    )
     purpose = _purpose_field(initial="integrated-support")
     gate_fields = {"memberSubjectIds": "members", "memberClientIds": "members",
-                   "directorId": "director"}
+                   "directorId": "director", "partnerIds": "partners"}
 
-    def __init__(self, *args, relations, **kwargs):
+    def __init__(self, *args, relations, own_partner_id, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["partners"].choices = committed_partners(own_partner_id)
         self.fields["members"].choices = [
             (str(r.related.id), f"{r.related.full_name} ({labels.label('relation', r.kind)})")
             for r in relations

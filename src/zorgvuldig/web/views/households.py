@@ -103,13 +103,15 @@ def create(request, client_id):
     except InvalidInput as error:
         purpose_form.add_gate_errors(error)
         return choose_purpose(request, purpose_form, _("Form a household"))
-    form = HouseholdForm(request.POST or None, relations=relations)
+    form = HouseholdForm(request.POST or None, relations=relations,
+                         own_partner_id=request.actor.partner_id)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.create_household(
                 request.actor, client_id, name=data["name"], member_subject_ids=data["members"],
                 director_id=data["director"], plan=data["plan"], purpose=data["purpose"],
+                partner_ids=data["partners"],
                 legal_basis=query.get("grondslag"),
             )
         except InvalidInput as error:
