@@ -309,3 +309,25 @@ def test_art8_1_the_steps_and_processings_of_the_meldcode_have_dutch_labels():
             assert labels.label("processing", name) != name
             assert labels.label("processing", name).startswith("Meldcode")
         assert labels.label("processing", "meldcode-raadplegen") == "Meldcodezaken geraadpleegd"
+
+
+def test_art5_1_a_case_is_closed_from_the_dossier_after_its_decision(web, actor, client_dossier,
+                                                                     case):
+    weighed(actor, case, unsafe=False, help_possible=True)
+    take(actor, case, "decide", decide={"organise_help": True, "report_to_veilig_thuis": False})
+    dossier = web.get(dossier_url(client_dossier.id)).content.decode()
+    close = f"/clienten/{client_dossier.id}/meldcode/{case.id}/sluiten/?doel=support-provision"
+    assert close.replace("&", "&amp;") in dossier or close in dossier
+    page = web.get(close)
+    assert page.status_code == 200 and "Meldcodezaak sluiten" in text_of(page)
+    blank = web.post(close, {"closed_on": TODAY.isoformat(), "note": "", "purpose": "safety"})
+    assert blank.status_code == 400 and field_error(blank, "note")
+    done = web.post(close, {"closed_on": TODAY.isoformat(), "note": "Hulp loopt goed.",
+                            "purpose": "safety"})
+    assert done.status_code == 302, text_of(done)
+    assert SafetyCase.objects.get(id=case.id).closed_on == TODAY
+    assert "data-case-closed" in web.get(dossier_url(client_dossier.id)).content.decode()
+    # a closed case is no ground for the purpose safety any more (art5.1)
+    refused = web.post(close, {"closed_on": TODAY.isoformat(), "note": "Nogmaals",
+                               "purpose": "safety"})
+    assert refused.status_code in (400, 403)

@@ -101,3 +101,19 @@ class MeldcodeStepForm(_MeldcodeForm):
         answers = {name: data[name] == "ja" for name in WEIGH_FIELDS if name in data}
         answers.update({name: data[name] for name in DECIDE_FIELDS if name in data})
         return answers
+
+
+class CloseSafetyCaseForm(GateForm):
+    """Close a case after its decision (step 5), once the follow-up is over (art5.1)."""
+
+    closed_on = forms.DateField(label=_("Closed on"), widget=DateInput(),
+                                initial=timezone.localdate,
+                                help_text=_("The day the follow-up ended; not in the future."))
+    note = forms.CharField(
+        label=_("Why the case is closed"), max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("A closed case is no longer a ground for the purpose safety (art. 5 "
+                    "paragraph 1)."),
+    )
+    purpose = _purpose_field(initial=SAFETY)
+    gate_fields = {"closedOn": "closed_on", "safetyCaseId": "note"}

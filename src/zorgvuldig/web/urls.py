@@ -48,6 +48,8 @@ urlpatterns = [
          name="open_safety_case"),
     path("clienten/<uuid:client_id>/meldcode/<uuid:case_id>/", meldcode.next_step,
          name="meldcode_step"),
+    path("clienten/<uuid:client_id>/meldcode/<uuid:case_id>/sluiten/", meldcode.close_case,
+         name="close_safety_case"),
     path("clienten/<uuid:client_id>/huishouden/nieuw/", households.create,
          name="create_household"),
     path("huishoudens/", households.directed, name="households"),

@@ -16,7 +16,11 @@ from django.views.decorators.http import require_http_methods
 
 from zorgvuldig.gate import services, validation
 from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
-from zorgvuldig.web.meldcode_forms import MeldcodeStepForm, OpenSafetyCaseForm
+from zorgvuldig.web.meldcode_forms import (
+    CloseSafetyCaseForm,
+    MeldcodeStepForm,
+    OpenSafetyCaseForm,
+)
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.dossier import JUSTIFICATION_FIELDSET
 from zorgvuldig.web.views.errors import not_found, refused
@@ -116,3 +120,37 @@ def next_step(request, client_id, case_id):
         "case": case, "form": form, "dossier_url": dossier_url, "purpose": query["doel"],
         "share_url": url("web:share", client_id, query),
     }, status=400 if form.errors else 200)
+
+
+@employee_required
+@require_http_methods(["GET", "POST"])
+def close_case(request, client_id, case_id):
+    """After step 5, once the follow-up is over: close the case (art5.1, art8.1)."""
+    purpose_form = read_purpose(request)
+    if not purpose_form.is_valid():
+        return choose_purpose(request, purpose_form, _("Close the Meldcode case"))
+    query = purpose_form.query()
+    dossier_url = url("web:dossier", client_id, query, PART)
+    case, response = _case(request, client_id, case_id, query)
+    if response is not None:
+        return response
+    form = CloseSafetyCaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.close_safety_case(
+                request.actor, case.id, closed_on=data["closed_on"], note=data["note"],
+                purpose=data["purpose"], legal_basis=query.get("grondslag"),
+            )
+        except InvalidInput as error:
+            form.add_gate_errors(error)
+        except ProcessingRefused as error:
+            return _refused(request, error, client_id, query)
+        except NotFound as error:
+            return not_found(request, error)
+        else:
+            messages.success(request, _("The Meldcode case has been closed."))
+            return redirect(dossier_url)
+    return render(request, "web/meldcode_close.html",
+                  {"case": case, "form": form, "dossier_url": dossier_url},
+                  status=400 if form.errors else 200)

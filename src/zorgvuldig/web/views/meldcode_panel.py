@@ -26,11 +26,17 @@ def panel(request, client_id, query: dict) -> dict:
     else:
         refusal = ""
     return {
-        "safety_cases": [{"case": case, "step_url": step_url(client_id, case.id, query)}
+        "safety_cases": [{"case": case, "step_url": step_url(client_id, case.id, query),
+                          "close_url": close_url(client_id, case.id, query)}
                          for case in cases],
         "safety_refusal": refusal,
         "open_case_url": url("web:open_safety_case", client_id, query),
     }
+
+
+def close_url(client_id, case_id, query: dict) -> str:
+    """The page that closes a case after its decision."""
+    return f"{reverse('web:close_safety_case', args=[client_id, case_id])}?{urlencode(query)}"
 
 
 def step_url(client_id, case_id, query: dict) -> str:
