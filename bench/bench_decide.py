@@ -14,16 +14,25 @@ The mix is seeded: ``--requests`` distinct request/fact pairs (2,000 by default)
 protocol versions, 1-5 categories each: routine consults and records by assigned caseworkers
 with consent, shares with and without written consent for health, refused and withdrawn
 consents, art4.6 justifications, unassigned actors, missing purposes, unacknowledged
-employees, categories beyond the matrix, professional secrecy on shares, ...
+employees, categories beyond the matrix, professional secrecy on shares, ... Under the rules
+of decision 10: shares with a partner mostly go to one that supports the client in the
+sender's domain (``Facts.recipient_support``), a few are referrals (``referral_domain``) or go
+to a partner that supports the client elsewhere or not at all (art5.1); safety and integrated
+support mostly rest on a Meldcode case or a household plan (``Facts.purpose_grounds``), some on
+nothing; caseworkers of a partner the client was referred to consult who the client is
+(``Facts.referred_to``, art3.2c); consents to share name non-partners, or only partners
+(art4.3, art7).
 
 The Cedar policies are ``bench/cedar/zorgvuldig.cedar``, schema
 ``bench/cedar/zorgvuldig.cedarschema``. One Cedar request per data category: principal the
 employee, action the operation, resource the category. What is the same for every request
 (the categories, the protocol versions' settings) is parsed once into an entity store; per
-request, the conversion adds the employee (the facts about the actor) and the client's dossier
-(informing, consents, professional secrecy) as entities, and passes the request (purpose, law,
-domain, recipient, justification, the version's consent scope for the operation and its
-necessity set) as context, one context JSON shared by all categories.
+request, the conversion adds the employee (the facts about the actor, the grounds found for
+a purpose, the domains of referrals waiting for it) and the client's dossier (informing,
+consents, professional secrecy) as entities, and passes the request (purpose, law, domain,
+categories, recipient and its support, referral domain, justification, the version's consent
+scope for the operation and its necessity set, and for a share with a partner what the
+recipient needs) as context, one context JSON shared by all categories.
 
 Before anything is timed, both engines decide every request of the mix and ``--corners``
 random request/fact pairs that ignore realism (the corners of the rules), Cedar validating
@@ -75,6 +84,7 @@ from zorgvuldig.protocol import (
     Operation,
     ProtocolVersion,
     Purpose,
+    PurposeGround,
     RecipientKind,
     Request,
     decide,
@@ -125,6 +135,11 @@ class Cedar:
 def _version_attrs(version: ProtocolVersion) -> dict:
     return {
         "purposes": sorted(version.purposes),
+        "grounded_purposes": sorted(p for p, grounds in version.purpose_grounds.items()
+                                    if grounds),
+        "purpose_grounds": [{"purpose": p, "ground": g}
+                            for p, grounds in sorted(version.purpose_grounds.items())
+                            for g in sorted(grounds)],
         "consent_exempt": sorted(version.consent_exempt),
         "written_categories": sorted(version.written_consent),
         "written_operations": [{"__entity": _ACTIONS[o]}
@@ -159,6 +174,8 @@ def to_cedar(request: Request, facts: Facts) -> tuple[str, list[dict]]:
         "assigned_legal_bases": list(facts.assigned_legal_bases),
         "household_director": facts.household_director,
         "privacy_officer": facts.privacy_officer,
+        "referred_to": list(facts.referred_to),
+        "purpose_grounds": list(facts.purpose_grounds),
     }
     if facts.opening_trajectory is not None:
         employee["opening_trajectory"] = facts.opening_trajectory
@@ -182,10 +199,14 @@ def to_cedar(request: Request, facts: Facts) -> tuple[str, list[dict]]:
         context["legal_basis"] = basis
     if domain is not None:
         context["domain"] = domain
+    context["categories"] = list(request.categories)
     if request.recipient is not None:
         context["recipient"] = request.recipient
     context["recipient_kind"] = request.recipient_kind
     context["recipient_informed"] = facts.recipient_informed
+    context["recipient_support"] = list(facts.recipient_support)
+    if (referral := request.referral_domain) is not None:
+        context["referral_domain"] = referral
     if (justification := request.justification) is not None:
         context["justification"] = {
             "ground": justification.ground, "text_present": bool(justification.text.strip())}
@@ -198,6 +219,13 @@ def to_cedar(request: Request, facts: Facts) -> tuple[str, list[dict]]:
         elif purpose is not None and basis is not None:
             necessary = frozenset().union(
                 *(version.necessary(purpose, d) for d in DOMAINS_BY_LEGAL_BASIS[basis]))
+        if (purpose is not None and request.operation is Operation.SHARE
+                and request.recipient_kind is RecipientKind.PARTNER):
+            needs = frozenset().union(
+                *(version.necessary(purpose, d) for d in facts.recipient_support))
+            if referral is not None:
+                needs |= version.referral_needs(referral)
+            context["recipient_needs"] = list(needs)
     context["consent_scope"] = "none" if scope is None else scope
     context["necessary"] = list(necessary)
     context_json = json.dumps(context, separators=(",", ":"))
@@ -214,10 +242,14 @@ PURPOSES = (Purpose.SUPPORT_PROVISION, Purpose.ASSESSMENT, Purpose.INTEGRATED_SU
 OPERATIONS = (Operation.CONSULT, Operation.RECORD, Operation.USE, Operation.CHANGE,
               Operation.REQUEST, Operation.DESTROY)
 TEXTS = ("Zonder deze gegevens geen passende hulp.", "Acuut gevaar voor het kind.", "   ")
+# art5.1: the fact the gate finds for a purpose wider than the ordinary support, as a rule
+FACT_GROUNDS = {Purpose.SAFETY: PurposeGround.MELDCODE_CASE,
+                Purpose.INTEGRATED_SUPPORT: PurposeGround.HOUSEHOLD_PLAN}
 # scenario: weight (per cent of the mix)
 SCENARIOS = {
-    "routine": 38,  # consults, records, ... by an assigned caseworker, consent given
-    "share": 10,  # shares, with and without written consent for health
+    "routine": 36,  # consults, records, ... by an assigned caseworker, consent given
+    "share": 10,  # shares to partners supporting the client, referrals, with and without
+    # written consent for health
     "refused-withdrawn": 8,
     "narrowed": 4,  # consents narrowed to categories or recipients
     "art4.6": 6,  # without consent or informing, on a stated ground
@@ -230,6 +262,7 @@ SCENARIOS = {
     "non-partner": 3,  # art7: shares with a non-partner, informed of the protocol or not
     "veilig-thuis": 3,  # art8.2: answering Veilig Thuis about a report
     "intake": 3,  # recording that opens a trajectory
+    "referral-intake": 2,  # art3.2c: the intake queue of a partner the client was referred to
     "oversight": 1,  # the privacy officer consults for accountability
     "no-access": 1,  # not committed, no version, not an employee
 }
@@ -274,11 +307,17 @@ def one_pair(rng: random.Random, versions: list[ProtocolVersion]) -> tuple[Reque
     )
     if rng.random() < 0.15:  # also assigned under a second law
         facts = replace(facts, assigned_legal_bases=frozenset({basis, rng.choice(BASES)}))
+    if purpose in FACT_GROUNDS and rng.random() < 0.88:  # a Meldcode case, a household plan
+        facts = replace(facts, purpose_grounds=frozenset({FACT_GROUNDS[purpose]}))
     scenario = rng.choices(list(SCENARIOS), weights=list(SCENARIOS.values()))[0]
     return BEND[scenario](rng, request, facts, version)
 
 
 def _share(rng, request, facts, version, health=None):
+    """A share with a partner: mostly one that supports the client in the sender's domain (for
+    integrated support, in the domains the household plan brings together), a few referrals
+    to a domain in which the recipient is to support the client, a few to a partner that
+    supports the client elsewhere only or not at all (art5.1)."""
     health = rng.random() < 0.5 if health is None else health
     categories = list(request.categories)
     if health and Category.HEALTH not in categories:
@@ -290,11 +329,30 @@ def _share(rng, request, facts, version, health=None):
     domain = request.domain if not health else rng.choice((Domain.CARE, Domain.YOUTH))
     basis = request.legal_basis if not health else (
         LegalBasis.WMO_2015 if domain is Domain.CARE else LegalBasis.YOUTH_ACT)
+    own = domain or rng.choice(sorted(DOMAINS_BY_LEGAL_BASIS[basis]))
+    others = [d for d in sorted(Domain) if d is not own]
+    support, referral = frozenset(), None
+    what = rng.random()
+    if what < 0.8:
+        extra = rng.randint(1, 3) if request.purpose is Purpose.INTEGRATED_SUPPORT else (
+            int(rng.random() < 0.2))
+        support = frozenset({own, *rng.sample(others, extra)})
+    elif what < 0.86:  # the recipient supports the client, but in another domain
+        support = frozenset({rng.choice(others)})
+    elif what < 0.96:  # a referral: what intake and assessment there need
+        referral = rng.choice(others)
+        carried = _necessary(version, request.purpose, domain, basis) & version.referral_needs(
+            referral)
+        if carried:
+            categories = list(_pick(rng, carried, rng.randint(1, 3)))
+            if rng.random() < 0.2:  # and something the referral does not carry
+                categories += _pick(rng, set(Category) - carried, 1)
     request = replace(request, operation=Operation.SHARE, categories=tuple(categories),
                       recipient=f"partner-{rng.randrange(12)}" if rng.random() < 0.97 else None,
-                      domain=domain, legal_basis=basis)
+                      domain=domain, legal_basis=basis, referral_domain=referral)
     return request, replace(facts, consents=tuple(consents),
-                            assigned_legal_bases=facts.assigned_legal_bases | {basis})
+                            assigned_legal_bases=facts.assigned_legal_bases | {basis},
+                            recipient_support=support)
 
 
 def _refused_withdrawn(rng, request, facts, version):
@@ -312,6 +370,8 @@ def _narrowed(rng, request, facts, version):
     request, facts = _share(rng, request, facts, version, health=False)
     categories = frozenset(rng.sample(sorted(Category), rng.randint(1, 5)))
     recipients = frozenset({request.recipient or "partner-0", f"partner-{rng.randrange(12)}"})
+    if rng.random() < 0.3:  # the consent form also names a non-partner
+        recipients |= {f"non-partner-{rng.randrange(30)}"}
     narrowed = Consent(ConsentScope.SHARE, ConsentState.GIVEN,
                        categories=categories if rng.random() < 0.7 else None,
                        recipients=recipients if rng.random() < 0.6 else None,
@@ -321,7 +381,13 @@ def _narrowed(rng, request, facts, version):
     if rng.random() < 0.3:  # the client withdrew the share with one partner
         consents.append(Consent(ConsentScope.SHARE, ConsentState.WITHDRAWN,
                                 recipients=frozenset({f"partner-{rng.randrange(12)}"})))
-    return request, replace(facts, consents=tuple(consents))
+    return request, replace(facts, consents=tuple(consents),
+                            recipient_names=_names(narrowed.recipients))
+
+
+def _names(recipients) -> tuple[tuple[str, str], ...]:
+    """The names of the recipients a narrowed consent names, as the gate hands them over."""
+    return tuple((r, f"Organisatie {r}") for r in sorted(recipients or ()))
 
 
 def _art4_6(rng, request, facts, version):
@@ -387,11 +453,25 @@ def _secrecy(rng, request, facts, version):
 
 def _non_partner(rng, request, facts, version):
     """art7: family, the network or an uncommitted professional receives a share; the leaflet
-    with the protocol's main lines was handed over, or not yet."""
+    with the protocol's main lines was handed over, or not yet. It receives on consent only
+    where the consent names it (art4.3): mostly it does, some consents name partners only or
+    another non-partner."""
     request, facts = _share(rng, request, facts, version, health=rng.random() < 0.2)
-    request = replace(request, recipient_kind=RecipientKind.NON_PARTNER,
-                      recipient=f"non-partner-{rng.randrange(30)}")
-    return request, replace(facts, recipient_informed=rng.random() < 0.7)
+    recipient = f"non-partner-{rng.randrange(30)}"
+    request = replace(request, recipient_kind=RecipientKind.NON_PARTNER, recipient=recipient,
+                      referral_domain=None)
+    consents = [c for c in facts.consents if c.scope is not ConsentScope.SHARE]
+    what, named = rng.random(), None
+    if what < 0.6:
+        named = frozenset({recipient, *(["partner-3"] if rng.random() < 0.3 else [])})
+    elif what < 0.7:
+        named = frozenset({f"non-partner-{rng.randrange(30, 40)}"})
+    if what < 0.95:  # given: naming it, another, or no one (every partner, no non-partner)
+        consents.append(Consent(ConsentScope.SHARE, ConsentState.GIVEN, recipients=named,
+                                written=rng.random() < 0.6))
+    return request, replace(facts, recipient_informed=rng.random() < 0.75,
+                            consents=tuple(consents), recipient_support=frozenset(),
+                            recipient_names=_names(named))
 
 
 def _veilig_thuis(rng, request, facts, version):
@@ -403,7 +483,8 @@ def _veilig_thuis(rng, request, facts, version):
     if rng.random() < 0.3:  # and something it does not need
         categories = (*categories, *_pick(rng, set(Category) - set(wanted), 1))
     request = replace(request, recipient_kind=RecipientKind.VEILIG_THUIS, recipient="veilig-thuis",
-                      categories=categories[:5], purpose=Purpose.SAFETY)
+                      categories=categories[:5], purpose=Purpose.SAFETY, referral_domain=None)
+    facts = replace(facts, recipient_support=frozenset())
     what = rng.random()
     if what < 0.4:  # no consent to share, or none at all, or not even informed
         facts = replace(facts, consents=tuple(c for c in facts.consents
@@ -424,6 +505,25 @@ def _intake(rng, request, facts, version):
     opening = basis if rng.random() < 0.8 else rng.choice(BASES)
     return request, replace(facts, assigned_legal_bases=frozenset(), opening_trajectory=opening,
                             informed=rng.random() < 0.9)
+
+
+def _referral_intake(rng, request, facts, version):
+    """art3.2c: a caseworker of a partner to which the client was referred sees, in its intake
+    queue, who the client is; a few ask for more, or under another law."""
+    basis = request.legal_basis
+    referred = rng.choice(sorted(DOMAINS_BY_LEGAL_BASIS[basis]))
+    categories, what = (Category.IDENTIFICATION,), rng.random()
+    if what < 0.12:  # more than who the client is: not on the referral alone
+        categories = (Category.IDENTIFICATION, Category.CONTACT)
+    elif what < 0.2:  # under a law that does not carry the domain of the referral
+        basis = rng.choice([b for b in BASES if b is not basis])
+    request = replace(request, operation=Operation.CONSULT, purpose=Purpose.INTAKE,
+                      categories=categories, legal_basis=basis,
+                      domain=referred if basis is request.legal_basis and rng.random() < 0.5
+                      else None)
+    return request, replace(facts, assigned_legal_bases=frozenset(),
+                            referred_to=frozenset({referred}), purpose_grounds=frozenset(),
+                            informed=rng.random() < 0.5)
 
 
 def _oversight(rng, request, facts, version):
@@ -458,6 +558,7 @@ BEND = {
     "non-partner": _non_partner,
     "veilig-thuis": _veilig_thuis,
     "intake": _intake,
+    "referral-intake": _referral_intake,
     "oversight": _oversight,
     "no-access": _no_access,
 }
@@ -496,7 +597,46 @@ def describe(mix, decisions) -> dict:
                             and r.operation is Operation.SHARE for r, _ in mix),
         "art8_2": sum("art8.2" in d.articles for d in decisions),
         "versions": {v: versions.count(v) for v in sorted(set(versions))},
+        **for_the_recipient(mix, decisions),
     }
+
+
+def for_the_recipient(pairs, decisions) -> dict:
+    """How often the rules of decision 10 come into play (art3.2c, art4.3, art5.1, art7)."""
+    shares = [(r, f) for r, f in pairs if r.operation is Operation.SHARE]
+    partner = [(r, f) for r, f in shares if r.recipient_kind is RecipientKind.PARTNER]
+    grounded = [(f.version.purpose_grounds[r.purpose], f) for r, f in pairs
+                if f.version is not None and f.version.purpose_grounds.get(r.purpose)]
+    intake = [d for (r, f), d in zip(pairs, decisions, strict=True)
+              if r.operation is Operation.CONSULT and r.purpose is Purpose.INTAKE
+              and f.referred_to]
+    return {
+        "partner_shares": len(partner),
+        "referrals": sum(r.referral_domain is not None for r, _ in partner),
+        "not_supporting": sum(not f.recipient_support and r.referral_domain is None
+                              for r, f in partner),
+        "grounded": len(grounded),
+        "without_ground_fact": sum(not needed & f.purpose_grounds for needed, f in grounded),
+        "referral_intake": len(intake),
+        "referral_intake_allowed": sum(d.status == "allowed" for d in intake),
+        "non_partner_named": sum(
+            r.recipient_kind is RecipientKind.NON_PARTNER and any(
+                c.scope is ConsentScope.SHARE and r.recipient in (c.recipients or ())
+                for c in f.consents)
+            for r, f in shares),
+    }
+
+
+def for_the_recipient_text(n: dict) -> str:
+    return (
+        f"{n['partner_shares']:,} shares with a partner ({n['referrals']:,} referrals, "
+        f"{n['not_supporting']:,} to a partner that does not support the client), "
+        f"{n['grounded']:,} requests for a purpose that needs its ground "
+        f"({n['without_ground_fact']:,} without the fact recorded), "
+        f"{n['referral_intake']:,} intake consults on a referral "
+        f"({n['referral_intake_allowed']:,} allowed), {n['non_partner_named']:,} shares with a "
+        f"non-partner that a consent names"
+    )
 
 
 # --- agreement --------------------------------------------------------------------------------
@@ -510,10 +650,11 @@ def random_pair(rng: random.Random, versions: list[ProtocolVersion]) -> tuple[Re
     def some(values, most):
         return frozenset(rng.sample(sorted(values), rng.randint(0, most)))
 
+    recipients = ("p2", "p3", "n1", "n2")  # partners and non-partners alike
     consents = tuple(
         Consent(rng.choice(sorted(ConsentScope)), rng.choice(sorted(ConsentState)),
                 categories=(some(Category, 4) or None) if rng.random() < 0.4 else None,
-                recipients=(some(("p2", "p3"), 2) or None) if rng.random() < 0.4 else None,
+                recipients=(some(recipients, 2) or None) if rng.random() < 0.4 else None,
                 written=rng.random() < 0.5)
         for _ in range(rng.randint(0, len(CONSENT_SLOTS)))
     )
@@ -521,10 +662,11 @@ def random_pair(rng: random.Random, versions: list[ProtocolVersion]) -> tuple[Re
         actor_id="e", partner_id="p", operation=rng.choice(sorted(Operation)),
         categories=tuple(rng.sample(sorted(Category), rng.randint(1, 5))),
         purpose=maybe(Purpose), legal_basis=maybe(LegalBasis), domain=maybe(Domain),
-        recipient=maybe(("p2", "p3")),
+        recipient=maybe(recipients),
         justification=None if rng.random() < 0.5 else Justification(
             rng.choice(sorted(ExceptionGround)), rng.choice(("", " ", "Nodig."))),
         recipient_kind=rng.choice(sorted(RecipientKind)),
+        referral_domain=maybe(Domain) if rng.random() < 0.3 else None,
     )
     facts = Facts(
         version=None if rng.random() < 0.05 else rng.choice(versions),
@@ -536,8 +678,12 @@ def random_pair(rng: random.Random, versions: list[ProtocolVersion]) -> tuple[Re
         informed=rng.random() < 0.7, consents=consents,
         professional_secrecy=some(Category, 2) if rng.random() < 0.3 else frozenset(),
         recipient_informed=rng.random() < 0.5,
+        recipient_support=some(Domain, 3) if rng.random() < 0.6 else frozenset(),
+        purpose_grounds=some(PurposeGround, 2) if rng.random() < 0.5 else frozenset(),
+        referred_to=some(Domain, 2) if rng.random() < 0.3 else frozenset(),
     )
-    if rng.random() < 0.7:  # past the rules for the whole request, to the categories' rules
+    what = rng.random()
+    if what < 0.6:  # past the rules for the whole request, to the categories' rules
         basis = rng.choice(sorted(LegalBasis))
         request = replace(request, purpose=rng.choice(sorted(Purpose)), legal_basis=basis,
                           domain=maybe(DOMAINS_BY_LEGAL_BASIS[basis]))
@@ -545,8 +691,29 @@ def random_pair(rng: random.Random, versions: list[ProtocolVersion]) -> tuple[Re
                         partner_committed=True, acknowledged_current_version=True,
                         assigned_legal_bases=facts.assigned_legal_bases | {basis},
                         opening_trajectory=None)
-        if rng.random() < 0.4:  # a share, to any kind of recipient (art6, art7, art8.2)
+        grounds = facts.version.purpose_grounds.get(request.purpose)
+        if grounds and rng.random() < 0.6:  # mostly with a ground for a wider purpose
+            facts = replace(facts, purpose_grounds=facts.purpose_grounds | {
+                rng.choice(sorted(grounds))})
+        if rng.random() < 0.4:  # a share, to any kind of recipient (art5.1, art6, art7, art8.2)
             request = replace(request, operation=Operation.SHARE)
+            if rng.random() < 0.5:  # a recipient that supports the client (or a referral)
+                facts = replace(facts, recipient_support=facts.recipient_support | {
+                    rng.choice(sorted(Domain))})
+    elif what < 0.75:  # the intake queue of a partner the client was referred to (art3.2c)
+        basis = rng.choice(sorted(LegalBasis))
+        categories = (Category.IDENTIFICATION,) if rng.random() < 0.6 else request.categories
+        request = replace(
+            request, operation=Operation.CONSULT if rng.random() < 0.8 else request.operation,
+            purpose=Purpose.INTAKE if rng.random() < 0.8 else request.purpose,
+            legal_basis=basis, categories=categories,
+            domain=maybe(DOMAINS_BY_LEGAL_BASIS[basis]) if rng.random() < 0.8 else request.domain)
+        facts = replace(facts, version=rng.choice(versions), actor_is_employee=True,
+                        partner_committed=True, acknowledged_current_version=True,
+                        assigned_legal_bases=some(LegalBasis, 1), household_director=False,
+                        privacy_officer=False, opening_trajectory=None,
+                        referred_to=some(Domain, 2) | (
+                            {maybe(DOMAINS_BY_LEGAL_BASIS[basis])} - {None}))
     return request, facts
 
 
@@ -572,6 +739,8 @@ def check_agreement(pairs, cedar: Cedar, label: str) -> list:
     if mismatches:
         raise SystemExit(f"FAILED: decide() and Cedar disagree on {len(mismatches)} categories "
                          f"of the {label}")
+    print(f"The {label}: both engines agree on all {len(pairs):,} requests, "
+          f"{sum(len(d.outcomes) for d in decisions):,} categories.", file=sys.stderr)
     return decisions
 
 
@@ -698,9 +867,10 @@ def table(data: dict) -> str:
         f"{mix['allowed']:,} allowed, {mix['partial']:,} partly, {mix['refused']:,} refused, "
         f"{mix['art4_6']:,} on art4.6; {mix['non_partner']:,} shares with a non-partner "
         f"({mix['art7']:,} refused on art7), {mix['veilig_thuis']:,} with Veilig Thuis "
-        f"({mix['art8_2']:,} decided on art8.2). Cedar and decide() agree on every category, "
-        f"of the mix and of {data['corners']:,} random request/fact pairs "
-        f"({data.get('corner_kinds', '')}).",
+        f"({mix['art8_2']:,} decided on art8.2); {for_the_recipient_text(mix)}.",
+        f"Cedar and decide() agree on every category, of the mix and of "
+        f"{data['corners']:,} random request/fact pairs ({data['corner_categories']:,} "
+        f"categories; {data.get('corner_kinds', '')}).",
         f"Median over requests of each request's median of {data['repeat']} runs × "
         f"{data['inner']} calls, after a warm-up run; garbage collection off; measured "
         f"{data['measured']} on {data['machine']}.",
@@ -719,14 +889,18 @@ def section(data: dict) -> str:
         "consent for health, refused and withdrawn consents, art4.6 justifications, "
         "unassigned actors, missing purposes, unacknowledged employees, categories beyond the "
         "matrix, professional secrecy on shares, shares with non-partners informed or not "
-        "(art7) and with Veilig Thuis about a report (art8.2, its categories from the protocol "
-        "version); both protocol versions. Before timing, both engines decide every request "
-        "and must agree on every category.",
+        "and named in the consent or not (art7, art4.3) and with Veilig Thuis about a report "
+        "(art8.2, its categories from the protocol version); shares with partners decided for "
+        "the recipient: its own support of the client, referrals to a domain, partners that do "
+        "not support the client (art5.1); safety and integrated support with and without their "
+        "ground; intake consults on a referral (art3.2c); both protocol versions. Before "
+        "timing, both engines decide every request and must agree on every category.",
         "",
         "Cedar gets one authorization request per category. Its time includes converting "
         "the Request and Facts to JSON (the employee and the client's dossier as entities, "
-        "the request as one context shared by the categories), adding those entities to the "
-        "store parsed once at start (categories, protocol versions) and one "
+        "the request as one context shared by the categories, with the necessity sets of "
+        "sender and recipient), adding those entities to the store parsed once at start "
+        "(categories, protocol versions with their purpose grounds) and one "
         "`cedarpy.is_authorized_batch` call for all categories with the parsed `PolicySet`; "
         "requests are not validated against the schema while timed. Each engine is timed in "
         "passes of its own, so that neither evicts the other from the CPU caches.",
@@ -765,12 +939,14 @@ def main() -> None:
     corner_kinds = (
         f"{len(shares):,} shares: {kinds}; "
         f"{sum('art7' in d.articles for d in corner_decisions):,} refused on art7, "
-        f"{sum('art8.2' in d.articles for d in corner_decisions):,} decided on art8.2"
+        f"{sum('art8.2' in d.articles for d in corner_decisions):,} decided on art8.2; "
+        f"{for_the_recipient_text(for_the_recipient(corners, corner_decisions))}"
     )
     print("Timing ...", file=sys.stderr)
     timing = measure(mix, cedar, args.repeat, args.inner, args.seed)
     data = {
         "mix": describe(mix, decisions), "corners": args.corners, "corner_kinds": corner_kinds,
+        "corner_categories": sum(len(r.categories) for r, _ in corners),
         "timing": timing,
         "seed": args.seed, "repeat": args.repeat, "inner": args.inner, "machine": machine(
             f", pinned to core {core}" if core is not None else "", memory=False,
