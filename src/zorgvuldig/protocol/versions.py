@@ -289,6 +289,7 @@ def _load_directory(directory: Path) -> Mapping[str, ProtocolVersion]:
 def in_force(
     version_id: str, day: datetime.date, directory: Path = BUILT_IN
 ) -> ProtocolVersion | None:
-    """The version a partner committed to, if it applies on ``day`` (from its effective date)."""
+    """The version a partner committed to, if it applies on ``day`` (from its effective date:
+    the 2015 text from 1 January 2015, inforce)."""
     version = load_all(directory).get(version_id)
     return version if version is not None and version.effective_from <= day else None
