@@ -1,4 +1,4 @@
-"""The one gate: decide, perform, log and annotate in one transaction (DESIGN: the one gate)."""
+"""The one gate: decide, perform, log and annotate in one transaction (decision 0001)."""
 
 from __future__ import annotations
 

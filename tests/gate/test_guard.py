@@ -1,4 +1,4 @@
-"""The one gate is a checked rule: personal data outside it fails (DESIGN: the one gate)."""
+"""The one gate is a checked rule: personal data outside it fails (decision 0001)."""
 
 from __future__ import annotations
 
