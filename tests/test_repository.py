@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,8 +13,10 @@ OUTSIDE = ("../" + "shared", "shared/" + "PROTOCOL", "shared/" + "adr", "shared/
 
 
 def tracked() -> list[Path]:
+    git = shutil.which("git")
+    assert git, "the tests of the repository need git"
     listing = subprocess.run(
-        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True, text=True
+        [git, "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True, text=True
     ).stdout
     return [ROOT / name for name in listing.split("\0") if name]
 
