@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The repository stands on its own: a clone needs nothing beside it."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The OpenAPI document and the rules of the Dutch API Design Rules it must follow."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The one gate: decide, perform, log and annotate in one transaction (decision 0001)."""
 
 from __future__ import annotations

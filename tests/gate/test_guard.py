@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The one gate is a checked rule: personal data outside it fails (decision 0001)."""
 
 from __future__ import annotations

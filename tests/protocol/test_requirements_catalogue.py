@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The requirement catalogue (docs/requirements.md) and the ids that code and tests cite.
 
 Every id the code cites is in the catalogue, and every requirement of the catalogue is proven

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Protocol versions as data: loaded, validated, and where the two versions differ."""
 
 from __future__ import annotations

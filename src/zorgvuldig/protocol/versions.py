@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Load and validate protocol version files (TOML).
 
 A file that is wrong is refused as a whole, with an error that names the file, the key and
