@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Benchmark of decide() against the same rules written for Cedar (``cedarpy``).
 
 Requirement (issue 3, Speed): "A benchmark (not a test) measures decide() on a realistic mix of

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Benchmark of the processing log: appends per second and verified records per second.
 
 Requirement: "Benchmark (``make bench``, not part of the tests) of log appends per second (one

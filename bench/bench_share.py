@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Benchmark of the gate for a share and of "who received this item" on PostgreSQL.
 
 Requirement: "A benchmark on PostgreSQL: the full gate for a share (decision, disclosure

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What the benchmark scripts share: a PostgreSQL database of their own, Django on it, the
 line that names the machine, and writing their sections of ``docs/benchmarks.md``."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Fixtures shared by the whole suite: a small region built through the real code paths."""
 
 from __future__ import annotations

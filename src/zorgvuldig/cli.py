@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The ``zorgvuldig`` command: Django's management commands with the project's settings.
 
 ``zorgvuldig demo``, ``zorgvuldig log verify``, ``zorgvuldig migrate``, ``zorgvuldig serve`` ...

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Fixtures for the API tests: tokens, an authenticated test client, row counts."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Authentication by per-application API tokens, stored hashed, bound to a partner and an
 employee or a service identity; and the ``zorgvuldig token`` command."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Bad input: a 400/403/404 problem+json that says which field and why, and nothing written."""
 
 from __future__ import annotations

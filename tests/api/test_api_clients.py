@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Clients, subjects and relations through the gate (art1, art2)."""
 
 from __future__ import annotations

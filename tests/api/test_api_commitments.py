@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The functional administrator records when an organisation is committed to which protocol
 version, and when that ends (art1): only they, and only periods that make sense."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The employees of the caller's own organisation: work data, to assign a caseworker or name a
 director (art3.2c, art3.2d); no data of clients, no other organisation's people."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Sharing, disclosures, non-partners and professional secrecy through the API (art5.1, art6.1,
 art6.2, art7, art8.2): the happy paths, and every bad input answered with a problem and nothing
 sent."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Forming a household through the API, the organisations in its plan, and the household in
 the client's data (art1: one household, one plan, one director; art3.2c, art3.2d)."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """/received-shares (the recipient's pull) and /webhook-subscriptions."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Data items with origin and history (art3.2a, art5.1), through the gate."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A client's processing log over the API (Logboek Dataverwerkingen, art9.1)."""
 
 from __future__ import annotations

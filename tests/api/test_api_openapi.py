@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The OpenAPI document and the rules of the Dutch API Design Rules it must follow."""
 
 from __future__ import annotations
@@ -101,11 +102,226 @@ def test_openapi_command_writes_the_served_document(document, tmp_path):
     assert json.loads(target.read_text()) == document
 
 
-def test_document_passes_the_api_design_rules_linter(tmp_path):
-    """`make test` installs the linter (npm ci) before the tests; ../shared holds its rules."""
-    env = {**os.environ, "ZORGVULDIG_OPENAPI_FILE": str(tmp_path / "openapi.json")}
-    result = subprocess.run(
-        [str(ROOT / "bin/lint-openapi")], cwd=ROOT, capture_output=True, text=True, timeout=300,
-        check=False, env=env,
+def lint(*documents: Path, **env: str) -> subprocess.CompletedProcess:
+    """bin/lint-openapi as `make test` runs it: the API's document, or ``documents`` as they are."""
+    return subprocess.run(
+        [str(ROOT / "bin/lint-openapi"), *map(str, documents)], cwd=ROOT, capture_output=True,
+        text=True, timeout=300, check=False, env={**os.environ, **env},
     )
+
+
+def test_document_passes_the_api_design_rules_linter(tmp_path):
+    """`make test` installs the linter (npm ci) before the tests; the rules are the project's
+    own, api-design-rules/ruleset.yaml."""
+    result = lint(ZORGVULDIG_OPENAPI_FILE=str(tmp_path / "openapi.json"))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_linter_takes_another_ruleset_from_the_environment(tmp_path):
+    ruleset = tmp_path / "elsewhere.yaml"
+    result = lint(ZORGVULDIG_ADR_LINTER=str(ruleset))
+    assert result.returncode == 2
+    assert f"ruleset not found at {ruleset}" in result.stderr
+
+    ruleset.write_text(
+        "rules:\n  no-openapi-at-all:\n    severity: error\n    given: $\n"
+        "    then:\n      field: openapi\n      function: falsy\n"
+    )
+    document = tmp_path / "openapi.json"
+    result = lint(ZORGVULDIG_ADR_LINTER=str(ruleset), ZORGVULDIG_OPENAPI_FILE=str(document))
+    assert result.returncode == 1
+    assert "no-openapi-at-all" in result.stdout
+
+
+# Documents broken in one way each, and the rule of the API Design Rules that must reject them.
+
+
+def _responses(document):
+    for _path, _method, operation in operations(document):
+        yield from operation["responses"].items()
+
+
+def _first_ok(document):
+    return next(response for status, response in _responses(document) if status == "200")
+
+
+def _first_error(document):
+    return next(response for status, response in _responses(document) if status[0] == "4")
+
+
+def _query_parameters(document):
+    for _path, _method, operation in operations(document):
+        yield from (p for p in operation.get("parameters", []) if p["in"] == "query")
+
+
+def _first_query_key(document):
+    """The first query parameter whose name has a capital, in every operation that has it."""
+    name = next(p["name"] for p in _query_parameters(document) if p["name"] != p["name"].lower())
+    return name, [p for p in _query_parameters(document) if p["name"] == name]
+
+
+def _date_field(document):
+    return next(
+        spec for schema in document["components"]["schemas"].values()
+        for field, spec in schema.get("properties", {}).items()
+        if field.endswith("Date") and spec.get("format") == "date"
+    )
+
+
+def _rename_path(document, old, new):
+    paths = document["paths"]
+    document["paths"] = {new if path == old else path: item for path, item in paths.items()}
+
+
+def trailing_slash(document):
+    path = next(iter(document["paths"]))
+    _rename_path(document, path, path + "/")
+
+
+def no_version_header(document):
+    del _first_ok(document)["headers"]["API-Version"]
+
+
+def no_headers(document):
+    del _first_ok(document)["headers"]
+
+
+def snake_case_query_key(document):
+    name, parameters = _first_query_key(document)
+    for parameter in parameters:
+        parameter["name"] = re.sub(r"[A-Z]", lambda m: "_" + m[0].lower(), name)
+
+
+def camel_case_path_segment(document):
+    path = next(p for p in document["paths"] if "-" in p)
+    _rename_path(document, path, re.sub(r"-([a-z])", lambda m: m[1].upper(), path))
+
+
+def trace_operation(document):
+    methods = next(iter(document["paths"].values()))
+    operation = next(iter(methods.values()))
+    methods["trace"] = {**operation, "operationId": "trace" + operation["operationId"]}
+
+
+def swagger_2(document):
+    document["openapi"] = "2.0"
+
+
+def no_openapi_version(document):
+    del document["openapi"]
+
+
+def contact_without_url(document):
+    del document["info"]["contact"]["url"]
+
+
+def server_without_major_version(document):
+    document["servers"][0]["url"] = "/api"
+
+
+def version_not_semver(document):
+    document["info"]["version"] = "1.0"
+
+
+def plain_http_server(document):
+    document["servers"][0]["url"] = "http://zorgvuldig.example/api/v1"
+
+
+def error_as_plain_json(document):
+    content = _first_error(document)["content"]
+    content["application/json"] = content.pop("application/problem+json")
+
+
+def problem_without_detail(document):
+    del document["components"]["schemas"]["Problem"]["properties"]["detail"]
+
+
+def post_without_400(document):
+    operation = next(o for _, method, o in operations(document) if method == "post")
+    del operation["responses"]["400"]
+
+
+def local_date_time(document):
+    properties = document["components"]["schemas"]["Problem"]["properties"]
+    properties["occurredAt"] = {"type": "string", "format": "date-time-local"}
+
+
+def date_with_a_time(document):
+    _date_field(document)["format"] = "date-time"
+
+
+def date_without_format(document):
+    del _date_field(document)["format"]
+
+
+def snake_case_schema_name(document):
+    reference = '"#/components/schemas/'
+    text = json.dumps(document).replace(reference + 'Problem"', reference + 'problem_details"')
+    document.clear()
+    document.update(json.loads(text))
+    schemas = document["components"]["schemas"]
+    schemas["problem_details"] = schemas.pop("Problem")
+
+
+def snake_case_property(document):
+    document["components"]["schemas"]["Problem"]["properties"]["invalid_params"] = {"type": "array"}
+
+
+BROKEN = [
+    ("/core/no-trailing-slash", trailing_slash),
+    ("/core/version-header", no_version_header),
+    ("/core/version-header", no_headers),
+    ("/core/query-keys-camel-case", snake_case_query_key),
+    ("/core/path-segments-kebab-case", camel_case_path_segment),
+    ("/core/http-methods", trace_operation),
+    ("/core/doc-openapi", swagger_2),
+    ("/core/doc-openapi", no_openapi_version),
+    ("/core/doc-openapi-contact", contact_without_url),
+    ("/core/uri-version", server_without_major_version),
+    ("/core/semver", version_not_semver),
+    ("/core/transport/tls", plain_http_server),
+    ("/core/error-handling/problem-details", error_as_plain_json),
+    ("/core/error-handling/problem-details", problem_without_detail),
+    ("/core/error-handling/invalid-input", post_without_400),
+    ("/core/date-time/timezone", local_date_time),
+    ("/core/date-time/date-omit-time-portion", date_with_a_time),
+    ("/core/date-time/date-omit-time-portion", date_without_format),
+    ("zorgvuldig:schema-names-upper-camel-case", snake_case_schema_name),
+    ("zorgvuldig:property-names-lower-camel-case", snake_case_property),
+]
+FINDING = re.compile(r"^\s*\d+:\d+\s+error\s+(\S+)\s")
+
+
+@pytest.fixture(scope="module")
+def findings(tmp_path_factory):
+    """Every broken document linted in one run of bin/lint-openapi: the rules with an error,
+    by the name of the breakage."""
+    directory = tmp_path_factory.mktemp("broken").resolve()
+    served = directory / "openapi.json"
+    call_command("openapi", output=str(served))
+    files = {}
+    for _rule, breakage in BROKEN:
+        document = json.loads(served.read_text())
+        breakage(document)
+        files[str(directory / f"{breakage.__name__}.json")] = breakage.__name__
+        (directory / f"{breakage.__name__}.json").write_text(json.dumps(document))
+    result = lint(*map(Path, files))
+    assert result.returncode == 1, result.stdout + result.stderr
+    found: dict[str, set[str]] = {name: set() for name in files.values()}
+    current = None
+    for line in result.stdout.splitlines():
+        if line.strip() in files:
+            current = files[line.strip()]
+        elif (match := FINDING.match(line)) and current is not None:
+            found[current].add(match[1])
+    return found, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("rule", "breakage"), [pytest.param(r, b, id=b.__name__) for r, b in BROKEN]
+)
+def test_a_document_that_breaks_a_design_rule_fails_the_linter_on_that_rule(
+    findings, rule, breakage
+):
+    found, output = findings
+    assert rule in found[breakage.__name__], output

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Processing without consent (art4.6), partial dossiers, what is allowed now, and the privacy
 officer's register, through the API."""
 

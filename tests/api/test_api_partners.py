@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Partners: not personal data, read directly (art1)."""
 
 from __future__ import annotations

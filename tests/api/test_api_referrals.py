@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Referrals through the API: a share names the domain it refers the client to, the
 recipient's systems list the intake queue and take the client in or decline (art3.2c, art4.3,
 art5.1, art7)."""

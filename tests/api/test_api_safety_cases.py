@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """GET /clients/{clientId}/safety-cases: the Meldcode cases of your organisation (art8.1)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The API for requests (pull), the Meldcode, households and non-partners (art1, art7, art8.1)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Support trajectories: list, close, assign a caseworker (art2, art3.2c, art5.2)."""
 
 from __future__ import annotations

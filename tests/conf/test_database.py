@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """On PostgreSQL the gate's statements are planned once per connection (decision 7)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Production settings from the environment, and the administrator's screens."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Fixtures of the consent tests: clients of both ages, a parent, and real signed forms."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The consent endpoints of /api/v1 (art4.1-art4.5): happy paths and bad input."""
 
 from __future__ import annotations

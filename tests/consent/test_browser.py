@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The consent panel in a real browser: a caseworker informs a client, records consent with a
 signed form uploaded from disk, sees it allowed on the dossier, and withdraws it (art4.1-art4.5).
 axe-core checks every page on the way: no serious or critical violations (WCAG 2.1 AA)."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """art4.4: the signed consent form is checked to be what it claims, kept encrypted, and read
 back whole; a bad upload is a clear error on the field and writes nothing."""
 

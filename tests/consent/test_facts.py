@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """consent_facts(): what decide() learns of informing and consent (art4.1-art4.5)."""
 
 from __future__ import annotations

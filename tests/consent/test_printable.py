@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The printable consent form (art4.1-art4.5) is a real PDF that says what it must, and who
 may sign it (art10)."""
 

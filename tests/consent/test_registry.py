@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The consent registry through the gate: informing (art4.1), consent per scope (art4.2,
 art4.3), the signed form (art4.4), withdrawal (art4.5) and who may decide (art10)."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The consent panel of the dossier page and its forms (art4.1-art4.5, art10)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """PreparedQuery: a queryset compiled once answers as the ORM does, for other ids too."""
 
 from __future__ import annotations

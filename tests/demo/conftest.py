@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Fixtures of the demo tests: fast password hashes, and the region loaded once per module."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The demo region: loaded through the gate, idempotent, and scalable for benchmarks."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The demo region shows the exchanges (art4-art8), read back through the gate services."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """For every sequence of exchanges: what left is exactly what was allowed, never more than
 the recipient's own support needs for the purpose and the sender may share, and every item
 that left has a disclosure record and a log record (art4.3, art4.4, art4.5, art4.6, art5.1,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Integrated support: the director sees the one plan and coordinates the exchanges (art1)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The recipient's side of a share: what waits at a partner, and taking it into its own
 dossier with its origin, decided by the recipient's own facts (art3.2a, art3.2c, art4.2,
 art5.1, art6.1)."""

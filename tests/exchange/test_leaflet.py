@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The leaflet for non-partners (art7): a real one-page PDF in Dutch naming the partner."""
 
 from __future__ import annotations

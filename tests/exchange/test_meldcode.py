@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """art8.1: signals of domestic violence or child abuse follow the Meldcode's five steps."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Referrals: a share to a partner that does not support the client yet carries what intake and
 assessment in the named domain need and waits in the recipient's intake queue, where its
 caseworkers see who was referred and take the client in, or decline (art3.2c, art5.1)."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Requesting data from a partner (pull): decided on both sides, only allowed items come back."""
 
 from __future__ import annotations

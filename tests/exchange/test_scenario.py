@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A household in integrated support, over time (art1, art4, art6, art7, art8.2).
 
 One plan and one director; three partners and a non-partner; several exchanges; consent to

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Sharing through the gate: what leaves, what stays, and the disclosure records
 (art5.1, art6.1, art6.2, art7, art8.2)."""
 

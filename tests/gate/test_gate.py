@@ -1,4 +1,5 @@
-"""The one gate: decide, perform, log and annotate in one transaction (DESIGN: the one gate)."""
+# SPDX-License-Identifier: EUPL-1.2
+"""The one gate: decide, perform, log and annotate in one transaction (decision 0001)."""
 
 from __future__ import annotations
 

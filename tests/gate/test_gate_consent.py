@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The gate decides with the consent registry's facts (art4.1-art4.6, art5.1)."""
 
 from __future__ import annotations

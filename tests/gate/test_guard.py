@@ -1,4 +1,5 @@
-"""The one gate is a checked rule: personal data outside it fails (DESIGN: the one gate)."""
+# SPDX-License-Identifier: EUPL-1.2
+"""The one gate is a checked rule: personal data outside it fails (decision 0001)."""
 
 from __future__ import annotations
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The privacy officer's register of processings without consent, and the 'allowed now' panel."""
 
 from __future__ import annotations

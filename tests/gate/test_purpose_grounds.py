@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A purpose wider than the ordinary support rests on a fact the system holds (art2, art5.1):
 safety on an open Meldcode case, a serious-risk justification or a Veilig Thuis request;
 integrated support on a household plan that includes the actor's organisation."""

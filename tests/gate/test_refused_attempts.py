@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Refused attempts on items (art3.2c, art6.1, art6.2): an item that exists but is not the
 actor's to reach is answered exactly as one that does not exist, and the attempt is logged
 as refused for the item's data subject; nothing else is written."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """art6.2: a caseworker's statutory professional secrecy holds on top of the protocol."""
 
 from __future__ import annotations

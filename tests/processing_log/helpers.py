@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Helpers for the processing-log tests: entries, records in a chosen chain, tampering."""
 
 from __future__ import annotations

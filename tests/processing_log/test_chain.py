@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Appending to the hash chains (requirement: append-only, hash-chained, several chains)."""
 
 from __future__ import annotations

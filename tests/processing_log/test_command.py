@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """``zorgvuldig log verify`` and ``zorgvuldig log anchor``: output and exit codes."""
 
 from __future__ import annotations

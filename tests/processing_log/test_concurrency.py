@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Concurrent writers: chains stay gapless and verifiable, also while anchoring and verifying.
 
 Requirement: "Concurrent requests must not all queue behind one lock to append".

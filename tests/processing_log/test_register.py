@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The register of processing activities (AVG art. 30) that log records point into."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The database itself refuses to change or remove log records and anchors."""
 
 from __future__ import annotations

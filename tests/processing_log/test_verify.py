@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """``verify`` finds and names the first record that was altered, removed or inserted."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Requests and facts for the rule tests: one allowed baseline that each test bends."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Informing, consent, necessity and secrecy: art4.1-art4.6, art5.1, art6.1, art6.2.
 
 Every test runs against both protocol versions: they agree on these rules.

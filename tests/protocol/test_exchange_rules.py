@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Non-partners (art7) and Veilig Thuis (art8.2), in both protocol versions."""
 
 from __future__ import annotations

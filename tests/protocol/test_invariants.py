@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Invariants of the protocol, over generated requests and facts (hypothesis)."""
 
 from __future__ import annotations

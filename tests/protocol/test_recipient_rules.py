@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Exchanges decided for the recipient: necessity by the recipient's own support, referrals,
 purposes that need their ground, and consent narrowed to named recipients (art3.2c, art4.3,
 art5.1, art7), in both protocol versions."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The rules of the foundation: art1, art2, art3.2c, art3.2d, art5.1 (empty request).
 
 Every test runs against both protocol versions: they agree on these rules.

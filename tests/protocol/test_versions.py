@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Protocol versions as data: loaded, validated, and where the two versions differ."""
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from zorgvuldig.protocol.versions import BUILT_IN, VersionError, in_force, load,
 SOURCE = BUILT_IN / "regio-utrecht-zuidoost-2015.toml"
 
 
-def test_the_2015_text_applies_from_1_january_2015():
+def test_inforce_the_2015_text_applies_from_1_january_2015_under_its_title():
     assert V2015.effective_from == datetime.date(2015, 1, 1)
+    assert V2015.title == "Privacy protocol Sociaal Domein Regio Utrecht Zuidoost"
     assert in_force(V2015.id, datetime.date(2014, 12, 31)) is None
     assert in_force(V2015.id, datetime.date(2015, 1, 1)) is V2015
     assert in_force("no-such-version", datetime.date(2026, 1, 1)) is None

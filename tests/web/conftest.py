@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Fixtures of the page tests: a logged-in caseworker's browser, and static files served as
 they are (the manifest of collectstatic is a deployment step, not a test step)."""
 

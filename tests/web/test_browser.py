@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The pages in a real browser: Playwright driving Debian's chromium against the live server.
 
 A caseworker logs in, acknowledges the protocol, searches a client by BSN, opens the dossier and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The Meldcode and the household plan in a real browser (art8.1, art1): a caseworker follows
 the five steps through to a report to Veilig Thuis, and a director keeps a household's plan.
 axe-core checks every page on the way: no serious or critical violations (WCAG 2.1 AA)."""

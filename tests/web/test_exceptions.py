@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Processing without consent on the pages (art4.6), what the protocol allows now, a partial
 dossier, and the privacy officer's register of processings without consent."""
 

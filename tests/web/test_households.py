@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Integrated support on the pages (art1: one household, one plan, one director): forming a
 household on the dossier, the director's households, the plan and the exchanges, and the
 refusal for anyone else."""

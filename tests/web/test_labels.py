@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Every processing the gate logs has a label the pages show (the log is read by people)."""
 
 from __future__ import annotations

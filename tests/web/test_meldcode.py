@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The Meldcode on the pages (art8.1): the part on the dossier, opening a case with the signals,
 and the form for the next step only, through the assessment framework to a report."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The web pages through Django's test client: login, acknowledgement, search, intake, dossier.
 
 Every page with personal data calls the gate; these tests check what the pages add: that the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The page of received data: what partners shared, taken into the dossier or declined
 (art3.2a, art3.2c, art4.2, art5.1, art6.1)."""
 

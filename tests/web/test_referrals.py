@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Referrals on the pages: the share page refers a client to a partner for a domain and says so
 in its preview; the recipient's intake queue lists the referral, takes the client in or
 declines it (art3.2c, art5.1); the consent form names non-partners (art4.3, art7)."""

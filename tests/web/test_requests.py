@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Requesting data from a partner on the pages (art4.2, art4.4, art6.1, art6.2, art3.2a): the
 page "Gegevens opvragen", what came in, and the holder's explanation of what it withheld."""
 

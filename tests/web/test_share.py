@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Sharing on the pages (art5.1, art6, art7, art8.2), professional secrecy on the pages
 (art6.2), the disclosures of an item, and the leaflet for non-partners."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """IT staff add a webhook subscription in the admin: the URL is checked, the secret shown once."""
 
 from __future__ import annotations

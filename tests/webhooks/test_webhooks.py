@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Webhook notifications: made with what they announce, signed, delivered by the task worker
 to a real HTTP server, retried, never carrying personal data."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The REST API at ``/api/v1/``, after the Dutch API Design Rules (Logius)."""
 
 # The full version of the API, sent in the API-Version header of every response and in the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Authentication by per-application API tokens (``Authorization: Bearer zv_…``).
 
 A token is stored only as its SHA-256; it is bound to a partner and acts either as one of the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The NinjaAPI of zorgvuldig, fitted to the Dutch API Design Rules (Logius).
 
 - every response carries the ``API-Version`` header with the full version (/core/version-header);

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Request and response bodies of informing and consent (art4), camelCase on the wire.
 
 Built from the gate's frozen values (:mod:`zorgvuldig.gate.consent_dto`), like every response

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Bodies of received shares and webhook subscriptions, camelCase on the wire."""
 
 from __future__ import annotations

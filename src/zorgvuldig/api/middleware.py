@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The API's rules for the responses that django-ninja does not make itself.
 
 Every response ninja makes already has the ``API-Version`` header and errors as

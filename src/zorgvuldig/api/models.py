@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Per-application API tokens, stored hashed, each bound to a partner and an identity."""
 
 from __future__ import annotations

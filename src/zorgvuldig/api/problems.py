@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Errors as ``application/problem+json`` (RFC 9457), the way the API Design Rules ask.
 
 Every error response has ``type``, ``title``, ``status`` and ``detail``. Invalid input (400)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Request and response bodies: camelCase on the wire, snake_case in Python.
 
 Responses are built from the frozen values the gate hands out (:mod:`zorgvuldig.gate.dto`),

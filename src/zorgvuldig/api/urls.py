@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The API at /api/v1/: mounted by ``zorgvuldig.conf.urls`` as ``path("api/v1/", api.urls)``."""
 
 from __future__ import annotations

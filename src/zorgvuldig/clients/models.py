@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Clients, other data subjects, their relations, households and support (art1, art2).
 
 Personal data: only :mod:`zorgvuldig.gate` reads and writes these models (import-linter and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Settings, read from the environment with safe defaults.
 
 Development (the default) runs on an embedded SQLite database under ``var/``. Production sets

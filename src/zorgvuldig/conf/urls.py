@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 from django.contrib import admin
 from django.urls import include, path
 

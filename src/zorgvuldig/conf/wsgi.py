@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 import os
 
 from django.core.wsgi import get_wsgi_application

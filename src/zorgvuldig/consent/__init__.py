@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The consent registry: informing the client and the client's consents (art4).
 
 Personal data: only :mod:`zorgvuldig.gate` reads and writes these models (import-linter and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 from django.apps import AppConfig
 
 

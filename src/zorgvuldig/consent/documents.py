@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The signed consent form as uploaded: checked to be what it claims before anything is kept.
 
 art4.4 wants the signed form in the dossier. A scan or a PDF arrives with a file name and a

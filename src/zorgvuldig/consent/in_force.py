@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Which consent decisions are in force: the latest answer per scope, categories and recipients.
 
 Pure: it works on any objects with ``scope``, ``categories`` and ``recipients`` attributes (model

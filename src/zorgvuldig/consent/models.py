@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Informing the client (art4.1), the client's consent decisions (art4.2-art4.5) and the signed
 consent forms (art4.4).
 

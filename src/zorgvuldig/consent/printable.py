@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The printable consent form (art4.1-art4.5), in Dutch, as a PDF made with fpdf2.
 
 The caseworker prints it, goes through it with the client (or the representative, art10),

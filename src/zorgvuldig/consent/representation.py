@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Who may answer a request for consent for a client (art4.2-art4.5 with art10). Pure.
 
 Until the rights of art10 are worked out in full (their own issue), the rule is kept simple:

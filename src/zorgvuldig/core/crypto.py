@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Field encryption, the BSN search index and subject pseudonyms (art3.2b).
 
 All keys are derived with HKDF-SHA256 from ``ZORGVULDIG_MASTER_KEY``, each for one purpose, so

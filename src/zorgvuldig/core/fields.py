@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Model fields that keep personal data encrypted at rest (art3.2b)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Querysets compiled once per process and run again with other ids (decision 7).
 
 Django compiles a queryset to SQL every time it is evaluated. On the gate's hot paths (a

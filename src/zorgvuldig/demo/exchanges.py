@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The exchanges of the demo region, made only through the gate services (art4-art8).
 
 What a demo user finds after loading:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Load the demo region through the real code paths: partners, employees, clients via the gate."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What the demo loader has loaded, so that loading it again changes nothing."""
 
 from django.db import models

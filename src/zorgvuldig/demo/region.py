@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The fictitious demo region: the municipality of Utrechtse Heuvelrug and its partners.
 
 Everything personal is made up. Organisations are fictitious too, except the municipality.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Data items with their origin and every earlier version, and dossier annotations (art3.2a).
 
 Personal data: only :mod:`zorgvuldig.gate` reads and writes these models.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The leaflet for a non-partner (art7): "Hoe wij met uw gegevens omgaan", one page, in Dutch.
 
 Before a partner shares anything with someone outside the protocol (a family member, the

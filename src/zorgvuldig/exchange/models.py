@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Exchanges: who received which version of which item, and the non-partners (art6, art7, art8).
 
 Personal data: only :mod:`zorgvuldig.gate` reads and writes these models.

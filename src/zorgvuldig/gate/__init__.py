@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The one gate: every processing of personal data passes through :func:`process`.
 
 Views, API endpoints, commands and tasks call the service functions in

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Consent registry records to the frozen values of :mod:`zorgvuldig.gate.consent_dto`, and the
 queries that read them (inside the gate only)."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What the consent services hand out (art4): frozen values, never model instances."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The informing and consent facts decide() needs (art4.1-art4.5).
 
 Called by :func:`zorgvuldig.gate.facts.gather` inside the gate.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Who is processing, and whether code runs inside the gate."""
 
 from __future__ import annotations

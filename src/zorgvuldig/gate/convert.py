@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Model instances to the frozen values of :mod:`zorgvuldig.gate.dto` (inside the gate only)."""
 
 from __future__ import annotations

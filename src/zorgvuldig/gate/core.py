@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """process(): ask the protocol, perform, log and annotate, in one transaction."""
 
 from __future__ import annotations

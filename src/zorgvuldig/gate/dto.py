@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What the gate hands out: plain, frozen values, never model instances.
 
 A view that got a model instance could follow its relations to more personal data around

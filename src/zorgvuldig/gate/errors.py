@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What the gate raises. Every error says what is wrong in words a caseworker understands."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Gather the facts decide() needs for one actor and one client (and nothing more)."""
 
 from __future__ import annotations

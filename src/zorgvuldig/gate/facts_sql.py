@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The statements that read the facts of every processing, written once as SQL.
 
 :func:`zorgvuldig.gate.facts.gather` runs for every processing; building its statements with

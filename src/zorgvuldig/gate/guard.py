@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A run-time check of the one gate: queries on personal-data tables outside it fail.
 
 The import-linter contracts in ``pyproject.toml`` keep other modules from importing the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Checks of input that the gate does before anything is decided or written."""
 
 from __future__ import annotations

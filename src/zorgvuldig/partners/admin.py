@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The functional administrator's screens: partners, their commitment, employees (art1, art3.2).
 
 Personal data of clients is deliberately not in the admin: it only passes the gate.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Partners, their commitment to the protocol, employees and acknowledgements (art1, art3.2)."""
 
 from __future__ import annotations

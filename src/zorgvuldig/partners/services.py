@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Partners, employees and their acknowledgement of the protocol (art1, art3.2d, art3.2e), and
 the functional administrator's record of a partner's commitment to the protocol (art1).
 

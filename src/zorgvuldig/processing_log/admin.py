@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The register of processing activities (AVG art. 30) for the functional administrator."""
 
 from django.contrib import admin

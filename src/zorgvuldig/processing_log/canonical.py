@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The canonical bytes of a log record and of an anchor: what the hash chain is computed over.
 
 Requirement: "append-only and hash-chained: ``zorgvuldig log verify`` checks the chain and names

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Appending to the processing log and anchoring its chains.
 
 Requirement: "Append-only and hash-chained ... Concurrent requests must not all queue behind one

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """One entry of the processing log, before it is chained: what the gate hands to append().
 
 Fields follow the Logius standard *Logboek Dataverwerkingen* (trace id, span id, name, start

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The processing log: append-only, hash-chained, one record per processing per data subject.
 
 Records are spread over ``ZORGVULDIG_LOG_CHAINS`` chains by the subject's pseudonym; within a

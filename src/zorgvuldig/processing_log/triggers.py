@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Database triggers that keep the processing log append-only.
 
 Requirement: "on PostgreSQL a trigger refuses UPDATE and DELETE on the table". The same holds

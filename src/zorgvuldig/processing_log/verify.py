@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Verifying the processing log: every chain, every anchor, and the first thing that is wrong.
 
 Requirement: "``zorgvuldig log verify`` checks the chain and names the first record that was

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Reading the chains back for ``verify``: a fast pass in log order, a precise walk per chain.
 
 Requirement: "``zorgvuldig log verify`` checks the chain and names the first record that was

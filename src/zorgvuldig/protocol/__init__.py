@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The rules of the privacy protocol as a pure function.
 
 This package imports nothing from Django or the rest of the project (an import-linter

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Informing and consent as decide() sees them (art4).
 
 The consent registry (``zorgvuldig.consent``) keeps the full history; the gate hands decide()

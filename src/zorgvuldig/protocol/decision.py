@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What comes out of decide(): a decision per data category, explained by article."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The facts on which a purpose wider than the ordinary support rests (art2, art5.1).
 
 A purpose such as ``safety`` makes more categories necessary than the support itself (health

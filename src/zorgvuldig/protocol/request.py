@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What goes into decide(): the request for a processing and the facts gathered for it."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """decide(): the protocol's rules as one deterministic, side-effect free function.
 
 Every refusal names its article and says what would make the processing allowed. Rules that

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A protocol version: everything that can differ between regions or laws, as data.
 
 The code holds no region's numbers: a version file (TOML, under ``versions/``) sets the

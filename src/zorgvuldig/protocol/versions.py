@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Load and validate protocol version files (TOML).
 
 A file that is wrong is refused as a whole, with an error that names the file, the key and
@@ -289,6 +290,7 @@ def _load_directory(directory: Path) -> Mapping[str, ProtocolVersion]:
 def in_force(
     version_id: str, day: datetime.date, directory: Path = BUILT_IN
 ) -> ProtocolVersion | None:
-    """The version a partner committed to, if it applies on ``day`` (from its effective date)."""
+    """The version a partner committed to, if it applies on ``day`` (from its effective date:
+    the 2015 text from 1 January 2015, inforce)."""
     version = load_all(directory).get(version_id)
     return version if version is not None and version.effective_from <= day else None

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The protocol's fixed vocabulary: domains, legal bases, operations, purposes, categories.
 
 Codes are English and stable (they are stored and sent over the API); labels are Dutch, the

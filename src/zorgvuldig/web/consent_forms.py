@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The forms of informing and consent (art4.1-art4.5) on the dossier's consent panel.
 
 Like every form of the pages they check the shape of the input only; the gate checks what it

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The forms of the pages, rendered with the NL Design System (Utrecht) form classes.
 
 The forms check only the shape of the input (a date is a date, a choice is a choice); what the

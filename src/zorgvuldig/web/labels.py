@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Labels of the protocol's codes as the pages show them, translatable.
 
 The codes (``intake``, ``jeugdwet``, ``dossier-raadplegen`` ...) are stable and stored; the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The forms of the Meldcode (art8.1): opening a safety case with the signals (step 1), and
 the next step of a case, one at a time, in the Meldcode's order.
 

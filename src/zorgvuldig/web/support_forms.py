@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The forms of data requests (pull: art4.2, art4.4, art6.1) and integrated support (art1:
 one household, one plan, one director).
 

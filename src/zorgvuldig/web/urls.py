@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The web pages. Paths are Dutch, like the pages; they never hold a BSN or other personal
 data: clients and items are named by random ids, a search is sent by POST."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Webhook notifications to partner systems: something is waiting for them in the API.
 
 A notification names what to fetch (ids), never personal data; the partner system then pulls

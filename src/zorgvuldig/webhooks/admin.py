@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """IT staff see and end the partners' webhook subscriptions and follow the deliveries."""
 
 from django import forms

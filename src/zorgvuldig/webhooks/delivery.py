@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Telling partner systems that something waits for them: notifications are made in the same
 transaction as what they announce, and delivered by a background task (django-tasks, database
 backend: no broker), with retries and backoff.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A partner's webhook subscriptions and the notifications sent to them.
 
 No personal data: a notification carries the kind of event and the ids of what the partner

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The signature on a webhook notification: HMAC-SHA256 over the timestamp and the body.
 
 Header ``Zorgvuldig-Signature: t=<unix seconds>,v1=<hex>``, where ``v1`` is the HMAC-SHA256,

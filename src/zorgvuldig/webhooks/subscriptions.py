@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Making and ending a partner's webhook subscriptions (configuration, no personal data)."""
 
 from __future__ import annotations

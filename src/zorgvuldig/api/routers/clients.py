@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Clients and the other data subjects around them (art1, art2), through the gate."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Parameters the routers share."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Informing and consent (art4.1-art4.5), through the gate.
 
 Recording a consent decision is a ``multipart/form-data`` request, so that the signed form

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Sharing with partners, non-partners and Veilig Thuis, who received an item, non-partners
 (art5.1, art6.1, art6.2, art7, art8.2), through the gate."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What partners shared with your organisation (the recipient's pull), through the gate
 (art3.2a, art4.2, art6.1)."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A client's processing log: what was done with their data, by whom, on which ground."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What the protocol allows now, and the register of processings without consent (art4.6)."""
 
 from __future__ import annotations

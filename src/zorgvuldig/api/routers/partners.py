@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Partners, their commitment to the protocol and their employees (art1, art3.2c). Not
 personal data of clients: no gate."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Requesting data from a partner, the Meldcode and a household's plan and exchanges
 (art1, art4.2, art7, art8.1), through the gate."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Support trajectories: who supports a client, under which law, until when (art2, art3.2c)."""
 
 from __future__ import annotations

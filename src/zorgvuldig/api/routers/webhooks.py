@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Webhook subscriptions of a partner's systems: configuration, no personal data."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The operations on personal data, each one processing through the gate.
 
 These functions are the only way in for views, the API, commands and tasks.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Helpers the service modules share."""
 
 from __future__ import annotations

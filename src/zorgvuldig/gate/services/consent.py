@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Recording informing and consent through the gate (art4.1-art4.5).
 
 Each function is one processing, decided and logged by :func:`~zorgvuldig.gate.core.process`,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Checks of the input of the consent services (art4), done before anything is decided.
 
 Each raises :class:`~zorgvuldig.gate.errors.InvalidInput` naming the field (camelCase, as in

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Consulting informing and consent through the gate: the dossier's overview, the printable
 consent form and a signed form (art4.1-art4.5)."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Data items: recorded with their origin, changed into new versions, consulted (art3.2a)."""
 
 from __future__ import annotations

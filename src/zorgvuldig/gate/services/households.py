@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Integrated support: one household, one plan, one director (art1)."""
 
 from __future__ import annotations

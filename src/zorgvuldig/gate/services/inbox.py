@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What partners shared with the actor's organisation, as the recipient sees it (art3.2a,
 art3.2c, art4.2, art5.1, art6.1).
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Signals of domestic violence or child abuse, followed through the Meldcode (art8.1).
 
 The Meldcode huiselijk geweld en kindermishandeling has five steps: (1) map the signals;

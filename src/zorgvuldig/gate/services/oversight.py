@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What the privacy officer and the caseworker see of the protocol's decisions.
 
 - :func:`exceptions_register`: every processing without consent (art4.6) of the officer's

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Referrals: a share to a partner that does not support the client yet (art3.2c, art5.1).
 
 A caseworker who refers a client names the domain in which the recipient is to support the

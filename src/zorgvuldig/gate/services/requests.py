@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Requesting data from a partner (pull): decided on both sides (art4.2, art4.4, art6.1).
 
 The requesting caseworker's side decides whether they may request (art4.2 consent to record

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Refuse UPDATE and DELETE (and TRUNCATE on PostgreSQL) on log records and anchors.
 
 Requirement: "on PostgreSQL a trigger refuses UPDATE and DELETE on the table"; see

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Seed the register of processing activities (AVG art. 30) for the three laws of art. 2.
 
 Every log record names one of these in ``processing_activity_id`` (Logboek Dataverwerkingen).

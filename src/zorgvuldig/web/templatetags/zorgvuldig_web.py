@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Template filters of the web pages."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Who may see the pages with personal data: a logged-in, active employee of a partner who
 has acknowledged the protocol version in force (art3.2d)."""
 

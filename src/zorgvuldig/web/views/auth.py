@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Logging in and out, and acknowledging the protocol (art3.2d)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Informing and consent on the dossier (art4.1-art4.5): record informing, record a consent
 decision with its signed form, withdraw, print the consent form, fetch a signed form.
 

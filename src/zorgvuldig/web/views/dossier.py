@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The client dossier: opening it is a consult, logged by the gate (art3.2a, art3.2c).
 
 Every page here names the purpose of the processing (``?doel=``) and, when needed, the legal

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Pages for what the gate answers instead of data: a refusal, a function the employee does not
 have, or nothing found."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Sharing data with a partner, a non-partner or Veilig Thuis (art5.1, art6, art7, art8.2).
 
 The caseworker picks the recipient, the purpose and the items; step one shows per item what the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Integrated support on the pages: one household, one plan, one director (art1).
 
 A caseworker forms a household from the dossier (the client, relations living with them, the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Received data: what partners shared with the employee's organisation, for the clients the
 employee supports; taken into the dossier with its origin, or declined (art3.2a, art5.1,
 art6.1). Seeing, taking in and declining each pass the gate, like everything else."""

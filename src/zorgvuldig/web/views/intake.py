@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Cliënt aanmelden: register a client and open a support trajectory (art1, art2)."""
 
 from __future__ import annotations

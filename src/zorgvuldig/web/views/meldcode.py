@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The Meldcode huiselijk geweld en kindermishandeling on the pages (art8.1).
 
 The dossier shows the client's safety cases at the employee's organisation with their steps

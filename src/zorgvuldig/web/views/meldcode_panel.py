@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The Meldcode part of the dossier (art8.1): the client's safety cases at the employee's
 organisation, each with its steps and a link to the form of its next step."""
 

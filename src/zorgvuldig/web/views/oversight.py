@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The privacy officer's register of processings without consent (art4.6, art3.2c).
 
 Only a privacy officer may see it. The page checks the role before it asks the gate: the gate

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What every page with personal data starts with: the purpose of the processing (art2).
 
 The purpose (``?doel=``) and, when needed, the legal basis (``?grondslag=``) travel in the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The intake queue: clients other partners referred to the employee's organisation (art3.2c,
 art5.1). Seeing who was referred, taking the client in and declining each pass the gate."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Requesting a client's data from the partner that holds it: pull (art4.2, art4.4, art6.1).
 
 The caseworker chooses the partner, the categories and the purpose. The gate decides on both

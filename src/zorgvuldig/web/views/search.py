@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The home page: find a client the employee supports (by POST, so no BSN lands in a URL)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """``zorgvuldig openapi``: write the OpenAPI document of /api/v1 (for the ADR linter in CI)."""
 
 from __future__ import annotations

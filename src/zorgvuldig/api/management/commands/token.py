@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """``zorgvuldig token``: make, list and revoke API tokens.
 
     zorgvuldig token create --employee USERNAME --name APP

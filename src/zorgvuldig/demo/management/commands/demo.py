@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """``zorgvuldig demo [--clients N]``: load the demo region of Utrechtse Heuvelrug."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """``zorgvuldig flush``: Django's flush, let past the processing log's append-only triggers.
 
 Flushing empties every table, the processing log included, and Django's

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """``zorgvuldig log verify`` and ``zorgvuldig log anchor``: the processing log's hash chains.
 
 Requirement: "``zorgvuldig log verify`` checks the chain and names the first record that was

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """``zorgvuldig webhooks resend``: a new attempt for notifications that stalled.
 
 A notification whose delivery task was lost (its worker died while running it) is neither
