@@ -227,6 +227,47 @@ def process(processing: Processing, perform: Callable[[Decision], Performed[T]])
     return Outcome(performed.result, decision, trace_id)
 
 
+def process_required(
+    processing: Processing, perform: Callable[[Decision], Performed[T]], required_by: str
+) -> Outcome[T]:
+    """Perform and log, all or nothing, a processing that ``decide()`` does not decide because
+    it is about no client's support, but that the protocol itself asks of the partner: keeping
+    the non-partners it shares with and whether they were informed or addressed (art7), the
+    households a director directs (art1).
+
+    ``decide()`` judges a processing of a client's data against that client's support (the
+    assignment of art3.2c, the law of art2, the consent of art4); asked about no client it
+    could only refuse. These processings are therefore not asked of it, and not refused: they
+    are logged as allowed by ``required_by``, the article that requires them, one record per
+    person concerned (``Performed.subject_ids``: a non-partner's id, a household's members),
+    the same entry as :func:`process` writes, in the same transaction as the data. When
+    ``perform`` fails nothing it did is kept, and the failure is logged with status ``error``
+    for ``processing.subject_ids`` in a transaction of its own.
+    """
+    articles = (required_by,)
+    decision = Decision(
+        tuple(CategoryOutcome(c, True, articles) for c in processing.categories), articles, ()
+    )
+    trace_id = new_trace_id()
+    start = timezone.now()
+    trace_token = _trace_id.set(trace_id)
+    with gate_open():
+        try:
+            with transaction.atomic():
+                performed = perform(decision)
+                subjects = tuple(performed.subject_ids)
+                chain.append(_entries(processing, decision, subjects, trace_id, start, "ok"))
+        except Exception:
+            with transaction.atomic():
+                chain.append(
+                    _entries(processing, decision, processing.subject_ids, trace_id, start, "error")
+                )
+            raise
+        finally:
+            _trace_id.reset(trace_token)
+    return Outcome(performed.result, decision, trace_id)
+
+
 def log_refused_attempt(processing: Processing, refusals: Sequence[Refusal]) -> Decision:
     """Log, as refused by ``refusals``, an attempt the gate refuses before it asks the
     protocol, because what it is about is not the actor's to reach or even to know of: another

@@ -124,6 +124,12 @@ PROCESSINGS = {
     "meldcode-weigh": _("Meldcode step 4: violence or abuse weighed"),
     "meldcode-decide": _("Meldcode step 5: decided on help or a report"),
     "huishouden-coordineren": _("Household plan and exchanges consulted by the director"),
+    "geregisseerde-huishoudens-raadplegen": _("Households directed consulted by the director"),
+    "niet-partners-raadplegen": _("Non-partners consulted"),
+    "niet-partner-vastleggen": _("Non-partner recorded"),
+    "niet-partner-informeren": _("Informing of a non-partner recorded"),
+    "niet-partner-aanspreken": _("Addressing of a non-partner recorded"),
+    "niet-partner-aanspreken-raadplegen": _("Addressing of a non-partner consulted"),
     "plan-bijwerken": _("Household plan updated"),
 }
 

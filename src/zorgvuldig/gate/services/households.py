@@ -14,7 +14,7 @@ from zorgvuldig.clients.models import Client, Household, Relation
 from zorgvuldig.exchange.models import Disclosure
 from zorgvuldig.gate import convert, dto, validation
 from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.core import Performed, process
+from zorgvuldig.gate.core import Performed, Processing, process, process_required
 from zorgvuldig.gate.errors import InvalidInput, NotAllowed, NotFound
 from zorgvuldig.gate.services.common import (
     client_or_404,
@@ -143,16 +143,38 @@ class DirectedHousehold:
 
 
 @gate_service
-def directed_households(actor: Actor) -> list[DirectedHousehold]:
-    """The households the actor directs (one household, one plan, one director: art1)."""
+def directed_households(
+    actor: Actor, *, purpose: str = "integrated-support"
+) -> list[DirectedHousehold]:
+    """The households the actor directs (one household, one plan, one director: art1).
+
+    Their names are about their members: a consult of household data, logged for every
+    member, as art1 asks of the director (:func:`~zorgvuldig.gate.core.process_required`;
+    the plan and the members themselves are read with :func:`household_overview`, decided)."""
+    processing = Processing(
+        name="geregisseerde-huishoudens-raadplegen",
+        actor=actor,
+        operation=Operation.CONSULT,
+        categories=(Category.HOUSEHOLD,),
+        purpose=validation.purpose(purpose),
+        legal_basis=None,
+        client_id=None,
+    )
     if actor.employee_id is None:
         return []
-    return [
-        DirectedHousehold(h.id, h.name, h.created_at)
-        for h in Household.objects.filter(director_id=actor.employee_id).order_by(
-            "name", "created_at"
+
+    def perform(decision):
+        households = list(
+            Household.objects.filter(director_id=actor.employee_id)
+            .prefetch_related("members")
+            .order_by("name", "created_at")
         )
-    ]
+        return Performed(
+            [DirectedHousehold(h.id, h.name, h.created_at) for h in households],
+            subject_ids=[m.id for h in households for m in h.members.all()],
+        )
+
+    return process_required(processing, perform, "art1").result
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,9 +276,7 @@ def update_household_plan(
     household = _directed(actor, household_id)
     text = validation.text(plan, "plan", 10_000)
     partners = (
-        None
-        if partner_ids is None
-        else _plan_partners(partner_ids, household.director.partner_id)
+        None if partner_ids is None else _plan_partners(partner_ids, household.director.partner_id)
     )
     client = household.members.filter(client__isnull=False).select_related("client").first()
 

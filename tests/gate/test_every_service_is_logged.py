@@ -1,0 +1,88 @@
+"""Every public service of the gate logs what it does with personal data (DESIGN: the one gate;
+art3.2c, art8.1: the processing log answers for every processing).
+
+A service in ``zorgvuldig.gate.services.__all__`` either reaches one of the kernel's logging
+entry points (``process``, ``process_required``, ``log_refused_attempt``), found by following
+its calls through the service modules, or stands in ``PROCESSES_NO_PERSONAL_DATA`` with the
+reason. A new service with neither fails here; calling the services shows the records.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import textwrap
+import types
+
+import pytest
+
+from zorgvuldig.gate import core, services
+
+LOGGING = {core.process, core.process_required, core.log_refused_attempt}
+
+#: Public services that write no log record, each with the reason it processes no personal data.
+PROCESSES_NO_PERSONAL_DATA: dict[str, str] = {}
+
+
+def _unwrapped(function):
+    return inspect.unwrap(function)
+
+
+def _called(function) -> set[object]:
+    """The objects ``function`` calls by a global name or a module's attribute."""
+    source = textwrap.dedent(inspect.getsource(function))
+    scope = function.__globals__
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        target = node.func
+        if isinstance(target, ast.Name) and target.id in scope:
+            found.add(scope[target.id])
+        elif (
+            isinstance(target, ast.Attribute)
+            and isinstance(target.value, ast.Name)
+            and isinstance(scope.get(target.value.id), types.ModuleType)
+        ):
+            found.add(getattr(scope[target.value.id], target.attr, None))
+    return found
+
+
+def reaches_the_log(function, seen=None) -> bool:
+    """Whether ``function`` calls a logging entry point of the kernel, itself or through the
+    functions of the service modules it calls."""
+    seen = set() if seen is None else seen
+    function = _unwrapped(function)
+    if function in seen:
+        return False
+    seen.add(function)
+    for called in _called(function):
+        if called in LOGGING:
+            return True
+        if (
+            inspect.isfunction(called)
+            and called.__module__.startswith("zorgvuldig.gate.services")
+            and reaches_the_log(called, seen)
+        ):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("name", sorted(services.__all__))
+def test_every_public_service_logs_or_says_why_not(name):
+    service = getattr(services, name)
+    if name in PROCESSES_NO_PERSONAL_DATA:
+        assert not reaches_the_log(service), f"{name} logs: take it off the list"
+        return
+    assert reaches_the_log(service), (
+        f"{name} writes no processing-log record: process it through the gate, or put it in "
+        "PROCESSES_NO_PERSONAL_DATA with the reason"
+    )
+
+
+def test_the_check_finds_a_service_that_does_not_log():
+    def reads_quietly(actor):
+        return services.list_non_partners.__name__
+
+    assert not reaches_the_log(reads_quietly)
+    assert reaches_the_log(services.list_non_partners)
