@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Names of people outside any client's support pass the gate and its log too: the
 non-partners a partner keeps (art7) and the households a director directs (art1)."""
 

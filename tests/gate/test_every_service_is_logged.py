@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Every public service of the gate logs what it does with personal data (DESIGN: the one gate;
 art3.2c, art8.1: the processing log answers for every processing).
 
