@@ -59,7 +59,7 @@ def _commitment_select() -> str:
     return f"""SELECT {_col(c, "protocol_version")} AS version FROM {_table(c)}
         WHERE {_col(c, "partner")} = %s AND {_col(c, "starts_on")} <= %s
         AND ({_col(c, "ends_on")} IS NULL OR {_col(c, "ends_on")} >= %s)
-        ORDER BY {_col(c, "starts_on")} DESC LIMIT 1"""  # noqa: S608 (names from the models)
+        ORDER BY {_col(c, "starts_on")} DESC, {_col(c, "id")} DESC LIMIT 1"""  # noqa: S608 (names from the models)
 
 
 def _text(expression: str) -> str:

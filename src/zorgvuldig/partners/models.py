@@ -50,7 +50,7 @@ class Partner(models.Model):
         return (
             self.commitments.filter(starts_on__lte=day)
             .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day))
-            .order_by("-starts_on")
+            .order_by("-starts_on", "-id")  # the latest start; of two, the later recorded
             .first()
         )
 

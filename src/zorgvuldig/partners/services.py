@@ -76,7 +76,7 @@ def committed_version(partner: Partner, day: datetime.date) -> str | None:
         for c in partner.commitments.all()
         if c.starts_on <= day and (c.ends_on is None or c.ends_on >= day)
     ]
-    commitment = max(current, key=lambda c: c.starts_on, default=None)
+    commitment = max(current, key=lambda c: (c.starts_on, c.id), default=None)
     if commitment is None or versions.in_force(commitment.protocol_version, day) is None:
         return None
     return commitment.protocol_version

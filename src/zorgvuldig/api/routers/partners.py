@@ -25,20 +25,16 @@ ROLE_QUERY = Query(None, description="Alleen medewerkers met deze rol")
 
 
 def _out(partner: Partner) -> schemas.Partner:
-    today = timezone.localdate()
-    current = [
-        c
-        for c in partner.commitments.all()
-        if c.starts_on <= today and (c.ends_on is None or c.ends_on >= today)
-    ]
-    commitment = max(current, key=lambda c: c.starts_on, default=None)
+    """A partner as the gate counts it today (art1: one definition,
+    :func:`zorgvuldig.partners.services.committed_version`)."""
+    version = services.committed_version(partner, timezone.localdate())
     return schemas.Partner(
         id=partner.id,
         name=partner.name,
         kind=partner.kind,
         oin=partner.oin,
-        committed=commitment is not None,
-        protocol_version=commitment.protocol_version if commitment else None,
+        committed=version is not None,
+        protocol_version=version,
     )
 
 
