@@ -116,13 +116,18 @@ class Cedar:
         self.schema = cedarpy.Schema.from_str((CEDAR / "zorgvuldig.cedarschema").read_text())
         validation = cedarpy.validate_policies(text, self.schema)
         if not validation.validation_passed:
-            raise SystemExit("Cedar policies do not validate against the schema:\n" + "\n".join(
-                str(e) for e in validation.errors))
+            raise SystemExit(
+                "Cedar policies do not validate against the schema:\n"
+                + "\n".join(str(e) for e in validation.errors)
+            )
         self.policies = cedarpy.PolicySet.from_str(text)
-        static = [{"uid": _RESOURCES[c], "attrs": {"name": c.value}, "parents": []}
-                  for c in Category]
-        static += [{"uid": _VERSIONS[v.id], "attrs": _version_attrs(v), "parents": []}
-                   for v in load_all().values()]
+        static = [
+            {"uid": _RESOURCES[c], "attrs": {"name": c.value}, "parents": []} for c in Category
+        ]
+        static += [
+            {"uid": _VERSIONS[v.id], "attrs": _version_attrs(v), "parents": []}
+            for v in load_all().values()
+        ]
         self.entities = cedarpy.Entities.from_json_str(json.dumps(static), self.schema)
 
     def decide(self, request: Request, facts: Facts, validate: bool = False) -> list:
@@ -136,17 +141,20 @@ class Cedar:
 def _version_attrs(version: ProtocolVersion) -> dict:
     return {
         "purposes": sorted(version.purposes),
-        "grounded_purposes": sorted(p for p, grounds in version.purpose_grounds.items()
-                                    if grounds),
-        "purpose_grounds": [{"purpose": p, "ground": g}
-                            for p, grounds in sorted(version.purpose_grounds.items())
-                            for g in sorted(grounds)],
+        "grounded_purposes": sorted(p for p, grounds in version.purpose_grounds.items() if grounds),
+        "purpose_grounds": [
+            {"purpose": p, "ground": g}
+            for p, grounds in sorted(version.purpose_grounds.items())
+            for g in sorted(grounds)
+        ],
         "consent_exempt": sorted(version.consent_exempt),
         "written_categories": sorted(version.written_consent),
-        "written_operations": [{"__entity": _ACTIONS[o]}
-                               for o in sorted(version.written_consent_operations)],
-        "informing_operations": [{"__entity": _ACTIONS[o]}
-                                 for o in sorted(version.informing_operations)],
+        "written_operations": [
+            {"__entity": _ACTIONS[o]} for o in sorted(version.written_consent_operations)
+        ],
+        "informing_operations": [
+            {"__entity": _ACTIONS[o]} for o in sorted(version.informing_operations)
+        ],
         "exception_grounds": sorted(version.exception_grounds),
         "informing_waived_by": sorted(version.exception_grounds_without_informing),
         "veilig_thuis_categories": sorted(version.veilig_thuis_categories),
@@ -182,15 +190,19 @@ def to_cedar(request: Request, facts: Facts) -> tuple[str, list[dict]]:
         employee["opening_trajectory"] = facts.opening_trajectory
     dossier = {
         "informed": facts.informed,
-        "consents": {slot: _consent(c) for slot, c in zip(CONSENT_SLOTS, facts.consents,
-                                                                 strict=False)},
+        "consents": {
+            slot: _consent(c) for slot, c in zip(CONSENT_SLOTS, facts.consents, strict=False)
+        },
         "professional_secrecy": list(facts.professional_secrecy),
     }
     principal = {"type": "Employee", "id": request.actor_id}
-    delta = json.dumps([
-        {"uid": principal, "attrs": employee, "parents": []},
-        {"uid": _DOSSIER, "attrs": dossier, "parents": []},
-    ], separators=(",", ":"))
+    delta = json.dumps(
+        [
+            {"uid": principal, "attrs": employee, "parents": []},
+            {"uid": _DOSSIER, "attrs": dossier, "parents": []},
+        ],
+        separators=(",", ":"),
+    )
 
     context: dict = {"dossier": {"__entity": _DOSSIER}}
     purpose, basis, domain = request.purpose, request.legal_basis, request.domain
@@ -210,7 +222,9 @@ def to_cedar(request: Request, facts: Facts) -> tuple[str, list[dict]]:
         context["referral_domain"] = referral
     if (justification := request.justification) is not None:
         context["justification"] = {
-            "ground": justification.ground, "text_present": bool(justification.text.strip())}
+            "ground": justification.ground,
+            "text_present": bool(justification.text.strip()),
+        }
     scope, necessary = None, frozenset()
     if (version := facts.version) is not None:
         context["version"] = {"__entity": _VERSIONS[version.id]}
@@ -219,11 +233,16 @@ def to_cedar(request: Request, facts: Facts) -> tuple[str, list[dict]]:
             necessary = version.necessary(purpose, domain)
         elif purpose is not None and basis is not None:
             necessary = frozenset().union(
-                *(version.necessary(purpose, d) for d in DOMAINS_BY_LEGAL_BASIS[basis]))
-        if (purpose is not None and request.operation is Operation.SHARE
-                and request.recipient_kind is RecipientKind.PARTNER):
+                *(version.necessary(purpose, d) for d in DOMAINS_BY_LEGAL_BASIS[basis])
+            )
+        if (
+            purpose is not None
+            and request.operation is Operation.SHARE
+            and request.recipient_kind is RecipientKind.PARTNER
+        ):
             needs = frozenset().union(
-                *(version.necessary(purpose, d) for d in facts.recipient_support))
+                *(version.necessary(purpose, d) for d in facts.recipient_support)
+            )
             if referral is not None:
                 needs |= version.referral_needs(referral)
             context["recipient_needs"] = list(needs)
@@ -231,21 +250,41 @@ def to_cedar(request: Request, facts: Facts) -> tuple[str, list[dict]]:
     context["necessary"] = list(necessary)
     context_json = json.dumps(context, separators=(",", ":"))
     action = _ACTIONS[request.operation]
-    return delta, [{"principal": principal, "action": action, "resource": _RESOURCES[category],
-                    "context": context_json} for category in request.categories]
+    return delta, [
+        {
+            "principal": principal,
+            "action": action,
+            "resource": _RESOURCES[category],
+            "context": context_json,
+        }
+        for category in request.categories
+    ]
 
 
 # --- the mix ----------------------------------------------------------------------------------
 
 BASES = (LegalBasis.YOUTH_ACT, LegalBasis.WMO_2015, LegalBasis.PARTICIPATION_ACT)
-PURPOSES = (Purpose.SUPPORT_PROVISION, Purpose.ASSESSMENT, Purpose.INTEGRATED_SUPPORT,
-            Purpose.SAFETY, Purpose.ACCOUNTABILITY)
-OPERATIONS = (Operation.CONSULT, Operation.RECORD, Operation.USE, Operation.CHANGE,
-              Operation.REQUEST, Operation.DESTROY)
+PURPOSES = (
+    Purpose.SUPPORT_PROVISION,
+    Purpose.ASSESSMENT,
+    Purpose.INTEGRATED_SUPPORT,
+    Purpose.SAFETY,
+    Purpose.ACCOUNTABILITY,
+)
+OPERATIONS = (
+    Operation.CONSULT,
+    Operation.RECORD,
+    Operation.USE,
+    Operation.CHANGE,
+    Operation.REQUEST,
+    Operation.DESTROY,
+)
 TEXTS = ("Zonder deze gegevens geen passende hulp.", "Acuut gevaar voor het kind.", "   ")
 # art5.1: the fact the gate finds for a purpose wider than the ordinary support, as a rule
-FACT_GROUNDS = {Purpose.SAFETY: PurposeGround.MELDCODE_CASE,
-                Purpose.INTEGRATED_SUPPORT: PurposeGround.HOUSEHOLD_PLAN}
+FACT_GROUNDS = {
+    Purpose.SAFETY: PurposeGround.MELDCODE_CASE,
+    Purpose.INTEGRATED_SUPPORT: PurposeGround.HOUSEHOLD_PLAN,
+}
 # scenario: weight (per cent of the mix)
 SCENARIOS = {
     "routine": 36,  # consults, records, ... by an assigned caseworker, consent given
@@ -269,8 +308,9 @@ SCENARIOS = {
 }
 
 
-def _necessary(version: ProtocolVersion, purpose: Purpose, domain: Domain | None,
-               basis: LegalBasis) -> frozenset[Category]:
+def _necessary(
+    version: ProtocolVersion, purpose: Purpose, domain: Domain | None, basis: LegalBasis
+) -> frozenset[Category]:
     domains = [domain] if domain else DOMAINS_BY_LEGAL_BASIS[basis]
     return frozenset().union(*(version.necessary(purpose, d) for d in domains))
 
@@ -292,19 +332,27 @@ def one_pair(rng: random.Random, versions: list[ProtocolVersion]) -> tuple[Reque
     count = rng.choices((1, 2, 3, 4, 5), weights=(25, 30, 25, 12, 8))[0]
     necessary = _necessary(version, purpose, domain, basis)
     request = Request(
-        actor_id=f"employee-{rng.randrange(400)}", partner_id=f"partner-{rng.randrange(12)}",
-        operation=operation, categories=_pick(rng, necessary, count), purpose=purpose,
-        legal_basis=basis, domain=domain,
+        actor_id=f"employee-{rng.randrange(400)}",
+        partner_id=f"partner-{rng.randrange(12)}",
+        operation=operation,
+        categories=_pick(rng, necessary, count),
+        purpose=purpose,
+        legal_basis=basis,
+        domain=domain,
     )
-    consents = [Consent(ConsentScope.RECORD_REQUEST, ConsentState.GIVEN,
-                        written=rng.random() < 0.3)]
+    consents = [
+        Consent(ConsentScope.RECORD_REQUEST, ConsentState.GIVEN, written=rng.random() < 0.3)
+    ]
     if rng.random() < 0.6:
-        consents.append(Consent(ConsentScope.SHARE, ConsentState.GIVEN,
-                                written=rng.random() < 0.5))
+        consents.append(Consent(ConsentScope.SHARE, ConsentState.GIVEN, written=rng.random() < 0.5))
     facts = Facts(
-        version=version, actor_is_employee=True, partner_committed=True,
-        acknowledged_current_version=True, assigned_legal_bases=frozenset({basis}),
-        informed=True, consents=tuple(consents),
+        version=version,
+        actor_is_employee=True,
+        partner_committed=True,
+        acknowledged_current_version=True,
+        assigned_legal_bases=frozenset({basis}),
+        informed=True,
+        consents=tuple(consents),
     )
     if rng.random() < 0.15:  # also assigned under a second law
         facts = replace(facts, assigned_legal_bases=frozenset({basis, rng.choice(BASES)}))
@@ -328,32 +376,48 @@ def _share(rng, request, facts, version, health=None):
     if rng.random() < 0.9:
         consents.append(share)
     domain = request.domain if not health else rng.choice((Domain.CARE, Domain.YOUTH))
-    basis = request.legal_basis if not health else (
-        LegalBasis.WMO_2015 if domain is Domain.CARE else LegalBasis.YOUTH_ACT)
+    basis = (
+        request.legal_basis
+        if not health
+        else (LegalBasis.WMO_2015 if domain is Domain.CARE else LegalBasis.YOUTH_ACT)
+    )
     own = domain or rng.choice(sorted(DOMAINS_BY_LEGAL_BASIS[basis]))
     others = [d for d in sorted(Domain) if d is not own]
     support, referral = frozenset(), None
     what = rng.random()
     if what < 0.8:
-        extra = rng.randint(1, 3) if request.purpose is Purpose.INTEGRATED_SUPPORT else (
-            int(rng.random() < 0.2))
+        extra = (
+            rng.randint(1, 3)
+            if request.purpose is Purpose.INTEGRATED_SUPPORT
+            else (int(rng.random() < 0.2))
+        )
         support = frozenset({own, *rng.sample(others, extra)})
     elif what < 0.86:  # the recipient supports the client, but in another domain
         support = frozenset({rng.choice(others)})
     elif what < 0.96:  # a referral: what intake and assessment there need
         referral = rng.choice(others)
         carried = _necessary(version, request.purpose, domain, basis) & version.referral_needs(
-            referral)
+            referral
+        )
         if carried:
             categories = list(_pick(rng, carried, rng.randint(1, 3)))
             if rng.random() < 0.2:  # and something the referral does not carry
                 categories += _pick(rng, set(Category) - carried, 1)
-    request = replace(request, operation=Operation.SHARE, categories=tuple(categories),
-                      recipient=f"partner-{rng.randrange(12)}" if rng.random() < 0.97 else None,
-                      domain=domain, legal_basis=basis, referral_domain=referral)
-    return request, replace(facts, consents=tuple(consents),
-                            assigned_legal_bases=facts.assigned_legal_bases | {basis},
-                            recipient_support=support)
+    request = replace(
+        request,
+        operation=Operation.SHARE,
+        categories=tuple(categories),
+        recipient=f"partner-{rng.randrange(12)}" if rng.random() < 0.97 else None,
+        domain=domain,
+        legal_basis=basis,
+        referral_domain=referral,
+    )
+    return request, replace(
+        facts,
+        consents=tuple(consents),
+        assigned_legal_bases=facts.assigned_legal_bases | {basis},
+        recipient_support=support,
+    )
 
 
 def _refused_withdrawn(rng, request, facts, version):
@@ -373,17 +437,26 @@ def _narrowed(rng, request, facts, version):
     recipients = frozenset({request.recipient or "partner-0", f"partner-{rng.randrange(12)}"})
     if rng.random() < 0.3:  # the consent form also names a non-partner
         recipients |= {f"non-partner-{rng.randrange(30)}"}
-    narrowed = Consent(ConsentScope.SHARE, ConsentState.GIVEN,
-                       categories=categories if rng.random() < 0.7 else None,
-                       recipients=recipients if rng.random() < 0.6 else None,
-                       written=rng.random() < 0.5)
+    narrowed = Consent(
+        ConsentScope.SHARE,
+        ConsentState.GIVEN,
+        categories=categories if rng.random() < 0.7 else None,
+        recipients=recipients if rng.random() < 0.6 else None,
+        written=rng.random() < 0.5,
+    )
     consents = [c for c in facts.consents if c.scope is not ConsentScope.SHARE]
     consents.append(narrowed)
     if rng.random() < 0.3:  # the client withdrew the share with one partner
-        consents.append(Consent(ConsentScope.SHARE, ConsentState.WITHDRAWN,
-                                recipients=frozenset({f"partner-{rng.randrange(12)}"})))
-    return request, replace(facts, consents=tuple(consents),
-                            recipient_names=_names(narrowed.recipients))
+        consents.append(
+            Consent(
+                ConsentScope.SHARE,
+                ConsentState.WITHDRAWN,
+                recipients=frozenset({f"partner-{rng.randrange(12)}"}),
+            )
+        )
+    return request, replace(
+        facts, consents=tuple(consents), recipient_names=_names(narrowed.recipients)
+    )
 
 
 def _names(recipients) -> tuple[tuple[str, str], ...]:
@@ -402,10 +475,15 @@ def _art4_6(rng, request, facts, version):
     if what < 0.4:  # consent not yet asked
         facts = replace(facts, consents=tuple(c for c in facts.consents if c.scope is not scope))
     elif what < 0.8:  # refused or withdrawn
-        facts = replace(facts, consents=tuple(
-            c if c.scope is not scope else replace(
-                c, state=rng.choice((ConsentState.REFUSED, ConsentState.WITHDRAWN)))
-            for c in facts.consents))
+        facts = replace(
+            facts,
+            consents=tuple(
+                c
+                if c.scope is not scope
+                else replace(c, state=rng.choice((ConsentState.REFUSED, ConsentState.WITHDRAWN)))
+                for c in facts.consents
+            ),
+        )
     else:  # not informed either: recording or requesting in a crisis
         request = replace(request, operation=rng.choice((Operation.RECORD, Operation.REQUEST)))
         facts = replace(facts, informed=False, consents=())
@@ -459,8 +537,9 @@ def _non_partner(rng, request, facts, version):
     another non-partner."""
     request, facts = _share(rng, request, facts, version, health=rng.random() < 0.2)
     recipient = f"non-partner-{rng.randrange(30)}"
-    request = replace(request, recipient_kind=RecipientKind.NON_PARTNER, recipient=recipient,
-                      referral_domain=None)
+    request = replace(
+        request, recipient_kind=RecipientKind.NON_PARTNER, recipient=recipient, referral_domain=None
+    )
     consents = [c for c in facts.consents if c.scope is not ConsentScope.SHARE]
     what, named = rng.random(), None
     if what < 0.6:
@@ -468,11 +547,18 @@ def _non_partner(rng, request, facts, version):
     elif what < 0.7:
         named = frozenset({f"non-partner-{rng.randrange(30, 40)}"})
     if what < 0.95:  # given: naming it, another, or no one (every partner, no non-partner)
-        consents.append(Consent(ConsentScope.SHARE, ConsentState.GIVEN, recipients=named,
-                                written=rng.random() < 0.6))
-    return request, replace(facts, recipient_informed=rng.random() < 0.75,
-                            consents=tuple(consents), recipient_support=frozenset(),
-                            recipient_names=_names(named))
+        consents.append(
+            Consent(
+                ConsentScope.SHARE, ConsentState.GIVEN, recipients=named, written=rng.random() < 0.6
+            )
+        )
+    return request, replace(
+        facts,
+        recipient_informed=rng.random() < 0.75,
+        consents=tuple(consents),
+        recipient_support=frozenset(),
+        recipient_names=_names(named),
+    )
 
 
 def _veilig_thuis(rng, request, facts, version):
@@ -483,29 +569,45 @@ def _veilig_thuis(rng, request, facts, version):
     categories = _pick(rng, wanted, rng.randint(1, 4))
     if rng.random() < 0.3:  # and something it does not need
         categories = (*categories, *_pick(rng, set(Category) - set(wanted), 1))
-    request = replace(request, recipient_kind=RecipientKind.VEILIG_THUIS, recipient="veilig-thuis",
-                      categories=categories[:5], purpose=Purpose.SAFETY, referral_domain=None)
+    request = replace(
+        request,
+        recipient_kind=RecipientKind.VEILIG_THUIS,
+        recipient="veilig-thuis",
+        categories=categories[:5],
+        purpose=Purpose.SAFETY,
+        referral_domain=None,
+    )
     facts = replace(facts, recipient_support=frozenset())
     what = rng.random()
     if what < 0.4:  # no consent to share, or none at all, or not even informed
-        facts = replace(facts, consents=tuple(c for c in facts.consents
-                                              if c.scope is not ConsentScope.SHARE))
+        facts = replace(
+            facts, consents=tuple(c for c in facts.consents if c.scope is not ConsentScope.SHARE)
+        )
     elif what < 0.55:
         facts = replace(facts, consents=(), informed=False)
     elif what < 0.7:  # under a professional's secrecy
-        facts = replace(facts, professional_secrecy=frozenset(
-            rng.sample(sorted(request.categories), 1)))
+        facts = replace(
+            facts, professional_secrecy=frozenset(rng.sample(sorted(request.categories), 1))
+        )
     return request, facts
 
 
 def _intake(rng, request, facts, version):
     basis = request.legal_basis
     necessary = _necessary(version, Purpose.INTAKE, request.domain, basis)
-    request = replace(request, operation=Operation.RECORD, purpose=Purpose.INTAKE,
-                      categories=_pick(rng, necessary, rng.randint(1, 3)))
+    request = replace(
+        request,
+        operation=Operation.RECORD,
+        purpose=Purpose.INTAKE,
+        categories=_pick(rng, necessary, rng.randint(1, 3)),
+    )
     opening = basis if rng.random() < 0.8 else rng.choice(BASES)
-    return request, replace(facts, assigned_legal_bases=frozenset(), opening_trajectory=opening,
-                            informed=rng.random() < 0.9)
+    return request, replace(
+        facts,
+        assigned_legal_bases=frozenset(),
+        opening_trajectory=opening,
+        informed=rng.random() < 0.9,
+    )
 
 
 def _referral_intake(rng, request, facts, version):
@@ -518,20 +620,31 @@ def _referral_intake(rng, request, facts, version):
         categories = (Category.IDENTIFICATION, Category.CONTACT)
     elif what < 0.2:  # under a law that does not carry the domain of the referral
         basis = rng.choice([b for b in BASES if b is not basis])
-    request = replace(request, operation=Operation.CONSULT, purpose=Purpose.INTAKE,
-                      categories=categories, legal_basis=basis,
-                      domain=referred if basis is request.legal_basis and rng.random() < 0.5
-                      else None)
-    return request, replace(facts, assigned_legal_bases=frozenset(),
-                            referred_to=frozenset({referred}), purpose_grounds=frozenset(),
-                            informed=rng.random() < 0.5)
+    request = replace(
+        request,
+        operation=Operation.CONSULT,
+        purpose=Purpose.INTAKE,
+        categories=categories,
+        legal_basis=basis,
+        domain=referred if basis is request.legal_basis and rng.random() < 0.5 else None,
+    )
+    return request, replace(
+        facts,
+        assigned_legal_bases=frozenset(),
+        referred_to=frozenset({referred}),
+        purpose_grounds=frozenset(),
+        informed=rng.random() < 0.5,
+    )
 
 
 def _oversight(rng, request, facts, version):
     necessary = _necessary(version, Purpose.ACCOUNTABILITY, request.domain, request.legal_basis)
-    request = replace(request, operation=rng.choices((Operation.CONSULT, Operation.CHANGE),
-                                                     weights=(9, 1))[0],
-                      purpose=Purpose.ACCOUNTABILITY, categories=_pick(rng, necessary, 1))
+    request = replace(
+        request,
+        operation=rng.choices((Operation.CONSULT, Operation.CHANGE), weights=(9, 1))[0],
+        purpose=Purpose.ACCOUNTABILITY,
+        categories=_pick(rng, necessary, 1),
+    )
     return request, replace(facts, assigned_legal_bases=frozenset(), privacy_officer=True)
 
 
@@ -591,11 +704,15 @@ def describe(mix, decisions) -> dict:
         "partial": statuses.count("partial"),
         "refused": statuses.count("refused"),
         "art4_6": sum("art4.6" in d.articles for d in decisions),
-        "non_partner": sum(r.recipient_kind is RecipientKind.NON_PARTNER
-                           and r.operation is Operation.SHARE for r, _ in mix),
+        "non_partner": sum(
+            r.recipient_kind is RecipientKind.NON_PARTNER and r.operation is Operation.SHARE
+            for r, _ in mix
+        ),
         "art7": sum("art7" in d.articles for d in decisions),
-        "veilig_thuis": sum(r.recipient_kind is RecipientKind.VEILIG_THUIS
-                            and r.operation is Operation.SHARE for r, _ in mix),
+        "veilig_thuis": sum(
+            r.recipient_kind is RecipientKind.VEILIG_THUIS and r.operation is Operation.SHARE
+            for r, _ in mix
+        ),
         "art8_2": sum("art8.2" in d.articles for d in decisions),
         "versions": {v: versions.count(v) for v in sorted(set(versions))},
         **for_the_recipient(mix, decisions),
@@ -606,25 +723,34 @@ def for_the_recipient(pairs, decisions) -> dict:
     """How often the rules of decision 10 come into play (art3.2c, art4.3, art5.1, art7)."""
     shares = [(r, f) for r, f in pairs if r.operation is Operation.SHARE]
     partner = [(r, f) for r, f in shares if r.recipient_kind is RecipientKind.PARTNER]
-    grounded = [(f.version.purpose_grounds[r.purpose], f) for r, f in pairs
-                if f.version is not None and f.version.purpose_grounds.get(r.purpose)]
-    intake = [d for (r, f), d in zip(pairs, decisions, strict=True)
-              if r.operation is Operation.CONSULT and r.purpose is Purpose.INTAKE
-              and f.referred_to]
+    grounded = [
+        (f.version.purpose_grounds[r.purpose], f)
+        for r, f in pairs
+        if f.version is not None and f.version.purpose_grounds.get(r.purpose)
+    ]
+    intake = [
+        d
+        for (r, f), d in zip(pairs, decisions, strict=True)
+        if r.operation is Operation.CONSULT and r.purpose is Purpose.INTAKE and f.referred_to
+    ]
     return {
         "partner_shares": len(partner),
         "referrals": sum(r.referral_domain is not None for r, _ in partner),
-        "not_supporting": sum(not f.recipient_support and r.referral_domain is None
-                              for r, f in partner),
+        "not_supporting": sum(
+            not f.recipient_support and r.referral_domain is None for r, f in partner
+        ),
         "grounded": len(grounded),
         "without_ground_fact": sum(not needed & f.purpose_grounds for needed, f in grounded),
         "referral_intake": len(intake),
         "referral_intake_allowed": sum(d.status == "allowed" for d in intake),
         "non_partner_named": sum(
-            r.recipient_kind is RecipientKind.NON_PARTNER and any(
+            r.recipient_kind is RecipientKind.NON_PARTNER
+            and any(
                 c.scope is ConsentScope.SHARE and r.recipient in (c.recipients or ())
-                for c in f.consents)
-            for r, f in shares),
+                for c in f.consents
+            )
+            for r, f in shares
+        ),
     }
 
 
@@ -645,6 +771,7 @@ def for_the_recipient_text(n: dict) -> str:
 
 def random_pair(rng: random.Random, versions: list[ProtocolVersion]) -> tuple[Request, Facts]:
     """A request and facts drawn without regard to realism: the corners of the rules."""
+
     def maybe(values):
         return None if rng.random() < 0.2 else rng.choice(sorted(values))
 
@@ -653,30 +780,41 @@ def random_pair(rng: random.Random, versions: list[ProtocolVersion]) -> tuple[Re
 
     recipients = ("p2", "p3", "n1", "n2")  # partners and non-partners alike
     consents = tuple(
-        Consent(rng.choice(sorted(ConsentScope)), rng.choice(sorted(ConsentState)),
-                categories=(some(Category, 4) or None) if rng.random() < 0.4 else None,
-                recipients=(some(recipients, 2) or None) if rng.random() < 0.4 else None,
-                written=rng.random() < 0.5)
+        Consent(
+            rng.choice(sorted(ConsentScope)),
+            rng.choice(sorted(ConsentState)),
+            categories=(some(Category, 4) or None) if rng.random() < 0.4 else None,
+            recipients=(some(recipients, 2) or None) if rng.random() < 0.4 else None,
+            written=rng.random() < 0.5,
+        )
         for _ in range(rng.randint(0, len(CONSENT_SLOTS)))
     )
     request = Request(
-        actor_id="e", partner_id="p", operation=rng.choice(sorted(Operation)),
+        actor_id="e",
+        partner_id="p",
+        operation=rng.choice(sorted(Operation)),
         categories=tuple(rng.sample(sorted(Category), rng.randint(1, 5))),
-        purpose=maybe(Purpose), legal_basis=maybe(LegalBasis), domain=maybe(Domain),
+        purpose=maybe(Purpose),
+        legal_basis=maybe(LegalBasis),
+        domain=maybe(Domain),
         recipient=maybe(recipients),
-        justification=None if rng.random() < 0.5 else Justification(
-            rng.choice(sorted(ExceptionGround)), rng.choice(("", " ", "Nodig."))),
+        justification=None
+        if rng.random() < 0.5
+        else Justification(rng.choice(sorted(ExceptionGround)), rng.choice(("", " ", "Nodig."))),
         recipient_kind=rng.choice(sorted(RecipientKind)),
         referral_domain=maybe(Domain) if rng.random() < 0.3 else None,
     )
     facts = Facts(
         version=None if rng.random() < 0.05 else rng.choice(versions),
-        actor_is_employee=rng.random() < 0.9, partner_committed=rng.random() < 0.9,
+        actor_is_employee=rng.random() < 0.9,
+        partner_committed=rng.random() < 0.9,
         acknowledged_current_version=rng.random() < 0.9,
-        assigned_legal_bases=some(LegalBasis, 2), household_director=rng.random() < 0.2,
+        assigned_legal_bases=some(LegalBasis, 2),
+        household_director=rng.random() < 0.2,
         privacy_officer=rng.random() < 0.2,
         opening_trajectory=maybe(LegalBasis) if rng.random() < 0.3 else None,
-        informed=rng.random() < 0.7, consents=consents,
+        informed=rng.random() < 0.7,
+        consents=consents,
         professional_secrecy=some(Category, 2) if rng.random() < 0.3 else frozenset(),
         recipient_informed=rng.random() < 0.5,
         recipient_support=some(Domain, 3) if rng.random() < 0.6 else frozenset(),
@@ -686,35 +824,55 @@ def random_pair(rng: random.Random, versions: list[ProtocolVersion]) -> tuple[Re
     what = rng.random()
     if what < 0.6:  # past the rules for the whole request, to the categories' rules
         basis = rng.choice(sorted(LegalBasis))
-        request = replace(request, purpose=rng.choice(sorted(Purpose)), legal_basis=basis,
-                          domain=maybe(DOMAINS_BY_LEGAL_BASIS[basis]))
-        facts = replace(facts, version=rng.choice(versions), actor_is_employee=True,
-                        partner_committed=True, acknowledged_current_version=True,
-                        assigned_legal_bases=facts.assigned_legal_bases | {basis},
-                        opening_trajectory=None)
+        request = replace(
+            request,
+            purpose=rng.choice(sorted(Purpose)),
+            legal_basis=basis,
+            domain=maybe(DOMAINS_BY_LEGAL_BASIS[basis]),
+        )
+        facts = replace(
+            facts,
+            version=rng.choice(versions),
+            actor_is_employee=True,
+            partner_committed=True,
+            acknowledged_current_version=True,
+            assigned_legal_bases=facts.assigned_legal_bases | {basis},
+            opening_trajectory=None,
+        )
         grounds = facts.version.purpose_grounds.get(request.purpose)
         if grounds and rng.random() < 0.6:  # mostly with a ground for a wider purpose
-            facts = replace(facts, purpose_grounds=facts.purpose_grounds | {
-                rng.choice(sorted(grounds))})
+            facts = replace(
+                facts, purpose_grounds=facts.purpose_grounds | {rng.choice(sorted(grounds))}
+            )
         if rng.random() < 0.4:  # a share, to any kind of recipient (art5.1, art6, art7, art8.2)
             request = replace(request, operation=Operation.SHARE)
             if rng.random() < 0.5:  # a recipient that supports the client (or a referral)
-                facts = replace(facts, recipient_support=facts.recipient_support | {
-                    rng.choice(sorted(Domain))})
+                facts = replace(
+                    facts, recipient_support=facts.recipient_support | {rng.choice(sorted(Domain))}
+                )
     elif what < 0.75:  # the intake queue of a partner the client was referred to (art3.2c)
         basis = rng.choice(sorted(LegalBasis))
         categories = (Category.IDENTIFICATION,) if rng.random() < 0.6 else request.categories
         request = replace(
-            request, operation=Operation.CONSULT if rng.random() < 0.8 else request.operation,
+            request,
+            operation=Operation.CONSULT if rng.random() < 0.8 else request.operation,
             purpose=Purpose.INTAKE if rng.random() < 0.8 else request.purpose,
-            legal_basis=basis, categories=categories,
-            domain=maybe(DOMAINS_BY_LEGAL_BASIS[basis]) if rng.random() < 0.8 else request.domain)
-        facts = replace(facts, version=rng.choice(versions), actor_is_employee=True,
-                        partner_committed=True, acknowledged_current_version=True,
-                        assigned_legal_bases=some(LegalBasis, 1), household_director=False,
-                        privacy_officer=False, opening_trajectory=None,
-                        referred_to=some(Domain, 2) | (
-                            {maybe(DOMAINS_BY_LEGAL_BASIS[basis])} - {None}))
+            legal_basis=basis,
+            categories=categories,
+            domain=maybe(DOMAINS_BY_LEGAL_BASIS[basis]) if rng.random() < 0.8 else request.domain,
+        )
+        facts = replace(
+            facts,
+            version=rng.choice(versions),
+            actor_is_employee=True,
+            partner_committed=True,
+            acknowledged_current_version=True,
+            assigned_legal_bases=some(LegalBasis, 1),
+            household_director=False,
+            privacy_officer=False,
+            opening_trajectory=None,
+            referred_to=some(Domain, 2) | ({maybe(DOMAINS_BY_LEGAL_BASIS[basis])} - {None}),
+        )
     return request, facts
 
 
@@ -731,17 +889,24 @@ def check_agreement(pairs, cedar: Cedar, label: str) -> list:
             if outcome.allowed != result.allowed:
                 mismatches.append((index, request, facts, outcome, result))
     for index, request, facts, outcome, result in mismatches[:20]:
-        print(f"MISMATCH {label} {index}, category {outcome.category}: decide() "
-              f"{'allows' if outcome.allowed else 'refuses'} ({', '.join(outcome.articles)}), "
-              f"Cedar {result.decision.value} "
-              f"({', '.join(result.diagnostics.id_annotations_by_reason.values())})\n"
-              f"  {request}\n  {replace(facts, version=None)}\n  version "
-              f"{getattr(facts.version, 'id', None)}", file=sys.stderr)
+        print(
+            f"MISMATCH {label} {index}, category {outcome.category}: decide() "
+            f"{'allows' if outcome.allowed else 'refuses'} ({', '.join(outcome.articles)}), "
+            f"Cedar {result.decision.value} "
+            f"({', '.join(result.diagnostics.id_annotations_by_reason.values())})\n"
+            f"  {request}\n  {replace(facts, version=None)}\n  version "
+            f"{getattr(facts.version, 'id', None)}",
+            file=sys.stderr,
+        )
     if mismatches:
-        raise SystemExit(f"FAILED: decide() and Cedar disagree on {len(mismatches)} categories "
-                         f"of the {label}")
-    print(f"The {label}: both engines agree on all {len(pairs):,} requests, "
-          f"{sum(len(d.outcomes) for d in decisions):,} categories.", file=sys.stderr)
+        raise SystemExit(
+            f"FAILED: decide() and Cedar disagree on {len(mismatches)} categories of the {label}"
+        )
+    print(
+        f"The {label}: both engines agree on all {len(pairs):,} requests, "
+        f"{sum(len(d.outcomes) for d in decisions):,} categories.",
+        file=sys.stderr,
+    )
     return decisions
 
 
@@ -769,8 +934,7 @@ def measure(mix, cedar: Cedar, repeat: int, inner: int, seed: int) -> dict:
     def cedar_engine(index):
         delta, requests = prepared[index]
         entities = cedar.entities.with_added_json_str(delta)
-        return [r.allowed for r in cedarpy.is_authorized_batch(requests, cedar.policies,
-                                                               entities)]
+        return [r.allowed for r in cedarpy.is_authorized_batch(requests, cedar.policies, entities)]
 
     paths = {
         "decide": lambda i: decide(*mix[i]),
@@ -788,7 +952,7 @@ def measure(mix, cedar: Cedar, repeat: int, inner: int, seed: int) -> dict:
     try:
         for run in range(repeat + 1):  # the first run warms up
             rng.shuffle(order)
-            for name in names[run % len(names):] + names[:run % len(names)]:
+            for name in names[run % len(names) :] + names[: run % len(names)]:
                 call, times = paths[name], samples[name]
                 for i in order:
                     start = clock()
@@ -811,7 +975,8 @@ def measure(mix, cedar: Cedar, repeat: int, inner: int, seed: int) -> dict:
             "p95": times[min(len(times) - 1, round(0.95 * len(times)) - 1)],
             "mean": statistics.fmean(times),
             "median_by_categories": {
-                str(n): statistics.median(ts) for n, ts in sorted(by_count.items())},
+                str(n): statistics.median(ts) for n, ts in sorted(by_count.items())
+            },
         }
     return result
 
@@ -839,14 +1004,14 @@ def table(data: dict) -> str:
         ("decide()", t["decide"], f"goal: median ≤ {GOAL_MEDIAN_US:g} µs"),
         ("Cedar, all in", t["cedar"], f"{ratio:.1f} × decide() (goal ≥ {GOAL_RATIO:g})"),
         ("– conversion of Request and Facts to JSON", t["cedar_conversion"], "measured apart"),
-        ("– `with_added_json_str` + `is_authorized_batch`", t["cedar_engine"],
-         "measured apart"),
+        ("– `with_added_json_str` + `is_authorized_batch`", t["cedar_engine"], "measured apart"),
     ]
-    lines = ["| µs per decision (all categories of a request) | median | p95 | mean | |",
-             "| --- | ---: | ---: | ---: | --- |"]
+    lines = [
+        "| µs per decision (all categories of a request) | median | p95 | mean | |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
     for label, n, note in rows:
-        lines.append(
-            f"| {label} | {n['median']:.1f} | {n['p95']:.1f} | {n['mean']:.1f} | {note} |")
+        lines.append(f"| {label} | {n['median']:.1f} | {n['p95']:.1f} | {n['mean']:.1f} | {note} |")
     per_category = mix["categories"] / mix["requests"]
     verdict = (
         f"decide() median {t['decide']['median']:.1f} µs: "
@@ -880,37 +1045,39 @@ def table(data: dict) -> str:
 
 
 def section(data: dict) -> str:
-    return "\n".join([
-        START,
-        "## Protocol rules (`bench/bench_decide.py`)",
-        "",
-        "decide() against the same rules written for Cedar (`bench/cedar/zorgvuldig.cedar`), "
-        "side by side in one run on one core, on a seeded mix of requests: routine consults "
-        "and records by assigned caseworkers with consent, shares with and without written "
-        "consent for health, refused and withdrawn consents, art4.6 justifications, "
-        "unassigned actors, missing purposes, unacknowledged employees, categories beyond the "
-        "matrix, professional secrecy on shares, shares with non-partners informed or not "
-        "and named in the consent or not (art7, art4.3) and with Veilig Thuis about a report "
-        "(art8.2, its categories from the protocol version); shares with partners decided for "
-        "the recipient: its own support of the client, referrals to a domain, partners that do "
-        "not support the client (art5.1); safety and integrated support with and without their "
-        "ground; intake consults on a referral (art3.2c); both protocol versions. Before "
-        "timing, both engines decide every request and must agree on every category.",
-        "",
-        "Cedar gets one authorization request per category. Its time includes converting "
-        "the Request and Facts to JSON (the employee and the client's dossier as entities, "
-        "the request as one context shared by the categories, with the necessity sets of "
-        "sender and recipient), adding those entities to the store parsed once at start "
-        "(categories, protocol versions with their purpose grounds) and one "
-        "`cedarpy.is_authorized_batch` call for all categories with the parsed `PolicySet`; "
-        "requests are not validated against the schema while timed. Each engine is timed in "
-        "passes of its own, so that neither evicts the other from the CPU caches.",
-        "",
-        table(data),
-        "",
-        f"<!-- bench_decide:data {json.dumps(data, sort_keys=True)} -->",
-        END,
-    ])
+    return "\n".join(
+        [
+            START,
+            "## Protocol rules (`bench/bench_decide.py`)",
+            "",
+            "decide() against the same rules written for Cedar (`bench/cedar/zorgvuldig.cedar`), "
+            "side by side in one run on one core, on a seeded mix of requests: routine consults "
+            "and records by assigned caseworkers with consent, shares with and without written "
+            "consent for health, refused and withdrawn consents, art4.6 justifications, "
+            "unassigned actors, missing purposes, unacknowledged employees, categories beyond the "
+            "matrix, professional secrecy on shares, shares with non-partners informed or not "
+            "and named in the consent or not (art7, art4.3) and with Veilig Thuis about a report "
+            "(art8.2, its categories from the protocol version); shares with partners decided for "
+            "the recipient: its own support of the client, referrals to a domain, partners that do "
+            "not support the client (art5.1); safety and integrated support with and without their "
+            "ground; intake consults on a referral (art3.2c); both protocol versions. Before "
+            "timing, both engines decide every request and must agree on every category.",
+            "",
+            "Cedar gets one authorization request per category. Its time includes converting "
+            "the Request and Facts to JSON (the employee and the client's dossier as entities, "
+            "the request as one context shared by the categories, with the necessity sets of "
+            "sender and recipient), adding those entities to the store parsed once at start "
+            "(categories, protocol versions with their purpose grounds) and one "
+            "`cedarpy.is_authorized_batch` call for all categories with the parsed `PolicySet`; "
+            "requests are not validated against the schema while timed. Each engine is timed in "
+            "passes of its own, so that neither evicts the other from the CPU caches.",
+            "",
+            table(data),
+            "",
+            f"<!-- bench_decide:data {json.dumps(data, sort_keys=True)} -->",
+            END,
+        ]
+    )
 
 
 def main() -> None:
@@ -919,8 +1086,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=7, help="timed runs over the mix")
     parser.add_argument("--inner", type=int, default=5, help="calls per request and run")
-    parser.add_argument("--corners", type=int, default=20_000,
-                        help="random request/fact pairs, checked for agreement, not timed")
+    parser.add_argument(
+        "--corners",
+        type=int,
+        default=20_000,
+        help="random request/fact pairs, checked for agreement, not timed",
+    )
     parser.add_argument("--profile", action="store_true", help="profile decide() (cProfile)")
     parser.add_argument("--no-write", action="store_true", help="leave docs/benchmarks.md alone")
     args = parser.parse_args()
@@ -928,15 +1099,18 @@ def main() -> None:
     core = pin_to_one_core()
     cedar = Cedar()
     mix = make_mix(args.requests, args.seed)
-    print(f"Checking {len(mix):,} requests and {args.corners:,} corner cases on both "
-          "engines ...", file=sys.stderr)
+    print(
+        f"Checking {len(mix):,} requests and {args.corners:,} corner cases on both engines ...",
+        file=sys.stderr,
+    )
     decisions = check_agreement(mix, cedar, "mix")
     rng, versions = random.Random(args.seed), list(load_all().values())
     corners = [random_pair(rng, versions) for _ in range(args.corners)]
     corner_decisions = check_agreement(corners, cedar, "corners")
     shares = [r for r, _ in corners if r.operation is Operation.SHARE]
-    kinds = ", ".join(f"{sum(r.recipient_kind is k for r in shares):,} to {k}"
-                      for k in RecipientKind)
+    kinds = ", ".join(
+        f"{sum(r.recipient_kind is k for r in shares):,} to {k}" for k in RecipientKind
+    )
     corner_kinds = (
         f"{len(shares):,} shares: {kinds}; "
         f"{sum('art7' in d.articles for d in corner_decisions):,} refused on art7, "
@@ -946,12 +1120,19 @@ def main() -> None:
     print("Timing ...", file=sys.stderr)
     timing = measure(mix, cedar, args.repeat, args.inner, args.seed)
     data = {
-        "mix": describe(mix, decisions), "corners": args.corners, "corner_kinds": corner_kinds,
+        "mix": describe(mix, decisions),
+        "corners": args.corners,
+        "corner_kinds": corner_kinds,
         "corner_categories": sum(len(r.categories) for r, _ in corners),
         "timing": timing,
-        "seed": args.seed, "repeat": args.repeat, "inner": args.inner, "machine": machine(
-            f", pinned to core {core}" if core is not None else "", memory=False,
-            extra=f", cedarpy {package_version('cedarpy')}"),
+        "seed": args.seed,
+        "repeat": args.repeat,
+        "inner": args.inner,
+        "machine": machine(
+            f", pinned to core {core}" if core is not None else "",
+            memory=False,
+            extra=f", cedarpy {package_version('cedarpy')}",
+        ),
         "measured": datetime.date.today().isoformat(),
         "ratio": timing["cedar"]["median"] / timing["decide"]["median"],
     }

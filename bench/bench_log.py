@@ -65,11 +65,23 @@ def make_entry(subject: str):
 
     now = timezone.now()
     return LogEntry(
-        trace_id=new_trace_id(), span_id=new_span_id(), parent_span_id="", name="consult",
-        start_time=now, end_time=now, status="ok", processing_activity_id="jeugdwet-jeugdhulp",
-        subject_pseudonym=subject, foreign_operation="", actor_id="employee-17",
-        partner_id="partner-3", operation="consult", categories=("identification", "youth"),
-        purpose="support-provision", legal_basis="jeugdwet", decision="allowed",
+        trace_id=new_trace_id(),
+        span_id=new_span_id(),
+        parent_span_id="",
+        name="consult",
+        start_time=now,
+        end_time=now,
+        status="ok",
+        processing_activity_id="jeugdwet-jeugdhulp",
+        subject_pseudonym=subject,
+        foreign_operation="",
+        actor_id="employee-17",
+        partner_id="partner-3",
+        operation="consult",
+        categories=("identification", "youth"),
+        purpose="support-provision",
+        legal_basis="jeugdwet",
+        decision="allowed",
         articles=("art3.1", "art5.1"),
     )
 
@@ -99,8 +111,10 @@ def appends_per_second(writers: int, chains: int, seconds: float) -> float:
     connections.close_all()  # forked writers open their own connections
     context = multiprocessing.get_context("fork")
     start, results = context.Event(), context.Queue()
-    processes = [context.Process(target=writer, args=(chains, seconds, start, results))
-                 for _ in range(writers)]
+    processes = [
+        context.Process(target=writer, args=(chains, seconds, start, results))
+        for _ in range(writers)
+    ]
     for process in processes:
         process.start()
     time.sleep(0.5)
@@ -154,8 +168,11 @@ def server_version() -> str:
 def measure(kind: str, url: str | None, seconds: float, records: int, repeat: int) -> dict:
     setup_django(prepare_database(kind, url))
     result = {"database": server_version(), "repeat": repeat}
-    for key, writers, chains in (("appends_1", 1, 16), ("appends_4", 4, 16),
-                                 ("appends_4_one_chain", 4, 1)):
+    for key, writers, chains in (
+        ("appends_1", 1, 16),
+        ("appends_4", 4, 16),
+        ("appends_4_one_chain", 4, 1),
+    ):
         result[key] = median(partial(appends_per_second, writers, chains, seconds), repeat)
     fill(records)
     result["records"] = records
@@ -181,8 +198,10 @@ def table(results: dict[str, dict]) -> str:
         ("Verified records/s, 2 processes", "verify_2", None),
     ]
     kinds = [kind for kind in ("sqlite", "postgresql") if kind in results]
-    lines = ["| Measurement | " + " | ".join(results[k]["database"] for k in kinds) + " |",
-             "| --- |" + " ---: |" * len(kinds)]
+    lines = [
+        "| Measurement | " + " | ".join(results[k]["database"] for k in kinds) + " |",
+        "| --- |" + " ---: |" * len(kinds),
+    ]
     for label, key, goal in rows:
         cells = []
         for kind in kinds:
@@ -206,25 +225,27 @@ def table(results: dict[str, dict]) -> str:
 
 
 def section(results: dict[str, dict]) -> str:
-    return "\n".join([
-        START,
-        "## Processing log (`bench/bench_log.py`)",
-        "",
-        "Appends: single-entry transactions as the gate makes them, by separate writer "
-        "processes for a fixed time. Verification: `zorgvuldig log verify` over the whole log.",
-        "",
-        "Four writers on one chain queue behind that chain's head lock from the moment they "
-        "take it until their commit; on 16 chains they rarely meet. SQLite takes one writing "
-        "transaction at a time whatever the chains (`IMMEDIATE`), so its writers do not add "
-        "up. Verification reads the next page while it checks the current one, so the "
-        "database builds messages while Python computes HMACs; a second process adds what "
-        "the two cores have left.",
-        "",
-        table(results),
-        "",
-        f"<!-- bench_log:data {json.dumps(results, sort_keys=True)} -->",
-        END,
-    ])
+    return "\n".join(
+        [
+            START,
+            "## Processing log (`bench/bench_log.py`)",
+            "",
+            "Appends: single-entry transactions as the gate makes them, by separate writer "
+            "processes for a fixed time. Verification: `zorgvuldig log verify` over the whole log.",
+            "",
+            "Four writers on one chain queue behind that chain's head lock from the moment they "
+            "take it until their commit; on 16 chains they rarely meet. SQLite takes one writing "
+            "transaction at a time whatever the chains (`IMMEDIATE`), so its writers do not add "
+            "up. Verification reads the next page while it checks the current one, so the "
+            "database builds messages while Python computes HMACs; a second process adds what "
+            "the two cores have left.",
+            "",
+            table(results),
+            "",
+            f"<!-- bench_log:data {json.dumps(results, sort_keys=True)} -->",
+            END,
+        ]
+    )
 
 
 def write_docs(results: dict[str, dict]) -> None:
@@ -242,8 +263,18 @@ def write_docs(results: dict[str, dict]) -> None:
 
 
 def run_child(kind: str, args: argparse.Namespace) -> dict:
-    command = [sys.executable, __file__, "--measure", kind, "--seconds", str(args.seconds),
-               "--records", str(args.records), "--repeat", str(args.repeat)]
+    command = [
+        sys.executable,
+        __file__,
+        "--measure",
+        kind,
+        "--seconds",
+        str(args.seconds),
+        "--records",
+        str(args.records),
+        "--repeat",
+        str(args.repeat),
+    ]
     print(f"Measuring {kind} ...", file=sys.stderr)
     output = subprocess.run(  # noqa: S603 (this script, by this interpreter)
         command, check=True, capture_output=True, text=True
@@ -267,8 +298,12 @@ def main() -> None:
     if args.measure:
         print(json.dumps(measure(args.measure, url, args.seconds, args.records, args.repeat)))
         return
-    kinds = [args.only] if args.only else ["sqlite"] + (
-        ["postgresql"] if url.startswith(("postgres://", "postgresql://")) else [])
+    kinds = (
+        [args.only]
+        if args.only
+        else ["sqlite"]
+        + (["postgresql"] if url.startswith(("postgres://", "postgresql://")) else [])
+    )
     if "postgresql" in kinds and not url.startswith(("postgres://", "postgresql://")):
         parser.error("--only postgresql needs DATABASE_URL=postgres://...")
     results = {kind: run_child(kind, args) for kind in kinds}

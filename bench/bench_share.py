@@ -103,7 +103,8 @@ def make_partner(name: str):
 
     partner = Partner.objects.create(name=name, kind=PartnerKind.PRIVATE)
     ProtocolCommitment.objects.create(
-        partner=partner, protocol_version=VERSION, starts_on=datetime.date(2015, 1, 1))
+        partner=partner, protocol_version=VERSION, starts_on=datetime.date(2015, 1, 1)
+    )
     return partner
 
 
@@ -114,7 +115,8 @@ def make_caseworker(partner, username: str):
     from zorgvuldig.partners.services import acknowledge
 
     user = get_user_model().objects.create_user(
-        username=username, first_name=username.capitalize(), last_name="Bench")
+        username=username, first_name=username.capitalize(), last_name="Bench"
+    )
     employee = Employee.objects.create(user=user, partner=partner, role=Role.CASEWORKER)
     acknowledge(employee)
     return employee
@@ -135,32 +137,59 @@ def build_region(callers: int, clients: int, seed: int) -> dict:
         employee = make_caseworker(sender, f"caseworker{caller + 1}")
         actor = actor_for(employee)
         non_partner = services.register_non_partner(
-            actor, name=f"Buurvrouw {caller + 1}", kind="network", informed=True)
+            actor, name=f"Buurvrouw {caller + 1}", kind="network", informed=True
+        )
         dossiers = []
         for _ in range(clients):
             client = services.register_client(
-                actor, bsn=next(numbers), given_names="Bench",
+                actor,
+                bsn=next(numbers),
+                given_names="Bench",
                 surname=f"Client {rng.randrange(10**6)}",
                 birth_date=datetime.date(1950, 1, 1)
                 + datetime.timedelta(days=rng.randrange(15_000)),
-                domain="zorg", legal_basis="wmo-2015", opened_on=datetime.date(2025, 1, 6),
-                purpose="intake")
+                domain="zorg",
+                legal_basis="wmo-2015",
+                opened_on=datetime.date(2025, 1, 6),
+                purpose="intake",
+            )
             services.record_informing(
-                actor, client.id, organisations=[sender.name], informed_on=TODAY,
-                how="conversation", purpose="intake")
+                actor,
+                client.id,
+                organisations=[sender.name],
+                informed_on=TODAY,
+                how="conversation",
+                purpose="intake",
+            )
             for scope in ("record-request", "share"):
-                services.record_consent(actor, client.id, scope=scope, state="given",
-                                        decided_on=TODAY, purpose="intake")
+                services.record_consent(
+                    actor, client.id, scope=scope, state="given", decided_on=TODAY, purpose="intake"
+                )
             items = [
-                str(services.record_item(
-                    actor, client.id, category=category, label=category, value="Bench " * 8,
-                    source="Cliënt", method="conversation", obtained_on=TODAY,
-                    purpose="assessment").id)
+                str(
+                    services.record_item(
+                        actor,
+                        client.id,
+                        category=category,
+                        label=category,
+                        value="Bench " * 8,
+                        source="Cliënt",
+                        method="conversation",
+                        obtained_on=TODAY,
+                        purpose="assessment",
+                    ).id
+                )
                 for category in CATEGORIES
             ]
             dossiers.append({"client": str(client.id), "items": items})
-        region["callers"].append({"employee": str(employee.id), "partner": str(sender.id),
-                                  "non_partner": str(non_partner.id), "clients": dossiers})
+        region["callers"].append(
+            {
+                "employee": str(employee.id),
+                "partner": str(sender.id),
+                "non_partner": str(non_partner.id),
+                "clients": dossiers,
+            }
+        )
     return region
 
 
@@ -192,8 +221,10 @@ def share_calls(region: dict, index: int, seed: int):
             items = rng.sample(dossier["items"], count)
         kwargs = {"item_ids": items, "purpose": "support-provision"}
         if kind == "partner":
-            kwargs |= {"recipient_partner_id": rng.choice(region["recipients"]),
-                       "recipient_person": "J. van Dijk"}
+            kwargs |= {
+                "recipient_partner_id": rng.choice(region["recipients"]),
+                "recipient_person": "J. van Dijk",
+            }
         elif kind == "non-partner":
             kwargs["non_partner_id"] = caller["non_partner"]
         else:
@@ -221,12 +252,23 @@ def log_entry(subject: str, categories=("contact",)):
 
     now = timezone.now()
     return LogEntry(
-        trace_id=new_trace_id(), span_id=new_span_id(), parent_span_id="", name="bench-bare",
-        start_time=now, end_time=now, status="ok",
+        trace_id=new_trace_id(),
+        span_id=new_span_id(),
+        parent_span_id="",
+        name="bench-bare",
+        start_time=now,
+        end_time=now,
+        status="ok",
         processing_activity_id="wmo-2015-maatschappelijke-ondersteuning",
-        subject_pseudonym=subject, foreign_operation="", actor_id="employee-17",
-        partner_id="partner-3", operation="share", categories=categories,
-        purpose="support-provision", legal_basis="wmo-2015", decision="allowed",
+        subject_pseudonym=subject,
+        foreign_operation="",
+        actor_id="employee-17",
+        partner_id="partner-3",
+        operation="share",
+        categories=categories,
+        purpose="support-provision",
+        legal_basis="wmo-2015",
+        decision="allowed",
         articles=("art1", "art2", "art3.2c", "art3.2d", "art5.1", "art6.1", "art4.3"),
     )
 
@@ -260,8 +302,11 @@ def bare_inserts(region: dict, index: int, seed: int):
 
     caller = region["callers"][index]
     calls = share_calls(region, index, seed)
-    subject = {d["client"]: subject_pseudonym(uuid.UUID(int=rng.getrandbits(128)))
-               for rng in [random.Random(seed)] for d in caller["clients"]}
+    subject = {
+        d["client"]: subject_pseudonym(uuid.UUID(int=rng.getrandbits(128)))
+        for rng in [random.Random(seed)]
+        for d in caller["clients"]
+    }
     recipients = {r: uuid.UUID(r) for r in region["recipients"]}
 
     def call():
@@ -269,13 +314,21 @@ def bare_inserts(region: dict, index: int, seed: int):
         trace = new_trace_id()
         with gate_open(), transaction.atomic():
             Disclosure.objects.bulk_create(
-                Disclosure(item_id=item, version_number=1, client_id=client,
-                           partner_id=caller["partner"], sent_by_id=caller["employee"],
-                           recipient_kind="partner",
-                           recipient_partner_id=recipients.get(kwargs.get("recipient_partner_id")),
-                           recipient_person="J. van Dijk", purpose="support-provision",
-                           ground="consent", trace_id=trace)
-                for item in kwargs["item_ids"])
+                Disclosure(
+                    item_id=item,
+                    version_number=1,
+                    client_id=client,
+                    partner_id=caller["partner"],
+                    sent_by_id=caller["employee"],
+                    recipient_kind="partner",
+                    recipient_partner_id=recipients.get(kwargs.get("recipient_partner_id")),
+                    recipient_person="J. van Dijk",
+                    purpose="support-provision",
+                    ground="consent",
+                    trace_id=trace,
+                )
+                for item in kwargs["item_ids"]
+            )
             chain.append([log_entry(subject[client])])
 
     return call
@@ -284,8 +337,9 @@ def bare_inserts(region: dict, index: int, seed: int):
 PATHS = {"share": full_gate, "log": bare_log, "inserts": bare_inserts}
 
 
-def caller_process(path: str, region: dict, index: int, seed: int, seconds: float, start,
-                   results) -> None:
+def caller_process(
+    path: str, region: dict, index: int, seed: int, seconds: float, start, results
+) -> None:
     """Call ``path`` for ``seconds`` after ``start``; report the calls and their latencies."""
     from django.db import connection, connections
 
@@ -320,9 +374,12 @@ def calls_per_second(path: str, region: dict, callers: int, seconds: float, seed
     connections.close_all()  # forked callers open their own connections
     context = multiprocessing.get_context("fork")
     start, results = context.Event(), context.Queue()
-    processes = [context.Process(target=caller_process,
-                                 args=(path, region, i, seed, seconds, start, results))
-                 for i in range(callers)]
+    processes = [
+        context.Process(
+            target=caller_process, args=(path, region, i, seed, seconds, start, results)
+        )
+        for i in range(callers)
+    ]
     for process in processes:
         process.start()
     time.sleep(1.0)
@@ -334,12 +391,14 @@ def calls_per_second(path: str, region: dict, callers: int, seconds: float, seed
             raise SystemExit(f"a {path} caller failed (exit code {process.exitcode})")
     latencies = sorted(t * 1000 for _, ts, _, _ in reports for t in ts)
     calls = len(latencies)
-    return {"rate": sum(rate for rate, *_ in reports),
-            "latency_median": statistics.median(latencies),
-            "latency_p95": percentile(latencies, 0.95),
-            "client_cpu_ms": sum(r[2] for r in reports) / calls * 1000,
-            "server_cpu_ms": sum(r[3] for r in reports) / calls * 1000,
-            "load": os.getloadavg()[0]}
+    return {
+        "rate": sum(rate for rate, *_ in reports),
+        "latency_median": statistics.median(latencies),
+        "latency_p95": percentile(latencies, 0.95),
+        "client_cpu_ms": sum(r[2] for r in reports) / calls * 1000,
+        "server_cpu_ms": sum(r[3] for r in reports) / calls * 1000,
+        "load": os.getloadavg()[0],
+    }
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -358,12 +417,17 @@ def check_shares() -> dict:
     from zorgvuldig.processing_log.verify import verify
 
     with gate_open():
-        logged = dict(LogRecord.objects.filter(name="gegevens-delen")
-                      .values_list("decision").annotate(n=Count("id")))
-        traces = set(LogRecord.objects.filter(name="gegevens-delen").values_list("trace_id",
-                                                                                  flat=True))
-        cited = set(Disclosure.objects.exclude(purpose="").values_list("trace_id", flat=True)
-                    .distinct())
+        logged = dict(
+            LogRecord.objects.filter(name="gegevens-delen")
+            .values_list("decision")
+            .annotate(n=Count("id"))
+        )
+        traces = set(
+            LogRecord.objects.filter(name="gegevens-delen").values_list("trace_id", flat=True)
+        )
+        cited = set(
+            Disclosure.objects.exclude(purpose="").values_list("trace_id", flat=True).distinct()
+        )
         annotations = Annotation.objects.filter(article="art8.2").count()
         disclosures = Disclosure.objects.count()
     report = verify()
@@ -371,9 +435,13 @@ def check_shares() -> dict:
         raise SystemExit(f"the processing log does not verify: {report.problem}")
     if cited - traces:
         raise SystemExit(f"{len(cited - traces)} disclosures cite no share's log record")
-    return {"shares_logged": sum(logged.values()), "by_decision": logged,
-            "disclosures": disclosures, "annotations": annotations,
-            "disclosures_without_share_log": len(cited - traces)}
+    return {
+        "shares_logged": sum(logged.values()),
+        "by_decision": logged,
+        "disclosures": disclosures,
+        "annotations": annotations,
+        "disclosures_without_share_log": len(cited - traces),
+    }
 
 
 def profile_shares(region: dict, seed: int, calls: int) -> str:
@@ -410,8 +478,9 @@ def count_queries(region: dict, seed: int) -> int:
 # --- who received this item: 1,000,000 disclosure records -------------------------------------
 
 
-def load_disclosures(region: dict, total: int, items: int, hot: int, hot_disclosures: int,
-                     seed: int) -> dict:
+def load_disclosures(
+    region: dict, total: int, items: int, hot: int, hot_disclosures: int, seed: int
+) -> dict:
     """Empty the disclosure table and load ``total`` records with COPY: over ``items`` items
     of generated clients and the items of the region's clients; ``hot`` of the latter get
     ``hot_disclosures`` each, the rest a skewed share of the remainder."""
@@ -437,31 +506,57 @@ def load_disclosures(region: dict, total: int, items: int, hot: int, hot_disclos
         return model._meta.db_table
 
     clients = max(1, items // 5)
-    region_items = [(item, dossier["client"]) for caller in region["callers"]
-                    for dossier in caller["clients"] for item in dossier["items"]]
+    region_items = [
+        (item, dossier["client"])
+        for caller in region["callers"]
+        for dossier in caller["clients"]
+        for item in dossier["items"]
+    ]
     with connection.cursor() as django_cursor:
         cursor = django_cursor.cursor  # psycopg's own, for COPY
         cursor.execute(f"TRUNCATE {table(Disclosure)} CASCADE")  # and what cites them
         bsn = encrypt_bsn("000000000")
         generated: list[tuple[str, str]] = []
-        with cursor.copy(f"COPY {table(Subject)} (id, bsn, bsn_index, given_names, "
-                         "surname_prefix, surname, birth_date, created_at) FROM STDIN") as copy:
+        with cursor.copy(
+            f"COPY {table(Subject)} (id, bsn, bsn_index, given_names, "
+            "surname_prefix, surname, birth_date, created_at) FROM STDIN"
+        ) as copy:
             subjects = [new_id() for _ in range(clients)]
             for number, subject in enumerate(subjects):
-                copy.write_row((subject, bsn, f"bench-{number:012d}", "Bench", "",
-                                f"Generated {number}", datetime.date(1980, 1, 1), now))
+                copy.write_row(
+                    (
+                        subject,
+                        bsn,
+                        f"bench-{number:012d}",
+                        "Bench",
+                        "",
+                        f"Generated {number}",
+                        datetime.date(1980, 1, 1),
+                        now,
+                    )
+                )
         client_ids = [new_id() for _ in range(clients)]
         with cursor.copy(f"COPY {table(Client)} (id, subject_id, created_at) FROM STDIN") as copy:
             for client, subject in zip(client_ids, subjects, strict=True):
                 copy.write_row((client, subject, now))
-        with cursor.copy(f"COPY {table(DataItem)} (id, client_id, subject_id, category, "
-                         "partner_id, created_at) FROM STDIN") as copy:
+        with cursor.copy(
+            f"COPY {table(DataItem)} (id, client_id, subject_id, category, "
+            "partner_id, created_at) FROM STDIN"
+        ) as copy:
             for number in range(items):
                 client = number % clients
                 item = new_id()
                 generated.append((str(item), str(client_ids[client])))
-                copy.write_row((item, client_ids[client], subjects[client],
-                                CATEGORIES[number % len(CATEGORIES)], sender, now))
+                copy.write_row(
+                    (
+                        item,
+                        client_ids[client],
+                        subjects[client],
+                        CATEGORIES[number % len(CATEGORIES)],
+                        sender,
+                        now,
+                    )
+                )
         rng.shuffle(region_items)
         hot_items, region_rest = region_items[:hot], region_items[hot:]
         pool = generated + region_rest
@@ -477,26 +572,48 @@ def load_disclosures(region: dict, total: int, items: int, hot: int, hot_disclos
             for _ in range(total - hot * hot_disclosures):
                 yield pool[int(len(pool) * rng.random() ** 3)]  # skewed: a few items get many
 
-        with cursor.copy(f"COPY {table(Disclosure)} (item_id, version_number, client_id, "
-                         "partner_id, sent_by_id, recipient_kind, recipient_partner_id, "
-                         "recipient_person, report_reference, purpose, ground, trace_id, "
-                         "disclosed_at) FROM STDIN") as copy:
+        with cursor.copy(
+            f"COPY {table(Disclosure)} (item_id, version_number, client_id, "
+            "partner_id, sent_by_id, recipient_kind, recipient_partner_id, "
+            "recipient_person, report_reference, purpose, ground, trace_id, "
+            "disclosed_at) FROM STDIN"
+        ) as copy:
             for item, client in rows():
                 counts[item] = counts.get(item, 0) + 1
-                copy.write_row((item, 1, client, sender, employee, "partner",
-                                rng.choice(recipients), person, "", "support-provision",
-                                "consent", f"{rng.getrandbits(128):032x}",
-                                start + datetime.timedelta(seconds=rng.randrange(63_072_000))))
+                copy.write_row(
+                    (
+                        item,
+                        1,
+                        client,
+                        sender,
+                        employee,
+                        "partner",
+                        rng.choice(recipients),
+                        person,
+                        "",
+                        "support-provision",
+                        "consent",
+                        f"{rng.getrandbits(128):032x}",
+                        start + datetime.timedelta(seconds=rng.randrange(63_072_000)),
+                    )
+                )
         cursor.execute(f"VACUUM ANALYZE {table(Disclosure)}")  # autocommit: outside a transaction
-        cursor.execute(f"SELECT count(*), pg_total_relation_size('{table(Disclosure)}') "
-                       f"FROM {table(Disclosure)}")
+        cursor.execute(
+            f"SELECT count(*), pg_total_relation_size('{table(Disclosure)}') "
+            f"FROM {table(Disclosure)}"
+        )
         stored, size = cursor.fetchone()
     per_item = sorted(counts.values())
     return {
-        "disclosures": stored, "items": len(generated) + len(region_items),
-        "items_disclosed": len(counts), "per_item_median": statistics.median(per_item),
-        "per_item_max": per_item[-1], "seconds": time.perf_counter() - began,
-        "table_mib": size / 2**20, "rss_before_mib": rss_before, "rss_peak_mib": peak_rss_mib(),
+        "disclosures": stored,
+        "items": len(generated) + len(region_items),
+        "items_disclosed": len(counts),
+        "per_item_median": statistics.median(per_item),
+        "per_item_max": per_item[-1],
+        "seconds": time.perf_counter() - began,
+        "table_mib": size / 2**20,
+        "rss_before_mib": rss_before,
+        "rss_peak_mib": peak_rss_mib(),
         "region_counts": {item: counts.get(item, 0) for item, _ in region_items},
         "hot_items": [item for item, _ in hot_items],
     }
@@ -509,11 +626,16 @@ def peak_rss_mib() -> float:
 def query_items(region: dict, load: dict) -> tuple[list, list]:
     """(actor, item) pairs to ask about: the region's items with a typical number of
     disclosures, and the hot items."""
-    owner = {item: caller for caller in region["callers"] for d in caller["clients"]
-             for item in d["items"]}
+    owner = {
+        item: caller
+        for caller in region["callers"]
+        for d in caller["clients"]
+        for item in d["items"]
+    }
     hot = set(load["hot_items"])
-    typical = [(actor_of(owner[i]), i) for i, n in load["region_counts"].items()
-               if i not in hot and n > 0]
+    typical = [
+        (actor_of(owner[i]), i) for i, n in load["region_counts"].items() if i not in hot and n > 0
+    ]
     return typical, [(actor_of(owner[i]), i) for i in load["hot_items"]]
 
 
@@ -537,17 +659,26 @@ def time_queries(pairs, repeat: int) -> dict:
             gate.append((clock() - began) * 1000)
             rows.append(len(found))
             with gate_open():
-                sql, params = (Disclosure.objects.filter(item_id=item)
-                               .select_related("recipient_partner", "recipient_non_partner")
-                               .order_by("disclosed_at").query.sql_with_params())
+                sql, params = (
+                    Disclosure.objects.filter(item_id=item)
+                    .select_related("recipient_partner", "recipient_non_partner")
+                    .order_by("disclosed_at")
+                    .query.sql_with_params()
+                )
             with connection.cursor() as cursor:
                 began = clock()
                 cursor.execute(sql, params)
                 cursor.fetchall()
                 bare.append((clock() - began) * 1000)
-    return {"gate_median": statistics.median(gate), "gate_p95": percentile(gate, 0.95),
-            "sql_median": statistics.median(bare), "sql_p95": percentile(bare, 0.95),
-            "rows_median": statistics.median(rows), "rows_max": max(rows), "items": len(pairs)}
+    return {
+        "gate_median": statistics.median(gate),
+        "gate_p95": percentile(gate, 0.95),
+        "sql_median": statistics.median(bare),
+        "sql_p95": percentile(bare, 0.95),
+        "rows_median": statistics.median(rows),
+        "rows_max": max(rows),
+        "items": len(pairs),
+    }
 
 
 def explain(item: str) -> str:
@@ -557,9 +688,12 @@ def explain(item: str) -> str:
     from zorgvuldig.gate.context import gate_open
 
     with gate_open():
-        sql, params = (Disclosure.objects.filter(item_id=item)
-                       .select_related("recipient_partner", "recipient_non_partner")
-                       .order_by("disclosed_at").query.sql_with_params())
+        sql, params = (
+            Disclosure.objects.filter(item_id=item)
+            .select_related("recipient_partner", "recipient_non_partner")
+            .order_by("disclosed_at")
+            .query.sql_with_params()
+        )
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql, params)
         return "\n".join(row[0] for row in cursor.fetchall())
@@ -573,9 +707,14 @@ def measure(args, url: str) -> dict:
     from django.conf import settings
 
     settings.ZORGVULDIG_LOG_ANCHOR_SECONDS = 0  # anchoring is not part of a share
-    result = {"database": server_version(), "load_before": os.getloadavg()[0],
-              "seed": args.seed, "seconds": args.seconds,
-              "repeat": args.repeat, "clients": args.clients}
+    result = {
+        "database": server_version(),
+        "load_before": os.getloadavg()[0],
+        "seed": args.seed,
+        "seconds": args.seconds,
+        "repeat": args.repeat,
+        "clients": args.clients,
+    }
     print("Building the region through the services ...", file=sys.stderr)
     region = build_region(4, args.clients, args.seed)
     result["queries_per_share"] = count_queries(region, args.seed)
@@ -584,16 +723,19 @@ def measure(args, url: str) -> dict:
     for path in ("share", "log", "inserts"):
         for callers in (1, 4):
             print(f"Timing {path} with {callers} caller(s) ...", file=sys.stderr)
-            runs = [calls_per_second(path, region, callers, args.seconds, args.seed + run)
-                    for run in range(args.repeat)]
+            runs = [
+                calls_per_second(path, region, callers, args.seconds, args.seed + run)
+                for run in range(args.repeat)
+            ]
             median_run = sorted(runs, key=lambda r: r["rate"])[len(runs) // 2]
             result[f"{path}_{callers}"] = median_run
         if path == "share":  # before the bare rows add records of their own
             result["check"] = check_shares()
 
     print(f"Loading {args.disclosures:,} disclosure records ...", file=sys.stderr)
-    load = load_disclosures(region, args.disclosures, args.items, args.hot, args.hot_disclosures,
-                            args.seed)
+    load = load_disclosures(
+        region, args.disclosures, args.items, args.hot, args.hot_disclosures, args.seed
+    )
     typical, hot = query_items(region, load)
     print("Timing who received this item ...", file=sys.stderr)
     result["query_typical"] = time_queries(typical, args.query_repeat)
@@ -615,16 +757,19 @@ def table(r: dict) -> str:
         "(median / p95) | CPU ms per call, 1 caller: caller + PostgreSQL |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for label, key in (("Full gate: `services.share_items`", "share"),
-                       ("Bare inserts of a share (disclosures + log record, one transaction)",
-                        "inserts"),
-                       ("Bare processing-log append (one entry, one transaction)", "log")):
+    for label, key in (
+        ("Full gate: `services.share_items`", "share"),
+        ("Bare inserts of a share (disclosures + log record, one transaction)", "inserts"),
+        ("Bare processing-log append (one entry, one transaction)", "log"),
+    ):
         one, four = r[f"{key}_1"], r[f"{key}_4"]
         goal = f" (goal {GOAL_SHARES_4:,})" if key == "share" else ""
-        lines.append(f"| {label} | {one['rate']:,.0f} | {four['rate']:,.0f}{goal} | "
-                     f"{four['rate'] / one['rate']:.2f} | {one['latency_median']:.2f} / "
-                     f"{one['latency_p95']:.2f} | {one['client_cpu_ms']:.2f} + "
-                     f"{one['server_cpu_ms']:.2f} |")
+        lines.append(
+            f"| {label} | {one['rate']:,.0f} | {four['rate']:,.0f}{goal} | "
+            f"{four['rate'] / one['rate']:.2f} | {one['latency_median']:.2f} / "
+            f"{one['latency_p95']:.2f} | {one['client_cpu_ms']:.2f} + "
+            f"{one['server_cpu_ms']:.2f} |"
+        )
     q_typ, q_hot, load = r["query_typical"], r["query_hot"], r["load"]
     lines += [
         "",
@@ -634,9 +779,11 @@ def table(r: dict) -> str:
     ]
     for label, q in (("Typical items", q_typ), ("Hot items", q_hot)):
         goal = f" (goal ≤ {GOAL_QUERY_MS:g})" if q is q_typ else ""
-        lines.append(f"| {label} | {q['items']:,} | {q['rows_median']:,.0f} / {q['rows_max']:,} "
-                     f"| {q['gate_median']:.2f}{goal} | {q['gate_p95']:.2f} | "
-                     f"{q['sql_median']:.3f} | {q['sql_p95']:.3f} |")
+        lines.append(
+            f"| {label} | {q['items']:,} | {q['rows_median']:,.0f} / {q['rows_max']:,} "
+            f"| {q['gate_median']:.2f}{goal} | {q['gate_p95']:.2f} | "
+            f"{q['sql_median']:.3f} | {q['sql_p95']:.3f} |"
+        )
     share_ok = share4["rate"] >= GOAL_SHARES_4
     query_ok = q_typ["gate_median"] <= GOAL_QUERY_MS
     check = r["check"]
@@ -675,36 +822,43 @@ def table(r: dict) -> str:
         f"{r['database']} on the same machine.",
     ]
     return (
-        "\n".join(lines) + "\n\n" + "\n".join(f"- {line}" for line in details)
-        + "\n\nThe plan for a typical item:\n\n```\n" + r["explain_typical"]
-        + "\n```\n\nFor a hot item:\n\n```\n" + r["explain_hot"] + "\n```"
+        "\n".join(lines)
+        + "\n\n"
+        + "\n".join(f"- {line}" for line in details)
+        + "\n\nThe plan for a typical item:\n\n```\n"
+        + r["explain_typical"]
+        + "\n```\n\nFor a hot item:\n\n```\n"
+        + r["explain_hot"]
+        + "\n```"
     )
 
 
 def section(r: dict) -> str:
-    return "\n".join([
-        START,
-        "## Shares and who received an item (`bench/bench_share.py`)",
-        "",
-        "PostgreSQL only. A share is the whole gate: `services.share_items` looks up the client, "
-        "the recipient and the items, gathers the facts, asks decide(), writes the disclosure "
-        "records, the processing-log record and (for Veilig Thuis) the dossier annotation, in "
-        "one transaction. Callers are separate processes, each with its own connection, "
-        "caseworker and clients; the mix is 1-3 items per share (45/35/20 %), 90 % to a "
-        "partner, 5 % to an informed non-partner (art7), 5 % to Veilig Thuis (art8.2). The "
-        "bare rows are the same callers writing only what a share writes. The machine has 2 "
-        "cores for the callers and PostgreSQL together, so four callers compete with the "
-        "server for them.",
-        "",
-        "Who received this item: `services.disclosures_of_item` (the whole gate call, logged) "
-        "and the bare SQL query the ORM sends, on items of the region's clients among "
-        "1,000,000 disclosure records, warm.",
-        "",
-        table(r),
-        "",
-        f"<!-- bench_share:data {json.dumps(r, sort_keys=True)} -->",
-        END,
-    ])
+    return "\n".join(
+        [
+            START,
+            "## Shares and who received an item (`bench/bench_share.py`)",
+            "",
+            "PostgreSQL only. A share is the whole gate: `services.share_items` looks up the client, "
+            "the recipient and the items, gathers the facts, asks decide(), writes the disclosure "
+            "records, the processing-log record and (for Veilig Thuis) the dossier annotation, in "
+            "one transaction. Callers are separate processes, each with its own connection, "
+            "caseworker and clients; the mix is 1-3 items per share (45/35/20 %), 90 % to a "
+            "partner, 5 % to an informed non-partner (art7), 5 % to Veilig Thuis (art8.2). The "
+            "bare rows are the same callers writing only what a share writes. The machine has 2 "
+            "cores for the callers and PostgreSQL together, so four callers compete with the "
+            "server for them.",
+            "",
+            "Who received this item: `services.disclosures_of_item` (the whole gate call, logged) "
+            "and the bare SQL query the ORM sends, on items of the region's clients among "
+            "1,000,000 disclosure records, warm.",
+            "",
+            table(r),
+            "",
+            f"<!-- bench_share:data {json.dumps(r, sort_keys=True)} -->",
+            END,
+        ]
+    )
 
 
 def main() -> None:

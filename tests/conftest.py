@@ -189,9 +189,14 @@ def supporting(partner, client, username, *, consent=True):
 
 CHROMIUM = shutil.which("chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
+
 
 @pytest.fixture
 def browser_page(live_server):

@@ -45,7 +45,9 @@ def _licence_line(path: Path) -> str | None:
 def test_every_python_file_and_script_says_its_licence_on_its_first_line():
     """Every Python file under src/, tests/ and bench/ (tracked or new) and every script."""
     files = [
-        path for top in ("src", "tests", "bench") for path in sorted((ROOT / top).rglob("*.py"))
+        path
+        for top in ("src", "tests", "bench")
+        for path in sorted((ROOT / top).rglob("*.py"))
         if "__pycache__" not in path.parts
     ]
     files += [*sorted((ROOT / "bin").iterdir()), ROOT / ".ci" / "run"]
@@ -55,8 +57,10 @@ def test_every_python_file_and_script_says_its_licence_on_its_first_line():
 
 
 def test_the_licence_is_the_eupl_1_2():
-    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith(
-        "# EUROPEAN UNION PUBLIC LICENCE v. 1.2"
+    assert (
+        (ROOT / "LICENSE")
+        .read_text(encoding="utf-8")
+        .startswith("# EUROPEAN UNION PUBLIC LICENCE v. 1.2")
     )
     assert 'license = "EUPL-1.2"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert "  license: EUPL-1.2\n" in (ROOT / "publiccode.yml").read_text(encoding="utf-8")

@@ -15,9 +15,15 @@ PROBLEM = "application/problem+json"
 
 # Tests may count the personal-data tables: the gate guard is active only within requests.
 TABLES = {
-    "subjects": Subject, "clients": Client, "trajectories": SupportTrajectory,
-    "relations": Relation, "items": DataItem, "versions": DataItemVersion,
-    "annotations": Annotation, "log": LogRecord, "households": Household,
+    "subjects": Subject,
+    "clients": Client,
+    "trajectories": SupportTrajectory,
+    "relations": Relation,
+    "items": DataItem,
+    "versions": DataItemVersion,
+    "annotations": Annotation,
+    "log": LogRecord,
+    "households": Household,
 }
 
 
@@ -49,16 +55,28 @@ class Api:
         return self.http.get(f"/api/v1{path}", params or {}, headers=self._headers(headers))
 
     def post(self, path, body=None, headers=None):
-        return self.http.post(f"/api/v1{path}", body if body is not None else {},
-                              content_type="application/json", headers=self._headers(headers))
+        return self.http.post(
+            f"/api/v1{path}",
+            body if body is not None else {},
+            content_type="application/json",
+            headers=self._headers(headers),
+        )
 
     def put(self, path, body=None, headers=None):
-        return self.http.put(f"/api/v1{path}", body if body is not None else {},
-                             content_type="application/json", headers=self._headers(headers))
+        return self.http.put(
+            f"/api/v1{path}",
+            body if body is not None else {},
+            content_type="application/json",
+            headers=self._headers(headers),
+        )
 
     def patch(self, path, body=None, headers=None):
-        return self.http.patch(f"/api/v1{path}", body if body is not None else {},
-                               content_type="application/json", headers=self._headers(headers))
+        return self.http.patch(
+            f"/api/v1{path}",
+            body if body is not None else {},
+            content_type="application/json",
+            headers=self._headers(headers),
+        )
 
     def delete(self, path, headers=None):
         return self.http.delete(f"/api/v1{path}", headers=self._headers(headers))

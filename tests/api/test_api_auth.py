@@ -57,19 +57,33 @@ def test_token_is_stored_only_as_its_hash_and_records_its_use(caseworker):
 
 
 def test_service_token_reads_partners_but_the_protocol_refuses_it_personal_data(
-        partner, client_dossier):
+    partner, client_dossier
+):
     _, token = ApiToken.issue(name="koppeling", partner=partner, service="sync")
     service = Api(token)
     assert service.get("/partners").status_code == 200
-    body = problem(service.get(f"/clients/{client_dossier.id}",
-                               {"purpose": "support-provision", "legalBasis": "jeugdwet"}), 403)
+    body = problem(
+        service.get(
+            f"/clients/{client_dossier.id}",
+            {"purpose": "support-provision", "legalBasis": "jeugdwet"},
+        ),
+        403,
+    )
     assert "art3.2c" in body["articles"]
 
 
 def test_token_command_creates_an_employee_token_and_prints_it_once(caseworker):
     out = io.StringIO()
-    call_command("token", "create", "--employee", "anna", "--name", "Regie-app",
-                 stdout=out, stderr=io.StringIO())
+    call_command(
+        "token",
+        "create",
+        "--employee",
+        "anna",
+        "--name",
+        "Regie-app",
+        stdout=out,
+        stderr=io.StringIO(),
+    )
     token = out.getvalue().strip()
     assert token.startswith("zv_")
     record = ApiToken.objects.get(token_hash=hash_token(token))
@@ -80,8 +94,16 @@ def test_token_command_creates_an_employee_token_and_prints_it_once(caseworker):
 
 def test_token_command_creates_a_service_token(partner):
     out = io.StringIO()
-    call_command("token", "create", "--partner", partner.name, "--service", "sync",
-                 stdout=out, stderr=io.StringIO())
+    call_command(
+        "token",
+        "create",
+        "--partner",
+        partner.name,
+        "--service",
+        "sync",
+        stdout=out,
+        stderr=io.StringIO(),
+    )
     record = ApiToken.objects.get(token_hash=hash_token(out.getvalue().strip()))
     assert (record.service, record.employee, record.partner) == ("sync", None, partner)
 
@@ -89,18 +111,37 @@ def test_token_command_creates_a_service_token(partner):
 def test_token_command_refuses_an_employee_of_another_partner(caseworker):
     other = make_partner("Thuiszorg Elders")
     with pytest.raises(CommandError, match="not for Thuiszorg Elders"):
-        call_command("token", "create", "--employee", "anna", "--partner", other.name,
-                     "--name", "x", stdout=io.StringIO(), stderr=io.StringIO())
+        call_command(
+            "token",
+            "create",
+            "--employee",
+            "anna",
+            "--partner",
+            other.name,
+            "--name",
+            "x",
+            stdout=io.StringIO(),
+            stderr=io.StringIO(),
+        )
     assert not ApiToken.objects.exists()
 
 
 def test_token_command_refuses_an_unknown_partner_or_employee(db):
     with pytest.raises(CommandError, match="Unknown partner"):
-        call_command("token", "create", "--partner", "Nergens", "--service", "sync",
-                     stdout=io.StringIO(), stderr=io.StringIO())
+        call_command(
+            "token",
+            "create",
+            "--partner",
+            "Nergens",
+            "--service",
+            "sync",
+            stdout=io.StringIO(),
+            stderr=io.StringIO(),
+        )
     with pytest.raises(CommandError, match="Unknown employee"):
-        call_command("token", "create", "--employee", "nobody", stdout=io.StringIO(),
-                     stderr=io.StringIO())
+        call_command(
+            "token", "create", "--employee", "nobody", stdout=io.StringIO(), stderr=io.StringIO()
+        )
     assert not ApiToken.objects.exists()
 
 

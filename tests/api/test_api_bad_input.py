@@ -14,22 +14,25 @@ pytestmark = pytest.mark.django_db
 MIDDLEWARE = "zorgvuldig.api.middleware.ApiResponseMiddleware"
 
 
-@pytest.mark.parametrize(("overrides", "field", "says"), [
-    ({"bsn": "123456789"}, "bsn", "Geen geldig BSN"),
-    ({"bsn": "12345"}, "bsn", "Geen geldig BSN"),
-    ({"bsn": 111222333}, "bsn", "tekst"),
-    ({"legalBasis": None}, "legalBasis", "grondslag is verplicht"),
-    ({"legalBasis": "wet-op-de-kansspelen"}, "legalBasis", "kies uit"),
-    ({"domain": "zorg"}, "legalBasis", "valt niet onder"),
-    ({"purpose": None}, "purpose", "doel is verplicht"),
-    ({"purpose": "marketing"}, "purpose", "kies uit"),
-    ({"birthDate": "17-05-2012"}, "birthDate", "JJJJ-MM-DD"),
-    ({"birthDate": "2012-02-30"}, "birthDate", "JJJJ-MM-DD"),
-    ({"birthDate": "2999-01-01"}, "birthDate", "toekomst"),
-    ({"openedOn": "gisteren"}, "openedOn", "JJJJ-MM-DD"),
-    ({"surname": ""}, "surname", "verplicht"),
-    ({"birth_date": "2012-05-17"}, "birth_date", "camelCase"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field", "says"),
+    [
+        ({"bsn": "123456789"}, "bsn", "Geen geldig BSN"),
+        ({"bsn": "12345"}, "bsn", "Geen geldig BSN"),
+        ({"bsn": 111222333}, "bsn", "tekst"),
+        ({"legalBasis": None}, "legalBasis", "grondslag is verplicht"),
+        ({"legalBasis": "wet-op-de-kansspelen"}, "legalBasis", "kies uit"),
+        ({"domain": "zorg"}, "legalBasis", "valt niet onder"),
+        ({"purpose": None}, "purpose", "doel is verplicht"),
+        ({"purpose": "marketing"}, "purpose", "kies uit"),
+        ({"birthDate": "17-05-2012"}, "birthDate", "JJJJ-MM-DD"),
+        ({"birthDate": "2012-02-30"}, "birthDate", "JJJJ-MM-DD"),
+        ({"birthDate": "2999-01-01"}, "birthDate", "toekomst"),
+        ({"openedOn": "gisteren"}, "openedOn", "JJJJ-MM-DD"),
+        ({"surname": ""}, "surname", "verplicht"),
+        ({"birth_date": "2012-05-17"}, "birth_date", "camelCase"),
+    ],
+)
 def test_bad_intake_is_400_naming_the_field_and_nothing_written(api, overrides, field, says):
     body = {k: v for k, v in intake(**overrides).items() if v is not None}
     before = counts()
@@ -62,8 +65,12 @@ def test_consult_without_purpose_is_400_naming_purpose_and_nothing_written(api, 
 
 def test_body_that_is_not_json_is_400(api):
     before = counts()
-    response = api.http.post("/api/v1/clients", "{bsn:", content_type="application/json",
-                             headers={"Authorization": f"Bearer {api.token}"})
+    response = api.http.post(
+        "/api/v1/clients",
+        "{bsn:",
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {api.token}"},
+    )
     assert "body" in invalid_fields(response)
     assert counts() == before
 
@@ -77,9 +84,21 @@ def test_unknown_client_is_404_and_nothing_written(api):
     import uuid
 
     before = counts()
-    problem(api.post(f"/clients/{uuid.uuid4()}/data-items", {
-        "category": "youth", "label": "x", "value": "y", "source": "z", "method": "document",
-        "obtainedOn": "2025-01-01", "purpose": "assessment"}), 404)
+    problem(
+        api.post(
+            f"/clients/{uuid.uuid4()}/data-items",
+            {
+                "category": "youth",
+                "label": "x",
+                "value": "y",
+                "source": "z",
+                "method": "document",
+                "obtainedOn": "2025-01-01",
+                "purpose": "assessment",
+            },
+        ),
+        404,
+    )
     assert counts() == before
 
 

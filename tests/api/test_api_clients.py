@@ -19,17 +19,29 @@ pytestmark = pytest.mark.django_db
 
 def intake(**overrides):
     body = {
-        "bsn": next_bsn(), "givenNames": "Daan", "surnamePrefix": "van", "surname": "Dijk",
-        "birthDate": "2011-03-04", "domain": "jeugd", "legalBasis": "jeugdwet",
-        "openedOn": "2025-01-06", "purpose": "intake",
+        "bsn": next_bsn(),
+        "givenNames": "Daan",
+        "surnamePrefix": "van",
+        "surname": "Dijk",
+        "birthDate": "2011-03-04",
+        "domain": "jeugd",
+        "legalBasis": "jeugdwet",
+        "openedOn": "2025-01-06",
+        "purpose": "intake",
     }
     body.update(overrides)
     return body
 
 
 def relation(**overrides):
-    body = {"kind": "parent", "bsn": next_bsn(), "givenNames": "Els", "surname": "Dijk",
-            "birthDate": "1980-02-01", "purpose": "support-provision"}
+    body = {
+        "kind": "parent",
+        "bsn": next_bsn(),
+        "givenNames": "Els",
+        "surname": "Dijk",
+        "birthDate": "1980-02-01",
+        "purpose": "support-provision",
+    }
     body.update(overrides)
     return body
 
@@ -59,8 +71,12 @@ def test_search_by_bsn_is_a_post_and_finds_only_own_clients(api, caseworker):
         {"id": created["id"], "fullName": "Daan van Dijk", "birthDate": "2011-03-04"}
     ]
     outsider = as_employee(make_employee(caseworker.partner, "piet"))
-    assert outsider.post("/clients/search",
-                         {"purpose": "support-provision", "bsn": body["bsn"]}).json() == []
+    assert (
+        outsider.post(
+            "/clients/search", {"purpose": "support-provision", "bsn": body["bsn"]}
+        ).json()
+        == []
+    )
 
 
 def test_search_by_name(api, client_dossier):
@@ -70,7 +86,9 @@ def test_search_by_name(api, client_dossier):
 
 def test_search_needs_bsn_or_name(api):
     assert set(invalid_fields(api.post("/clients/search", {"purpose": "support-provision"}))) == {
-        "bsn", "name"}
+        "bsn",
+        "name",
+    }
 
 
 def test_consult_dossier(api, client_dossier):
@@ -100,8 +118,9 @@ def test_add_and_list_relations(api, registered_client):
 
 def test_relation_of_unknown_kind_is_400(api, client_dossier):
     before = counts()
-    fields = invalid_fields(api.post(f"/clients/{client_dossier.id}/relations",
-                                     relation(kind="neighbour")))
+    fields = invalid_fields(
+        api.post(f"/clients/{client_dossier.id}/relations", relation(kind="neighbour"))
+    )
     assert "kind" in fields
     assert counts() == before
 
@@ -111,8 +130,9 @@ def test_art3_2c_employee_of_another_partner_is_refused_403_and_it_is_logged(cli
 
     other = as_employee(make_employee(make_partner("Thuiszorg Elders"), "bram"))
     before = counts()
-    response = other.get(f"/clients/{client_dossier.id}",
-                         {"purpose": "support-provision", "legalBasis": "jeugdwet"})
+    response = other.get(
+        f"/clients/{client_dossier.id}", {"purpose": "support-provision", "legalBasis": "jeugdwet"}
+    )
     body = problem(response, 403)
     assert response["API-Version"] == API_VERSION
     assert body["articles"] == ["art3.2c"]

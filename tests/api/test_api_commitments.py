@@ -47,21 +47,32 @@ def commitment_url(partner, commitment=None) -> str:
 def test_art1_the_administrator_records_a_commitment_and_the_organisation_is_a_partner(
     admin, newcomer
 ):
-    response = admin.post(commitment_url(newcomer),
-                          {"protocolVersion": AVG, "startsOn": "2018-05-25"})
+    response = admin.post(
+        commitment_url(newcomer), {"protocolVersion": AVG, "startsOn": "2018-05-25"}
+    )
     assert response.status_code == 201, response.content
     body = response.json()
-    assert body == {"id": body["id"], "partnerId": str(newcomer.id), "protocolVersion": AVG,
-                    "startsOn": "2018-05-25", "endsOn": None}
+    assert body == {
+        "id": body["id"],
+        "partnerId": str(newcomer.id),
+        "protocolVersion": AVG,
+        "startsOn": "2018-05-25",
+        "endsOn": None,
+    }
     assert commitments_of(newcomer) == [(AVG, datetime.date(2018, 5, 25), None)]
     partner = admin.get(f"/partners/{newcomer.id}").json()
     assert (partner["committed"], partner["protocolVersion"]) == (True, AVG)
 
 
 def test_art1_a_commitment_with_its_end(admin, newcomer):
-    response = admin.post(commitment_url(newcomer), {
-        "protocolVersion": PROTOCOL_VERSION, "startsOn": "2015-01-01", "endsOn": "2017-12-31",
-    })
+    response = admin.post(
+        commitment_url(newcomer),
+        {
+            "protocolVersion": PROTOCOL_VERSION,
+            "startsOn": "2015-01-01",
+            "endsOn": "2017-12-31",
+        },
+    )
     assert response.status_code == 201, response.content
     assert response.json()["endsOn"] == "2017-12-31"
     assert admin.get(f"/partners/{newcomer.id}").json()["committed"] is False
@@ -70,8 +81,9 @@ def test_art1_a_commitment_with_its_end(admin, newcomer):
 def test_art1_the_administrator_ends_a_commitment_and_the_organisation_is_no_partner(
     admin, newcomer
 ):
-    ProtocolCommitment.objects.create(partner=newcomer, protocol_version=PROTOCOL_VERSION,
-                                      starts_on=datetime.date(2015, 1, 1))
+    ProtocolCommitment.objects.create(
+        partner=newcomer, protocol_version=PROTOCOL_VERSION, starts_on=datetime.date(2015, 1, 1)
+    )
     commitment = ProtocolCommitment.objects.get(partner=newcomer)
     response = admin.patch(commitment_url(newcomer, commitment), {"endsOn": YESTERDAY})
     assert response.status_code == 200, response.content
@@ -85,8 +97,9 @@ def test_art1_a_next_commitment_may_start_the_day_after_the_last_one_ended(admin
     (current,) = ProtocolCommitment.objects.filter(partner=partner)
     ended = admin.patch(commitment_url(partner, current), {"endsOn": "2018-05-24"})
     assert ended.status_code == 200, ended.content
-    started = admin.post(commitment_url(partner), {"protocolVersion": AVG,
-                                                   "startsOn": "2018-05-25"})
+    started = admin.post(
+        commitment_url(partner), {"protocolVersion": AVG, "startsOn": "2018-05-25"}
+    )
     assert started.status_code == 201, started.content
     assert commitments_of(partner) == [
         (PROTOCOL_VERSION, datetime.date(2015, 1, 1), datetime.date(2018, 5, 24)),
@@ -110,8 +123,10 @@ def test_art1_only_the_functional_administrator_records_commitments(partner, new
 def test_art1_a_partner_system_does_not_record_commitments(partner, newcomer):
     _, token = ApiToken.issue(name="koppeling", partner=partner, service="sync")
     body = {"protocolVersion": PROTOCOL_VERSION, "startsOn": "2015-01-01"}
-    assert "functioneel beheerder" in problem(Api(token).post(commitment_url(newcomer), body),
-                                              403)["detail"]
+    assert (
+        "functioneel beheerder"
+        in problem(Api(token).post(commitment_url(newcomer), body), 403)["detail"]
+    )
     assert commitments_of(newcomer) == []
 
 
@@ -126,17 +141,27 @@ def test_art1_an_administrator_who_left_records_nothing(partner, newcomer):
 
 
 def test_art1_an_unknown_protocol_version_is_400_naming_the_known_ones(admin, newcomer):
-    fields = invalid_fields(admin.post(commitment_url(newcomer),
-                                       {"protocolVersion": "regio-2030", "startsOn": "2015-01-01"}))
+    fields = invalid_fields(
+        admin.post(
+            commitment_url(newcomer), {"protocolVersion": "regio-2030", "startsOn": "2015-01-01"}
+        )
+    )
     assert "Onbekende protocolversie" in fields["protocolVersion"]
     assert PROTOCOL_VERSION in fields["protocolVersion"] and AVG in fields["protocolVersion"]
     assert commitments_of(newcomer) == []
 
 
 def test_art1_a_commitment_that_ends_before_it_starts_is_400(admin, newcomer):
-    fields = invalid_fields(admin.post(commitment_url(newcomer), {
-        "protocolVersion": PROTOCOL_VERSION, "startsOn": "2016-01-01", "endsOn": "2015-12-31",
-    }))
+    fields = invalid_fields(
+        admin.post(
+            commitment_url(newcomer),
+            {
+                "protocolVersion": PROTOCOL_VERSION,
+                "startsOn": "2016-01-01",
+                "endsOn": "2015-12-31",
+            },
+        )
+    )
     assert "eindigen voordat ze begint" in fields["endsOn"]
     assert commitments_of(newcomer) == []
 
@@ -171,18 +196,21 @@ def test_art1_a_malformed_commitment_is_400_naming_the_field(admin, newcomer, ch
 def test_art1_a_commitment_that_overlaps_another_is_400_and_nothing_written(
     admin, partner, period, field
 ):
-    fields = invalid_fields(admin.post(commitment_url(partner),
-                                       {"protocolVersion": AVG, **period}))
+    fields = invalid_fields(admin.post(commitment_url(partner), {"protocolVersion": AVG, **period}))
     assert "overlapt" in fields[field] and PROTOCOL_VERSION in fields[field]
     assert commitments_of(partner) == [(PROTOCOL_VERSION, datetime.date(2015, 1, 1), None)]
 
 
 def test_art1_ending_a_commitment_into_the_next_one_is_400_and_nothing_changes(admin, newcomer):
     first = ProtocolCommitment.objects.create(
-        partner=newcomer, protocol_version=PROTOCOL_VERSION, starts_on=datetime.date(2015, 1, 1),
-        ends_on=datetime.date(2018, 5, 24))
-    ProtocolCommitment.objects.create(partner=newcomer, protocol_version=AVG,
-                                      starts_on=datetime.date(2018, 5, 25))
+        partner=newcomer,
+        protocol_version=PROTOCOL_VERSION,
+        starts_on=datetime.date(2015, 1, 1),
+        ends_on=datetime.date(2018, 5, 24),
+    )
+    ProtocolCommitment.objects.create(
+        partner=newcomer, protocol_version=AVG, starts_on=datetime.date(2018, 5, 25)
+    )
     before = commitments_of(newcomer)
     fields = invalid_fields(admin.patch(commitment_url(newcomer, first), {"endsOn": "2019-01-01"}))
     assert "overlapt" in fields["endsOn"] and AVG in fields["endsOn"]
@@ -192,25 +220,32 @@ def test_art1_ending_a_commitment_into_the_next_one_is_400_and_nothing_changes(a
 @pytest.mark.parametrize("ends_on", ["2014-12-31", "2015-02-30", "", None])
 def test_art1_a_bad_end_of_a_commitment_is_400_and_nothing_changes(admin, partner, ends_on):
     (current,) = ProtocolCommitment.objects.filter(partner=partner)
-    assert "endsOn" in invalid_fields(admin.patch(commitment_url(partner, current),
-                                                  {"endsOn": ends_on}))
+    assert "endsOn" in invalid_fields(
+        admin.patch(commitment_url(partner, current), {"endsOn": ends_on})
+    )
     assert commitments_of(partner) == [(PROTOCOL_VERSION, datetime.date(2015, 1, 1), None)]
 
 
 def test_art1_ending_a_commitment_of_another_partner_or_none_is_404(admin, partner, newcomer):
     (current,) = ProtocolCommitment.objects.filter(partner=partner)
     problem(admin.patch(commitment_url(newcomer, current), {"endsOn": YESTERDAY}), 404)
-    problem(admin.patch(f"/partners/{partner.id}/commitments/999999", {"endsOn": YESTERDAY}),
-            404)
-    problem(admin.post(f"/partners/{uuid.uuid4()}/commitments",
-                       {"protocolVersion": AVG, "startsOn": "2018-05-25"}), 404)
+    problem(admin.patch(f"/partners/{partner.id}/commitments/999999", {"endsOn": YESTERDAY}), 404)
+    problem(
+        admin.post(
+            f"/partners/{uuid.uuid4()}/commitments",
+            {"protocolVersion": AVG, "startsOn": "2018-05-25"},
+        ),
+        404,
+    )
     assert commitments_of(partner) == [(PROTOCOL_VERSION, datetime.date(2015, 1, 1), None)]
 
 
 def test_art1_the_api_documents_the_administrators_403_as_a_problem(anonymous):
     paths = anonymous.get("/openapi.json").json()["paths"]
-    for operation in (paths["/partners/{partnerId}/commitments"]["post"],
-                      paths["/partners/{partnerId}/commitments/{commitmentId}"]["patch"]):
+    for operation in (
+        paths["/partners/{partnerId}/commitments"]["post"],
+        paths["/partners/{partnerId}/commitments/{commitmentId}"]["patch"],
+    ):
         forbidden = operation["responses"]["403"]
         assert "functioneel beheerder" in forbidden["description"]
         schema = forbidden["content"]["application/problem+json"]["schema"]

@@ -35,8 +35,11 @@ def test_art3_2c_the_employees_of_ones_own_organisation_only(api, caseworker, co
     assert set(listed) == {"Anna Test", "Carla Test", "Dirk Test", "Fatima Test"}
     assert all(set(e) == FIELDS for e in listed.values())  # nothing else, no client's data
     assert listed["Anna Test"] == {
-        "id": str(caseworker.id), "displayName": "Anna Test", "role": "caseworker",
-        "active": True, "acknowledgedCurrentVersion": True,
+        "id": str(caseworker.id),
+        "displayName": "Anna Test",
+        "role": "caseworker",
+        "active": True,
+        "acknowledgedCurrentVersion": True,
     }
     assert listed["Carla Test"]["acknowledgedCurrentVersion"] is False
     assert listed["Dirk Test"]["active"] is False
@@ -49,10 +52,13 @@ def test_art3_2c_an_employee_listed_is_assigned_to_a_trajectory_by_that_id(
 ):
     make_employee(partner, "carla")
     (carla,) = [e for e in api.get("/employees").json() if e["displayName"] == "Carla Test"]
-    (trajectory,) = api.get(f"/clients/{client_dossier.id}/support-trajectories",
-                            {"purpose": "support-provision"}).json()
-    assigned = api.post(f"/support-trajectories/{trajectory['id']}/caseworkers",
-                        {"employeeId": carla["id"], "purpose": "support-provision"})
+    (trajectory,) = api.get(
+        f"/clients/{client_dossier.id}/support-trajectories", {"purpose": "support-provision"}
+    ).json()
+    assigned = api.post(
+        f"/support-trajectories/{trajectory['id']}/caseworkers",
+        {"employeeId": carla["id"], "purpose": "support-provision"},
+    )
     assert assigned.status_code == 200, assigned.content
     assert "Carla Test" in assigned.json()["caseworkers"]
 

@@ -122,9 +122,7 @@ def test_art8_2_veilig_thuis_with_a_report_reference(api, client_dossier):
     assert Disclosure.objects.get().report_reference == "VT-2026-0042"
 
 
-def test_art7_a_non_partner_is_registered_informed_and_then_receives(
-    api, actor, may_share, items
-):
+def test_art7_a_non_partner_is_registered_informed_and_then_receives(api, actor, may_share, items):
     response = api.post("/non-partners", {"name": "Oma de Vries", "kind": "family"})
     assert response.status_code == 201, response.content
     grandma = response.json()
@@ -280,19 +278,34 @@ def test_a_non_partner_of_another_organisation_is_not_yours_to_inform(api, db):
     assert NonPartner.objects.get().informed_at is None
 
 
-CHANGE = {"label": "School", "value": "Groep 8", "source": "school", "method": "document",
-          "obtainedOn": "2025-09-01", "reason": "Nieuw schooljaar", "purpose": "support-provision"}
+CHANGE = {
+    "label": "School",
+    "value": "Groep 8",
+    "source": "school",
+    "method": "document",
+    "obtainedOn": "2025-09-01",
+    "reason": "Nieuw schooljaar",
+    "purpose": "support-provision",
+}
 RELEASE = {"recipient": UNKNOWN, "reason": "Nodig", "purpose": "support-provision"}
 
 
 @pytest.mark.parametrize(
     ("method", "path", "body", "name"),
     [
-        ("get", "/data-items/{item}", {"purpose": "support-provision"},
-         "gegeven-historie-raadplegen"),
+        (
+            "get",
+            "/data-items/{item}",
+            {"purpose": "support-provision"},
+            "gegeven-historie-raadplegen",
+        ),
         ("put", "/data-items/{item}", CHANGE, "gegeven-wijzigen"),
-        ("get", "/data-items/{item}/disclosures", {"purpose": "accountability"},
-         "ontvangers-raadplegen"),
+        (
+            "get",
+            "/data-items/{item}/disclosures",
+            {"purpose": "accountability"},
+            "ontvangers-raadplegen",
+        ),
         ("post", "/data-items/{item}/secrecy-releases", RELEASE, "beroepsgeheim-vrijgeven"),
     ],
 )
@@ -306,7 +319,10 @@ def test_art3_2c_another_partners_item_is_404_as_an_unknown_one_and_the_attempt_
     assert problem(getattr(other, method)(path.format(item=item["id"]), body), 404) == unknown
     (logged,) = LogRecord.objects.order_by("id")[before:]
     assert (logged.name, logged.decision, logged.articles, logged.categories) == (
-        name, "refused", "art3.2c,art6.1", "youth"
+        name,
+        "refused",
+        "art3.2c,art6.1",
+        "youth",
     )
     assert logged.subject_pseudonym == subject_pseudonym(item["subjectId"])
 

@@ -42,8 +42,12 @@ def wmo(db):
 
 
 def formation(director, **extra) -> dict:
-    return {"name": "Gezin De Vries", "directorId": str(director.id),
-            "plan": "Ouderbegeleiding en schoolondersteuning", **extra}
+    return {
+        "name": "Gezin De Vries",
+        "directorId": str(director.id),
+        "plan": "Ouderbegeleiding en schoolondersteuning",
+        **extra,
+    }
 
 
 def households_url(client) -> str:
@@ -58,12 +62,17 @@ def test_art1_a_caseworker_forms_a_household_with_members_director_and_organisat
     api, partner, client_dossier, director, gemeente, wmo
 ):
     mother = representative_of(client_dossier.id)
-    response = api.post(households_url(client_dossier), formation(
-        director, memberSubjectIds=[str(mother)], partnerIds=[str(wmo.id)]))
+    response = api.post(
+        households_url(client_dossier),
+        formation(director, memberSubjectIds=[str(mother)], partnerIds=[str(wmo.id)]),
+    )
     assert response.status_code == 201, response.content
     body = response.json()
     assert (body["name"], body["director"], body["directorId"]) == (
-        "Gezin De Vries", "Marloes Test", str(director.id))
+        "Gezin De Vries",
+        "Marloes Test",
+        str(director.id),
+    )
     assert sorted(body["members"]) == ["Marieke de Vries", "Sanne de Vries"]
     assert body["partners"] == [
         {"id": str(gemeente.id), "name": "Gemeente Utrechtse Heuvelrug"},
@@ -81,8 +90,7 @@ def test_art1_the_plan_always_holds_the_directors_and_the_forming_organisation(
 ):
     response = api.post(households_url(client_dossier), formation(director))
     assert response.status_code == 201, response.content
-    assert partner_names(response.json()) == ["Gemeente Utrechtse Heuvelrug",
-                                              "Jeugdteam Heuvelrug"]
+    assert partner_names(response.json()) == ["Gemeente Utrechtse Heuvelrug", "Jeugdteam Heuvelrug"]
 
 
 @pytest.mark.parametrize(
@@ -103,8 +111,9 @@ def test_art1_forming_a_household_with_bad_input_is_400_and_nothing_written(
     api, client_dossier, director, change, field
 ):
     before = counts()
-    assert field in invalid_fields(api.post(households_url(client_dossier),
-                                            formation(director, **change)))
+    assert field in invalid_fields(
+        api.post(households_url(client_dossier), formation(director, **change))
+    )
     assert counts() == before
 
 
@@ -113,8 +122,9 @@ def test_art1_a_plan_with_an_organisation_that_is_no_partner_today_is_400_naming
 ):
     outside = make_partner("Buurtteam Zonder Afspraak", committed=False)
     before = counts()
-    fields = invalid_fields(api.post(households_url(client_dossier),
-                                     formation(director, partnerIds=[str(outside.id)])))
+    fields = invalid_fields(
+        api.post(households_url(client_dossier), formation(director, partnerIds=[str(outside.id)]))
+    )
     assert "Buurtteam Zonder Afspraak" in fields["partnerIds"]
     assert "gecommitteerd" in fields["partnerIds"]
     assert counts() == before
@@ -168,11 +178,16 @@ def test_forming_a_household_for_an_unknown_client_is_404(api, director):
 @pytest.fixture
 def household(api, client_dossier, director, wmo) -> dict:
     mother = representative_of(client_dossier.id)
-    formed = api.post(households_url(client_dossier), formation(
-        director, memberSubjectIds=[str(mother)], partnerIds=[str(wmo.id)])).json()
-    inform_and_consent(actor_for(director), client_dossier.id,
-                       representative_id=representative_of(client_dossier.id),
-                       legal_basis="jeugdwet")
+    formed = api.post(
+        households_url(client_dossier),
+        formation(director, memberSubjectIds=[str(mother)], partnerIds=[str(wmo.id)]),
+    ).json()
+    inform_and_consent(
+        actor_for(director),
+        client_dossier.id,
+        representative_id=representative_of(client_dossier.id),
+        legal_basis="jeugdwet",
+    )
     return formed
 
 
@@ -194,9 +209,12 @@ def test_art1_the_director_naming_an_organisation_that_is_no_partner_is_400_and_
     household, director
 ):
     outside = make_partner("Buurtteam Zonder Afspraak", committed=False)
-    fields = invalid_fields(as_employee(director).put(
-        f"/households/{household['id']}/plan",
-        {"plan": "Ander plan", "partnerIds": [str(outside.id)]}))
+    fields = invalid_fields(
+        as_employee(director).put(
+            f"/households/{household['id']}/plan",
+            {"plan": "Ander plan", "partnerIds": [str(outside.id)]},
+        )
+    )
     assert "Buurtteam Zonder Afspraak" in fields["partnerIds"]
     saved = Household.objects.get(id=household["id"])
     assert saved.plan == "Ouderbegeleiding en schoolondersteuning"
@@ -204,8 +222,10 @@ def test_art1_the_director_naming_an_organisation_that_is_no_partner_is_400_and_
 
 
 def test_art1_only_the_director_changes_the_organisations(api, household):
-    refused = problem(api.put(f"/households/{household['id']}/plan",
-                              {"plan": "Overgenomen", "partnerIds": []}), 403)
+    refused = problem(
+        api.put(f"/households/{household['id']}/plan", {"plan": "Overgenomen", "partnerIds": []}),
+        403,
+    )
     assert "regisseur" in refused["detail"]
     assert len(Household.objects.get(id=household["id"]).partners.all()) == 3
 
@@ -228,17 +248,24 @@ def test_art3_2c_the_caseworker_who_formed_a_household_sees_it_in_the_clients_da
 ):
     (seen,) = dossier(api, client_dossier)["households"]
     assert (seen["id"], seen["name"], seen["director"]) == (
-        household["id"], "Gezin De Vries", "Marloes Test")
+        household["id"],
+        "Gezin De Vries",
+        "Marloes Test",
+    )
     assert sorted(seen["members"]) == ["Marieke de Vries", "Sanne de Vries"]
-    assert partner_names(seen) == ["Gemeente Utrechtse Heuvelrug", "Jeugdteam Heuvelrug",
-                                   "Wmo Langbroek"]
+    assert partner_names(seen) == [
+        "Gemeente Utrechtse Heuvelrug",
+        "Jeugdteam Heuvelrug",
+        "Wmo Langbroek",
+    ]
     assert seen["plan"] == ""  # the plan is the director's (one household, one plan, one director)
     consult = LogRecord.objects.filter(name="dossier-raadplegen", decision="allowed").last()
     assert "household" in consult.categories  # read in the consult of the household data
 
 
-def test_art3_2c_the_director_reads_the_plan_in_the_clients_data(client_dossier, household,
-                                                                  director):
+def test_art3_2c_the_director_reads_the_plan_in_the_clients_data(
+    client_dossier, household, director
+):
     (seen,) = dossier(as_employee(director), client_dossier)["households"]
     assert seen["plan"] == "Ouderbegeleiding en schoolondersteuning"
 
@@ -260,28 +287,41 @@ def test_art4_2_a_caseworker_refused_the_household_data_does_not_see_the_househo
     assert "Huishouden en gezinssamenstelling" in seen["refusal"]
 
 
-def test_art3_2c_taking_in_a_member_of_a_household_shows_no_household(client_dossier,
-                                                                       household):
+def test_art3_2c_taking_in_a_member_of_a_household_shows_no_household(client_dossier, household):
     """The intake records identification data; it is no consult of the household."""
     other = as_employee(make_employee(make_partner("Wmo Leersum"), "wim"))
-    response = other.post("/clients", {
-        "bsn": client_dossier.subject.bsn, "givenNames": "Sanne", "surname": "de Vries",
-        "birthDate": client_dossier.subject.birth_date.isoformat(), "domain": "jeugd",
-        "legalBasis": "jeugdwet", "purpose": "intake",
-    })
+    response = other.post(
+        "/clients",
+        {
+            "bsn": client_dossier.subject.bsn,
+            "givenNames": "Sanne",
+            "surname": "de Vries",
+            "birthDate": client_dossier.subject.birth_date.isoformat(),
+            "domain": "jeugd",
+            "legalBasis": "jeugdwet",
+            "purpose": "intake",
+        },
+    )
     assert response.status_code == 201, response.content
     assert response.json()["households"] == []
 
 
-def test_art3_2c_the_consult_that_shows_a_household_logs_its_members(
-    api, client_dossier, director
-):
-    brother = api.post("/clients", {
-        "bsn": next_bsn(), "givenNames": "Tim", "surname": "de Vries", "birthDate": "2014-02-03",
-        "domain": "jeugd", "legalBasis": "jeugdwet", "purpose": "intake",
-    }).json()
-    response = api.post(households_url(client_dossier),
-                        formation(director, memberClientIds=[brother["id"]]))
+def test_art3_2c_the_consult_that_shows_a_household_logs_its_members(api, client_dossier, director):
+    brother = api.post(
+        "/clients",
+        {
+            "bsn": next_bsn(),
+            "givenNames": "Tim",
+            "surname": "de Vries",
+            "birthDate": "2014-02-03",
+            "domain": "jeugd",
+            "legalBasis": "jeugdwet",
+            "purpose": "intake",
+        },
+    ).json()
+    response = api.post(
+        households_url(client_dossier), formation(director, memberClientIds=[brother["id"]])
+    )
     assert response.status_code == 201, response.content
     assert sorted(response.json()["members"]) == ["Sanne de Vries", "Tim de Vries"]
     (seen,) = dossier(api, client_dossier)["households"]

@@ -52,9 +52,7 @@ def waiting(actor, client_dossier, recipient):
     return client_dossier
 
 
-def test_art6_1_a_partner_system_pulls_what_was_shared_and_takes_it_in(
-    partner, recipient, waiting
-):
+def test_art6_1_a_partner_system_pulls_what_was_shared_and_takes_it_in(partner, recipient, waiting):
     bram = as_employee(recipient.employees.get(user__username="bram"))
     response = bram.get("/received-shares")
     assert response.status_code == 200

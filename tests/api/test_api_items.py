@@ -11,9 +11,15 @@ pytestmark = pytest.mark.django_db
 
 
 def item_body(**overrides):
-    body = {"category": "youth", "label": "School", "value": "Groep 7, De Regenboog",
-            "source": "moeder", "method": "conversation", "obtainedOn": "2025-02-03",
-            "purpose": "assessment"}
+    body = {
+        "category": "youth",
+        "label": "School",
+        "value": "Groep 7, De Regenboog",
+        "source": "moeder",
+        "method": "conversation",
+        "obtainedOn": "2025-02-03",
+        "purpose": "assessment",
+    }
     body.update(overrides)
     return body
 
@@ -36,12 +42,16 @@ def test_record_data_item_with_its_origin(api, client_dossier):
 def test_consult_data_items_by_category(api, client_dossier):
     youth = record(api, client_dossier)
     record(api, client_dossier, category="welfare", label="Netwerk", value="Opa en oma helpen")
-    response = api.get(f"/clients/{client_dossier.id}/data-items",
-                       {"purpose": "support-provision", "categories": ["youth"]})
+    response = api.get(
+        f"/clients/{client_dossier.id}/data-items",
+        {"purpose": "support-provision", "categories": ["youth"]},
+    )
     assert response.status_code == 200, response.content
     assert [i["id"] for i in response.json()] == [youth["id"]]
-    both = api.get(f"/clients/{client_dossier.id}/data-items",
-                   {"purpose": "support-provision", "categories": ["youth", "welfare"]})
+    both = api.get(
+        f"/clients/{client_dossier.id}/data-items",
+        {"purpose": "support-provision", "categories": ["youth", "welfare"]},
+    )
     assert len(both.json()) == 2
 
 
@@ -53,54 +63,86 @@ def test_art5_1_recording_beyond_the_necessity_matrix_is_403(api, client_dossier
 
 
 def test_consult_data_items_needs_categories(api, client_dossier):
-    fields = invalid_fields(api.get(f"/clients/{client_dossier.id}/data-items",
-                                    {"purpose": "support-provision"}))
+    fields = invalid_fields(
+        api.get(f"/clients/{client_dossier.id}/data-items", {"purpose": "support-provision"})
+    )
     assert "art. 5 lid 1" in fields["categories"]
-    fields = invalid_fields(api.get(f"/clients/{client_dossier.id}/data-items",
-                                    {"purpose": "support-provision", "categories": ["everything"]}))
+    fields = invalid_fields(
+        api.get(
+            f"/clients/{client_dossier.id}/data-items",
+            {"purpose": "support-provision", "categories": ["everything"]},
+        )
+    )
     assert any(name.startswith("categories") for name in fields)
 
 
 def test_change_data_item_keeps_history(api, client_dossier):
     item = record(api, client_dossier)
-    response = api.put(f"/data-items/{item['id']}", {
-        "label": "School", "value": "Groep 8, De Regenboog", "source": "school",
-        "method": "document", "obtainedOn": "2025-09-01", "reason": "Nieuw schooljaar",
-        "purpose": "support-provision",
-    })
+    response = api.put(
+        f"/data-items/{item['id']}",
+        {
+            "label": "School",
+            "value": "Groep 8, De Regenboog",
+            "source": "school",
+            "method": "document",
+            "obtainedOn": "2025-09-01",
+            "reason": "Nieuw schooljaar",
+            "purpose": "support-provision",
+        },
+    )
     assert response.status_code == 200, response.content
     changed = response.json()
     assert changed["current"]["number"] == 2 and changed["current"]["reason"] == "Nieuw schooljaar"
     got = api.get(f"/data-items/{item['id']}", {"purpose": "support-provision"})
     assert got.status_code == 200
     assert [v["value"] for v in got.json()["history"]] == [
-        "Groep 8, De Regenboog", "Groep 7, De Regenboog"]
+        "Groep 8, De Regenboog",
+        "Groep 7, De Regenboog",
+    ]
 
 
 def test_record_for_a_related_subject(api, client_dossier):
     from tests.conftest import next_bsn
 
-    parent = api.post(f"/clients/{client_dossier.id}/relations", {
-        "kind": "parent", "bsn": next_bsn(), "givenNames": "Els", "surname": "de Vries",
-        "birthDate": "1980-02-01", "purpose": "support-provision"}).json()
-    item = record(api, client_dossier, category="contact", label="Telefoon", value="0612345678",
-                  subjectId=parent["related"]["id"])
+    parent = api.post(
+        f"/clients/{client_dossier.id}/relations",
+        {
+            "kind": "parent",
+            "bsn": next_bsn(),
+            "givenNames": "Els",
+            "surname": "de Vries",
+            "birthDate": "1980-02-01",
+            "purpose": "support-provision",
+        },
+    ).json()
+    item = record(
+        api,
+        client_dossier,
+        category="contact",
+        label="Telefoon",
+        value="0612345678",
+        subjectId=parent["related"]["id"],
+    )
     assert item["subjectId"] == parent["related"]["id"]
 
 
-@pytest.mark.parametrize(("overrides", "field"), [
-    ({"purpose": None}, "purpose"),
-    ({"purpose": "curiosity"}, "purpose"),
-    ({"obtainedOn": "3 februari"}, "obtainedOn"),
-    ({"obtainedOn": "2025-02-30"}, "obtainedOn"),
-    ({"method": "hearsay"}, "method"),
-    ({"category": "all"}, "category"),
-    ({"label": "   "}, "label"),
-    ({"legal_basis": "jeugdwet"}, "legal_basis"),
-    ({"subjectId": "00000000-0000-0000-0000-000000000001"}, "subjectId"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"purpose": None}, "purpose"),
+        ({"purpose": "curiosity"}, "purpose"),
+        ({"obtainedOn": "3 februari"}, "obtainedOn"),
+        ({"obtainedOn": "2025-02-30"}, "obtainedOn"),
+        ({"method": "hearsay"}, "method"),
+        ({"category": "all"}, "category"),
+        ({"label": "   "}, "label"),
+        ({"legal_basis": "jeugdwet"}, "legal_basis"),
+        ({"subjectId": "00000000-0000-0000-0000-000000000001"}, "subjectId"),
+    ],
+)
 def test_bad_item_input_is_400_naming_the_field_and_nothing_written(
-        api, client_dossier, overrides, field):
+    api, client_dossier, overrides, field
+):
     body = item_body(**overrides)
     body = {k: v for k, v in body.items() if v is not None}
     before = counts()
@@ -112,8 +154,18 @@ def test_bad_item_input_is_400_naming_the_field_and_nothing_written(
 def test_change_without_reason_is_400_and_nothing_written(api, client_dossier):
     item = record(api, client_dossier)
     before = counts()
-    fields = invalid_fields(api.put(f"/data-items/{item['id']}", {
-        "label": "School", "value": "x", "source": "school", "method": "document",
-        "obtainedOn": "2025-09-01", "purpose": "support-provision"}))
+    fields = invalid_fields(
+        api.put(
+            f"/data-items/{item['id']}",
+            {
+                "label": "School",
+                "value": "x",
+                "source": "school",
+                "method": "document",
+                "obtainedOn": "2025-09-01",
+                "purpose": "support-provision",
+            },
+        )
+    )
     assert "reason" in fields
     assert counts() == before

@@ -13,12 +13,16 @@ pytestmark = pytest.mark.django_db
 def test_processing_log_lists_the_processings_newest_first(api, registered_client):
     client_dossier = registered_client
     api.get(f"/clients/{client_dossier.id}", {"purpose": "support-provision"})
-    response = api.get(f"/clients/{client_dossier.id}/processing-log",
-                       {"purpose": "accountability"})
+    response = api.get(
+        f"/clients/{client_dossier.id}/processing-log", {"purpose": "accountability"}
+    )
     assert response.status_code == 200, response.content
     records = response.json()
     assert [r["name"] for r in records] == [
-        "verwerkingenlog-raadplegen", "dossier-raadplegen", "client-aanmelden"]
+        "verwerkingenlog-raadplegen",
+        "dossier-raadplegen",
+        "client-aanmelden",
+    ]
     first = records[-1]
     assert first["decision"] == "allowed" and first["legalBasis"] == "jeugdwet"
     assert first["actor"] == "Anna Test" and first["purpose"] == "intake"

@@ -105,8 +105,13 @@ def test_openapi_command_writes_the_served_document(document, tmp_path):
 def lint(*documents: Path, **env: str) -> subprocess.CompletedProcess:
     """bin/lint-openapi as `make test` runs it: the API's document, or ``documents`` as they are."""
     return subprocess.run(
-        [str(ROOT / "bin/lint-openapi"), *map(str, documents)], cwd=ROOT, capture_output=True,
-        text=True, timeout=300, check=False, env={**os.environ, **env},
+        [str(ROOT / "bin/lint-openapi"), *map(str, documents)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, **env},
     )
 
 
@@ -162,7 +167,8 @@ def _first_query_key(document):
 
 def _date_field(document):
     return next(
-        spec for schema in document["components"]["schemas"].values()
+        spec
+        for schema in document["components"]["schemas"].values()
         for field, spec in schema.get("properties", {}).items()
         if field.endswith("Date") and spec.get("format") == "date"
     )

@@ -13,8 +13,10 @@ from zorgvuldig.partners.models import Role
 
 pytestmark = pytest.mark.django_db
 
-JUSTIFIED = {"justificationGround": "serious-risk",
-             "justification": "Kind komt ondervoed op school; zorg kan niet wachten."}
+JUSTIFIED = {
+    "justificationGround": "serious-risk",
+    "justification": "Kind komt ondervoed op school; zorg kan niet wachten.",
+}
 
 
 def test_art4_6_recording_without_consent_is_403_with_articles(api, registered_client):
@@ -26,8 +28,7 @@ def test_art4_6_recording_without_consent_is_403_with_articles(api, registered_c
 
 
 def test_art4_6_recording_with_a_justification_is_annotated(api, registered_client):
-    response = api.post(f"/clients/{registered_client.id}/data-items",
-                        item_body(**JUSTIFIED))
+    response = api.post(f"/clients/{registered_client.id}/data-items", item_body(**JUSTIFIED))
     assert response.status_code == 201, response.content
     dossier = api.get(f"/clients/{registered_client.id}", {"purpose": "assessment"}).json()
     notes = [a for a in dossier["annotations"] if a["article"] == "art4.6"]
@@ -47,25 +48,40 @@ def test_art4_6_a_justification_that_is_not_one_is_400_naming_the_field(
     api, registered_client, body, field
 ):
     before = counts()
-    fields = invalid_fields(api.post(f"/clients/{registered_client.id}/data-items",
-                                     item_body(**body)))
+    fields = invalid_fields(
+        api.post(f"/clients/{registered_client.id}/data-items", item_body(**body))
+    )
     assert field in fields, fields
     assert counts() == before
 
 
 def test_art4_6_changing_an_item_without_consent_takes_a_justification(api, registered_client):
     item = api.post(f"/clients/{registered_client.id}/data-items", item_body(**JUSTIFIED)).json()
-    change = {"label": "School", "value": "Groep 8", "source": "moeder",
-              "method": "conversation", "obtainedOn": "2025-09-01", "reason": "Nieuw schooljaar",
-              "purpose": "assessment"}
+    change = {
+        "label": "School",
+        "value": "Groep 8",
+        "source": "moeder",
+        "method": "conversation",
+        "obtainedOn": "2025-09-01",
+        "reason": "Nieuw schooljaar",
+        "purpose": "assessment",
+    }
     problem(api.put(f"/data-items/{item['id']}", change), 403)
-    fields = invalid_fields(api.put(f"/data-items/{item['id']}",
-                                    {**change, "justificationGround": "necessary-unavoidable",
-                                     "justification": ""}))
+    fields = invalid_fields(
+        api.put(
+            f"/data-items/{item['id']}",
+            {**change, "justificationGround": "necessary-unavoidable", "justification": ""},
+        )
+    )
     assert "justification" in fields
-    response = api.put(f"/data-items/{item['id']}",
-                       {**change, "justificationGround": "necessary-unavoidable",
-                        "justification": "Schoolgegevens nodig voor het plan."})
+    response = api.put(
+        f"/data-items/{item['id']}",
+        {
+            **change,
+            "justificationGround": "necessary-unavoidable",
+            "justification": "Schoolgegevens nodig voor het plan.",
+        },
+    )
     assert response.status_code == 200, response.content
     assert response.json()["current"]["value"] == "Groep 8"
 
@@ -76,8 +92,9 @@ def test_the_dossier_has_a_refusal_field(api, client_dossier, registered_client)
 
 
 def test_allowed_processings_per_operation_and_category(api, client_dossier):
-    response = api.get(f"/clients/{client_dossier.id}/allowed-processings",
-                       {"purpose": "support-provision"})
+    response = api.get(
+        f"/clients/{client_dossier.id}/allowed-processings", {"purpose": "support-provision"}
+    )
     assert response.status_code == 200, response.content
     rows = {(r["operation"], r["category"]): r for r in response.json()}
     assert {op for op, _ in rows} == {"record", "request", "share"}

@@ -22,8 +22,12 @@ def test_list_partners_with_their_commitment(api, partner):
     assert by_name[partner.name]["committed"] is True
     assert by_name[partner.name]["protocolVersion"] == "regio-utrecht-zuidoost-2015"
     assert by_name["Buurtteam Zonder Afspraak"] == {
-        "id": by_name["Buurtteam Zonder Afspraak"]["id"], "name": "Buurtteam Zonder Afspraak",
-        "kind": "private", "oin": "", "committed": False, "protocolVersion": None,
+        "id": by_name["Buurtteam Zonder Afspraak"]["id"],
+        "name": "Buurtteam Zonder Afspraak",
+        "kind": "private",
+        "oin": "",
+        "committed": False,
+        "protocolVersion": None,
     }
 
 

@@ -20,10 +20,12 @@ TODAY = datetime.date.today()
 
 @pytest.fixture
 def case(actor, client_dossier):
-    opened = services.open_safety_case(actor, client_dossier.id, signals="Blauwe plekken",
-                                       taken_on=TODAY)
-    services.record_meldcode_step(actor, opened.id, step="consult", taken_on=TODAY,
-                                  conclusion="Collega gesproken")
+    opened = services.open_safety_case(
+        actor, client_dossier.id, signals="Blauwe plekken", taken_on=TODAY
+    )
+    services.record_meldcode_step(
+        actor, opened.id, step="consult", taken_on=TODAY, conclusion="Collega gesproken"
+    )
     return opened
 
 
@@ -43,20 +45,30 @@ def test_art8_1_the_cases_are_listed_with_their_steps_and_next_step(api, client_
 def test_art8_1_another_organisation_does_not_see_the_case(client_dossier, case):
     other = make_employee(make_partner("Wijkteam Doorn"), "bram")
     services.register_client(
-        actor_for(other), bsn=client_dossier.subject.bsn, given_names="Sanne",
-        surname="de Vries", birth_date=client_dossier.subject.birth_date, domain="jeugd",
-        legal_basis="jeugdwet", purpose="intake",
+        actor_for(other),
+        bsn=client_dossier.subject.bsn,
+        given_names="Sanne",
+        surname="de Vries",
+        birth_date=client_dossier.subject.birth_date,
+        domain="jeugd",
+        legal_basis="jeugdwet",
+        purpose="intake",
     )
-    inform_and_consent(actor_for(other), client_dossier.id,
-                       representative_id=representative_of(client_dossier.id))
+    inform_and_consent(
+        actor_for(other), client_dossier.id, representative_id=representative_of(client_dossier.id)
+    )
     # without a Meldcode case of its own it has no ground for the purpose safety (art5.1)
-    problem(as_employee(other).get(f"/clients/{client_dossier.id}/safety-cases",
-                                   {"purpose": "safety"}), 403)
+    problem(
+        as_employee(other).get(f"/clients/{client_dossier.id}/safety-cases", {"purpose": "safety"}),
+        403,
+    )
     # with one, it sees its own case and not the other organisation's
-    own = services.open_safety_case(actor_for(other), client_dossier.id, signals="Eigen signaal",
-                                    taken_on=TODAY)
-    response = as_employee(other).get(f"/clients/{client_dossier.id}/safety-cases",
-                                      {"purpose": "safety"})
+    own = services.open_safety_case(
+        actor_for(other), client_dossier.id, signals="Eigen signaal", taken_on=TODAY
+    )
+    response = as_employee(other).get(
+        f"/clients/{client_dossier.id}/safety-cases", {"purpose": "safety"}
+    )
     assert response.status_code == 200, response.content
     assert [c["id"] for c in response.json()] == [str(own.id)]
     assert str(case.id) not in response.content.decode()
@@ -68,8 +80,9 @@ def test_art2_the_purpose_is_required(api, client_dossier, case):
 
 
 def test_art5_1_a_purpose_that_needs_no_signals_is_refused_and_logged(api, client_dossier, case):
-    body = problem(api.get(f"/clients/{client_dossier.id}/safety-cases", {"purpose": "intake"}),
-                   403)
+    body = problem(
+        api.get(f"/clients/{client_dossier.id}/safety-cases", {"purpose": "intake"}), 403
+    )
     assert "art. 5 lid 1" in body["detail"]
     assert LogRecord.objects.get(name="meldcode-raadplegen").decision == "refused"
 

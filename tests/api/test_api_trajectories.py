@@ -13,8 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 def trajectory_of(api, client_dossier) -> dict:
-    response = api.get(f"/clients/{client_dossier.id}/support-trajectories",
-                       {"purpose": "support-provision"})
+    response = api.get(
+        f"/clients/{client_dossier.id}/support-trajectories", {"purpose": "support-provision"}
+    )
     assert response.status_code == 200, response.content
     (trajectory,) = response.json()
     return trajectory
@@ -28,8 +29,10 @@ def test_list_support_trajectories(api, client_dossier):
 
 def test_close_trajectory(api, client_dossier):
     trajectory = trajectory_of(api, client_dossier)
-    response = api.post(f"/support-trajectories/{trajectory['id']}/closure",
-                        {"closedOn": "2099-12-31", "purpose": "support-provision"})
+    response = api.post(
+        f"/support-trajectories/{trajectory['id']}/closure",
+        {"closedOn": "2099-12-31", "purpose": "support-provision"},
+    )
     assert response.status_code == 200, response.content
     assert response.json()["closedOn"] == "2099-12-31"
 
@@ -38,8 +41,12 @@ def test_close_trajectory_with_malformed_date_is_400_and_nothing_changes(api, cl
     trajectory = trajectory_of(api, client_dossier)
     before = counts()
     for bad in ("2024-13-01", "31-12-2024", "2024-12-31T10:00:00", 20241231, ""):
-        fields = invalid_fields(api.post(f"/support-trajectories/{trajectory['id']}/closure",
-                                         {"closedOn": bad, "purpose": "support-provision"}))
+        fields = invalid_fields(
+            api.post(
+                f"/support-trajectories/{trajectory['id']}/closure",
+                {"closedOn": bad, "purpose": "support-provision"},
+            )
+        )
         assert "JJJJ-MM-DD" in fields["closedOn"]
     assert counts() == before
     assert SupportTrajectory.objects.get(id=trajectory["id"]).closed_on is None
@@ -48,15 +55,22 @@ def test_close_trajectory_with_malformed_date_is_400_and_nothing_changes(api, cl
 def test_close_unknown_trajectory_is_404(api, client_dossier):
     import uuid
 
-    problem(api.post(f"/support-trajectories/{uuid.uuid4()}/closure",
-                     {"closedOn": "2099-12-31", "purpose": "support-provision"}), 404)
+    problem(
+        api.post(
+            f"/support-trajectories/{uuid.uuid4()}/closure",
+            {"closedOn": "2099-12-31", "purpose": "support-provision"},
+        ),
+        404,
+    )
 
 
 def test_assign_caseworker(api, caseworker, client_dossier):
     colleague = make_employee(caseworker.partner, "carla")
     trajectory = trajectory_of(api, client_dossier)
-    response = api.post(f"/support-trajectories/{trajectory['id']}/caseworkers",
-                        {"employeeId": str(colleague.id), "purpose": "support-provision"})
+    response = api.post(
+        f"/support-trajectories/{trajectory['id']}/caseworkers",
+        {"employeeId": str(colleague.id), "purpose": "support-provision"},
+    )
     assert response.status_code == 200, response.content
     assert sorted(response.json()["caseworkers"]) == ["Anna Test", "Carla Test"]
 

@@ -153,9 +153,7 @@ def test_art3_2c_a_director_who_no_longer_works_there_is_refused(actor, client_d
     assert "niet actief" in _refused_director(actor, client_dossier, gone)
 
 
-def test_art3_2d_a_director_who_has_not_acknowledged_the_version_is_refused(
-    actor, client_dossier
-):
+def test_art3_2d_a_director_who_has_not_acknowledged_the_version_is_refused(actor, client_dossier):
     newcomer = make_employee(make_partner("Gemeente"), "nina", acknowledged=False)
     reason = _refused_director(actor, client_dossier, newcomer)
     assert "nog niet bevestigd" in reason and "art. 3 lid 2 onder d" in reason
@@ -179,9 +177,7 @@ def test_art3_2d_a_director_who_acknowledged_only_an_earlier_version_is_refused(
     assert "regio-utrecht-zuidoost-avg-2018" in reason and "nog niet bevestigd" in reason
 
 
-def test_art1_a_director_of_an_organisation_not_committed_today_is_refused(
-    actor, client_dossier
-):
+def test_art1_a_director_of_an_organisation_not_committed_today_is_refused(actor, client_dossier):
     municipality = make_partner("Gemeente")
     director = make_employee(municipality, "marloes")
     ProtocolCommitment.objects.filter(partner=municipality).update(

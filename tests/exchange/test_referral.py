@@ -250,4 +250,3 @@ def test_art5_1_a_referral_goes_only_to_a_partner(actor, client_dossier, referre
             referral_domain="ruimtevaart",
         )
     assert "referralDomain" in unknown.value.errors
-

@@ -123,8 +123,13 @@ def test_the_database_builds_the_same_message_as_python():
         datetime.datetime(1999, 12, 31, 23, 59, 59, 999_999, tzinfo=amsterdam),
     ]
     entries = [
-        make_entry(start_time=moment, end_time=moment, name="raadplegen — dossier Zoë",
-                   categories=(), foreign_operation="vng:trace/42")
+        make_entry(
+            start_time=moment,
+            end_time=moment,
+            name="raadplegen — dossier Zoë",
+            categories=(),
+            foreign_operation="vng:trace/42",
+        )
         for moment in moments
     ]
     with transaction.atomic():
@@ -132,25 +137,24 @@ def test_the_database_builds_the_same_message_as_python():
     sql = canonical.record_message_sql(connection.vendor)
     for record_id in ids:
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {sql} FROM processing_log_logrecord WHERE id = %s",
-                           [record_id])
+            cursor.execute(f"SELECT {sql} FROM processing_log_logrecord WHERE id = %s", [record_id])
             (from_database,) = cursor.fetchone()
         row = record(record_id)
         values = {field: getattr(row, field) for field in canonical.ENTRY_FIELDS}
-        assert from_database == canonical.record_message(row.prev_hash, row.chain, row.seq,
-                                                         values)
+        assert from_database == canonical.record_message(row.prev_hash, row.chain, row.seq, values)
 
 
 _field_text = st.text(st.characters(exclude_characters="\x1f", exclude_categories=["Cs"]))
-_element = st.text(st.characters(exclude_characters="\x1f,", exclude_categories=["Cs"]),
-                   min_size=1)
+_element = st.text(st.characters(exclude_characters="\x1f,", exclude_categories=["Cs"]), min_size=1)
 
 
-@given(name=_field_text, categories=st.lists(_element, max_size=4),
-       articles=st.lists(_element, max_size=4))
+@given(
+    name=_field_text,
+    categories=st.lists(_element, max_size=4),
+    articles=st.lists(_element, max_size=4),
+)
 def test_a_record_message_splits_back_into_exactly_its_fields(name, categories, articles):
-    entry = make_entry("f" * 64, name=name, categories=tuple(categories),
-                       articles=tuple(articles))
+    entry = make_entry("f" * 64, name=name, categories=tuple(categories), articles=tuple(articles))
     values = canonical.stored_values(entry)
     parts = canonical.record_message(canonical.GENESIS, 7, 11, values).split("\x1f")
     assert len(parts) == 3 + len(canonical.ENTRY_FIELDS)

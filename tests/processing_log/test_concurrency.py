@@ -49,8 +49,9 @@ def test_concurrent_writers_keep_every_chain_gapless_and_verifiable_meanwhile():
     # Every writer touches chains 0, 1 and 2, so they really contend for the same heads.
     pseudonyms = [[pseudonym_in(number) for number in (0, 1, 2)] for _ in range(WRITERS)]
     barrier, errors = threading.Barrier(WRITERS), []
-    threads = [threading.Thread(target=_writer, args=(mine, barrier, errors))
-               for mine in pseudonyms]
+    threads = [
+        threading.Thread(target=_writer, args=(mine, barrier, errors)) for mine in pseudonyms
+    ]
     for thread in threads:
         thread.start()
     while any(thread.is_alive() for thread in threads):  # anchor and verify while they write
@@ -64,8 +65,9 @@ def test_concurrent_writers_keep_every_chain_gapless_and_verifiable_meanwhile():
     assert errors == []
     assert LogRecord.objects.count() == WRITERS * APPENDS * 2
     for number in (0, 1, 2):
-        seqs = list(LogRecord.objects.filter(chain=number).order_by("seq")
-                    .values_list("seq", flat=True))
+        seqs = list(
+            LogRecord.objects.filter(chain=number).order_by("seq").values_list("seq", flat=True)
+        )
         assert seqs == list(range(1, len(seqs) + 1))
         assert ChainHead.objects.get(chain=number).seq == len(seqs)
     report = verify()

@@ -24,5 +24,12 @@ def test_the_register_holds_an_activity_for_each_law_and_for_integrated_support(
     for activity in activities.values():
         assert activity.controller == CONTROLLER
         assert "vijf jaar" in activity.retention  # art. 5.2 of the protocol
-        assert all([activity.purpose, activity.data_subjects, activity.data_categories,
-                    activity.recipients, activity.security])
+        assert all(
+            [
+                activity.purpose,
+                activity.data_subjects,
+                activity.data_categories,
+                activity.recipients,
+                activity.security,
+            ]
+        )

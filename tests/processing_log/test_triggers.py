@@ -29,8 +29,11 @@ def test_the_triggers_are_installed_by_the_migrations():
 def test_updating_a_record_is_refused_through_the_orm_and_through_sql():
     (record_id,) = append_to(4, 1)
     _refused(lambda: LogRecord.objects.filter(id=record_id).update(decision="refused"))
-    _refused(lambda: execute(
-        "UPDATE processing_log_logrecord SET decision = 'refused' WHERE id = %s", [record_id]))
+    _refused(
+        lambda: execute(
+            "UPDATE processing_log_logrecord SET decision = 'refused' WHERE id = %s", [record_id]
+        )
+    )
     assert LogRecord.objects.get(id=record_id).decision == "allowed"
 
 

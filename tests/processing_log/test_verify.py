@@ -63,8 +63,7 @@ def test_an_empty_log_verifies():
 def test_an_altered_middle_record_is_named(log, column, value):
     altered = log[6][2]
     with tampering():
-        execute(f"UPDATE processing_log_logrecord SET {column} = {value} WHERE id = %s",
-                [altered])
+        execute(f"UPDATE processing_log_logrecord SET {column} = {value} WHERE id = %s", [altered])
     report = verify()
     assert not report.ok
     assert report.problem.kind == "altered"
@@ -142,8 +141,7 @@ def test_a_forged_record_inserted_in_the_middle_is_named(log):
 def test_a_forged_record_appended_past_the_chain_head_is_named(log):
     last = record(log[11][-1])
     with tampering():
-        forged_id = _insert_forged(make_entry(pseudonym_in(11)), 11, 6,
-                                   prev_hash=last.record_hash)
+        forged_id = _insert_forged(make_entry(pseudonym_in(11)), 11, 6, prev_hash=last.record_hash)
     assert verify().problem.message == f"record {forged_id} (chain 11, seq 6) was inserted"
 
 
@@ -176,8 +174,10 @@ def test_a_removed_anchor_is_found(log):
 
 def test_the_first_problem_in_log_order_is_named_first(log):
     with tampering():
-        execute("UPDATE processing_log_logrecord SET name = 'x' WHERE id IN (%s, %s)",
-                [log[11][0], log[1][-1]])  # chain 11's first record came before chain 1's last
+        execute(
+            "UPDATE processing_log_logrecord SET name = 'x' WHERE id IN (%s, %s)",
+            [log[11][0], log[1][-1]],
+        )  # chain 11's first record came before chain 1's last
     report = verify()
     assert [problem.record_id for problem in report.problems] == [log[11][0], log[1][-1]]
     assert report.problem.record_id == log[11][0]

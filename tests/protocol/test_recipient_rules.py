@@ -232,4 +232,3 @@ def test_art3_2c_a_referral_lets_the_recipients_caseworker_see_who_the_client_is
         domain=None,
     )
     assert not decide(more, referred).allowed
-

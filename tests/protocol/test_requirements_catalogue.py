@@ -41,8 +41,11 @@ def _id(article: str, paragraph: str | None, point: str | None) -> str:
 
 def catalogue() -> list[str]:
     """The requirement ids of the catalogue's table, in order."""
-    return [m[1] for line in CATALOGUE.read_text(encoding="utf-8").splitlines()
-            if (m := ROW.match(line))]
+    return [
+        m[1]
+        for line in CATALOGUE.read_text(encoding="utf-8").splitlines()
+        if (m := ROW.match(line))
+    ]
 
 
 def known() -> set[str]:

@@ -45,22 +45,46 @@ def newcomer(partner, caseworker, client_dossier):
     protocol; the client's dossier holds a few items and a relation."""
     actor = actor_for(caseworker)
     colleague = make_employee(partner, "bram", acknowledged=False)
-    services.assign_caseworker(actor, client_dossier.trajectories[0].id,
-                               employee_id=colleague.id, purpose="support-provision")
+    services.assign_caseworker(
+        actor,
+        client_dossier.trajectories[0].id,
+        employee_id=colleague.id,
+        purpose="support-provision",
+    )
     services.add_relation(
-        actor, client_dossier.id, kind="parent", bsn="111222333", given_names="Marieke",
-        surname_prefix="de", surname="Vries", birth_date=datetime.date(1984, 9, 2),
+        actor,
+        client_dossier.id,
+        kind="parent",
+        bsn="111222333",
+        given_names="Marieke",
+        surname_prefix="de",
+        surname="Vries",
+        birth_date=datetime.date(1984, 9, 2),
         purpose="intake",
     )
     for category, label, value, source, method in [
         ("contact", "Telefoon", "06 12345678", "de moeder", "conversation"),
         ("youth", "School", "Groep 7, basisschool De Regenboog", "de moeder", "conversation"),
-        ("youth", "Hulpvraag", "Moeite met concentratie in de klas; school vraagt om "
-         "ondersteuning thuis en op school.", "intern begeleider", "partner"),
+        (
+            "youth",
+            "Hulpvraag",
+            "Moeite met concentratie in de klas; school vraagt om "
+            "ondersteuning thuis en op school.",
+            "intern begeleider",
+            "partner",
+        ),
     ]:
-        services.record_item(actor, client_dossier.id, category=category, label=label,
-                             value=value, source=source, method=method,
-                             obtained_on=datetime.date(2024, 2, 1), purpose="assessment")
+        services.record_item(
+            actor,
+            client_dossier.id,
+            category=category,
+            label=label,
+            value=value,
+            source=source,
+            method=method,
+            obtained_on=datetime.date(2024, 2, 1),
+            purpose="assessment",
+        )
     return colleague
 
 
@@ -180,13 +204,19 @@ def shareable(caseworker, client_dossier):
 
     actor = actor_for(caseworker)
     mother = representative_of(client_dossier.id)
-    inform_and_consent(actor, client_dossier.id, representative_id=mother,
-                       scopes=("share",))
+    inform_and_consent(actor, client_dossier.id, representative_id=mother, scopes=("share",))
     for category, label in [("youth", "School"), ("health", "Diagnose")]:
-        services.record_item(actor, client_dossier.id, category=category, label=label,
-                             value=f"{label} (waarde)", source="de moeder",
-                             method="conversation", obtained_on=datetime.date(2024, 2, 1),
-                             purpose="assessment")
+        services.record_item(
+            actor,
+            client_dossier.id,
+            category=category,
+            label=label,
+            value=f"{label} (waarde)",
+            source="de moeder",
+            method="conversation",
+            obtained_on=datetime.date(2024, 2, 1),
+            purpose="assessment",
+        )
     # the recipient supports Sanne too: a share carries what its own support needs (art5.1)
     supporting(make_partner("Wmo-aanbieder Langbroek"), client_dossier, "wim", consent=False)
     return client_dossier

@@ -79,10 +79,12 @@ def test_art8_1_a_caseworker_follows_the_meldcode_through_to_a_report(
     # Step 4: the two questions of the assessment framework.
     next_step(page, "4. Wegen van het geweld of de kindermishandeling (afwegingskader)")
     page.get_by_label("Wat is geconcludeerd").fill("Structurele onveiligheid.")
-    page.get_by_role("group", name="Is er sprake van acute of structurele onveiligheid?") \
-        .get_by_label("Ja").check()
-    page.get_by_role("group", name="Kunt u passende hulp bieden of organiseren?") \
-        .get_by_label("Ja").check()
+    page.get_by_role(
+        "group", name="Is er sprake van acute of structurele onveiligheid?"
+    ).get_by_label("Ja").check()
+    page.get_by_role("group", name="Kunt u passende hulp bieden of organiseren?").get_by_label(
+        "Ja"
+    ).check()
     check_accessibility(page, "Meldcode step 4")
     screenshot(page, "meldcode-weigh")
     page.get_by_role("button", name="Stap vastleggen").click()
@@ -93,7 +95,8 @@ def test_art8_1_a_caseworker_follows_the_meldcode_through_to_a_report(
     page.get_by_label("Hulp organiseren").check()
     page.get_by_role("button", name="Stap vastleggen").click()
     expect(page.locator("#id_report_to_veilig_thuis_error")).to_contain_text(
-        "meldt u bij Veilig Thuis")
+        "meldt u bij Veilig Thuis"
+    )
     expect(page.get_by_role("alert")).to_contain_text("Er is niets vastgelegd")
     check_accessibility(page, "Meldcode step 5 with errors")
     screenshot(page, "meldcode-decide-errors")
@@ -102,7 +105,8 @@ def test_art8_1_a_caseworker_follows_the_meldcode_through_to_a_report(
     page.get_by_role("button", name="Stap vastleggen").click()
 
     expect(part.locator('tr[data-step="decide"]')).to_contain_text(
-        "Gemeld bij Veilig Thuis, kenmerk VT-2026-0042")
+        "Gemeld bij Veilig Thuis, kenmerk VT-2026-0042"
+    )
     expect(part).to_contain_text("Alle vijf stappen zijn gezet")
     check_accessibility(page, "dossier with a completed Meldcode case")
     screenshot(page, "meldcode-dossier")
@@ -115,17 +119,20 @@ def directed_household(actor, client_dossier):
     director = make_employee(make_partner("Gemeente Utrechtse Heuvelrug"), "marloes")
     mother = representative_of(client_dossier.id)
     household = services.create_household(
-        actor, client_dossier.id, name="Gezin De Vries", member_subject_ids=[mother],
-        director_id=director.id, plan="Ouderbegeleiding",
+        actor,
+        client_dossier.id,
+        name="Gezin De Vries",
+        member_subject_ids=[mother],
+        director_id=director.id,
+        plan="Ouderbegeleiding",
     )
-    inform_and_consent(actor_for(director), client_dossier.id, representative_id=mother,
-                       legal_basis="jeugdwet")
+    inform_and_consent(
+        actor_for(director), client_dossier.id, representative_id=mother, legal_basis="jeugdwet"
+    )
     return household
 
 
-def test_art1_the_director_keeps_the_household_plan(
-    live_server, directed_household, browser_page
-):
+def test_art1_the_director_keeps_the_household_plan(live_server, directed_household, browser_page):
     page = browser_page
     log_in(page, live_server, "marloes")
     page.get_by_role("link", name="Mijn huishoudens").click()
@@ -161,12 +168,21 @@ def two_shares_waiting(actor, client_dossier):
     supporting(recipient, client_dossier, "bram")  # art5.1: the recipient's own support
     for label, value in (("Schoolgegevens", "Groep 8, De Linde"), ("Sportclub", "Judo")):
         item = services.record_item(
-            actor, client_dossier.id, category="youth", label=label, value=value,
-            source="Moeder", method="conversation", obtained_on=datetime.date(2026, 1, 5),
+            actor,
+            client_dossier.id,
+            category="youth",
+            label=label,
+            value=value,
+            source="Moeder",
+            method="conversation",
+            obtained_on=datetime.date(2026, 1, 5),
             purpose="assessment",
         )
         services.share_items(
-            actor, client_dossier.id, item_ids=[item.id], recipient_partner_id=recipient.id,
+            actor,
+            client_dossier.id,
+            item_ids=[item.id],
+            recipient_partner_id=recipient.id,
             purpose="support-provision",
         )
 
@@ -214,13 +230,23 @@ def referred(actor, client_dossier):
         scopes=("share",),
     )
     phone = services.record_item(
-        actor, client_dossier.id, category="contact", label="Mobiel moeder", value="0612345678",
-        source="Moeder", method="conversation", obtained_on=datetime.date(2026, 1, 5),
+        actor,
+        client_dossier.id,
+        category="contact",
+        label="Mobiel moeder",
+        value="0612345678",
+        source="Moeder",
+        method="conversation",
+        obtained_on=datetime.date(2026, 1, 5),
         purpose="assessment",
     )
     services.share_items(
-        actor, client_dossier.id, item_ids=[phone.id], recipient_partner_id=housing.id,
-        purpose="support-provision", referral_domain="wonen",
+        actor,
+        client_dossier.id,
+        item_ids=[phone.id],
+        recipient_partner_id=housing.id,
+        purpose="support-provision",
+        referral_domain="wonen",
     )
     return client_dossier
 

@@ -26,9 +26,11 @@ def record_url(client_id, purpose="assessment") -> str:
 
 
 def justified(**overrides) -> dict:
-    return item_data(justification_ground="serious-risk",
-                     justification="Kind komt ondervoed op school; zorg kan niet wachten.",
-                     **overrides)
+    return item_data(
+        justification_ground="serious-risk",
+        justification="Kind komt ondervoed op school; zorg kan niet wachten.",
+        **overrides,
+    )
 
 
 def test_the_record_form_has_a_separate_fieldset_for_processing_without_consent(
@@ -70,8 +72,10 @@ def test_art4_6_recording_with_a_justification_is_annotated_in_the_dossier(
 
 def test_art4_6_a_ground_without_justification_is_400_and_writes_nothing(web, registered_client):
     logged = LogRecord.objects.count()
-    response = web.post(record_url(registered_client.id), item_data(
-        justification_ground="necessary-unavoidable", justification="   "))
+    response = web.post(
+        record_url(registered_client.id),
+        item_data(justification_ground="necessary-unavoidable", justification="   "),
+    )
     assert response.status_code == 400
     assert "toelichting" in field_error(response, "justification")
     assert not DataItem.objects.exists() and not Annotation.objects.exists()
@@ -93,8 +97,14 @@ def test_art4_6_changing_an_item_without_consent_takes_a_justification(web, regi
     refused = web.post(change, data)
     assert refused.status_code == 403
     assert "#zonder-toestemming" in refused.content.decode()
-    done = web.post(change, {**data, "justification_ground": "necessary-unavoidable",
-                             "justification": "Schoolgegevens nodig voor het plan."})
+    done = web.post(
+        change,
+        {
+            **data,
+            "justification_ground": "necessary-unavoidable",
+            "justification": "Schoolgegevens nodig voor het plan.",
+        },
+    )
     assert done.status_code == 302
     assert Annotation.objects.filter(article="art4.6").count() == 2
 
@@ -118,8 +128,9 @@ def test_a_partial_dossier_says_what_was_left_out(web, registered_client):
     web.post(record_url(registered_client.id), justified())
     response = web.get(dossier_url(registered_client.id, "assessment"))
     assert response.status_code == 200
-    alert = re.search(r'data-dossier-refusal>(.*?)</div>\s*</div>\s*</div>',
-                      response.content.decode(), re.S)
+    alert = re.search(
+        r"data-dossier-refusal>(.*?)</div>\s*</div>\s*</div>", response.content.decode(), re.S
+    )
     assert alert and "utrecht-alert--warning" in response.content.decode()
     assert "art. 4" in alert.group(1)
 
@@ -142,7 +153,8 @@ def test_art4_6_the_privacy_officer_sees_a_processing_without_consent(
     assert "Verwerkingen zonder toestemming" in page
     assert "Sanne de Vries" in page and "ondervoed" in page and "Anna Test" in page
     assert f'href="/clienten/{registered_client.id}/?doel=accountability"' in (
-        response.content.decode())
+        response.content.decode()
+    )
     assert LogRecord.objects.filter(name="uitzonderingen-raadplegen", decision="allowed").exists()
 
 

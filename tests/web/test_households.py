@@ -53,11 +53,16 @@ def household(actor, client_dossier, director):
     whose organisation informed the family and has the mother's consent."""
     mother = representative_of(client_dossier.id)
     formed = services.create_household(
-        actor, client_dossier.id, name="Gezin De Vries", member_subject_ids=[mother],
-        director_id=director.id, plan="Ouderbegeleiding en schoolondersteuning",
+        actor,
+        client_dossier.id,
+        name="Gezin De Vries",
+        member_subject_ids=[mother],
+        director_id=director.id,
+        plan="Ouderbegeleiding en schoolondersteuning",
     )
-    inform_and_consent(actor_for(director), client_dossier.id, representative_id=mother,
-                       legal_basis="jeugdwet")
+    inform_and_consent(
+        actor_for(director), client_dossier.id, representative_id=mother, legal_basis="jeugdwet"
+    )
     return formed
 
 
@@ -67,8 +72,13 @@ def logged(name: str, field: str = "decision") -> set[str]:
 
 
 def form_data(employee, **extra) -> dict:
-    return {"name": "Gezin De Vries", "director": str(employee.id),
-            "plan": "Samen naar rust thuis", "purpose": "integrated-support", **extra}
+    return {
+        "name": "Gezin De Vries",
+        "director": str(employee.id),
+        "plan": "Samen naar rust thuis",
+        "purpose": "integrated-support",
+        **extra,
+    }
 
 
 # --- forming a household on the dossier -----------------------------------------------------
@@ -88,13 +98,14 @@ def test_art1_a_caseworker_forms_a_household_with_members_director_and_plan(
     html = page.content.decode()
     assert "Marieke de Vries (Wettelijk vertegenwoordiger)" in html
     assert "Marloes Test, Gemeente Utrechtse Heuvelrug" in html
-    response = web.post(create_url(client_dossier.id),
-                        form_data(director, members=[str(mother)]))
+    response = web.post(create_url(client_dossier.id), form_data(director, members=[str(mother)]))
     assert response.status_code == 302, text_of(response)
     formed = Household.objects.get()
     assert formed.director_id == director.id and formed.plan == "Samen naar rust thuis"
     assert {str(s) for s in formed.members.values_list("id", flat=True)} == {
-        str(client_dossier.subject.id), str(mother)}
+        str(client_dossier.subject.id),
+        str(mother),
+    }
     assert logged("huishouden-vastleggen", "purpose") == {"integrated-support"}
 
 
@@ -148,12 +159,23 @@ def test_art1_the_director_sees_the_plan_the_members_and_the_exchanges(
     mother = representative_of(client_dossier.id)
     inform_and_consent(actor, client_dossier.id, representative_id=mother, scopes=("share",))
     item = services.record_item(
-        actor, client_dossier.id, category="youth", label="School", value="De Linde",
-        source="de moeder", method="conversation", obtained_on=datetime.date(2026, 1, 5),
+        actor,
+        client_dossier.id,
+        category="youth",
+        label="School",
+        value="De Linde",
+        source="de moeder",
+        method="conversation",
+        obtained_on=datetime.date(2026, 1, 5),
         purpose="assessment",
     )
-    services.share_items(actor, client_dossier.id, item_ids=[item.id],
-                         recipient_partner_id=gemeente.id, purpose="integrated-support")
+    services.share_items(
+        actor,
+        client_dossier.id,
+        item_ids=[item.id],
+        recipient_partner_id=gemeente.id,
+        purpose="integrated-support",
+    )
     response = as_director.get(household_url(household.id))
     assert response.status_code == 200, text_of(response)
     page = text_of(response)
@@ -190,8 +212,9 @@ def test_art1_someone_else_gets_the_refusal_of_one_household_one_director(web, h
     changed = web.post(household_url(household.id), {"plan": "Overgenomen"})
     assert changed.status_code == 403
     assert Household.objects.get().plan == "Ouderbegeleiding en schoolondersteuning"
-    assert not LogRecord.objects.filter(name__in=["huishouden-coordineren",
-                                                  "plan-bijwerken"]).exists()
+    assert not LogRecord.objects.filter(
+        name__in=["huishouden-coordineren", "plan-bijwerken"]
+    ).exists()
 
 
 def test_art2_the_household_page_asks_for_the_purpose_first(as_director, household):
@@ -211,15 +234,17 @@ def test_art1_the_household_processings_have_dutch_labels_in_the_log():
 
     with translation.override("nl"):
         assert labels.label("processing", "huishouden-coordineren") == (
-            "Plan en uitwisseling van het huishouden geraadpleegd door de regisseur")
+            "Plan en uitwisseling van het huishouden geraadpleegd door de regisseur"
+        )
         assert labels.label("processing", "plan-bijwerken") == "Plan van het huishouden bijgewerkt"
 
 
 # --- who may direct, and the household in the dossier ------------------------------------
 
 
-def test_art3_2c_the_form_offers_as_director_only_employees_who_may_act(web, client_dossier,
-                                                                       gemeente, director):
+def test_art3_2c_the_form_offers_as_director_only_employees_who_may_act(
+    web, client_dossier, gemeente, director
+):
     from zorgvuldig.partners.models import Role
 
     left = make_employee(gemeente, "dirk")
@@ -231,16 +256,20 @@ def test_art3_2c_the_form_offers_as_director_only_employees_who_may_act(web, cli
     make_employee(make_partner("Buurtteam Zonder Afspraak", committed=False), "olga")
     html = web.get(create_url(client_dossier.id)).content.decode()
     offered = set(re.findall(r'<option value="[0-9a-f-]{36}"[^>]*>([^<]+)</option>', html))
-    assert offered == {"Marloes Test, Gemeente Utrechtse Heuvelrug",
-                       "Anna Test, Jeugdteam Heuvelrug"}
+    assert offered == {
+        "Marloes Test, Gemeente Utrechtse Heuvelrug",
+        "Anna Test, Jeugdteam Heuvelrug",
+    }
 
 
 def test_art4_1_the_form_says_the_directors_organisation_informs_and_asks_consent_first(
     web, client_dossier
 ):
     page = text_of(web.get(create_url(client_dossier.id)))
-    assert ("De organisatie van de regisseur moet de cliënt hebben geïnformeerd en toestemming "
-            "hebben vastgelegd voordat de regisseur het huishouden kan openen") in page
+    assert (
+        "De organisatie van de regisseur moet de cliënt hebben geïnformeerd en toestemming "
+        "hebben vastgelegd voordat de regisseur het huishouden kan openen"
+    ) in page
 
 
 def test_art3_2d_posting_a_director_who_has_not_acknowledged_is_400_and_forms_nothing(
@@ -266,8 +295,7 @@ def test_art3_2c_the_caseworker_who_formed_the_household_sees_it_in_the_dossier(
     assert household_url(household.id, "support-provision") not in page
 
 
-def test_art3_2c_the_director_sees_the_plan_in_the_dossier(as_director, client_dossier,
-                                                           household):
+def test_art3_2c_the_director_sees_the_plan_in_the_dossier(as_director, client_dossier, household):
     response = as_director.get(dossier_url(client_dossier.id, "integrated-support"))
     assert response.status_code == 200, text_of(response)
     assert "Ouderbegeleiding en schoolondersteuning" in text_of(response)
@@ -279,8 +307,9 @@ def test_art5_1_the_form_names_the_organisations_in_the_plan(web, client_dossier
     make_partner("Niet gecommitteerd B.V.", committed=False)
     html = web.get(create_url(client_dossier.id)).content.decode()
     assert "Welzijn Heuvelrug" in html and "Niet gecommitteerd B.V." not in html
-    response = web.post(create_url(client_dossier.id),
-                        form_data(director, partners=[str(welfare.id)]))
+    response = web.post(
+        create_url(client_dossier.id), form_data(director, partners=[str(welfare.id)])
+    )
     assert response.status_code == 302, text_of(response)
     names = set(Household.objects.get().partners.values_list("name", flat=True))
     assert names == {"Jeugdteam Heuvelrug", "Gemeente Utrechtse Heuvelrug", "Welzijn Heuvelrug"}

@@ -33,25 +33,43 @@ def step_url(client_id, case_id, purpose="support-provision") -> str:
 
 
 def step_data(step, **extra) -> dict:
-    return {"step": step, "taken_on": TODAY.isoformat(), "conclusion": f"Conclusie {step}",
-            "purpose": "safety", **extra}
+    return {
+        "step": step,
+        "taken_on": TODAY.isoformat(),
+        "conclusion": f"Conclusie {step}",
+        "purpose": "safety",
+        **extra,
+    }
 
 
 @pytest.fixture
 def case(actor, client_dossier):
-    return services.open_safety_case(actor, client_dossier.id, signals="Blauwe plekken op de "
-                                     "armen", taken_on=TODAY)
+    return services.open_safety_case(
+        actor, client_dossier.id, signals="Blauwe plekken op de armen", taken_on=TODAY
+    )
 
 
 def take(actor, case, *steps, **answers):
     for step in steps:
-        services.record_meldcode_step(actor, case.id, step=step, taken_on=TODAY,
-                                      conclusion=f"Conclusie {step}", **answers.get(step, {}))
+        services.record_meldcode_step(
+            actor,
+            case.id,
+            step=step,
+            taken_on=TODAY,
+            conclusion=f"Conclusie {step}",
+            **answers.get(step, {}),
+        )
 
 
 def weighed(actor, case, *, unsafe: bool, help_possible: bool):
-    take(actor, case, "consult", "conversation", "weigh", weigh={
-        "acute_or_structural_unsafety": unsafe, "adequate_help_possible": help_possible})
+    take(
+        actor,
+        case,
+        "consult",
+        "conversation",
+        "weigh",
+        weigh={"acute_or_structural_unsafety": unsafe, "adequate_help_possible": help_possible},
+    )
 
 
 def steps_of(case) -> list[str]:
@@ -100,9 +118,14 @@ def test_art8_1_a_caseworker_opens_a_case_with_the_signals(web, client_dossier):
     form = web.get(open_url(client_dossier.id))
     assert form.status_code == 200 and "Meldcode starten" in text_of(form)
     assert 'name="csrfmiddlewaretoken"' in form.content.decode()
-    response = web.post(open_url(client_dossier.id), {
-        "signals": "Kind vertelt over ruzie thuis", "taken_on": TODAY.isoformat(),
-        "purpose": "safety"})
+    response = web.post(
+        open_url(client_dossier.id),
+        {
+            "signals": "Kind vertelt over ruzie thuis",
+            "taken_on": TODAY.isoformat(),
+            "purpose": "safety",
+        },
+    )
     assert response.status_code == 302, text_of(response)
     assert response["Location"].endswith("?doel=support-provision#meldcode")
     (opened,) = SafetyCase.objects.all()
@@ -115,8 +138,11 @@ def test_art8_1_a_caseworker_opens_a_case_with_the_signals(web, client_dossier):
     [
         ({"signals": ""}, "signals", "verplicht"),
         ({"taken_on": "2025-02-30"}, "taken_on", "geldige datum"),
-        ({"taken_on": (TODAY + datetime.timedelta(days=1)).isoformat()}, "taken_on",
-         "niet in de toekomst"),
+        (
+            {"taken_on": (TODAY + datetime.timedelta(days=1)).isoformat()},
+            "taken_on",
+            "niet in de toekomst",
+        ),
         ({"purpose": ""}, "purpose", "verplicht"),
     ],
 )
@@ -142,8 +168,10 @@ def test_art8_1_without_a_purpose_the_page_asks_for_it_first(web, client_dossier
 def test_art4_1_opening_a_case_for_a_client_not_yet_informed_is_refused_and_logged(
     web, registered_client
 ):
-    response = web.post(open_url(registered_client.id), {
-        "signals": "Signalen", "taken_on": TODAY.isoformat(), "purpose": "safety"})
+    response = web.post(
+        open_url(registered_client.id),
+        {"signals": "Signalen", "taken_on": TODAY.isoformat(), "purpose": "safety"},
+    )
     assert response.status_code == 403
     page = text_of(response)
     assert "Niet toegestaan volgens het privacyprotocol" in page and "art4.1" in page
@@ -152,13 +180,17 @@ def test_art4_1_opening_a_case_for_a_client_not_yet_informed_is_refused_and_logg
     assert LogRecord.objects.get(name="meldcode-signalen").decision == "refused"
 
 
-def test_art4_6_a_serious_risk_stands_in_for_informing_when_opening_a_case(
-    web, registered_client
-):
-    response = web.post(open_url(registered_client.id), {
-        "signals": "Signalen", "taken_on": TODAY.isoformat(), "purpose": "safety",
-        "justification_ground": "serious-risk",
-        "justification": "Informeren brengt het kind in gevaar."})
+def test_art4_6_a_serious_risk_stands_in_for_informing_when_opening_a_case(web, registered_client):
+    response = web.post(
+        open_url(registered_client.id),
+        {
+            "signals": "Signalen",
+            "taken_on": TODAY.isoformat(),
+            "purpose": "safety",
+            "justification_ground": "serious-risk",
+            "justification": "Informeren brengt het kind in gevaar.",
+        },
+    )
     assert response.status_code == 302, text_of(response)
     assert SafetyCase.objects.count() == 1
 
@@ -191,8 +223,9 @@ def test_art8_1_a_step_out_of_order_is_shown_on_the_form_and_nothing_is_recorded
 
 
 def test_art8_1_a_step_with_a_malformed_date_is_400(web, client_dossier, case):
-    response = web.post(step_url(client_dossier.id, case.id),
-                        step_data("consult", taken_on="gisteren"))
+    response = web.post(
+        step_url(client_dossier.id, case.id), step_data("consult", taken_on="gisteren")
+    )
     assert response.status_code == 400 and field_error(response, "taken_on")
     assert steps_of(case) == ["signals"]
 
@@ -209,8 +242,10 @@ def test_art8_1_step_4_asks_both_questions_of_the_assessment_framework(
     assert field_error(unanswered, "acute_or_structural_unsafety")
     assert field_error(unanswered, "adequate_help_possible")
     assert steps_of(case) == ["signals", "consult", "conversation"]
-    answered = web.post(step_url(client_dossier.id, case.id), step_data(
-        "weigh", acute_or_structural_unsafety="nee", adequate_help_possible="ja"))
+    answered = web.post(
+        step_url(client_dossier.id, case.id),
+        step_data("weigh", acute_or_structural_unsafety="nee", adequate_help_possible="ja"),
+    )
     assert answered.status_code == 302, text_of(answered)
     step = SafetyCaseStep.objects.get(case_id=case.id, step="weigh")
     assert step.acute_or_structural_unsafety is False and step.adequate_help_possible is True
@@ -220,8 +255,9 @@ def test_art8_1_the_framework_demands_a_report_and_the_form_says_so_in_dutch(
     web, actor, client_dossier, case
 ):
     weighed(actor, case, unsafe=True, help_possible=True)
-    response = web.post(step_url(client_dossier.id, case.id),
-                        step_data("decide", organise_help="on"))
+    response = web.post(
+        step_url(client_dossier.id, case.id), step_data("decide", organise_help="on")
+    )
     assert response.status_code == 400
     assert "meldt u bij Veilig Thuis" in field_error(response, "report_to_veilig_thuis")
     assert len(steps_of(case)) == 4
@@ -237,8 +273,9 @@ def test_art8_1_deciding_nothing_is_400(web, actor, client_dossier, case):
 
 def test_art8_1_a_report_needs_the_reference_of_veilig_thuis(web, actor, client_dossier, case):
     weighed(actor, case, unsafe=False, help_possible=False)
-    response = web.post(step_url(client_dossier.id, case.id),
-                        step_data("decide", report_to_veilig_thuis="on"))
+    response = web.post(
+        step_url(client_dossier.id, case.id), step_data("decide", report_to_veilig_thuis="on")
+    )
     assert response.status_code == 400
     assert "kenmerk" in field_error(response, "report_reference")
     assert len(steps_of(case)) == 4
@@ -246,9 +283,15 @@ def test_art8_1_a_report_needs_the_reference_of_veilig_thuis(web, actor, client_
 
 def test_art8_1_the_decision_to_report_completes_the_case(web, actor, client_dossier, case):
     weighed(actor, case, unsafe=True, help_possible=False)
-    response = web.post(step_url(client_dossier.id, case.id), step_data(
-        "decide", organise_help="on", report_to_veilig_thuis="on",
-        report_reference="VT-2026-0042"))
+    response = web.post(
+        step_url(client_dossier.id, case.id),
+        step_data(
+            "decide",
+            organise_help="on",
+            report_to_veilig_thuis="on",
+            report_reference="VT-2026-0042",
+        ),
+    )
     assert response.status_code == 302, text_of(response)
     decided = SafetyCaseStep.objects.get(case_id=case.id, step="decide")
     assert decided.report_to_veilig_thuis and decided.report_reference == "VT-2026-0042"
@@ -271,12 +314,18 @@ def test_art8_1_another_organisations_caseworker_cannot_see_or_continue_the_case
 ):
     other = make_employee(make_partner("Wijkteam Doorn"), "bram")
     services.register_client(
-        actor_for(other), bsn=client_dossier.subject.bsn, given_names="Sanne",
-        surname="de Vries", birth_date=client_dossier.subject.birth_date, domain="jeugd",
-        legal_basis="jeugdwet", purpose="intake",
+        actor_for(other),
+        bsn=client_dossier.subject.bsn,
+        given_names="Sanne",
+        surname="de Vries",
+        birth_date=client_dossier.subject.birth_date,
+        domain="jeugd",
+        legal_basis="jeugdwet",
+        purpose="intake",
     )
-    inform_and_consent(actor_for(other), client_dossier.id,
-                       representative_id=representative_of(client_dossier.id))
+    inform_and_consent(
+        actor_for(other), client_dossier.id, representative_id=representative_of(client_dossier.id)
+    )
     browser = BrowserClient()
     browser.force_login(other.user)
     dossier = browser.get(dossier_url(client_dossier.id))
@@ -293,8 +342,10 @@ def test_art8_1_another_organisations_caseworker_cannot_see_or_continue_the_case
 def test_art8_1_an_unknown_client_or_case_is_not_found(web, client_dossier):
     assert web.get(step_url(uuid.uuid4(), uuid.uuid4())).status_code == 404
     assert web.get(step_url(client_dossier.id, uuid.uuid4())).status_code == 404
-    response = web.post(open_url(uuid.uuid4()), {
-        "signals": "Signalen", "taken_on": TODAY.isoformat(), "purpose": "safety"})
+    response = web.post(
+        open_url(uuid.uuid4()),
+        {"signals": "Signalen", "taken_on": TODAY.isoformat(), "purpose": "safety"},
+    )
     assert response.status_code == 404
 
 
@@ -312,8 +363,9 @@ def test_art8_1_the_steps_and_processings_of_the_meldcode_have_dutch_labels():
         assert labels.label("processing", "meldcode-raadplegen") == "Meldcodezaken geraadpleegd"
 
 
-def test_art5_1_a_case_is_closed_from_the_dossier_after_its_decision(web, actor, client_dossier,
-                                                                     case):
+def test_art5_1_a_case_is_closed_from_the_dossier_after_its_decision(
+    web, actor, client_dossier, case
+):
     weighed(actor, case, unsafe=False, help_possible=True)
     take(actor, case, "decide", decide={"organise_help": True, "report_to_veilig_thuis": False})
     dossier = web.get(dossier_url(client_dossier.id)).content.decode()
@@ -323,12 +375,14 @@ def test_art5_1_a_case_is_closed_from_the_dossier_after_its_decision(web, actor,
     assert page.status_code == 200 and "Meldcodezaak sluiten" in text_of(page)
     blank = web.post(close, {"closed_on": TODAY.isoformat(), "note": "", "purpose": "safety"})
     assert blank.status_code == 400 and field_error(blank, "note")
-    done = web.post(close, {"closed_on": TODAY.isoformat(), "note": "Hulp loopt goed.",
-                            "purpose": "safety"})
+    done = web.post(
+        close, {"closed_on": TODAY.isoformat(), "note": "Hulp loopt goed.", "purpose": "safety"}
+    )
     assert done.status_code == 302, text_of(done)
     assert SafetyCase.objects.get(id=case.id).closed_on == TODAY
     assert "data-case-closed" in web.get(dossier_url(client_dossier.id)).content.decode()
     # a closed case is no ground for the purpose safety any more (art5.1)
-    refused = web.post(close, {"closed_on": TODAY.isoformat(), "note": "Nogmaals",
-                               "purpose": "safety"})
+    refused = web.post(
+        close, {"closed_on": TODAY.isoformat(), "note": "Nogmaals", "purpose": "safety"}
+    )
     assert refused.status_code in (400, 403)

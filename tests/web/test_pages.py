@@ -51,8 +51,13 @@ def field_error(response, field: str) -> str:
 
 def intake_data(**overrides) -> dict:
     data = {
-        "bsn": next_bsn(), "given_names": "Daan", "surname_prefix": "van", "surname": "Dijk",
-        "birth_date": "2010-03-04", "domain": "jeugd", "legal_basis": "jeugdwet",
+        "bsn": next_bsn(),
+        "given_names": "Daan",
+        "surname_prefix": "van",
+        "surname": "Dijk",
+        "birth_date": "2010-03-04",
+        "domain": "jeugd",
+        "legal_basis": "jeugdwet",
         "opened_on": "2024-01-08",
     }
     return {**data, **overrides}
@@ -62,8 +67,8 @@ def intake_data(**overrides) -> dict:
 
 
 @pytest.mark.parametrize(
-    "path", [HOME, INTAKE, "/clienten/7a1c0e9e-3f1b-4c55-9a5e-0d6a8f3b2c11/?doel=intake",
-             "/protocol/"]
+    "path",
+    [HOME, INTAKE, "/clienten/7a1c0e9e-3f1b-4c55-9a5e-0d6a8f3b2c11/?doel=intake", "/protocol/"],
 )
 def test_pages_with_personal_data_need_a_login(client, path):
     response = client.get(path)
@@ -83,8 +88,9 @@ def test_login_page_is_a_utrecht_styled_form_in_dutch(client, db):
 
 
 def test_login_with_a_password_leads_to_the_search(client, caseworker):
-    response = client.post(reverse("web:login"),
-                           {"username": "anna", "password": "correct-horse-battery"})
+    response = client.post(
+        reverse("web:login"), {"username": "anna", "password": "correct-horse-battery"}
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("web:home")
     assert "Cliënt zoeken" in text_of(client.get(HOME))
@@ -198,8 +204,9 @@ def test_search_with_an_invalid_bsn_shows_the_gates_error_on_the_bsn_field(web, 
 def test_search_finds_only_clients_the_employee_supports(client, client_dossier, db):
     other = make_employee(make_partner("Wijkteam Zeist"), "dirk")
     client.force_login(other.user)
-    response = client.post(HOME, {"purpose": "support-provision",
-                                  "bsn": client_dossier.subject.bsn})
+    response = client.post(
+        HOME, {"purpose": "support-provision", "bsn": client_dossier.subject.bsn}
+    )
     assert "Sanne de Vries" not in response.content.decode()
     assert "Geen cliënt gevonden" in text_of(response)
 
@@ -275,9 +282,16 @@ def test_opening_the_dossier_is_a_consult_that_appears_in_its_log(web, client_do
     row = re.search(r'<tr [^>]*data-processing="dossier-raadplegen">(.*?)</tr>', html, re.S)
     assert row, "the consult is listed in the processing log on the page"
     row_text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row.group(1)))
-    for expected in ("Dossier geraadpleegd", "raadplegen", "Anna Test", "Jeugdteam Heuvelrug",
-                     "Identificatiegegevens", "Bieden en uitvoeren van ondersteuning",
-                     "toegestaan", "art3.2c"):
+    for expected in (
+        "Dossier geraadpleegd",
+        "raadplegen",
+        "Anna Test",
+        "Jeugdteam Heuvelrug",
+        "Identificatiegegevens",
+        "Bieden en uitvoeren van ondersteuning",
+        "toegestaan",
+        "art3.2c",
+    ):
         assert expected in row_text
     consults = LogRecord.objects.filter(name="dossier-raadplegen")  # the client and her mother
     assert {(c.purpose, c.decision) for c in consults} == {("support-provision", "allowed")}
@@ -329,8 +343,14 @@ def test_pages_with_personal_data_are_not_cached(web, client_dossier):
 
 
 def item_data(**overrides) -> dict:
-    data = {"category": "youth", "label": "School", "value": "Groep 7, De Regenboog",
-            "source": "de moeder", "method": "conversation", "obtained_on": "2024-02-01"}
+    data = {
+        "category": "youth",
+        "label": "School",
+        "value": "Groep 7, De Regenboog",
+        "source": "de moeder",
+        "method": "conversation",
+        "obtained_on": "2024-02-01",
+    }
     return {**data, **overrides}
 
 
@@ -341,8 +361,15 @@ def test_recording_a_data_item_shows_it_with_origin_in_the_dossier(web, client_d
     assert response.status_code == 302
     assert response["Location"] == dossier_url(client_dossier.id) + "#gegevens"
     page = text_of(web.get(dossier_url(client_dossier.id)))
-    for expected in ("School", "Groep 7, De Regenboog", "de moeder", "Gesprek met de cliënt",
-                     "1 februari 2024", "1 versie", "Jeugd"):
+    for expected in (
+        "School",
+        "Groep 7, De Regenboog",
+        "de moeder",
+        "Gesprek met de cliënt",
+        "1 februari 2024",
+        "1 versie",
+        "Jeugd",
+    ):
         assert expected in page
     assert LogRecord.objects.filter(name="gegeven-vastleggen", decision="allowed").exists()
 
@@ -415,8 +442,11 @@ def test_the_dutch_labels_are_the_vocabulary_of_the_protocol():
 
 def test_the_pages_use_the_committed_nl_design_system_assets(web, caseworker):
     html = web.get(HOME).content.decode()
-    for asset in ("web/nlds/utrecht-tokens.min.css", "web/nlds/utrecht-components.min.css",
-                  "web/zorgvuldig.css"):
+    for asset in (
+        "web/nlds/utrecht-tokens.min.css",
+        "web/nlds/utrecht-components.min.css",
+        "web/zorgvuldig.css",
+    ):
         assert f"/static/{asset}" in html
         assert finders.find(asset), asset
     tokens = Path(finders.find("web/nlds/utrecht-tokens.min.css")).read_text(encoding="utf-8")
@@ -424,8 +454,13 @@ def test_the_pages_use_the_committed_nl_design_system_assets(web, caseworker):
     components = Path(finders.find("web/nlds/utrecht-components.min.css")).read_text(
         encoding="utf-8"
     )
-    for block in (".utrecht-button{", ".utrecht-form-field{", ".utrecht-table{",
-                  ".utrecht-alert{", ".utrecht-page-header{"):
+    for block in (
+        ".utrecht-button{",
+        ".utrecht-form-field{",
+        ".utrecht-table{",
+        ".utrecht-alert{",
+        ".utrecht-page-header{",
+    ):
         assert block in components, block
 
 

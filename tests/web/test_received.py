@@ -46,8 +46,12 @@ def share_school_record(actor, client, recipient):
         purpose="assessment",
     )
     result = services.share_items(
-        actor, client.id, item_ids=[item.id], recipient_partner_id=recipient.id,
-        purpose="support-provision", referral_domain="jeugd",  # a referral (art5.1)
+        actor,
+        client.id,
+        item_ids=[item.id],
+        recipient_partner_id=recipient.id,
+        purpose="support-provision",
+        referral_domain="jeugd",  # a referral (art5.1)
     )
     return result.delivery_ids[0]
 

@@ -22,8 +22,14 @@ QUEUE = "/aanmeldingen/"
 
 def record(actor, client_id, category, label):
     return services.record_item(
-        actor, client_id, category=category, label=label, value=f"{label}: inhoud",
-        source="Moeder", method="conversation", obtained_on=datetime.date(2026, 1, 5),
+        actor,
+        client_id,
+        category=category,
+        label=label,
+        value=f"{label}: inhoud",
+        source="Moeder",
+        method="conversation",
+        obtained_on=datetime.date(2026, 1, 5),
         purpose="assessment",
     )
 
@@ -35,10 +41,16 @@ def housing(db):
 
 @pytest.fixture
 def items(actor, client_dossier):
-    inform_and_consent(actor, client_dossier.id,
-                       representative_id=representative_of(client_dossier.id), scopes=("share",))
-    return [record(actor, client_dossier.id, "contact", "Mobiel nummer moeder"),
-            record(actor, client_dossier.id, "youth", "School")]
+    inform_and_consent(
+        actor,
+        client_dossier.id,
+        representative_id=representative_of(client_dossier.id),
+        scopes=("share",),
+    )
+    return [
+        record(actor, client_dossier.id, "contact", "Mobiel nummer moeder"),
+        record(actor, client_dossier.id, "youth", "School"),
+    ]
 
 
 def share_page(client_id) -> str:
@@ -46,8 +58,13 @@ def share_page(client_id) -> str:
 
 
 def form(housing, items, **extra) -> dict:
-    return {"recipient": f"partner:{housing.id}", "purpose": "support-provision",
-            "items": [str(i.id) for i in items], "stap": "bekijken", **extra}
+    return {
+        "recipient": f"partner:{housing.id}",
+        "purpose": "support-provision",
+        "items": [str(i.id) for i in items],
+        "stap": "bekijken",
+        **extra,
+    }
 
 
 def test_art5_1_the_preview_shows_a_referral_and_what_it_may_carry(
@@ -63,8 +80,9 @@ def test_art5_1_the_preview_shows_a_referral_and_what_it_may_carry(
     assert 'data-referral="wonen"' in html and "verwijzing voor ondersteuning in Wonen" in html
     assert html.count('data-preview="allowed"') == 1 and html.count('data-preview="refused"') == 1
     assert not Disclosure.objects.exists()
-    shared = web.post(share_page(client_dossier.id),
-                      form(housing, items, referral_domain="wonen", stap="delen"))
+    shared = web.post(
+        share_page(client_dossier.id), form(housing, items, referral_domain="wonen", stap="delen")
+    )
     assert shared.status_code == 200, text_of(shared)
     assert Delivery.objects.get().referral_domain == "wonen"
 
@@ -72,8 +90,9 @@ def test_art5_1_the_preview_shows_a_referral_and_what_it_may_carry(
 def test_art5_1_an_unknown_referral_domain_is_an_error_on_its_field(
     web, client_dossier, housing, items
 ):
-    response = web.post(share_page(client_dossier.id),
-                        form(housing, items, referral_domain="ruimtevaart"))
+    response = web.post(
+        share_page(client_dossier.id), form(housing, items, referral_domain="ruimtevaart")
+    )
     assert response.status_code == 400 and field_error(response, "referral_domain")
     assert not LogRecord.objects.filter(name="gegevens-delen").exists()
 
@@ -81,9 +100,14 @@ def test_art5_1_an_unknown_referral_domain_is_an_error_on_its_field(
 @pytest.fixture
 def kees(client, actor, client_dossier, housing, items):
     """Kees, at the housing corporation, to which youth care referred Sanne."""
-    services.share_items(actor, client_dossier.id, item_ids=[i.id for i in items],
-                         recipient_partner_id=housing.id, purpose="support-provision",
-                         referral_domain="wonen")
+    services.share_items(
+        actor,
+        client_dossier.id,
+        item_ids=[i.id for i in items],
+        recipient_partner_id=housing.id,
+        purpose="support-provision",
+        referral_domain="wonen",
+    )
     client.force_login(make_employee(housing, "kees").user)
     return client
 
@@ -98,9 +122,7 @@ def test_art3_2c_the_intake_queue_lists_who_was_referred_not_the_content(kees, c
     assert LogRecord.objects.get(name="verwijzing-inzien").decision == "allowed"
 
 
-def test_art3_2c_taking_the_client_in_opens_the_dossier_and_empties_the_queue(
-    kees, client_dossier
-):
+def test_art3_2c_taking_the_client_in_opens_the_dossier_and_empties_the_queue(kees, client_dossier):
     response = kees.post(f"{QUEUE}{client_dossier.id}/wonen/aannemen/")
     assert response.status_code == 302
     assert response["Location"].startswith(f"/clienten/{client_dossier.id}/")
@@ -129,18 +151,27 @@ def test_art7_the_consent_form_names_non_partners_and_the_panel_says_every_partn
     web, actor, client_dossier
 ):
     grandma = services.register_non_partner(actor, name="Oma de Vries", kind="family")
-    inform_and_consent(actor, client_dossier.id,  # consent to share naming nobody
-                       representative_id=representative_of(client_dossier.id), scopes=("share",))
+    inform_and_consent(
+        actor,
+        client_dossier.id,  # consent to share naming nobody
+        representative_id=representative_of(client_dossier.id),
+        scopes=("share",),
+    )
     url = f"/clienten/{client_dossier.id}/toestemming/nieuw/?doel=support-provision"
     page = web.get(url + "&reikwijdte=share")
     html = page.content.decode()
     assert f'value="{grandma.id}"' in html and "Oma de Vries – niet-partner" in html
     assert "geen niet-partner" in text_of(page)
-    response = web.post(url, {
-        "scope": "share", "state": "given",
-        "given_by": str(representative_of(client_dossier.id)),
-        "decided_on": str(datetime.date.today()), "recipients": [str(grandma.id)],
-    })
+    response = web.post(
+        url,
+        {
+            "scope": "share",
+            "state": "given",
+            "given_by": str(representative_of(client_dossier.id)),
+            "decided_on": str(datetime.date.today()),
+            "recipients": [str(grandma.id)],
+        },
+    )
     assert response.status_code == 302, text_of(response)
     decision = ConsentDecision.objects.get(scope="share", recipients__isnull=False)
     assert decision.recipients == [str(grandma.id)]

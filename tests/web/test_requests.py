@@ -25,8 +25,12 @@ def request_url(client_id, purpose="support-provision") -> str:
 
 
 def request_data(holder, *categories, **extra) -> dict:
-    return {"holder": str(holder.id), "categories": list(categories),
-            "purpose": "support-provision", **extra}
+    return {
+        "holder": str(holder.id),
+        "categories": list(categories),
+        "purpose": "support-provision",
+        **extra,
+    }
 
 
 def own_items(partner) -> int:
@@ -43,20 +47,33 @@ def supported_at(holder, client, username="bram", scopes=("record-request", "sha
     employee = make_employee(holder, username)
     actor = actor_for(employee)
     services.register_client(
-        actor, bsn=client.subject.bsn, given_names="Sanne", surname="de Vries",
-        birth_date=client.subject.birth_date, domain="jeugd", legal_basis="jeugdwet",
+        actor,
+        bsn=client.subject.bsn,
+        given_names="Sanne",
+        surname="de Vries",
+        birth_date=client.subject.birth_date,
+        domain="jeugd",
+        legal_basis="jeugdwet",
         purpose="intake",
     )
-    inform_and_consent(actor, client.id, representative_id=representative_of(client.id),
-                       scopes=scopes)
+    inform_and_consent(
+        actor, client.id, representative_id=representative_of(client.id), scopes=scopes
+    )
     return actor
 
 
 def hold(actor, client_id, label, category="youth", **extra):
     return services.record_item(
-        actor, client_id, category=category, label=label, value=f"{label} (waarde)",
-        source="de moeder", method="conversation", obtained_on=datetime.date(2026, 1, 5),
-        purpose="assessment", **extra,
+        actor,
+        client_id,
+        category=category,
+        label=label,
+        value=f"{label} (waarde)",
+        source="de moeder",
+        method="conversation",
+        obtained_on=datetime.date(2026, 1, 5),
+        purpose="assessment",
+        **extra,
     )
 
 
@@ -79,7 +96,7 @@ def test_art4_2_the_page_offers_the_committed_partners_other_than_ones_own(
     response = web.get(request_url(client_dossier.id))
     assert response.status_code == 200
     html = response.content.decode()
-    options = html[html.index('name="holder"'):html.index("</select>")]
+    options = html[html.index('name="holder"') : html.index("</select>")]
     assert elders.name in options
     assert partner.name not in options and "Niet gecommitteerd" not in options
     assert 'name="categories"' in html and 'name="csrfmiddlewaretoken"' in html
@@ -183,9 +200,14 @@ def test_art4_2_without_consent_to_request_the_request_is_refused_and_nothing_co
 ):
     supported_holder = make_employee(elders, "bram")
     services.register_client(
-        actor_for(supported_holder), bsn=registered_client.subject.bsn, given_names="Sanne",
-        surname="de Vries", birth_date=registered_client.subject.birth_date, domain="jeugd",
-        legal_basis="jeugdwet", purpose="intake",
+        actor_for(supported_holder),
+        bsn=registered_client.subject.bsn,
+        given_names="Sanne",
+        surname="de Vries",
+        birth_date=registered_client.subject.birth_date,
+        domain="jeugd",
+        legal_basis="jeugdwet",
+        purpose="intake",
     )
     response = web.post(request_url(registered_client.id), request_data(elders, "youth"))
     assert response.status_code == 403
@@ -210,8 +232,7 @@ def test_art4_2_without_consent_to_request_the_request_is_refused_and_nothing_co
 def test_art5_1_bad_input_is_400_on_its_field_and_requests_nothing(
     web, partner, elders, client_dossier, holder_actor, change, field
 ):
-    response = web.post(request_url(client_dossier.id), {**request_data(elders, "youth"),
-                                                         **change})
+    response = web.post(request_url(client_dossier.id), {**request_data(elders, "youth"), **change})
     assert response.status_code == 400
     assert field_error(response, field)
     assert "Er is niets vastgelegd" in text_of(response)
@@ -251,4 +272,5 @@ def test_art4_2_the_request_has_a_dutch_label_in_the_log():
 
     with translation.override("nl"):
         assert labels.label("processing", "gegevens-opvragen") == (
-            "Gegevens opgevraagd bij een partner")
+            "Gegevens opgevraagd bij een partner"
+        )

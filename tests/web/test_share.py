@@ -32,9 +32,16 @@ pytestmark = pytest.mark.django_db
 
 def record(actor, client_id, category, label, **extra):
     return services.record_item(
-        actor, client_id, category=category, label=label, value=f"{label} (waarde)",
-        source="de moeder", method="conversation", obtained_on=datetime.date(2026, 1, 5),
-        purpose="assessment", **extra,
+        actor,
+        client_id,
+        category=category,
+        label=label,
+        value=f"{label} (waarde)",
+        source="de moeder",
+        method="conversation",
+        obtained_on=datetime.date(2026, 1, 5),
+        purpose="assessment",
+        **extra,
     )
 
 
@@ -49,8 +56,7 @@ def history_url(item_id, purpose="support-provision") -> str:
 @pytest.fixture
 def may_share(actor, client_dossier):
     mother = representative_of(client_dossier.id)
-    inform_and_consent(actor, client_dossier.id, representative_id=mother,
-                       scopes=("share",))
+    inform_and_consent(actor, client_dossier.id, representative_id=mother, scopes=("share",))
     return client_dossier
 
 
@@ -72,8 +78,13 @@ def items(actor, may_share):
 
 
 def share_data(recipient, items, step="bekijken", **extra) -> dict:
-    return {"recipient": recipient, "purpose": "support-provision",
-            "items": [str(i.id) for i in items], "stap": step, **extra}
+    return {
+        "recipient": recipient,
+        "purpose": "support-provision",
+        "items": [str(i.id) for i in items],
+        "stap": step,
+        **extra,
+    }
 
 
 # --- professional secrecy (art6.2) ---------------------------------------------------------
@@ -97,8 +108,9 @@ def test_art6_2_without_the_box_an_item_is_not_under_secrecy(web, client_dossier
     assert "data-secrecy" not in web.get(dossier_url(client_dossier.id)).content.decode()
 
 
-def test_art6_2_the_holder_releases_a_secret_item_for_a_partner(web, actor, may_share, wmo,
-                                                                 partner):
+def test_art6_2_the_holder_releases_a_secret_item_for_a_partner(
+    web, actor, may_share, wmo, partner
+):
     secret = record(actor, may_share.id, "youth", "Gesprek", professional_secrecy=True)
     make_partner("Niet gecommitteerd B.V.", committed=False)
     page = web.get(history_url(secret.id)).content.decode()
@@ -106,12 +118,18 @@ def test_art6_2_the_holder_releases_a_secret_item_for_a_partner(web, actor, may_
     options = re.search(r'<select name="recipient".*?</select>', page, re.S).group(0)
     assert wmo.name in options
     assert partner.name not in options and "Niet gecommitteerd" not in options
-    response = web.post(history_url(secret.id), {"recipient": str(wmo.id),
-                                                 "reason": "Voor de indicatie"})
+    response = web.post(
+        history_url(secret.id), {"recipient": str(wmo.id), "reason": "Voor de indicatie"}
+    )
     assert response.status_code == 302, text_of(response)
     assert LogRecord.objects.filter(name="beroepsgeheim-vrijgeven").exists()
-    result = services.share_items(actor, may_share.id, item_ids=[secret.id],
-                                  recipient_partner_id=wmo.id, purpose="support-provision")
+    result = services.share_items(
+        actor,
+        may_share.id,
+        item_ids=[secret.id],
+        recipient_partner_id=wmo.id,
+        purpose="support-provision",
+    )
     assert result.sent == (secret.id,)
 
 
@@ -128,8 +146,9 @@ def test_art6_2_a_colleague_who_does_not_hold_the_secrecy_cannot_release(
 ):
     secret = record(actor, may_share.id, "youth", "Gesprek", professional_secrecy=True)
     colleague = make_employee(partner, "bram")
-    services.assign_caseworker(actor, may_share.trajectories[0].id, employee_id=colleague.id,
-                               purpose="support-provision")
+    services.assign_caseworker(
+        actor, may_share.trajectories[0].id, employee_id=colleague.id, purpose="support-provision"
+    )
     browser = BrowserClient()
     browser.force_login(colleague.user)
     page = browser.get(history_url(secret.id)).content.decode()
@@ -156,7 +175,10 @@ def test_art3_2c_another_partners_item_is_the_page_of_an_unknown_one_and_logged(
     assert text_of(response) == text_of(unknown)
     (logged,) = LogRecord.objects.order_by("id")[before:]
     assert (logged.name, logged.decision, logged.articles) == (
-        "gegeven-historie-raadplegen", "refused", "art3.2c,art6.1")
+        "gegeven-historie-raadplegen",
+        "refused",
+        "art3.2c,art6.1",
+    )
 
 
 # --- sharing -------------------------------------------------------------------------------
@@ -180,10 +202,8 @@ def test_the_share_page_offers_committed_partners_veilig_thuis_and_the_items_per
     assert "Gegevens delen" in web.get(dossier_url(may_share.id)).content.decode()
 
 
-def test_art6_1_the_preview_says_per_item_what_may_go_and_sends_nothing(web, may_share, items,
-                                                                        wmo):
-    response = web.post(share_url(may_share.id),
-                        share_data(f"partner:{wmo.id}", items.values()))
+def test_art6_1_the_preview_says_per_item_what_may_go_and_sends_nothing(web, may_share, items, wmo):
+    response = web.post(share_url(may_share.id), share_data(f"partner:{wmo.id}", items.values()))
     assert response.status_code == 200, text_of(response)
     html = response.content.decode()
     assert html.count('data-preview="allowed"') == 1 and html.count('data-preview="refused"') == 1
@@ -196,10 +216,15 @@ def test_art6_1_the_preview_says_per_item_what_may_go_and_sends_nothing(web, may
     assert LogRecord.objects.filter(name="delen-voorbereiden").exists()
 
 
-def test_art6_1_confirming_shares_the_allowed_items_and_shows_the_trace_id(web, may_share, items,
-                                                                         wmo):
-    response = web.post(share_url(may_share.id), share_data(
-        f"partner:{wmo.id}", items.values(), step="delen", recipient_person="J. van Dijk"))
+def test_art6_1_confirming_shares_the_allowed_items_and_shows_the_trace_id(
+    web, may_share, items, wmo
+):
+    response = web.post(
+        share_url(may_share.id),
+        share_data(
+            f"partner:{wmo.id}", items.values(), step="delen", recipient_person="J. van Dijk"
+        ),
+    )
     assert response.status_code == 200, text_of(response)
     disclosure = Disclosure.objects.get()
     assert disclosure.item_id == items["school"].id
@@ -218,22 +243,37 @@ def test_art6_1_confirming_shares_the_allowed_items_and_shows_the_trace_id(web, 
 
 def test_art4_3_when_nothing_may_go_the_refusal_page_says_why(web, client_dossier, actor, wmo):
     item = record(actor, client_dossier.id, "youth", "School")
-    response = web.post(share_url(client_dossier.id),
-                        share_data(f"partner:{wmo.id}", [item], step="delen"))
+    response = web.post(
+        share_url(client_dossier.id), share_data(f"partner:{wmo.id}", [item], step="delen")
+    )
     assert response.status_code == 403
     assert "art4.3" in text_of(response)
     assert not Disclosure.objects.exists()
 
 
-@pytest.mark.parametrize("case", ["no-items", "no-recipient", "vt-no-reference",
-                                  "unknown-recipient", "bad-purpose", "blank-justification"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "no-items",
+        "no-recipient",
+        "vt-no-reference",
+        "unknown-recipient",
+        "bad-purpose",
+        "blank-justification",
+    ],
+)
 def test_bad_input_on_the_share_page_is_400_on_its_field_and_sends_nothing(
     web, may_share, items, wmo, case
 ):
     data = share_data(f"partner:{wmo.id}", [items["school"]], step="delen")
-    field = {"no-items": "items", "no-recipient": "recipient",
-             "vt-no-reference": "report_reference", "unknown-recipient": "recipient",
-             "bad-purpose": "purpose", "blank-justification": "justification"}[case]
+    field = {
+        "no-items": "items",
+        "no-recipient": "recipient",
+        "vt-no-reference": "report_reference",
+        "unknown-recipient": "recipient",
+        "bad-purpose": "purpose",
+        "blank-justification": "justification",
+    }[case]
     if case == "no-items":
         data["items"] = []
     elif case == "no-recipient":
@@ -259,9 +299,16 @@ def test_art8_2_veilig_thuis_with_a_report_reference(web, client_dossier, actor)
     signal = record(actor, client_dossier.id, "safety-signals", "Blauwe plekken")
     # the dossier is opened for the support; Veilig Thuis asking is the ground of the share's
     # purpose safety, not of consulting the dossier for it (art5.1)
-    response = web.post(share_url(client_dossier.id), {
-        "recipient": "veilig-thuis", "report_reference": "VT-2026-0042", "purpose": "safety",
-        "items": [str(signal.id)], "stap": "delen"})
+    response = web.post(
+        share_url(client_dossier.id),
+        {
+            "recipient": "veilig-thuis",
+            "report_reference": "VT-2026-0042",
+            "purpose": "safety",
+            "items": [str(signal.id)],
+            "stap": "delen",
+        },
+    )
     assert response.status_code == 200, text_of(response)
     assert Disclosure.objects.get().report_reference == "VT-2026-0042"
 
@@ -291,16 +338,16 @@ def test_art7_register_a_non_partner_inform_it_from_the_preview_and_share(
     assert "art7" in text_of(preview) and "/niet-partners/folder/" in preview.content.decode()
     assert 'value="delen"' not in preview.content.decode()  # nothing may go yet
 
-    informed = web.post(response["Location"], share_data(recipient, [items["school"]],
-                                                         step="informeren"))
+    informed = web.post(
+        response["Location"], share_data(recipient, [items["school"]], step="informeren")
+    )
     assert informed.status_code == 200
     grandma.refresh_from_db()
     assert grandma.informed_at is not None
     assert "data-needs-informing" not in informed.content.decode()
     assert 'data-preview="allowed"' in informed.content.decode()
 
-    shared = web.post(response["Location"], share_data(recipient, [items["school"]],
-                                                       step="delen"))
+    shared = web.post(response["Location"], share_data(recipient, [items["school"]], step="delen"))
     assert shared.status_code == 200
     assert Disclosure.objects.get().recipient_non_partner_id == grandma.id
 
@@ -328,4 +375,5 @@ def test_the_processing_names_have_dutch_labels(web):
         assert labels.label("processing", "delen-voorbereiden") == "Delen voorbereid"
         assert labels.label("processing", "ontvangers-raadplegen") == "Ontvangers bekeken"
         assert labels.label("processing", "beroepsgeheim-vrijgeven") == (
-            "Beroepsgeheim opgeheven voor een ontvanger")
+            "Beroepsgeheim opgeheven voor een ontvanger"
+        )

@@ -30,6 +30,9 @@ def test_the_admin_checks_the_url_and_shows_the_secret_once(it_staff):
     subscription = Subscription.objects.get()
     assert subscription.url == "https://zaak.example/h"
     assert subscription.secret in made.content.decode()
-    assert subscription.secret not in it_staff.get(
-        f"/beheer/webhooks/subscription/{subscription.pk}/change/"
-    ).content.decode()
+    assert (
+        subscription.secret
+        not in it_staff.get(
+            f"/beheer/webhooks/subscription/{subscription.pk}/change/"
+        ).content.decode()
+    )

@@ -114,6 +114,12 @@ def render(partner_name: str, *, printed_on: datetime.date | None = None) -> byt
         pdf.set_font(FAMILY, "B", 11)
         pdf.multi_cell(0, 6, heading, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_font(FAMILY, "", 10)
-        pdf.multi_cell(0, 4.8, text.format(partner=partner_name), align="L",
-                       new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(
+            0,
+            4.8,
+            text.format(partner=partner_name),
+            align="L",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
     return bytes(pdf.output())

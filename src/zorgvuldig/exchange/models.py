@@ -163,9 +163,7 @@ class Delivery(models.Model):
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    disclosure = models.OneToOneField(
-        Disclosure, on_delete=models.PROTECT, related_name="delivery"
-    )
+    disclosure = models.OneToOneField(Disclosure, on_delete=models.PROTECT, related_name="delivery")
     recipient_partner = models.ForeignKey(
         "partners.Partner", on_delete=models.PROTECT, related_name="+"
     )

@@ -182,9 +182,15 @@ def _view(c: ProtocolCommitment) -> CommitmentView:
 def _administrator(actor: Actor) -> None:
     """art1: which organisations are partners, and from when to when, is recorded by a
     functional administrator, not by a caseworker or a partner's system."""
-    if actor.employee_id is None or not Employee.objects.filter(
-        id=actor.employee_id, partner_id=actor.partner_id, is_active=True, role=Role.ADMINISTRATOR
-    ).exists():
+    if (
+        actor.employee_id is None
+        or not Employee.objects.filter(
+            id=actor.employee_id,
+            partner_id=actor.partner_id,
+            is_active=True,
+            role=Role.ADMINISTRATOR,
+        ).exists()
+    ):
         raise NotAllowed(
             "Alleen een functioneel beheerder legt vast wanneer een organisatie aan het "
             "protocol deelneemt (art. 1)."

@@ -111,10 +111,13 @@ def _check_anchors() -> _Anchors:
             )
             break
         if prev_hash != expected_prev:
-            result.problems.append(Problem(
-                "anchor", f"an anchor was removed before anchor {anchor_id}",
-                position=_AFTER_RECORDS,
-            ))
+            result.problems.append(
+                Problem(
+                    "anchor",
+                    f"an anchor was removed before anchor {anchor_id}",
+                    position=_AFTER_RECORDS,
+                )
+            )
             break
         expected_prev = anchor_hash
         for chain, seq, record_hash in heads:
@@ -143,8 +146,9 @@ def _last_id() -> int:
         return cursor.fetchone()[0] or 0
 
 
-def _scan(chains: list[int], points: dict[int, Points], last_id: int, counter: Counter,
-          workers: int) -> dict[int, ChainResult]:
+def _scan(
+    chains: list[int], points: dict[int, Points], last_id: int, counter: Counter, workers: int
+) -> dict[int, ChainResult]:
     in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
     if workers <= 1 or len(chains) <= 1 or in_memory:  # a memory database cannot be shared
         return walk.scan(chains, points, last_id, counter)
@@ -169,8 +173,9 @@ def _scan_job(job) -> dict[int, ChainResult]:
         connections.close_all()
 
 
-def _check_tail(result: ChainResult, heads: dict[int, tuple[int, str]],
-                points: Points) -> Problem | None:
+def _check_tail(
+    result: ChainResult, heads: dict[int, tuple[int, str]], points: Points
+) -> Problem | None:
     """Compare the end of a chain that verified with its anchors and its head."""
     chain, last_seq = result.chain, result.last_seq
     after = f"after record {result.last_id}" if result.last_id else "from its start"
@@ -181,29 +186,52 @@ def _check_tail(result: ChainResult, heads: dict[int, tuple[int, str]],
             "removed",
             f"records were removed at the end of chain {chain}, {after} "
             f"({walk.seqs(last_seq + 1, anchored)} missing; anchor {points[anchored][1]} names "
-            f"seq {anchored})", chain, None, last_seq + 1, position)
+            f"seq {anchored})",
+            chain,
+            None,
+            last_seq + 1,
+            position,
+        )
     if chain not in heads:
         if not last_seq:
             return None
-        return Problem("head", f"chain {chain} has records but no head", chain, None, None,
-                       position)
+        return Problem(
+            "head", f"chain {chain} has records but no head", chain, None, None, position
+        )
     head_seq, head_hash = heads[chain]
     if last_seq < head_seq:
         return Problem(
             "removed",
             f"records were removed at the end of chain {chain}, {after} "
             f"({walk.seqs(last_seq + 1, head_seq)} missing; the chain head is at seq {head_seq})",
-            chain, None, last_seq + 1, position)
+            chain,
+            None,
+            last_seq + 1,
+            position,
+        )
     if last_seq > head_seq:  # appended while verifying, or inserted past the head
         head_seq, head_hash = head_states().get(chain, (0, ""))
         if last_seq > head_seq:
-            record_id = LogRecord.objects.filter(chain=chain, seq=head_seq + 1).values_list(
-                "id", flat=True).first()
+            record_id = (
+                LogRecord.objects.filter(chain=chain, seq=head_seq + 1)
+                .values_list("id", flat=True)
+                .first()
+            )
             return Problem(
-                "inserted", f"record {record_id} (chain {chain}, seq {head_seq + 1}) was inserted",
-                chain, record_id, head_seq + 1, (record_id or 0, chain))
+                "inserted",
+                f"record {record_id} (chain {chain}, seq {head_seq + 1}) was inserted",
+                chain,
+                record_id,
+                head_seq + 1,
+                (record_id or 0, chain),
+            )
     if last_seq == head_seq and head_hash != result.last_hash:
-        return Problem("head", f"the head of chain {chain} does not match record "
-                       f"{result.last_id} (seq {last_seq})", chain, result.last_id, last_seq,
-                       position)
+        return Problem(
+            "head",
+            f"the head of chain {chain} does not match record {result.last_id} (seq {last_seq})",
+            chain,
+            result.last_id,
+            last_seq,
+            position,
+        )
     return None

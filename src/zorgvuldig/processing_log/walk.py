@@ -77,8 +77,13 @@ class Counter:
             self.progress(self.done, self.expected)
 
 
-def scan(chains: list[int], points: dict[int, Points], last_id: int, counter: Counter,
-         only_these: bool = False) -> dict[int, ChainResult]:
+def scan(
+    chains: list[int],
+    points: dict[int, Points],
+    last_id: int,
+    counter: Counter,
+    only_these: bool = False,
+) -> dict[int, ChainResult]:
     """Follow ``chains`` through the records up to id ``last_id``, in id order.
 
     With ``only_these`` the database sends only the records of ``chains`` (a worker's share).
@@ -105,8 +110,9 @@ def scan(chains: list[int], points: dict[int, Points], last_id: int, counter: Co
         if chain in lost:
             results[chain] = ChainResult(chain, broken_at=lost[chain])
         else:
-            results[chain] = ChainResult(chain, expected_seq - 1, last_record, expected_seq - 1,
-                                         last_hash)
+            results[chain] = ChainResult(
+                chain, expected_seq - 1, last_record, expected_seq - 1, last_hash
+            )
     return results
 
 
@@ -135,14 +141,22 @@ def walk(chain: int, points: Points, head_seq: int, counter: Counter) -> ChainRe
             if seq == expected_seq and prev_hash == expected_prev and signed(message, record_hash):
                 if seq in points and points[seq][0] != record_hash:
                     result.problem = _problem(
-                        "anchor", f"does not match anchor {points[seq][1]}", chain, record_id,
-                        seq)
+                        "anchor", f"does not match anchor {points[seq][1]}", chain, record_id, seq
+                    )
                     break
                 expected_seq, expected_prev, last_id = seq + 1, record_hash, record_id
                 continue
             following = next(rows, None)
-            result.problem = _diagnose(chain, row, following, expected_seq, expected_prev,
-                                       last_id, head_seq, signed(message, record_hash))
+            result.problem = _diagnose(
+                chain,
+                row,
+                following,
+                expected_seq,
+                expected_prev,
+                last_id,
+                head_seq,
+                signed(message, record_hash),
+            )
             break
     finally:
         pages.close()
@@ -166,8 +180,9 @@ def _pages_by_seq(chain: int, counter: Counter) -> Iterator[list]:
         yield from _ranges(sql, first, [chain], [], high, operator.itemgetter(1, 0), counter)
 
 
-def _ranges(sql: str, first: str, before: list, after: list, high: int, order: Callable,
-            counter: Counter) -> Iterator[list]:
+def _ranges(
+    sql: str, first: str, before: list, after: list, high: int, order: Callable, counter: Counter
+) -> Iterator[list]:
     """Pages of ``sql`` for ranges [low, low + PAGE) up to ``high``, each sorted by ``order``.
 
     The next page is read while this one is being checked (:func:`_read_ahead`).
@@ -178,8 +193,9 @@ def _ranges(sql: str, first: str, before: list, after: list, high: int, order: C
             yield page
 
 
-def _pages(cursor, sql: str, first: str, before: list, after: list, high: int,
-           order: Callable) -> Iterator[list]:
+def _pages(
+    cursor, sql: str, first: str, before: list, after: list, high: int, order: Callable
+) -> Iterator[list]:
     """Each range is one index range scan; the rows are sorted here rather than by the
     database, which would sort the wide rows (spilling to disk) only to send them in order.
     Ranges with nothing in them (only after records were removed) are skipped at once.
@@ -220,27 +236,58 @@ def _message() -> str:
     return canonical.record_message_sql(connection.vendor)
 
 
-def _diagnose(chain: int, row: tuple, following: tuple | None, expected_seq: int,
-              expected_prev: str, last_id: int | None, head_seq: int, valid: bool) -> Problem:
+def _diagnose(
+    chain: int,
+    row: tuple,
+    following: tuple | None,
+    expected_seq: int,
+    expected_prev: str,
+    last_id: int | None,
+    head_seq: int,
+    valid: bool,
+) -> Problem:
     """Say what happened at ``row``, the first record of its chain that does not fit."""
     record_id, seq, _prev_hash, _hash, _message = row
     if valid and seq > expected_seq:
         missing = seqs(expected_seq, seq - 1)
-        where = f"between record {last_id} and record {record_id}" if last_id else (
-            f"before record {record_id}")
+        where = (
+            f"between record {last_id} and record {record_id}"
+            if last_id
+            else (f"before record {record_id}")
+        )
         count = seq - expected_seq
         what = "a record was" if count == 1 else f"{count} records were"
-        return Problem("removed", f"{what} removed {where} in chain {chain} ({missing} missing)",
-                       chain, record_id, expected_seq, (record_id, chain))
-    inserted = valid or seq < expected_seq or (
-        following[2] == expected_prev if following else seq > head_seq)
-    return _problem("inserted" if inserted else "altered",
-                    "was inserted" if inserted else "was altered", chain, record_id, seq)
+        return Problem(
+            "removed",
+            f"{what} removed {where} in chain {chain} ({missing} missing)",
+            chain,
+            record_id,
+            expected_seq,
+            (record_id, chain),
+        )
+    inserted = (
+        valid
+        or seq < expected_seq
+        or (following[2] == expected_prev if following else seq > head_seq)
+    )
+    return _problem(
+        "inserted" if inserted else "altered",
+        "was inserted" if inserted else "was altered",
+        chain,
+        record_id,
+        seq,
+    )
 
 
 def _problem(kind: str, verb: str, chain: int, record_id: int, seq: int) -> Problem:
-    return Problem(kind, f"record {record_id} (chain {chain}, seq {seq}) {verb}",
-                   chain, record_id, seq, (record_id, chain))
+    return Problem(
+        kind,
+        f"record {record_id} (chain {chain}, seq {seq}) {verb}",
+        chain,
+        record_id,
+        seq,
+        (record_id, chain),
+    )
 
 
 def out_of_order(chain: int, record_id: int, seq: int) -> Problem:

@@ -26,8 +26,13 @@ def _today():
 def _deciders(overview) -> list[tuple[str, str]]:
     """The client, then the persons recorded as related who may decide for the client."""
     client = (("", _("%(name)s (the client)") % {"name": overview.client_name}),)
-    return [*client, *((str(r.subject_id), f"{r.full_name} ({labels.label('relation', r.kind)})")
-                       for r in overview.representatives)]
+    return [
+        *client,
+        *(
+            (str(r.subject_id), f"{r.full_name} ({labels.label('relation', r.kind)})")
+            for r in overview.representatives
+        ),
+    ]
 
 
 class InformingForm(GateForm):
@@ -35,46 +40,62 @@ class InformingForm(GateForm):
 
     organisations = forms.CharField(
         label=_("Organisations named"),
-        help_text=_("One organisation per line, by name, as concretely as you named them to the "
-                    "client (art. 4 paragraph 1)."),
+        help_text=_(
+            "One organisation per line, by name, as concretely as you named them to the "
+            "client (art. 4 paragraph 1)."
+        ),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     how = forms.ChoiceField(label=_("How"), choices=labels.choices("informing_method"))
     informed_on = forms.DateField(label=_("Informed on"), widget=DateInput(), initial=_today)
     note = forms.CharField(
-        label=_("Note"), required=False, max_length=2000,
-        help_text=_("What else you told the client, for example how signals of domestic violence "
-                    "are handled (art. 8)."),
+        label=_("Note"),
+        required=False,
+        max_length=2000,
+        help_text=_(
+            "What else you told the client, for example how signals of domestic violence "
+            "are handled (art. 8)."
+        ),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     gate_fields = {"informedOn": "informed_on"}
 
     def clean_organisations(self) -> list[str]:
-        return [line.strip() for line in self.cleaned_data["organisations"].splitlines()
-                if line.strip()]
+        return [
+            line.strip() for line in self.cleaned_data["organisations"].splitlines() if line.strip()
+        ]
 
 
 class _DecisionForm(GateForm):
     """What a decision about consent records in any case: who decided, when, and a note."""
 
     given_by = forms.ChoiceField(
-        label=_("Decided by"), required=False,
-        help_text=_("Under 16 the legal representative decides (art. 10 paragraph 1). Record "
-                    "a representative first as a relation of the client."),
+        label=_("Decided by"),
+        required=False,
+        help_text=_(
+            "Under 16 the legal representative decides (art. 10 paragraph 1). Record "
+            "a representative first as a relation of the client."
+        ),
     )
     decided_on = forms.DateField(label=_("Decided on"), widget=DateInput(), initial=_today)
     signed_form = forms.FileField(
-        label=_("Signed form"), required=False,
-        help_text=_("PDF, PNG or JPEG, at most 10 MB. Needed for medical data (art. 4 paragraph "
-                    "4); kept also when consent is refused."),
-        widget=forms.FileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg,application/pdf,"
-                                                "image/png,image/jpeg",
-                                      "class": "utrecht-textbox utrecht-textbox--html-input"}),
+        label=_("Signed form"),
+        required=False,
+        help_text=_(
+            "PDF, PNG or JPEG, at most 10 MB. Needed for medical data (art. 4 paragraph "
+            "4); kept also when consent is refused."
+        ),
+        widget=forms.FileInput(
+            attrs={
+                "accept": ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg",
+                "class": "utrecht-textbox utrecht-textbox--html-input",
+            }
+        ),
     )
-    note = forms.CharField(label=_("Note"), required=False, max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 2}))
-    gate_fields = {"decidedOn": "decided_on", "givenBySubjectId": "given_by",
-                   "form": "signed_form"}
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    gate_fields = {"decidedOn": "decided_on", "givenBySubjectId": "given_by", "form": "signed_form"}
 
     def __init__(self, *args, overview, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,24 +107,40 @@ class ConsentForm(_DecisionForm):
     """art4.2/art4.3: the client's answer for one scope, narrowed or not (art4.4: the form)."""
 
     scope = forms.ChoiceField(label=_("Consent for"), choices=labels.choices("consent_scope"))
-    state = forms.ChoiceField(label=_("Answer"), choices=[
-        ("given", labels.CONSENT_STATES["given"]), ("refused", labels.CONSENT_STATES["refused"]),
-    ])
+    state = forms.ChoiceField(
+        label=_("Answer"),
+        choices=[
+            ("given", labels.CONSENT_STATES["given"]),
+            ("refused", labels.CONSENT_STATES["refused"]),
+        ],
+    )
     categories = forms.MultipleChoiceField(
-        label=_("Only these data categories"), required=False,
+        label=_("Only these data categories"),
+        required=False,
         choices=labels.choices("category"),
         help_text=_("None ticked: all data the support needs."),
         widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
     )
     recipients = forms.MultipleChoiceField(
-        label=_("Only with these recipients"), required=False,
-        help_text=_("Only for sharing. None ticked: any partner the support needs, but no "
-                    "non-partner: a family member, someone of the network or an organisation "
-                    "outside the protocol receives only when named here (art. 7)."),
+        label=_("Only with these recipients"),
+        required=False,
+        help_text=_(
+            "Only for sharing. None ticked: any partner the support needs, but no "
+            "non-partner: a family member, someone of the network or an organisation "
+            "outside the protocol receives only when named here (art. 7)."
+        ),
         widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
     )
-    field_order = ["scope", "state", "given_by", "decided_on", "categories", "recipients",
-                   "signed_form", "note"]
+    field_order = [
+        "scope",
+        "state",
+        "given_by",
+        "decided_on",
+        "categories",
+        "recipients",
+        "signed_form",
+        "note",
+    ]
 
     def __init__(self, *args, overview, partner_id, non_partners=(), **kwargs):
         """``non_partners``: (id, name) of the non-partners of the employee's organisation."""
@@ -131,7 +168,8 @@ class WithdrawalForm(_DecisionForm):
         self.given = {str(d.id): d for d in overview.in_force if d.state == "given"}
         self.fields["consent"].choices = [(pk, describe(d)) for pk, d in self.given.items()]
         self.fields["signed_form"].help_text = _(
-            "A signed withdrawal, if there is one (PDF, PNG or JPEG, at most 10 MB).")
+            "A signed withdrawal, if there is one (PDF, PNG or JPEG, at most 10 MB)."
+        )
 
 
 NON_PARTNER = _("non-partner")
@@ -143,11 +181,15 @@ EVERY_PARTNER = _("with every partner, no non-partner")
 def describe(decision) -> str:
     """A decision in words: "Share with others – Contact details, Health (medical data)"."""
     what = labels.label("consent_scope", decision.scope)
-    parts = [", ".join(labels.label("category", c) for c in decision.categories)
-             if decision.categories else str(_("all data"))]
+    parts = [
+        ", ".join(labels.label("category", c) for c in decision.categories)
+        if decision.categories
+        else str(_("all data"))
+    ]
     if decision.recipient_names:
-        parts.append(str(_("with %(partners)s")) % {"partners": ", ".join(
-            decision.recipient_names)})
+        parts.append(
+            str(_("with %(partners)s")) % {"partners": ", ".join(decision.recipient_names)}
+        )
     elif decision.scope == "share":
         parts.append(str(EVERY_PARTNER))
     return f"{what} – {'; '.join(parts)}"

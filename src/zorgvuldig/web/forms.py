@@ -23,7 +23,8 @@ _WIDGET_BLOCKS = {
     forms.Select: ("utrecht-select", "utrecht-select--html-select"),
     forms.Textarea: ("utrecht-textarea", "utrecht-textarea--html-textarea"),
     forms.PasswordInput: (
-        "utrecht-textbox", "utrecht-textbox--html-input utrecht-textbox--password"
+        "utrecht-textbox",
+        "utrecht-textbox--html-input utrecht-textbox--password",
     ),
     forms.TextInput: ("utrecht-textbox", "utrecht-textbox--html-input"),
     forms.DateInput: ("utrecht-textbox", "utrecht-textbox--html-input"),
@@ -93,8 +94,9 @@ def _purpose_field(**kwargs) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=_("Purpose"),
         choices=[("", _("Choose the purpose…")), *labels.choices("purpose")],
-        help_text=_("Every processing of personal data serves a purpose within the support "
-                    "(art. 2)."),
+        help_text=_(
+            "Every processing of personal data serves a purpose within the support (art. 2)."
+        ),
         **kwargs,
     )
 
@@ -104,13 +106,22 @@ class SearchForm(GateForm):
 
     purpose = _purpose_field()
     bsn = forms.CharField(
-        label=_("BSN"), required=False, max_length=20,
+        label=_("BSN"),
+        required=False,
+        max_length=20,
         help_text=_("The citizen service number, nine digits."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off",
-                                      "class": "utrecht-textbox--numeric"}),
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "autocomplete": "off",
+                "class": "utrecht-textbox--numeric",
+            }
+        ),
     )
     surname = forms.CharField(
-        label=_("Surname"), required=False, max_length=200,
+        label=_("Surname"),
+        required=False,
+        max_length=200,
         help_text=_("Or (part of) the surname."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
@@ -135,33 +146,51 @@ class IntakeForm(GateForm):
     """Cliënt aanmelden: the client, and the support trajectory opened at the actor's partner."""
 
     bsn = forms.CharField(
-        label=_("BSN"), max_length=20, help_text=_("The citizen service number, nine digits."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off",
-                                      "class": "utrecht-textbox--numeric"}),
+        label=_("BSN"),
+        max_length=20,
+        help_text=_("The citizen service number, nine digits."),
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "autocomplete": "off",
+                "class": "utrecht-textbox--numeric",
+            }
+        ),
     )
-    given_names = forms.CharField(label=_("Given names"), max_length=200,
-                                  widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    given_names = forms.CharField(
+        label=_("Given names"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
     surname_prefix = forms.CharField(
-        label=_("Surname prefix"), max_length=20, required=False,
+        label=_("Surname prefix"),
+        max_length=20,
+        required=False,
         help_text=_("For example “van” or “de”."),
-        widget=forms.TextInput(attrs={"autocomplete": "off",
-                                      "class": "utrecht-textbox--voorvoegsel-size"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "class": "utrecht-textbox--voorvoegsel-size"}
+        ),
     )
-    surname = forms.CharField(label=_("Surname"), max_length=200,
-                              widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    surname = forms.CharField(
+        label=_("Surname"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )
     birth_date = forms.DateField(label=_("Date of birth"), widget=DateInput())
     domain = forms.ChoiceField(
-        label=_("Domain"), choices=[("", _("Choose the domain…")), *labels.choices("domain")],
+        label=_("Domain"),
+        choices=[("", _("Choose the domain…")), *labels.choices("domain")],
         help_text=_("The domain in which the client gets support."),
     )
     legal_basis = forms.ChoiceField(
         label=_("Legal basis"),
         choices=[("", _("Choose the law…")), *labels.choices("legal_basis")],
-        help_text=_("The law the support rests on (art. 2): the Wmo 2015 for care, welfare and "
-                    "housing, the Jeugdwet for youth, the Participatiewet for work and income."),
+        help_text=_(
+            "The law the support rests on (art. 2): the Wmo 2015 for care, welfare and "
+            "housing, the Jeugdwet for youth, the Participatiewet for work and income."
+        ),
     )
-    opened_on = forms.DateField(label=_("Support starts on"), widget=DateInput(),
-                                initial=timezone.localdate)
+    opened_on = forms.DateField(
+        label=_("Support starts on"), widget=DateInput(), initial=timezone.localdate
+    )
     gate_fields = {
         "givenNames": "given_names",
         "surnamePrefix": "surname_prefix",
@@ -177,7 +206,8 @@ class OpenDossierForm(GateForm):
 
     doel = _purpose_field()
     grondslag = forms.ChoiceField(
-        label=_("Legal basis"), required=False,
+        label=_("Legal basis"),
+        required=False,
         choices=[("", _("The law of my support of this client")), *labels.choices("legal_basis")],
         help_text=_("Only needed when you support this client under more than one law."),
     )
@@ -194,18 +224,24 @@ class OpenDossierForm(GateForm):
 class ItemOriginForm(GateForm):
     """What a data item says and where it comes from (art3.2a)."""
 
-    label = forms.CharField(label=_("Label"), max_length=200,
-                            help_text=_("What the data is, for example “Income”."))
-    value = forms.CharField(label=_("Value"), max_length=10_000,
-                            widget=forms.Textarea(attrs={"rows": 4}))
-    source = forms.CharField(label=_("Supplied by"), max_length=200,
-                             help_text=_("Who supplied the data, for example “the client”."))
+    label = forms.CharField(
+        label=_("Label"), max_length=200, help_text=_("What the data is, for example “Income”.")
+    )
+    value = forms.CharField(
+        label=_("Value"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    source = forms.CharField(
+        label=_("Supplied by"),
+        max_length=200,
+        help_text=_("Who supplied the data, for example “the client”."),
+    )
     method = forms.ChoiceField(
         label=_("Obtained by"),
         choices=[("", _("Choose how it was obtained…")), *labels.choices("method")],
     )
-    obtained_on = forms.DateField(label=_("Obtained on"), widget=DateInput(),
-                                  initial=timezone.localdate)
+    obtained_on = forms.DateField(
+        label=_("Obtained on"), widget=DateInput(), initial=timezone.localdate
+    )
     gate_fields = {"obtainedOn": "obtained_on"}
 
 
@@ -217,17 +253,26 @@ class JustificationMixin(forms.Form):
     """
 
     justification_ground = forms.ChoiceField(
-        label=_("Ground"), required=False,
-        choices=[("", _("No exception: the client consented")),
-                 *labels.choices("exception_ground")],
-        help_text=_("Only when the client has not consented (refused, withdrawn or not asked "
-                    "yet) and the processing cannot wait."),
+        label=_("Ground"),
+        required=False,
+        choices=[
+            ("", _("No exception: the client consented")),
+            *labels.choices("exception_ground"),
+        ],
+        help_text=_(
+            "Only when the client has not consented (refused, withdrawn or not asked "
+            "yet) and the processing cannot wait."
+        ),
     )
     justification = forms.CharField(
-        label=_("Justification"), required=False, max_length=2000,
-        help_text=_("Why processing without consent is necessary now. It is written in the "
-                    "dossier as an annotation (art. 4 paragraph 6) and the privacy officer sees "
-                    "it in the register of processings without consent."),
+        label=_("Justification"),
+        required=False,
+        max_length=2000,
+        help_text=_(
+            "Why processing without consent is necessary now. It is written in the "
+            "dossier as an annotation (art. 4 paragraph 6) and the privacy officer sees "
+            "it in the register of processings without consent."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     justification_fields = ("justification_ground", "justification")
@@ -249,20 +294,40 @@ class RecordItemForm(JustificationMixin, ItemOriginForm):
     professional_secrecy = forms.BooleanField(
         label=_("Recorded under my statutory professional secrecy (art. 6 paragraph 2)"),
         required=False,
-        help_text=_("The item then leaves your organisation only when you release it for a "
-                    "recipient, even when the client consented."),
+        help_text=_(
+            "The item then leaves your organisation only when you release it for a "
+            "recipient, even when the client consented."
+        ),
         widget=forms.CheckboxInput(attrs=_CHECKBOX),
     )
-    field_order = ["category", "label", "value", "source", "method", "obtained_on",
-                   "professional_secrecy", "justification_ground", "justification"]
+    field_order = [
+        "category",
+        "label",
+        "value",
+        "source",
+        "method",
+        "obtained_on",
+        "professional_secrecy",
+        "justification_ground",
+        "justification",
+    ]
     gate_fields = {**ItemOriginForm.gate_fields, "justificationGround": "justification_ground"}
 
 
 class ChangeItemForm(JustificationMixin, ItemOriginForm):
-    reason = forms.CharField(label=_("Reason for the change"), max_length=500,
-                             widget=forms.Textarea(attrs={"rows": 2}))
-    field_order = ["label", "value", "source", "method", "obtained_on", "reason",
-                   "justification_ground", "justification"]
+    reason = forms.CharField(
+        label=_("Reason for the change"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    field_order = [
+        "label",
+        "value",
+        "source",
+        "method",
+        "obtained_on",
+        "reason",
+        "justification_ground",
+        "justification",
+    ]
     gate_fields = {**ItemOriginForm.gate_fields, "justificationGround": "justification_ground"}
 
 
@@ -271,7 +336,8 @@ def committed_partners(own_partner_id) -> list[tuple[str, str]]:
     today = timezone.localdate()
     return [
         (str(p.id), p.name)
-        for p in Partner.objects.exclude(id=own_partner_id).prefetch_related("commitments")
+        for p in Partner.objects.exclude(id=own_partner_id)
+        .prefetch_related("commitments")
         .order_by("name")
         if p.commitment_on(today) is not None
     ]
@@ -282,16 +348,17 @@ class SecrecyReleaseForm(GateForm):
 
     recipient = forms.ChoiceField(label=_("Release for"))
     reason = forms.CharField(
-        label=_("Reason"), max_length=1000,
-        help_text=_("Why this recipient may receive the item despite your professional "
-                    "secrecy."),
+        label=_("Reason"),
+        max_length=1000,
+        help_text=_("Why this recipient may receive the item despite your professional secrecy."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, own_partner_id, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["recipient"].choices = [
-            ("", _("Choose the partner…")), *committed_partners(own_partner_id)
+            ("", _("Choose the partner…")),
+            *committed_partners(own_partner_id),
         ]
 
 
@@ -306,33 +373,43 @@ class ShareForm(JustificationMixin, GateForm):
 
     recipient = forms.ChoiceField(
         label=_("Recipient"),
-        help_text=_("A partner committed to the protocol, a non-partner known to your "
-                    "organisation (art. 7), or Veilig Thuis about a report (art. 8 paragraph "
-                    "2)."),
+        help_text=_(
+            "A partner committed to the protocol, a non-partner known to your "
+            "organisation (art. 7), or Veilig Thuis about a report (art. 8 paragraph "
+            "2)."
+        ),
     )
     referral_domain = forms.ChoiceField(
-        label=_("Refer the client for support in"), required=False,
-        choices=[("", _("No referral: the partner supports the client already")),
-                 *labels.choices("domain")],
-        help_text=_("Only for a partner that does not support the client yet: the referral "
-                    "carries only what intake and assessment in that domain need, and waits in "
-                    "the partner's referrals (art. 5 paragraph 1)."),
+        label=_("Refer the client for support in"),
+        required=False,
+        choices=[
+            ("", _("No referral: the partner supports the client already")),
+            *labels.choices("domain"),
+        ],
+        help_text=_(
+            "Only for a partner that does not support the client yet: the referral "
+            "carries only what intake and assessment in that domain need, and waits in "
+            "the partner's referrals (art. 5 paragraph 1)."
+        ),
     )
     report_reference = forms.CharField(
-        label=_("Reference of the report"), required=False, max_length=100,
+        label=_("Reference of the report"),
+        required=False,
+        max_length=100,
         help_text=_("Only for Veilig Thuis: the reference of the report the request is about."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     recipient_person = forms.CharField(
-        label=_("Person at the recipient"), required=False, max_length=200,
+        label=_("Person at the recipient"),
+        required=False,
+        max_length=200,
         help_text=_("Who receives the data, for example “J. van Dijk, wijkverpleegkundige”."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     purpose = _purpose_field()
     items = forms.MultipleChoiceField(
         label=_("Data to share"),
-        help_text=_("Share only what the recipient needs for the support (art. 5 paragraph "
-                    "1)."),
+        help_text=_("Share only what the recipient needs for the support (art. 5 paragraph 1)."),
         widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
     )
     gate_fields = {
@@ -354,20 +431,29 @@ class ShareForm(JustificationMixin, GateForm):
         if partners:
             choices.append((_("Partners"), [(f"partner:{pk}", name) for pk, name in partners]))
         if non_partners:
-            choices.append((_("Non-partners (art. 7)"), [
-                (f"niet-partner:{pk}", name) for pk, name in non_partners
-            ]))
-        choices.append((_("Veilig Thuis (art. 8 paragraph 2)"), [
-            (VEILIG_THUIS, _("Veilig Thuis, about a report")),
-        ]))
+            choices.append(
+                (
+                    _("Non-partners (art. 7)"),
+                    [(f"niet-partner:{pk}", name) for pk, name in non_partners],
+                )
+            )
+        choices.append(
+            (
+                _("Veilig Thuis (art. 8 paragraph 2)"),
+                [
+                    (VEILIG_THUIS, _("Veilig Thuis, about a report")),
+                ],
+            )
+        )
         self.fields["recipient"].choices = choices
         self.fields["items"].choices = [(str(i.id), i.current.label) for i in items]
 
     def clean(self):
         data = super().clean()
         if data.get("recipient") == VEILIG_THUIS and not data.get("report_reference"):
-            self.add_error("report_reference",
-                           _("Give the reference of the report Veilig Thuis asks about."))
+            self.add_error(
+                "report_reference", _("Give the reference of the report Veilig Thuis asks about.")
+            )
         return data
 
     def recipient_kwargs(self) -> dict:
@@ -375,8 +461,10 @@ class ShareForm(JustificationMixin, GateForm):
         data = self.cleaned_data
         kind, _sep, pk = data["recipient"].partition(":")
         if kind == "partner":
-            return {"recipient_partner_id": pk,
-                    "referral_domain": data.get("referral_domain") or None}
+            return {
+                "recipient_partner_id": pk,
+                "referral_domain": data.get("referral_domain") or None,
+            }
         if kind == "niet-partner":
             return {"non_partner_id": pk}
         return {"report_reference": data["report_reference"]}
@@ -390,8 +478,9 @@ class ShareForm(JustificationMixin, GateForm):
 class NonPartnerForm(GateForm):
     """art7: a recipient outside the protocol, known to your organisation."""
 
-    name = forms.CharField(label=_("Name"), max_length=200,
-                           widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    name = forms.CharField(
+        label=_("Name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )
     kind = forms.ChoiceField(
         label=_("Kind"),
         choices=[("", _("Choose the kind…")), *labels.choices("non_partner_kind")],

@@ -174,8 +174,9 @@ DISCLOSURE_GROUNDS = {
 # The grounds of art4.6 for processing without consent (protocol.ExceptionGround).
 EXCEPTION_GROUNDS = {
     "necessary-unavoidable": _("Necessary and unavoidable for the support"),
-    "serious-risk": _("Serious risk to the health or safety of the client, the caseworker or "
-                      "others"),
+    "serious-risk": _(
+        "Serious risk to the health or safety of the client, the caseworker or others"
+    ),
 }
 
 # The scopes of consent (art4.2, art4.3), as protocol.consent.ConsentScope codes them.

@@ -27,9 +27,12 @@ _YES_NO = [("ja", _("Yes")), ("nee", _("No"))]
 
 
 class _MeldcodeForm(JustificationMixin, GateForm):
-    taken_on = forms.DateField(label=_("Date of the step"), widget=DateInput(),
-                               initial=timezone.localdate,
-                               help_text=_("The day the step was taken; not in the future."))
+    taken_on = forms.DateField(
+        label=_("Date of the step"),
+        widget=DateInput(),
+        initial=timezone.localdate,
+        help_text=_("The day the step was taken; not in the future."),
+    )
     purpose = _purpose_field(initial=SAFETY)
     gate_fields = {"takenOn": "taken_on", "justificationGround": "justification_ground"}
 
@@ -38,9 +41,11 @@ class OpenSafetyCaseForm(_MeldcodeForm):
     """Step 1: map the signals of domestic violence or child abuse."""
 
     signals = forms.CharField(
-        label=_("Signals"), max_length=5000,
-        help_text=_("What you saw, heard or were told, as facts: who, what, when. Step 1 of "
-                    "the Meldcode."),
+        label=_("Signals"),
+        max_length=5000,
+        help_text=_(
+            "What you saw, heard or were told, as facts: who, what, when. Step 1 of the Meldcode."
+        ),
         widget=forms.Textarea(attrs={"rows": 5}),
     )
     field_order = ["signals", "taken_on", "purpose", "justification_ground", "justification"]
@@ -51,33 +56,51 @@ class MeldcodeStepForm(_MeldcodeForm):
 
     step = forms.CharField(widget=forms.HiddenInput, label=_("Step"))
     conclusion = forms.CharField(
-        label=_("What was concluded"), max_length=5000,
+        label=_("What was concluded"),
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     acute_or_structural_unsafety = forms.ChoiceField(
-        label=_("Is there acute or structural unsafety?"), choices=_YES_NO,
+        label=_("Is there acute or structural unsafety?"),
+        choices=_YES_NO,
         widget=forms.RadioSelect(attrs=_CHECKBOX),
     )
     adequate_help_possible = forms.ChoiceField(
-        label=_("Can you offer or organise adequate help?"), choices=_YES_NO,
+        label=_("Can you offer or organise adequate help?"),
+        choices=_YES_NO,
         widget=forms.RadioSelect(attrs=_CHECKBOX),
     )
     organise_help = forms.BooleanField(
-        label=_("Organise help"), required=False, widget=forms.CheckboxInput(attrs=_CHECKBOX),
+        label=_("Organise help"),
+        required=False,
+        widget=forms.CheckboxInput(attrs=_CHECKBOX),
     )
     report_to_veilig_thuis = forms.BooleanField(
-        label=_("Report to Veilig Thuis"), required=False,
-        help_text=_("Required when there is acute or structural unsafety, or when you cannot "
-                    "offer or organise adequate help (assessment framework)."),
+        label=_("Report to Veilig Thuis"),
+        required=False,
+        help_text=_(
+            "Required when there is acute or structural unsafety, or when you cannot "
+            "offer or organise adequate help (assessment framework)."
+        ),
         widget=forms.CheckboxInput(attrs=_CHECKBOX),
     )
     report_reference = forms.CharField(
-        label=_("Reference of the report"), required=False, max_length=100,
+        label=_("Reference of the report"),
+        required=False,
+        max_length=100,
         help_text=_("The reference Veilig Thuis gave the report."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    field_order = ["step", "taken_on", "conclusion", *WEIGH_FIELDS, *DECIDE_FIELDS, "purpose",
-                   "justification_ground", "justification"]
+    field_order = [
+        "step",
+        "taken_on",
+        "conclusion",
+        *WEIGH_FIELDS,
+        *DECIDE_FIELDS,
+        "purpose",
+        "justification_ground",
+        "justification",
+    ]
     gate_fields = {
         **_MeldcodeForm.gate_fields,
         "acuteOrStructuralUnsafety": "acute_or_structural_unsafety",
@@ -107,14 +130,19 @@ class MeldcodeStepForm(_MeldcodeForm):
 class CloseSafetyCaseForm(GateForm):
     """Close a case after its decision (step 5), once the follow-up is over (art5.1)."""
 
-    closed_on = forms.DateField(label=_("Closed on"), widget=DateInput(),
-                                initial=timezone.localdate,
-                                help_text=_("The day the follow-up ended; not in the future."))
+    closed_on = forms.DateField(
+        label=_("Closed on"),
+        widget=DateInput(),
+        initial=timezone.localdate,
+        help_text=_("The day the follow-up ended; not in the future."),
+    )
     note = forms.CharField(
-        label=_("Why the case is closed"), max_length=5000,
+        label=_("Why the case is closed"),
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("A closed case is no longer a ground for the purpose safety (art. 5 "
-                    "paragraph 1)."),
+        help_text=_(
+            "A closed case is no longer a ground for the purpose safety (art. 5 paragraph 1)."
+        ),
     )
     purpose = _purpose_field(initial=SAFETY)
     gate_fields = {"closedOn": "closed_on", "safetyCaseId": "note"}

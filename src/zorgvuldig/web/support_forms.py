@@ -46,7 +46,8 @@ class DataRequestForm(JustificationMixin, GateForm):
     def __init__(self, *args, own_partner_id, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["holder"].choices = [
-            ("", _("Choose the partner…")), *committed_partners(own_partner_id)
+            ("", _("Choose the partner…")),
+            *committed_partners(own_partner_id),
         ]
 
 
@@ -61,39 +62,54 @@ class HouseholdForm(GateForm):
     """Form a household around a client: its members, its director and its plan (art1)."""
 
     name = forms.CharField(
-        label=_("Name of the household"), max_length=200,
+        label=_("Name of the household"),
+        max_length=200,
         help_text=_("For example “Family De Vries”."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     members = forms.MultipleChoiceField(
-        label=_("Other members"), required=False,
+        label=_("Other members"),
+        required=False,
         help_text=_("The client is always a member; choose the relations who live with them."),
         widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
     )
     director = forms.ChoiceField(
         label=_("Director"),
-        help_text=_("The one director who coordinates the support and keeps the plan (one "
-                    "household, one plan, one director): an active caseworker who acknowledged "
-                    "the protocol. The director's organisation must have informed the client "
-                    "and recorded consent before the director can open the household (art. 4 "
-                    "paragraphs 1 to 3)."),
+        help_text=_(
+            "The one director who coordinates the support and keeps the plan (one "
+            "household, one plan, one director): an active caseworker who acknowledged "
+            "the protocol. The director's organisation must have informed the client "
+            "and recorded consent before the director can open the household (art. 4 "
+            "paragraphs 1 to 3)."
+        ),
     )
     plan = forms.CharField(
-        label=_("Plan"), required=False, max_length=10_000,
-        help_text=_("The activities, who does them, and the goals. Each member's own problems "
-                    "stay in that member's own dossier."),
+        label=_("Plan"),
+        required=False,
+        max_length=10_000,
+        help_text=_(
+            "The activities, who does them, and the goals. Each member's own problems "
+            "stay in that member's own dossier."
+        ),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     partners = forms.MultipleChoiceField(
-        label=_("Other organisations in the plan"), required=False,
-        help_text=_("Your organisation and the director's always take part. Only the "
-                    "organisations in the plan exchange data for integrated support (art. 5 "
-                    "paragraph 1)."),
+        label=_("Other organisations in the plan"),
+        required=False,
+        help_text=_(
+            "Your organisation and the director's always take part. Only the "
+            "organisations in the plan exchange data for integrated support (art. 5 "
+            "paragraph 1)."
+        ),
         widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
     )
     purpose = _purpose_field(initial="integrated-support")
-    gate_fields = {"memberSubjectIds": "members", "memberClientIds": "members",
-                   "directorId": "director", "partnerIds": "partners"}
+    gate_fields = {
+        "memberSubjectIds": "members",
+        "memberClientIds": "members",
+        "directorId": "director",
+        "partnerIds": "partners",
+    }
 
     def __init__(self, *args, relations, own_partner_id, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,7 +125,8 @@ class PlanForm(GateForm):
     """The director keeps the household's one plan."""
 
     plan = forms.CharField(
-        label=_("Change the plan"), max_length=10_000,
+        label=_("Change the plan"),
+        max_length=10_000,
         help_text=_("The activities, who does them, and the goals."),
         widget=forms.Textarea(attrs={"rows": 8}),
     )

@@ -103,9 +103,7 @@ def end_commitment(
 ):
     """After `endsOn` the organisation is a non-partner (art1, art7) until a next commitment.
     Only a functional administrator records it."""
-    return services.end_commitment(
-        request.auth, partner_id, commitment_id, ends_on=payload.ends_on
-    )
+    return services.end_commitment(request.auth, partner_id, commitment_id, ends_on=payload.ends_on)
 
 
 @router.get(

@@ -237,9 +237,7 @@ def _dossier(actor: Actor, client_id, categories=None) -> dto.ClientDossier:
         relations=tuple(convert.relation(r) for r in relations),
         items=tuple(convert.item(i, versions[i.id]) for i in items if i.id in versions),
         annotations=tuple(convert.annotation(a) for a in annotations),
-        households=tuple(
-            convert.household(h, with_plan=_directs(actor, h)) for h in households
-        ),
+        households=tuple(convert.household(h, with_plan=_directs(actor, h)) for h in households),
     )
 
 

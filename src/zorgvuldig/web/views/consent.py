@@ -38,16 +38,21 @@ def _explanation(decision) -> tuple[str, str]:
         text = _("Allowed on the client's consent for: %(what)s.") % {"what": describe(decision)}
         medical = decision.categories is None or MEDICAL in decision.categories
         if medical and not decision.written:
-            text += " " + _("Medical data only once the signed form is in the dossier "
-                            "(art. 4 paragraph 4).")
+            text += " " + _(
+                "Medical data only once the signed form is in the dossier (art. 4 paragraph 4)."
+            )
         return "safe", text
     if decision.state == "refused":
-        return "danger", _("%(scope)s is not allowed: the client refused. Only where it is "
-                           "necessary and unavoidable, or a serious risk, with a written "
-                           "justification (art. 4 paragraph 6).") % {"scope": article}
-    return "danger", _("%(scope)s is no longer allowed: the client withdrew consent (art. 4 "
-                       "paragraph 5). Only with a written justification under art. 4 paragraph "
-                       "6.") % {"scope": article}
+        return "danger", _(
+            "%(scope)s is not allowed: the client refused. Only where it is "
+            "necessary and unavoidable, or a serious risk, with a written "
+            "justification (art. 4 paragraph 6)."
+        ) % {"scope": article}
+    return "danger", _(
+        "%(scope)s is no longer allowed: the client withdrew consent (art. 4 "
+        "paragraph 5). Only with a written justification under art. 4 paragraph "
+        "6."
+    ) % {"scope": article}
 
 
 def glance(overview) -> list[dict]:
@@ -56,22 +61,40 @@ def glance(overview) -> list[dict]:
     for scope, article in SCOPE_ARTICLES.items():
         decisions = [d for d in overview.in_force if d.scope == scope]
         if not decisions:
-            rows.append({"scope": scope, "article": article, "state": "not-asked",
-                         "badge": "neutral", "decision": None,
-                         "explanation": _("Not asked yet: ask the client and record the answer; "
-                                          "until then only with a written justification (art. 4 "
-                                          "paragraph 6).")})
+            rows.append(
+                {
+                    "scope": scope,
+                    "article": article,
+                    "state": "not-asked",
+                    "badge": "neutral",
+                    "decision": None,
+                    "explanation": _(
+                        "Not asked yet: ask the client and record the answer; "
+                        "until then only with a written justification (art. 4 "
+                        "paragraph 6)."
+                    ),
+                }
+            )
         for decision in decisions:
             badge, explanation = _explanation(decision)
-            rows.append({"scope": scope, "article": article, "state": decision.state,
-                         "badge": badge, "decision": decision, "explanation": explanation})
+            rows.append(
+                {
+                    "scope": scope,
+                    "article": article,
+                    "state": decision.state,
+                    "badge": badge,
+                    "decision": decision,
+                    "explanation": explanation,
+                }
+            )
     return rows
 
 
 def panel(request, client_id, query: dict) -> dict:
     """The context of the dossier's consent panel (a consult, logged by the gate)."""
-    overview = services.consent_overview(request.actor, client_id, purpose=query["doel"],
-                                         legal_basis=query.get("grondslag"))
+    overview = services.consent_overview(
+        request.actor, client_id, purpose=query["doel"], legal_basis=query.get("grondslag")
+    )
     return {
         "consent": overview,
         "consent_rows": glance(overview),
@@ -94,20 +117,28 @@ def allowed_table(request, client_id, query: dict) -> dict:
     refuses even that, the panel says why instead of showing the table.
     """
     try:
-        views = services.allowed_now(request.actor, client_id, purpose=query["doel"],
-                                     legal_basis=query.get("grondslag"))
+        views = services.allowed_now(
+            request.actor, client_id, purpose=query["doel"], legal_basis=query.get("grondslag")
+        )
     except ProcessingRefused as error:
-        return {"allowed_rows": [], "allowed_operations": ALLOWED_OPERATIONS,
-                "allowed_refusal": error.decision.explanation}
+        return {
+            "allowed_rows": [],
+            "allowed_operations": ALLOWED_OPERATIONS,
+            "allowed_refusal": error.decision.explanation,
+        }
     rows: dict[str, dict] = {}
     for view in views:
-        row = rows.setdefault(view.category, {"category": view.category, "label": view.label,
-                                              "cells": {}})
+        row = rows.setdefault(
+            view.category, {"category": view.category, "label": view.label, "cells": {}}
+        )
         row["cells"][view.operation] = view
     for row in rows.values():
         row["cells"] = [row["cells"].get(op) for op in ALLOWED_OPERATIONS]
-    return {"allowed_rows": list(rows.values()), "allowed_operations": ALLOWED_OPERATIONS,
-            "allowed_refusal": ""}
+    return {
+        "allowed_rows": list(rows.values()),
+        "allowed_operations": ALLOWED_OPERATIONS,
+        "allowed_refusal": "",
+    }
 
 
 def _start(request, title):
@@ -136,9 +167,14 @@ def record_informing(request, client_id):
         data = form.cleaned_data
         try:
             services.record_informing(
-                request.actor, client_id, organisations=data["organisations"],
-                informed_on=data["informed_on"], how=data["how"], note=data["note"],
-                purpose=query["doel"], legal_basis=query.get("grondslag"),
+                request.actor,
+                client_id,
+                organisations=data["organisations"],
+                informed_on=data["informed_on"],
+                how=data["how"],
+                note=data["note"],
+                purpose=query["doel"],
+                legal_basis=query.get("grondslag"),
             )
         except InvalidInput as error:
             form.add_gate_errors(error)
@@ -149,9 +185,12 @@ def record_informing(request, client_id):
         else:
             messages.success(request, _("The informing of the client has been recorded."))
             return redirect(dossier_url)
-    return render(request, "web/record_informing.html",
-                  {"form": form, "dossier_url": dossier_url, "purpose": query["doel"]},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "web/record_informing.html",
+        {"form": form, "dossier_url": dossier_url, "purpose": query["doel"]},
+        status=400 if form.errors else 200,
+    )
 
 
 def _decision_page(request, client_id, *, title, template, make_form, save, done):
@@ -162,8 +201,9 @@ def _decision_page(request, client_id, *, title, template, make_form, save, done
         return page
     dossier_url = url("web:dossier", client_id, query, PANEL)
     try:
-        overview = services.consent_overview(request.actor, client_id, purpose=query["doel"],
-                                             legal_basis=query.get("grondslag"))
+        overview = services.consent_overview(
+            request.actor, client_id, purpose=query["doel"], legal_basis=query.get("grondslag")
+        )
     except ProcessingRefused as error:
         return refused(request, error, back_url=dossier_url)
     except NotFound as error:
@@ -184,9 +224,12 @@ def _decision_page(request, client_id, *, title, template, make_form, save, done
         else:
             messages.success(request, done)
             return redirect(dossier_url)
-    return render(request, template, {"form": form, "dossier_url": dossier_url,
-                                      "purpose": query["doel"], "consent": overview},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        template,
+        {"form": form, "dossier_url": dossier_url, "purpose": query["doel"], "consent": overview},
+        status=400 if form.errors else 200,
+    )
 
 
 @employee_required
@@ -197,21 +240,40 @@ def record_consent(request, client_id):
     def make_form(overview, data, files):
         initial = {"scope": request.GET.get("reikwijdte", "record-request")}
         non_partners = [(str(n.id), n.name) for n in services.list_non_partners(request.actor)]
-        return ConsentForm(data, files, overview=overview, partner_id=request.actor.partner_id,
-                           non_partners=non_partners, initial=initial)
+        return ConsentForm(
+            data,
+            files,
+            overview=overview,
+            partner_id=request.actor.partner_id,
+            non_partners=non_partners,
+            initial=initial,
+        )
 
     def save(data, form, document, query):
         services.record_consent(
-            request.actor, client_id, scope=data["scope"], state=data["state"],
-            decided_on=data["decided_on"], categories=data["categories"] or None,
-            recipients=data["recipients"] or None, given_by_subject_id=data["given_by"] or None,
-            document=document, note=data["note"], purpose=query["doel"],
+            request.actor,
+            client_id,
+            scope=data["scope"],
+            state=data["state"],
+            decided_on=data["decided_on"],
+            categories=data["categories"] or None,
+            recipients=data["recipients"] or None,
+            given_by_subject_id=data["given_by"] or None,
+            document=document,
+            note=data["note"],
+            purpose=query["doel"],
             legal_basis=query.get("grondslag"),
         )
 
-    return _decision_page(request, client_id, title=_("Record consent"),
-                          template="web/record_consent.html", make_form=make_form, save=save,
-                          done=_("The consent decision has been recorded."))
+    return _decision_page(
+        request,
+        client_id,
+        title=_("Record consent"),
+        template="web/record_consent.html",
+        make_form=make_form,
+        save=save,
+        done=_("The consent decision has been recorded."),
+    )
 
 
 @employee_required
@@ -220,23 +282,35 @@ def withdraw_consent(request, client_id):
     """art4.5: the client withdraws a consent in force; the earlier decision stays."""
 
     def make_form(overview, data, files):
-        return WithdrawalForm(data, files, overview=overview,
-                              initial={"consent": request.GET.get("besluit", "")})
+        return WithdrawalForm(
+            data, files, overview=overview, initial={"consent": request.GET.get("besluit", "")}
+        )
 
     def save(data, form, document, query):
         decision = form.given[data["consent"]]
         services.withdraw_consent(
-            request.actor, client_id, scope=decision.scope, decided_on=data["decided_on"],
+            request.actor,
+            client_id,
+            scope=decision.scope,
+            decided_on=data["decided_on"],
             categories=list(decision.categories) if decision.categories is not None else None,
             recipients=list(decision.recipients) if decision.recipients is not None else None,
-            given_by_subject_id=data["given_by"] or None, document=document,
-            note=data["note"], purpose=query["doel"], legal_basis=query.get("grondslag"),
+            given_by_subject_id=data["given_by"] or None,
+            document=document,
+            note=data["note"],
+            purpose=query["doel"],
+            legal_basis=query.get("grondslag"),
         )
 
-    return _decision_page(request, client_id, title=_("Withdraw consent"),
-                          template="web/withdraw_consent.html", make_form=make_form, save=save,
-                          done=_("The withdrawal has been recorded; from now on the consent no "
-                                 "longer applies."))
+    return _decision_page(
+        request,
+        client_id,
+        title=_("Withdraw consent"),
+        template="web/withdraw_consent.html",
+        make_form=make_form,
+        save=save,
+        done=_("The withdrawal has been recorded; from now on the consent no longer applies."),
+    )
 
 
 @employee_required
@@ -247,8 +321,9 @@ def consent_form(request, client_id):
     if page:
         return page
     try:
-        pdf = services.consent_form_pdf(request.actor, client_id, purpose=query["doel"],
-                                        legal_basis=query.get("grondslag"))
+        pdf = services.consent_form_pdf(
+            request.actor, client_id, purpose=query["doel"], legal_basis=query.get("grondslag")
+        )
     except ProcessingRefused as error:
         return refused(request, error, back_url=url("web:dossier", client_id, query, PANEL))
     except NotFound as error:
@@ -266,11 +341,16 @@ def consent_document(request, document_id):
     if page:
         return page
     try:
-        stored = services.consent_document(request.actor, document_id, purpose=query["doel"],
-                                           legal_basis=query.get("grondslag"))
+        stored = services.consent_document(
+            request.actor, document_id, purpose=query["doel"], legal_basis=query.get("grondslag")
+        )
     except ProcessingRefused as error:
         return refused(request, error)
     except NotFound as error:
         return not_found(request, error)
-    return FileResponse(io.BytesIO(stored.content), as_attachment=True, filename=stored.filename,
-                        content_type=stored.content_type)
+    return FileResponse(
+        io.BytesIO(stored.content),
+        as_attachment=True,
+        filename=stored.filename,
+        content_type=stored.content_type,
+    )

@@ -52,8 +52,9 @@ def dossier(request, client_id):
     basis = form.cleaned_data["grondslag"] or None
     query = form.query()
     try:
-        client = services.consult_dossier(request.actor, client_id, purpose=purpose,
-                                          legal_basis=basis)
+        client = services.consult_dossier(
+            request.actor, client_id, purpose=purpose, legal_basis=basis
+        )
         consent_panel = consent.panel(request, client_id, query)
         meldcode_part = meldcode_panel.panel(request, client_id, query)
         log = services.client_log(request.actor, client_id, purpose=purpose, legal_basis=basis)
@@ -98,9 +99,15 @@ def record_item(request, client_id):
         data = form.cleaned_data
         try:
             services.record_item(
-                request.actor, client_id, category=data["category"], label=data["label"],
-                value=data["value"], source=data["source"], method=data["method"],
-                obtained_on=data["obtained_on"], purpose=query["doel"],
+                request.actor,
+                client_id,
+                category=data["category"],
+                label=data["label"],
+                value=data["value"],
+                source=data["source"],
+                method=data["method"],
+                obtained_on=data["obtained_on"],
+                purpose=query["doel"],
                 legal_basis=query.get("grondslag"),
                 justification=validation.justification(*form.justification_values()),
                 professional_secrecy=data["professional_secrecy"],
@@ -108,17 +115,24 @@ def record_item(request, client_id):
         except InvalidInput as error:
             form.add_gate_errors(error)
         except ProcessingRefused as error:
-            return refused(request, error, back_url=dossier_url,
-                           consent_url=url("web:dossier", client_id, query, consent.PANEL),
-                           form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}")
+            return refused(
+                request,
+                error,
+                back_url=dossier_url,
+                consent_url=url("web:dossier", client_id, query, consent.PANEL),
+                form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}",
+            )
         except NotFound as error:
             return not_found(request, error)
         else:
             messages.success(request, _("The data item has been recorded."))
             return redirect(url("web:dossier", client_id, query, "gegevens"))
-    return render(request, "web/record_item.html",
-                  {"form": form, "dossier_url": dossier_url, "purpose": query["doel"]},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "web/record_item.html",
+        {"form": form, "dossier_url": dossier_url, "purpose": query["doel"]},
+        status=400 if form.errors else 200,
+    )
 
 
 def _holds_secrecy(request, item) -> bool:
@@ -134,8 +148,9 @@ def _read_item(request, item_id, purpose_form, title):
     """The item with its history (a consult through the gate), or the page that says why not."""
     query = purpose_form.query()
     try:
-        item = services.item_history(request.actor, item_id, purpose=query["doel"],
-                                     legal_basis=query.get("grondslag"))
+        item = services.item_history(
+            request.actor, item_id, purpose=query["doel"], legal_basis=query.get("grondslag")
+        )
     except ProcessingRefused as error:
         return None, refused(request, error, back_url=reverse("web:home"))
     except NotFound as error:
@@ -156,13 +171,15 @@ def item_history(request, item_id):
         return choose_purpose(request, purpose_form, _("History of a data item"))
     query = purpose_form.query()
     history_url = url("web:item_history", item_id, query)
-    release_form = SecrecyReleaseForm(request.POST or None,
-                                      own_partner_id=request.actor.partner_id)
+    release_form = SecrecyReleaseForm(request.POST or None, own_partner_id=request.actor.partner_id)
     if request.method == "POST" and release_form.is_valid():
         try:
             services.release_secrecy(
-                request.actor, item_id, recipient=release_form.cleaned_data["recipient"],
-                reason=release_form.cleaned_data["reason"], purpose=query["doel"],
+                request.actor,
+                item_id,
+                recipient=release_form.cleaned_data["recipient"],
+                reason=release_form.cleaned_data["reason"],
+                purpose=query["doel"],
                 legal_basis=query.get("grondslag"),
             )
         except InvalidInput as error:
@@ -172,15 +189,21 @@ def item_history(request, item_id):
         except NotFound as error:
             return not_found(request, error)
         else:
-            messages.success(request, _("The professional secrecy of this item has been lifted "
-                                        "for the recipient you chose."))
+            messages.success(
+                request,
+                _(
+                    "The professional secrecy of this item has been lifted "
+                    "for the recipient you chose."
+                ),
+            )
             return redirect(history_url)
     item, response = _read_item(request, item_id, purpose_form, _("History of a data item"))
     if response is not None:
         return response
     try:
-        disclosures = services.disclosures_of_item(request.actor, item_id, purpose=query["doel"],
-                                                   legal_basis=query.get("grondslag"))
+        disclosures = services.disclosures_of_item(
+            request.actor, item_id, purpose=query["doel"], legal_basis=query.get("grondslag")
+        )
         disclosures_refusal = ""
     except ProcessingRefused as error:
         disclosures, disclosures_refusal = None, error.decision.explanation
@@ -216,22 +239,37 @@ def change_item(request, item_id):
             data = form.cleaned_data
             try:
                 services.change_item(
-                    request.actor, item_id, label=data["label"], value=data["value"],
-                    source=data["source"], method=data["method"],
-                    obtained_on=data["obtained_on"], reason=data["reason"],
-                    purpose=query["doel"], legal_basis=query.get("grondslag"),
+                    request.actor,
+                    item_id,
+                    label=data["label"],
+                    value=data["value"],
+                    source=data["source"],
+                    method=data["method"],
+                    obtained_on=data["obtained_on"],
+                    reason=data["reason"],
+                    purpose=query["doel"],
+                    legal_basis=query.get("grondslag"),
                     justification=validation.justification(*form.justification_values()),
                 )
             except InvalidInput as error:
                 form.add_gate_errors(error)
             except ProcessingRefused as error:
-                return refused(request, error, back_url=history_url,
-                               form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}")
+                return refused(
+                    request,
+                    error,
+                    back_url=history_url,
+                    form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}",
+                )
             except NotFound as error:
                 return not_found(request, error)
             else:
-                messages.success(request, _("The data item has been changed; the earlier "
-                                            "version is kept in its history."))
+                messages.success(
+                    request,
+                    _(
+                        "The data item has been changed; the earlier "
+                        "version is kept in its history."
+                    ),
+                )
                 return redirect(history_url)
     else:
         # The form starts from the current version: reading it is a consult of the item.
@@ -239,10 +277,18 @@ def change_item(request, item_id):
         if response is not None:
             return response
         current = item.current
-        form = ChangeItemForm(initial={
-            "label": current.label, "value": current.value, "source": current.source,
-            "method": current.method, "obtained_on": current.obtained_on,
-        })
-    return render(request, "web/change_item.html",
-                  {"form": form, "history_url": history_url, "purpose": query["doel"]},
-                  status=400 if form.errors else 200)
+        form = ChangeItemForm(
+            initial={
+                "label": current.label,
+                "value": current.value,
+                "source": current.source,
+                "method": current.method,
+                "obtained_on": current.obtained_on,
+            }
+        )
+    return render(
+        request,
+        "web/change_item.html",
+        {"form": form, "history_url": history_url, "purpose": query["doel"]},
+        status=400 if form.errors else 200,
+    )

@@ -14,8 +14,14 @@ from zorgvuldig.protocol.decision import article_label
 CONSENT_ARTICLES = frozenset({"art4.1", "art4.2", "art4.3", "art4.4", "art4.5"})
 
 
-def refused(request, error: ProcessingRefused, *, back_url: str = "", consent_url: str = "",
-            form_url: str = ""):
+def refused(
+    request,
+    error: ProcessingRefused,
+    *,
+    back_url: str = "",
+    consent_url: str = "",
+    form_url: str = "",
+):
     """The protocol refused: say why, by which articles, and that the refusal is logged (403).
 
     When consent is what is missing, the page points to the consent panel (``consent_url``)
@@ -46,5 +52,6 @@ def not_found(request, error: NotFound):
 def not_allowed(request, error: NotAllowed, *, back_url: str = ""):
     """The gate refused before anything was read: the employee does not have this function
     (e.g. only a household's director keeps its plan). The gate's own words, 403."""
-    return render(request, "web/not_allowed.html", {"message": str(error), "back_url": back_url},
-                  status=403)
+    return render(
+        request, "web/not_allowed.html", {"message": str(error), "back_url": back_url}, status=403
+    )

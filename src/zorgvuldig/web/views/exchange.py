@@ -68,8 +68,9 @@ def share(request, client_id):
     basis = query.get("grondslag")
     dossier_url = url("web:dossier", client_id, query, "gegevens")
     try:
-        client = services.consult_dossier(request.actor, client_id, purpose=query["doel"],
-                                          legal_basis=basis)
+        client = services.consult_dossier(
+            request.actor, client_id, purpose=query["doel"], legal_basis=basis
+        )
     except ProcessingRefused as error:
         return refused(request, error, back_url=reverse("web:home"))
     except NotFound as error:
@@ -82,27 +83,39 @@ def share(request, client_id):
     initial = {"purpose": query["doel"]}
     if registered:
         initial["recipient"] = f"niet-partner:{registered}"
-    form = ShareForm(request.POST or None, initial=initial, items=client.items,
-                     own_partner_id=request.actor.partner_id, non_partners=non_partners)
+    form = ShareForm(
+        request.POST or None,
+        initial=initial,
+        items=client.items,
+        own_partner_id=request.actor.partner_id,
+        non_partners=non_partners,
+    )
     step = request.POST.get("stap", PREVIEW)
     preview = result = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             selection = {
-                "item_ids": data["items"], "purpose": data["purpose"], "legal_basis": basis,
+                "item_ids": data["items"],
+                "purpose": data["purpose"],
+                "legal_basis": basis,
                 "justification": validation.justification(*form.justification_values()),
                 **form.recipient_kwargs(),
             }
             if step == INFORM and form.non_partner_id:
                 services.inform_non_partner(request.actor, form.non_partner_id)
                 uninformed.discard(form.non_partner_id)
-                messages.success(request, _("Recorded: the non-partner has been informed of the "
-                                            "protocol's main lines (art. 7)."))
+                messages.success(
+                    request,
+                    _(
+                        "Recorded: the non-partner has been informed of the "
+                        "protocol's main lines (art. 7)."
+                    ),
+                )
             if step == SHARE:
-                result = services.share_items(request.actor, client_id,
-                                              recipient_person=data["recipient_person"],
-                                              **selection)
+                result = services.share_items(
+                    request.actor, client_id, recipient_person=data["recipient_person"], **selection
+                )
             else:
                 preview = services.preview_share(request.actor, client_id, **selection)
         except InvalidInput as error:
@@ -110,9 +123,13 @@ def share(request, client_id):
         except NotFound as error:
             form.add_error("recipient", str(error))
         except ProcessingRefused as error:
-            return refused(request, error, back_url=request.get_full_path(),
-                           consent_url=url("web:dossier", client_id, query, "toestemming"),
-                           form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}")
+            return refused(
+                request,
+                error,
+                back_url=request.get_full_path(),
+                consent_url=url("web:dossier", client_id, query, "toestemming"),
+                form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}",
+            )
     by_id = {str(i.id): i for i in client.items}
     rows = [(row, by_id[str(row.item_id)]) for row in preview or ()]
     context = {
@@ -126,11 +143,14 @@ def share(request, client_id):
         "allowed_count": sum(1 for row, _item in rows if row.allowed),
         # art7: the leaflet first; a refusal for a consent that does not name the
         # non-partner (also art7) is explained in the rows, not by this notice
-        "needs_informing": bool(form.is_bound and not form.errors and rows
-                                and form.non_partner_id in uninformed),
+        "needs_informing": bool(
+            form.is_bound and not form.errors and rows and form.non_partner_id in uninformed
+        ),
         "leaflet_url": reverse("web:leaflet"),
-        "register_url": (f"{reverse('web:register_non_partner')}?"
-                         f"{urlencode({**query, 'client': str(client_id)})}"),
+        "register_url": (
+            f"{reverse('web:register_non_partner')}?"
+            f"{urlencode({**query, 'client': str(client_id)})}"
+        ),
         "result": result,
         "sent": [by_id[str(pk)] for pk in result.sent] if result else [],
         "withheld": [by_id[str(pk)] for pk in result.withheld] if result else [],
@@ -153,18 +173,24 @@ def register_non_partner(request):
         data = form.cleaned_data
         try:
             non_partner = services.register_non_partner(
-                request.actor, name=data["name"], kind=data["kind"], informed=data["informed"])
+                request.actor, name=data["name"], kind=data["kind"], informed=data["informed"]
+            )
         except InvalidInput as error:
             form.add_gate_errors(error)
         else:
             messages.success(request, _("The non-partner has been registered."))
             if client_id and query:
-                return redirect(f"{url('web:share', client_id, query)}&"
-                                f"{urlencode({'niet_partner': str(non_partner.id)})}")
+                return redirect(
+                    f"{url('web:share', client_id, query)}&"
+                    f"{urlencode({'niet_partner': str(non_partner.id)})}"
+                )
             return redirect(reverse("web:home"))
-    return render(request, "web/register_non_partner.html",
-                  {"form": form, "back_url": back_url, "leaflet_url": reverse("web:leaflet")},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "web/register_non_partner.html",
+        {"form": form, "back_url": back_url, "leaflet_url": reverse("web:leaflet")},
+        status=400 if form.errors else 200,
+    )
 
 
 @employee_required

@@ -50,10 +50,13 @@ def household(request, household_id):
     form = PlanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_household_plan(request.actor, household_id,
-                                           plan=form.cleaned_data["plan"],
-                                           purpose=query["doel"],
-                                           legal_basis=query.get("grondslag"))
+            services.update_household_plan(
+                request.actor,
+                household_id,
+                plan=form.cleaned_data["plan"],
+                purpose=query["doel"],
+                legal_basis=query.get("grondslag"),
+            )
         except InvalidInput as error:
             form.add_gate_errors(error)
         except NotAllowed as error:
@@ -66,9 +69,9 @@ def household(request, household_id):
             messages.success(request, _("The plan has been updated."))
             return redirect(household_url(household_id, query))
     try:
-        overview = services.household_overview(request.actor, household_id,
-                                               purpose=query["doel"],
-                                               legal_basis=query.get("grondslag"))
+        overview = services.household_overview(
+            request.actor, household_id, purpose=query["doel"], legal_basis=query.get("grondslag")
+        )
     except NotAllowed as error:
         return not_allowed(request, error, back_url=back_url)
     except ProcessingRefused as error:
@@ -80,9 +83,17 @@ def household(request, household_id):
         return choose_purpose(request, purpose_form, _("Household"))
     if not form.is_bound:
         form = PlanForm(initial={"plan": overview.household.plan})
-    return render(request, "web/household.html", {
-        "overview": overview, "form": form, "purpose": query["doel"], "back_url": back_url,
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "web/household.html",
+        {
+            "overview": overview,
+            "form": form,
+            "purpose": query["doel"],
+            "back_url": back_url,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @employee_required
@@ -95,8 +106,9 @@ def create(request, client_id):
     query = purpose_form.query()
     dossier_url = url("web:dossier", client_id, query, "trajecten")
     try:
-        relations = services.list_relations(request.actor, client_id, purpose=query["doel"],
-                                            legal_basis=query.get("grondslag"))
+        relations = services.list_relations(
+            request.actor, client_id, purpose=query["doel"], legal_basis=query.get("grondslag")
+        )
     except ProcessingRefused as error:
         return refused(request, error, back_url=dossier_url)
     except NotFound as error:
@@ -104,28 +116,42 @@ def create(request, client_id):
     except InvalidInput as error:
         purpose_form.add_gate_errors(error)
         return choose_purpose(request, purpose_form, _("Form a household"))
-    form = HouseholdForm(request.POST or None, relations=relations,
-                         own_partner_id=request.actor.partner_id)
+    form = HouseholdForm(
+        request.POST or None, relations=relations, own_partner_id=request.actor.partner_id
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.create_household(
-                request.actor, client_id, name=data["name"], member_subject_ids=data["members"],
-                director_id=data["director"], plan=data["plan"], purpose=data["purpose"],
+                request.actor,
+                client_id,
+                name=data["name"],
+                member_subject_ids=data["members"],
+                director_id=data["director"],
+                plan=data["plan"],
+                purpose=data["purpose"],
                 partner_ids=data["partners"],
                 legal_basis=query.get("grondslag"),
             )
         except InvalidInput as error:
             form.add_gate_errors(error)
         except ProcessingRefused as error:
-            return refused(request, error, back_url=dossier_url,
-                           consent_url=url("web:dossier", client_id, query, "toestemming"))
+            return refused(
+                request,
+                error,
+                back_url=dossier_url,
+                consent_url=url("web:dossier", client_id, query, "toestemming"),
+            )
         except NotFound as error:
             return not_found(request, error)
         else:
-            messages.success(request, _("The household has been formed; its director keeps the "
-                                        "plan."))
+            messages.success(
+                request, _("The household has been formed; its director keeps the plan.")
+            )
             return redirect(dossier_url)
-    return render(request, "web/household_form.html",
-                  {"form": form, "dossier_url": dossier_url, "purpose": query["doel"]},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "web/household_form.html",
+        {"form": form, "dossier_url": dossier_url, "purpose": query["doel"]},
+        status=400 if form.errors else 200,
+    )

@@ -110,8 +110,10 @@ def decline(request, share_id):
             "back_url": _list_url(query),
             "title": _("Decline received data"),
             "back_label": _("Back to the received data"),
-            "lead": _("The data is not recorded in the dossier and no longer waits. Who declined "
-                      "it, when and why is kept."),
+            "lead": _(
+                "The data is not recorded in the dossier and no longer waits. Who declined "
+                "it, when and why is kept."
+            ),
         },
         status=400 if form.errors else 200,
     )

@@ -27,10 +27,15 @@ def intake(request):
         data = form.cleaned_data
         try:
             dossier = services.register_client(
-                request.actor, bsn=data["bsn"], given_names=data["given_names"],
-                surname_prefix=data["surname_prefix"], surname=data["surname"],
-                birth_date=data["birth_date"], domain=data["domain"],
-                legal_basis=data["legal_basis"], opened_on=data["opened_on"],
+                request.actor,
+                bsn=data["bsn"],
+                given_names=data["given_names"],
+                surname_prefix=data["surname_prefix"],
+                surname=data["surname"],
+                birth_date=data["birth_date"],
+                domain=data["domain"],
+                legal_basis=data["legal_basis"],
+                opened_on=data["opened_on"],
                 purpose=Purpose.INTAKE.value,
             )
         except InvalidInput as error:

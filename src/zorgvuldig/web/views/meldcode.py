@@ -30,9 +30,13 @@ from zorgvuldig.web.views.purpose import choose_purpose, read_purpose, url
 
 
 def _refused(request, error, client_id, query):
-    return refused(request, error, back_url=url("web:dossier", client_id, query, PART),
-                   consent_url=url("web:dossier", client_id, query, "toestemming"),
-                   form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}")
+    return refused(
+        request,
+        error,
+        back_url=url("web:dossier", client_id, query, PART),
+        consent_url=url("web:dossier", client_id, query, "toestemming"),
+        form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}",
+    )
 
 
 @employee_required
@@ -50,8 +54,12 @@ def open_case(request, client_id):
         data = form.cleaned_data
         try:
             services.open_safety_case(
-                request.actor, client_id, signals=data["signals"], taken_on=data["taken_on"],
-                purpose=data["purpose"], legal_basis=query.get("grondslag"),
+                request.actor,
+                client_id,
+                signals=data["signals"],
+                taken_on=data["taken_on"],
+                purpose=data["purpose"],
+                legal_basis=query.get("grondslag"),
                 justification=validation.justification(*form.justification_values()),
             )
         except InvalidInput as error:
@@ -63,16 +71,20 @@ def open_case(request, client_id):
         else:
             messages.success(request, _("Step 1 of the Meldcode has been recorded: the signals."))
             return redirect(dossier_url)
-    return render(request, "web/meldcode_open.html",
-                  {"form": form, "dossier_url": dossier_url, "purpose": query["doel"]},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "web/meldcode_open.html",
+        {"form": form, "dossier_url": dossier_url, "purpose": query["doel"]},
+        status=400 if form.errors else 200,
+    )
 
 
 def _case(request, client_id, case_id, query):
     """The case with its steps (a logged consult), or the page that says why not."""
     try:
-        cases = services.safety_cases(request.actor, client_id, purpose=query["doel"],
-                                      legal_basis=query.get("grondslag"))
+        cases = services.safety_cases(
+            request.actor, client_id, purpose=query["doel"], legal_basis=query.get("grondslag")
+        )
     except ProcessingRefused as error:
         return None, refused(request, error, back_url=url("web:dossier", client_id, query, PART))
     except NotFound as error:
@@ -80,8 +92,9 @@ def _case(request, client_id, case_id, query):
     case = next((c for c in cases if c.id == case_id), None)
     if case is None:
         # The gate's own words (another organisation's case is no case of yours).
-        return None, not_found(request, NotFound(
-            "safety-case", "Deze meldcodezaak bestaat niet bij uw organisatie."))
+        return None, not_found(
+            request, NotFound("safety-case", "Deze meldcodezaak bestaat niet bij uw organisatie.")
+        )
     return case, None
 
 
@@ -102,8 +115,12 @@ def next_step(request, client_id, case_id):
         data = form.cleaned_data
         try:
             services.record_meldcode_step(
-                request.actor, case.id, step=data["step"], taken_on=data["taken_on"],
-                conclusion=data["conclusion"], purpose=data["purpose"],
+                request.actor,
+                case.id,
+                step=data["step"],
+                taken_on=data["taken_on"],
+                conclusion=data["conclusion"],
+                purpose=data["purpose"],
                 legal_basis=query.get("grondslag"),
                 justification=validation.justification(*form.justification_values()),
                 **form.answers(),
@@ -117,10 +134,18 @@ def next_step(request, client_id, case_id):
         else:
             messages.success(request, _("The step of the Meldcode has been recorded."))
             return redirect(dossier_url)
-    return render(request, "web/meldcode_step.html", {
-        "case": case, "form": form, "dossier_url": dossier_url, "purpose": query["doel"],
-        "share_url": url("web:share", client_id, query),
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "web/meldcode_step.html",
+        {
+            "case": case,
+            "form": form,
+            "dossier_url": dossier_url,
+            "purpose": query["doel"],
+            "share_url": url("web:share", client_id, query),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @employee_required
@@ -140,8 +165,12 @@ def close_case(request, client_id, case_id):
         data = form.cleaned_data
         try:
             services.close_safety_case(
-                request.actor, case.id, closed_on=data["closed_on"], note=data["note"],
-                purpose=data["purpose"], legal_basis=query.get("grondslag"),
+                request.actor,
+                case.id,
+                closed_on=data["closed_on"],
+                note=data["note"],
+                purpose=data["purpose"],
+                legal_basis=query.get("grondslag"),
             )
         except InvalidInput as error:
             form.add_gate_errors(error)
@@ -152,6 +181,9 @@ def close_case(request, client_id, case_id):
         else:
             messages.success(request, _("The Meldcode case has been closed."))
             return redirect(dossier_url)
-    return render(request, "web/meldcode_close.html",
-                  {"case": case, "form": form, "dossier_url": dossier_url},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "web/meldcode_close.html",
+        {"case": case, "form": form, "dossier_url": dossier_url},
+        status=400 if form.errors else 200,
+    )

@@ -20,16 +20,22 @@ def panel(request, client_id, query: dict) -> dict:
     """The context of the dossier's Meldcode part: the cases with their steps, or why the
     protocol does not show them for this purpose."""
     try:
-        cases = services.safety_cases(request.actor, client_id, purpose=query["doel"],
-                                      legal_basis=query.get("grondslag"))
+        cases = services.safety_cases(
+            request.actor, client_id, purpose=query["doel"], legal_basis=query.get("grondslag")
+        )
     except ProcessingRefused as error:
         cases, refusal = [], error.decision.explanation
     else:
         refusal = ""
     return {
-        "safety_cases": [{"case": case, "step_url": step_url(client_id, case.id, query),
-                          "close_url": close_url(client_id, case.id, query)}
-                         for case in cases],
+        "safety_cases": [
+            {
+                "case": case,
+                "step_url": step_url(client_id, case.id, query),
+                "close_url": close_url(client_id, case.id, query),
+            }
+            for case in cases
+        ],
         "safety_refusal": refusal,
         "open_case_url": url("web:open_safety_case", client_id, query),
     }
@@ -43,5 +49,3 @@ def close_url(client_id, case_id, query: dict) -> str:
 def step_url(client_id, case_id, query: dict) -> str:
     """The page of a case's next step, carrying the purpose (and legal basis) on."""
     return f"{reverse('web:meldcode_step', args=[client_id, case_id])}?{urlencode(query)}"
-
-

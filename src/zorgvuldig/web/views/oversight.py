@@ -36,6 +36,8 @@ def exceptions_register(request):
         entries = services.exceptions_register(request.actor, purpose=PURPOSE)
     except ProcessingRefused as error:
         return refused(request, error, back_url=reverse("web:home"))
-    rows = [{"entry": e, "dossier_url": url("web:dossier", e.client_id, {"doel": PURPOSE})}
-            for e in entries]
+    rows = [
+        {"entry": e, "dossier_url": url("web:dossier", e.client_id, {"doel": PURPOSE})}
+        for e in entries
+    ]
     return render(request, "web/exceptions_register.html", {"rows": rows, "purpose": PURPOSE})

@@ -21,8 +21,12 @@ def read_purpose(request) -> OpenDossierForm:
 
 def choose_purpose(request, form: OpenDossierForm, title: str):
     """Ask for the purpose before anything is processed (art2: no processing without one)."""
-    return render(request, "web/choose_purpose.html", {"form": form, "title": title},
-                  status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "web/choose_purpose.html",
+        {"form": form, "title": title},
+        status=400 if form.is_bound else 200,
+    )
 
 
 def url(name: str, obj_id, query: dict, fragment: str = "") -> str:

@@ -92,8 +92,10 @@ def decline(request, client_id, domain):
             "back_url": back_url,
             "title": _("Decline a referral"),
             "back_label": _("Back to the referrals"),
-            "lead": _("Your organisation does not take the client in. What the referral carried "
-                      "is not recorded and no longer waits."),
+            "lead": _(
+                "Your organisation does not take the client in. What the referral carried "
+                "is not recorded and no longer waits."
+            ),
         },
         status=400 if form.errors else 200,
     )

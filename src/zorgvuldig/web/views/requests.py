@@ -34,15 +34,21 @@ def request_data(request, client_id):
         return choose_purpose(request, purpose_form, _("Request data"))
     query = purpose_form.query()
     dossier_url = url("web:dossier", client_id, query, "gegevens")
-    form = DataRequestForm(request.POST or None, initial={"purpose": query["doel"]},
-                           own_partner_id=request.actor.partner_id)
+    form = DataRequestForm(
+        request.POST or None,
+        initial={"purpose": query["doel"]},
+        own_partner_id=request.actor.partner_id,
+    )
     result = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             result = services.request_items(
-                request.actor, client_id, holder_partner_id=data["holder"],
-                categories=data["categories"], purpose=data["purpose"],
+                request.actor,
+                client_id,
+                holder_partner_id=data["holder"],
+                categories=data["categories"],
+                purpose=data["purpose"],
                 legal_basis=query.get("grondslag"),
                 justification=validation.justification(*form.justification_values()),
             )
@@ -53,16 +59,31 @@ def request_data(request, client_id):
                 return not_found(request, error)
             form.add_error("holder", str(error))
         except ProcessingRefused as error:
-            return refused(request, error, back_url=dossier_url,
-                           consent_url=url("web:dossier", client_id, query, "toestemming"),
-                           form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}")
-    holder = dict(form.fields["holder"].choices).get(form.cleaned_data.get("holder"), "") \
-        if result is not None else ""
-    return render(request, "web/request_data.html", {
-        "form": form, "result": result, "holder": holder, "purpose": query["doel"],
-        "groups": _items_by_category(result.received) if result else [],
-        # the holder's own explanation, where it kept something back (art4.3, art6.2)
-        "holder_withheld": result is not None and any(
-            a.refused_by == BY_HOLDER for a in result.categories),
-        "dossier_url": dossier_url,
-    }, status=400 if form.errors else 200)
+            return refused(
+                request,
+                error,
+                back_url=dossier_url,
+                consent_url=url("web:dossier", client_id, query, "toestemming"),
+                form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}",
+            )
+    holder = (
+        dict(form.fields["holder"].choices).get(form.cleaned_data.get("holder"), "")
+        if result is not None
+        else ""
+    )
+    return render(
+        request,
+        "web/request_data.html",
+        {
+            "form": form,
+            "result": result,
+            "holder": holder,
+            "purpose": query["doel"],
+            "groups": _items_by_category(result.received) if result else [],
+            # the holder's own explanation, where it kept something back (art4.3, art6.2)
+            "holder_withheld": result is not None
+            and any(a.refused_by == BY_HOLDER for a in result.categories),
+            "dossier_url": dossier_url,
+        },
+        status=400 if form.errors else 200,
+    )

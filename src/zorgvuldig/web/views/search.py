@@ -25,7 +25,9 @@ def home(request):
         data = form.cleaned_data
         try:
             found = services.search_clients(
-                request.actor, purpose=data["purpose"], bsn=data["bsn"] or None,
+                request.actor,
+                purpose=data["purpose"],
+                bsn=data["bsn"] or None,
                 name=None if data["bsn"] else data["surname"],
             )
         except InvalidInput as error:
@@ -37,5 +39,9 @@ def home(request):
             results = [
                 (client, f"{reverse('web:dossier', args=[client.id])}?{query}") for client in found
             ]
-    return render(request, "web/home.html", {"form": form, "results": results},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "web/home.html",
+        {"form": form, "results": results},
+        status=400 if form.errors else 200,
+    )

@@ -25,8 +25,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True)
         check = actions.add_parser("verify", help="controleer alle ketens en ankers")
-        check.add_argument("--workers", type=int, default=1,
-                           help="aantal processen dat ketens parallel controleert")
+        check.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            help="aantal processen dat ketens parallel controleert",
+        )
         check.add_argument("--no-progress", action="store_true", help="geen voortgangsregel")
         actions.add_parser("anchor", help="veranker de koppen van alle ketens")
 
