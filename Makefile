@@ -38,6 +38,7 @@ chromium:
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/zorgvuldig makemigrations --check --dry-run >/dev/null
 
