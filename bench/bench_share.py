@@ -841,7 +841,8 @@ def section(r: dict) -> str:
             "",
             "PostgreSQL only. A share is the whole gate: `services.share_items` looks up the "
             "client, the recipient and the items, gathers the facts, asks decide(), writes the "
-            "disclosure records, the processing-log record and (for Veilig Thuis) the dossier annotation, in "
+            "disclosure records, the processing-log record and (for Veilig Thuis) the dossier "
+            "annotation, in "
             "one transaction. Callers are separate processes, each with its own connection, "
             "caseworker and clients; the mix is 1-3 items per share (45/35/20 %), 90 % to a "
             "partner, 5 % to an informed non-partner (art7), 5 % to Veilig Thuis (art8.2). The "
