@@ -39,6 +39,22 @@ def _refused(request, error, client_id, query):
     )
 
 
+def _submitted(request, form, client_id, query, record, message):
+    """Record through the gate: its errors go on the form (None: show the form again), a
+    refusal or an unknown case to their pages; done, back to the dossier's Meldcode part."""
+    try:
+        record(form.cleaned_data)
+    except InvalidInput as error:
+        form.add_gate_errors(error)
+        return None
+    except ProcessingRefused as error:
+        return _refused(request, error, client_id, query)
+    except NotFound as error:
+        return not_found(request, error)
+    messages.success(request, message)
+    return redirect(url("web:dossier", client_id, query, PART))
+
+
 @employee_required
 @require_http_methods(["GET", "POST"])
 def open_case(request, client_id):
@@ -51,9 +67,12 @@ def open_case(request, client_id):
     dossier_url = url("web:dossier", client_id, query, PART)
     form = OpenSafetyCaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.open_safety_case(
+        done = _submitted(
+            request,
+            form,
+            client_id,
+            query,
+            lambda data: services.open_safety_case(
                 request.actor,
                 client_id,
                 signals=data["signals"],
@@ -61,16 +80,11 @@ def open_case(request, client_id):
                 purpose=data["purpose"],
                 legal_basis=query.get("grondslag"),
                 justification=validation.justification(*form.justification_values()),
-            )
-        except InvalidInput as error:
-            form.add_gate_errors(error)
-        except ProcessingRefused as error:
-            return _refused(request, error, client_id, query)
-        except NotFound as error:
-            return not_found(request, error)
-        else:
-            messages.success(request, _("Step 1 of the Meldcode has been recorded: the signals."))
-            return redirect(dossier_url)
+            ),
+            _("Step 1 of the Meldcode has been recorded: the signals."),
+        )
+        if done is not None:
+            return done
     return render(
         request,
         "web/meldcode_open.html",
@@ -112,9 +126,12 @@ def next_step(request, client_id, case_id):
         return response
     form = MeldcodeStepForm(request.POST or None, step=case.next_step or "decide")
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.record_meldcode_step(
+        done = _submitted(
+            request,
+            form,
+            client_id,
+            query,
+            lambda data: services.record_meldcode_step(
                 request.actor,
                 case.id,
                 step=data["step"],
@@ -124,16 +141,11 @@ def next_step(request, client_id, case_id):
                 legal_basis=query.get("grondslag"),
                 justification=validation.justification(*form.justification_values()),
                 **form.answers(),
-            )
-        except InvalidInput as error:
-            form.add_gate_errors(error)
-        except ProcessingRefused as error:
-            return _refused(request, error, client_id, query)
-        except NotFound as error:
-            return not_found(request, error)
-        else:
-            messages.success(request, _("The step of the Meldcode has been recorded."))
-            return redirect(dossier_url)
+            ),
+            _("The step of the Meldcode has been recorded."),
+        )
+        if done is not None:
+            return done
     return render(
         request,
         "web/meldcode_step.html",
@@ -162,25 +174,23 @@ def close_case(request, client_id, case_id):
         return response
     form = CloseSafetyCaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.close_safety_case(
+        done = _submitted(
+            request,
+            form,
+            client_id,
+            query,
+            lambda data: services.close_safety_case(
                 request.actor,
                 case.id,
                 closed_on=data["closed_on"],
                 note=data["note"],
                 purpose=data["purpose"],
                 legal_basis=query.get("grondslag"),
-            )
-        except InvalidInput as error:
-            form.add_gate_errors(error)
-        except ProcessingRefused as error:
-            return _refused(request, error, client_id, query)
-        except NotFound as error:
-            return not_found(request, error)
-        else:
-            messages.success(request, _("The Meldcode case has been closed."))
-            return redirect(dossier_url)
+            ),
+            _("The Meldcode case has been closed."),
+        )
+        if done is not None:
+            return done
     return render(
         request,
         "web/meldcode_close.html",
