@@ -10,6 +10,7 @@ import datetime
 import pytest
 
 from tests.conftest import inform_and_consent, make_employee, make_partner, representative_of
+from tests.exchange.test_referral import record
 from tests.web.test_pages import field_error, text_of
 from zorgvuldig.consent.models import ConsentDecision
 from zorgvuldig.exchange.models import Delivery, Disclosure
@@ -18,20 +19,6 @@ from zorgvuldig.processing_log.models import LogRecord
 
 pytestmark = pytest.mark.django_db
 QUEUE = "/aanmeldingen/"
-
-
-def record(actor, client_id, category, label):
-    return services.record_item(
-        actor,
-        client_id,
-        category=category,
-        label=label,
-        value=f"{label}: inhoud",
-        source="Moeder",
-        method="conversation",
-        obtained_on=datetime.date(2026, 1, 5),
-        purpose="assessment",
-    )
 
 
 @pytest.fixture
