@@ -90,7 +90,7 @@ from zorgvuldig.protocol import (
     Request,
     decide,
 )
-from zorgvuldig.protocol.versions import load_all
+from zorgvuldig.protocol.loader import load_all
 from zorgvuldig.protocol.vocabulary import DOMAINS_BY_LEGAL_BASIS
 
 CEDAR = Path(__file__).resolve().parent / "cedar"

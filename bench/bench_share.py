@@ -200,7 +200,7 @@ RECIPIENTS = (("partner", 90), ("non-partner", 5), ("veilig-thuis", 5))
 
 
 def actor_of(caller: dict):
-    from zorgvuldig.gate.context import Actor
+    from zorgvuldig.core.actor import Actor
 
     return Actor(partner_id=uuid.UUID(caller["partner"]), employee_id=uuid.UUID(caller["employee"]))
 

@@ -15,8 +15,8 @@ from tests.consent.conftest import image_bytes, pdf_bytes, signed_pdf, signed_pn
 from zorgvuldig.consent import documents
 from zorgvuldig.consent.documents import UploadedForm
 from zorgvuldig.consent.models import ConsentDecision, ConsentDocument
+from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.gate import services
-from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
 

@@ -10,10 +10,10 @@ import pytest
 
 from tests.conftest import make_employee, make_partner
 from tests.consent.conftest import ORGANISATIONS, signed_pdf, signed_png
-from zorgvuldig.consent import in_force
 from zorgvuldig.gate import services
 from zorgvuldig.gate.consent_facts import consent_facts
 from zorgvuldig.partners.services import actor_for
+from zorgvuldig.protocol import in_force
 from zorgvuldig.protocol.consent import Consent, ConsentScope, ConsentState
 from zorgvuldig.protocol.vocabulary import Category
 

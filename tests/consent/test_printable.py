@@ -12,9 +12,10 @@ import pytest
 from pypdf import PdfReader
 
 from tests.consent.conftest import ORGANISATIONS
-from zorgvuldig.consent import printable, representation
+from zorgvuldig.consent import printable
 from zorgvuldig.gate import services
 from zorgvuldig.processing_log.models import LogRecord
+from zorgvuldig.protocol import representation
 
 
 def text_of(pdf: bytes) -> str:

@@ -16,9 +16,9 @@ from zorgvuldig.consent.models import (
     ConsentDocument,
     Informing,
 )
+from zorgvuldig.core.errors import InvalidInput, ProcessingRefused
 from zorgvuldig.dossier.models import Annotation
 from zorgvuldig.gate import services
-from zorgvuldig.gate.errors import InvalidInput, ProcessingRefused
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
 

@@ -14,19 +14,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import inform_and_consent, make_employee, make_partner, next_bsn
+from zorgvuldig.core.errors import ProcessingRefused
 from zorgvuldig.exchange.models import Delivery, Disclosure
 from zorgvuldig.gate import services, validation
-from zorgvuldig.gate.errors import ProcessingRefused
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
-from zorgvuldig.protocol import Category, Domain, Purpose, versions
+from zorgvuldig.protocol import Category, Domain, Purpose, loader
 
 # (category, under professional secrecy)
 ITEMS = [("contact", False), ("youth", False), ("health", False), ("youth", True)]
 # art5.1: what each purpose needs in youth care (the sender's side), of the categories above
 NECESSARY = {"support-provision": {"contact", "youth", "health"}, "intake": {"contact"}}
 JUSTIFIED = validation.justification("necessary-unavoidable", "Nodig voor de overdracht.")
-VERSION = versions.load_all()["regio-utrecht-zuidoost-2015"]
+VERSION = loader.load_all()["regio-utrecht-zuidoost-2015"]
 # the recipient supports the client in one of these domains, or not at all (None)
 SUPPORT = {None: None, "jeugd": "jeugdwet", "wonen": "wmo-2015", "zorg": "wmo-2015"}
 

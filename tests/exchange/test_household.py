@@ -9,8 +9,8 @@ import pytest
 
 from tests.conftest import inform_and_consent, make_employee, make_partner
 from zorgvuldig.clients.models import Household
+from zorgvuldig.core.errors import InvalidInput, NotAllowed, ProcessingRefused
 from zorgvuldig.gate import services
-from zorgvuldig.gate.errors import InvalidInput, NotAllowed, ProcessingRefused
 from zorgvuldig.partners.models import ProtocolCommitment, Role
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord

@@ -17,10 +17,10 @@ from tests.conftest import (
     representative_of,
     supporting,
 )
+from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.exchange.models import Delivery
 from zorgvuldig.gate import services
-from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.webhooks.models import Notification

@@ -7,10 +7,10 @@ import datetime
 
 import pytest
 
+from zorgvuldig.core.errors import InvalidInput, ProcessingRefused
 from zorgvuldig.dossier.models import Annotation
 from zorgvuldig.exchange.models import SafetyCaseStep
 from zorgvuldig.gate import services, validation
-from zorgvuldig.gate.errors import InvalidInput, ProcessingRefused
 from zorgvuldig.processing_log.models import LogRecord
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ import pytest
 
 from tests.conftest import make_employee, make_partner, representative_of
 from zorgvuldig.clients.models import Household
+from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.exchange.models import NonPartner
 from zorgvuldig.gate import services
-from zorgvuldig.gate.errors import InvalidInput
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log import verify
 from zorgvuldig.processing_log.entry import subject_pseudonym

@@ -10,9 +10,9 @@ import datetime
 import pytest
 
 from tests.conftest import inform_and_consent, make_employee, make_partner, representative_of
+from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.exchange.models import Delivery, Disclosure
 from zorgvuldig.gate import services
-from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
 

@@ -9,9 +9,9 @@ import pytest
 
 from tests.conftest import inform_and_consent, make_employee, make_partner, representative_of
 from tests.consent.conftest import signed_pdf
+from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.exchange.models import Disclosure
 from zorgvuldig.gate import services
-from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
 

@@ -20,9 +20,9 @@ from tests.conftest import (
     name_in_consent,
     next_bsn,
 )
+from zorgvuldig.core.errors import ProcessingRefused
 from zorgvuldig.exchange.models import Disclosure
 from zorgvuldig.gate import services
-from zorgvuldig.gate.errors import ProcessingRefused
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.processing_log.models import LogRecord

@@ -16,10 +16,10 @@ from tests.conftest import (
     representative_of,
     supporting,
 )
+from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.dossier.models import Annotation
 from zorgvuldig.exchange.models import Disclosure
 from zorgvuldig.gate import services
-from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.processing_log.models import LogRecord
 
 pytestmark = pytest.mark.django_db

@@ -17,9 +17,9 @@ import types
 
 import pytest
 
-from zorgvuldig.gate import core, services
+from zorgvuldig.gate import processing, services
 
-LOGGING = {core.process, core.process_required, core.log_refused_attempt}
+LOGGING = {processing.process, processing.process_required, processing.log_refused_attempt}
 
 #: Public services that write no log record, each with the reason it processes no personal data.
 PROCESSES_NO_PERSONAL_DATA: dict[str, str] = {}

@@ -16,10 +16,10 @@ from tests.conftest import (
     representative_of,
 )
 from zorgvuldig.clients.models import Client, Subject, SupportTrajectory
+from zorgvuldig.core.errors import InvalidInput, ProcessingRefused
 from zorgvuldig.dossier.models import DataItem, DataItemVersion
 from zorgvuldig.gate import services
-from zorgvuldig.gate.core import Performed, Processing, process
-from zorgvuldig.gate.errors import InvalidInput, ProcessingRefused
+from zorgvuldig.gate.processing import Performed, Processing, process
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.processing_log.models import LogRecord
@@ -479,7 +479,7 @@ def test_annotations_a_processing_asks_for_land_in_the_dossier_with_its_trace(
 
 @pytest.mark.parametrize("malformed", ["not-a-uuid", "123", ""])
 def test_a_malformed_id_is_not_found_not_a_crash(actor, malformed):
-    from zorgvuldig.gate.errors import NotFound
+    from zorgvuldig.core.errors import NotFound
 
     with pytest.raises(NotFound):
         services.consult_dossier(actor, malformed, purpose="support-provision")

@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 
 from tests.conftest import inform_and_consent, representative_of
+from zorgvuldig.core.errors import InvalidInput, ProcessingRefused
 from zorgvuldig.dossier.models import Annotation, DataItem
 from zorgvuldig.gate import services, validation
-from zorgvuldig.gate.errors import InvalidInput, ProcessingRefused
 from zorgvuldig.processing_log.models import LogRecord
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 
+from zorgvuldig.core.errors import GateBypassed
 from zorgvuldig.gate.context import gate_open
-from zorgvuldig.gate.errors import GateBypassed
 from zorgvuldig.gate.guard import guarded
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,8 +8,8 @@ import datetime
 import pytest
 
 from tests.conftest import make_employee, make_partner
+from zorgvuldig.core.errors import NotAllowed
 from zorgvuldig.gate import services, validation
-from zorgvuldig.gate.errors import NotAllowed
 from zorgvuldig.partners.models import Role
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord

@@ -10,9 +10,9 @@ import datetime
 import pytest
 
 from tests.conftest import make_employee, make_partner, supporting
+from zorgvuldig.core.errors import InvalidInput, ProcessingRefused
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.gate import services, validation
-from zorgvuldig.gate.errors import InvalidInput, ProcessingRefused
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
 

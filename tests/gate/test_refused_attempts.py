@@ -13,10 +13,10 @@ import pytest
 
 from tests.conftest import make_employee, make_partner, representative_of, supporting
 from zorgvuldig.clients.models import SupportTrajectory
+from zorgvuldig.core.errors import GateError, InvalidInput, NotFound
 from zorgvuldig.dossier.models import Annotation, DataItem, DataItemVersion, SecrecyRelease
 from zorgvuldig.exchange.models import Delivery, Disclosure
 from zorgvuldig.gate import services
-from zorgvuldig.gate.errors import GateError, InvalidInput, NotFound
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.processing_log.models import LogRecord

@@ -8,9 +8,9 @@ import datetime
 import pytest
 
 from tests.conftest import inform_and_consent, make_employee
+from zorgvuldig.core.errors import NotFound, ProcessingRefused
 from zorgvuldig.gate import services
-from zorgvuldig.gate.core import Performed, Processing, process
-from zorgvuldig.gate.errors import NotFound, ProcessingRefused
+from zorgvuldig.gate.processing import Performed, Processing, process
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.protocol import Category, Domain, LegalBasis, Operation, Purpose

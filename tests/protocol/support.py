@@ -19,7 +19,7 @@ from zorgvuldig.protocol import (
     Purpose,
     Request,
 )
-from zorgvuldig.protocol.versions import load_all
+from zorgvuldig.protocol.loader import load_all
 
 VERSIONS = load_all()
 V2015 = VERSIONS["regio-utrecht-zuidoost-2015"]

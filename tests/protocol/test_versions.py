@@ -10,8 +10,8 @@ import pytest
 
 from tests.protocol.support import V2015, VAVG
 from zorgvuldig.protocol import Category, LegalBasis, Operation
+from zorgvuldig.protocol.loader import BUILT_IN, VersionError, in_force, load, parse
 from zorgvuldig.protocol.version import Deadline
-from zorgvuldig.protocol.versions import BUILT_IN, VersionError, in_force, load, parse
 
 SOURCE = BUILT_IN / "regio-utrecht-zuidoost-2015.toml"
 

@@ -17,8 +17,8 @@ from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
 from tests.conftest import inform_and_consent, make_partner, representative_of
+from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.gate import services
-from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.webhooks import delivery, signing, subscriptions
 from zorgvuldig.webhooks.models import Notification
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from ninja.security import HttpBearer
 
 from zorgvuldig.api.models import TOKEN_PREFIX, ApiToken, hash_token
-from zorgvuldig.gate.context import Actor
+from zorgvuldig.core.actor import Actor
 from zorgvuldig.partners.services import actor_for
 
 # last_used_at is written at most once per this interval per token, not on every request.

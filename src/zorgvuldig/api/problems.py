@@ -17,7 +17,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.responses import NinjaJSONEncoder
 
 from zorgvuldig.api import API_VERSION, API_VERSION_HEADER
-from zorgvuldig.gate.errors import InvalidInput, NotAllowed, NotFound, ProcessingRefused
+from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound, ProcessingRefused
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 PROBLEM_BASE = "https://zorgvuldig.nl/problems/"

@@ -18,8 +18,8 @@ from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
+from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.gate import validation
-from zorgvuldig.gate.errors import InvalidInput
 from zorgvuldig.protocol import Category, Domain, ExceptionGround, LegalBasis, Purpose
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

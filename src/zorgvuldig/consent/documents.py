@@ -4,7 +4,7 @@
 art4.4 wants the signed form in the dossier. A scan or a PDF arrives with a file name and a
 declared content type; both must agree with what the bytes really are, and the bytes must be a
 readable PDF (at least one page, parsed with pypdf) or a readable PNG or JPEG image (decoded
-with Pillow). Anything else is :class:`~zorgvuldig.gate.errors.InvalidInput` naming the field,
+with Pillow). Anything else is :class:`~zorgvuldig.core.errors.InvalidInput` naming the field,
 raised before the gate decides or writes anything.
 """
 
@@ -20,7 +20,7 @@ from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PyPdfError
 
-from zorgvuldig.gate.errors import InvalidInput
+from zorgvuldig.core.errors import InvalidInput
 
 FIELD = "form"
 MAX_BYTES = 10 * 1024 * 1024

@@ -8,37 +8,19 @@ art4.1), asks consent per scope (art4.2 vastleggen en opvragen, art4.3 delen), a
 consent for medical data separately (art4.4), and says that consent can be withdrawn at any
 time (art4.5) and when data is processed without it (art4.6).
 
-The text is set in Noto Sans (SIL OFL 1.1, bundled in ``fonts/``) so that every Latin name
-prints as it is written.
+The text is set as every PDF of zorgvuldig is (:mod:`zorgvuldig.core.pdf`).
 """
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-FONTS = Path(__file__).resolve().parent / "fonts"
-FAMILY = "NotoSans"
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+from zorgvuldig.core.pdf import FAMILY, PROTOCOL, dutch_date, prepare
 
-PROTOCOL = "Privacy protocol Sociaal Domein Regio Utrecht Zuidoost"
 KEPT = "Dit formulier wordt in uw dossier bewaard, ook als u geen toestemming geeft (art. 4 lid 4)."
 
 
@@ -54,10 +36,6 @@ class FormData:
     representative_required: bool
     alone_from_age: int
     printed_on: datetime.date
-
-
-def dutch_date(day: datetime.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 class _Form(FPDF):
@@ -212,12 +190,7 @@ def render(data: FormData) -> bytes:
     pdf = _Form(format="A4")
     pdf.set_margins(20, 18, 20)
     pdf.set_auto_page_break(True, margin=22)
-    pdf.add_font(FAMILY, "", FONTS / "NotoSans-Regular.ttf")
-    pdf.add_font(FAMILY, "B", FONTS / "NotoSans-Bold.ttf")
-    pdf.set_title("Toestemmingsformulier")
-    pdf.set_subject(f"{PROTOCOL}, artikel 4")
-    pdf.set_creator("zorgvuldig")
-    pdf.set_lang("nl")
+    prepare(pdf, title="Toestemmingsformulier", subject=f"{PROTOCOL}, artikel 4")
     pdf.add_page()
     w = _Writer(pdf)
     pdf.set_font(FAMILY, "B", 18)

@@ -30,9 +30,9 @@ import datetime
 import uuid
 from dataclasses import dataclass
 
+from zorgvuldig.core.actor import Actor
 from zorgvuldig.demo import region
 from zorgvuldig.gate import services
-from zorgvuldig.gate.context import Actor
 
 # The report of the Meldcode case at Veilig Thuis regio Utrecht (fictitious reference).
 REPORT_REFERENCE = "VT-UTR-2025-08417"

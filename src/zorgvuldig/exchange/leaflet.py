@@ -14,7 +14,7 @@ import datetime
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from zorgvuldig.consent.printable import FAMILY, FONTS, PROTOCOL, dutch_date
+from zorgvuldig.core.pdf import FAMILY, PROTOCOL, dutch_date, prepare
 
 TITLE = "Hoe wij met uw gegevens omgaan"
 
@@ -91,12 +91,7 @@ def render(partner_name: str, *, printed_on: datetime.date | None = None) -> byt
     pdf = _Leaflet(format="A4")
     pdf.set_margins(20, 16, 20)
     pdf.set_auto_page_break(True, margin=20)  # text that does not fit makes a 2nd page
-    pdf.add_font(FAMILY, "", FONTS / "NotoSans-Regular.ttf")
-    pdf.add_font(FAMILY, "B", FONTS / "NotoSans-Bold.ttf")
-    pdf.set_title(TITLE)
-    pdf.set_subject(f"{PROTOCOL}, artikel 7")
-    pdf.set_creator("zorgvuldig")
-    pdf.set_lang("nl")
+    prepare(pdf, title=TITLE, subject=f"{PROTOCOL}, artikel 7")
     pdf.add_page()
     pdf.set_font(FAMILY, "B", 18)
     pdf.cell(0, 10, TITLE, new_x=XPos.LMARGIN, new_y=YPos.NEXT)

@@ -73,7 +73,7 @@ class RepresentativeView:
 class ConsentOverview:
     """Everything the dossier shows about informing and consent at the actor's partner.
 
-    ``in_force`` are the decisions in force today (see :mod:`zorgvuldig.consent.in_force`);
+    ``in_force`` are the decisions in force today (see :mod:`zorgvuldig.protocol.in_force`);
     a scope without one has not been asked. ``history`` holds every decision, newest first,
     withdrawn ones and the ones they replaced included (art4.5).
     """

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime
 
-from zorgvuldig.consent import in_force
 from zorgvuldig.gate import facts_sql
+from zorgvuldig.protocol import in_force
 from zorgvuldig.protocol.consent import Consent, ConsentScope, ConsentState
 from zorgvuldig.protocol.vocabulary import Category
 
@@ -40,7 +40,7 @@ def consents_in_force(rows) -> tuple[Consent, ...]:
     of the decisions taken on or before the day, in the order they took effect (decision
     date, then the moment recorded), the latest per scope, categories and recipients, where a
     decision about a whole scope replaces every earlier one of that scope
-    (:mod:`zorgvuldig.consent.in_force`). A scope without any decision is absent: not asked.
+    (:mod:`zorgvuldig.protocol.in_force`). A scope without any decision is absent: not asked.
     ``written`` says a signed form is attached to the decision (art4.4).
     """
     return tuple(_consent(row) for row in in_force.latest(_Row(*values) for values in rows))

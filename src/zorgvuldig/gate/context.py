@@ -1,29 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Who is processing, and whether code runs inside the gate."""
+"""Whether code runs inside the gate (see :mod:`.guard`)."""
 
 from __future__ import annotations
 
 import contextlib
 import contextvars
-import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 _inside_gate: contextvars.ContextVar[bool] = contextvars.ContextVar("inside_gate", default=False)
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """The person (employee) or system (service identity) on whose behalf a processing runs."""
-
-    partner_id: uuid.UUID
-    employee_id: uuid.UUID | None = None
-    service: str = ""
-
-    @property
-    def log_id(self) -> str:
-        """How the processing log names the actor."""
-        return str(self.employee_id) if self.employee_id else f"service:{self.service}"
 
 
 def inside_gate() -> bool:

@@ -9,12 +9,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zorgvuldig.clients.models import Household, SupportTrajectory
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.exchange.models import Delivery, NonPartner, SafetyCase
 from zorgvuldig.gate import facts_sql
 from zorgvuldig.gate.consent_facts import consents_in_force
-from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.errors import InvalidInput
 from zorgvuldig.partners.models import Partner, Role
 from zorgvuldig.protocol import (
     Category,
@@ -27,7 +27,7 @@ from zorgvuldig.protocol import (
     Purpose,
     PurposeGround,
     RecipientKind,
-    versions,
+    loader,
 )
 
 
@@ -78,7 +78,7 @@ def gather(
         )
         return nobody, {}
     _, role, committed_to, acknowledged, director = employee
-    version = versions.in_force(committed_to, today) if committed_to is not None else None
+    version = loader.in_force(committed_to, today) if committed_to is not None else None
     domains: dict[LegalBasis, set[Domain]] = {}
     for basis, domain in found.assigned:
         domains.setdefault(LegalBasis(basis), set()).add(Domain(domain))
@@ -268,4 +268,4 @@ def unreleased_secrecy(item_ids, recipient: str | None) -> frozenset[Category]:
 def version_of(partner_id, day) -> ProtocolVersion | None:
     """The protocol version ``partner_id`` is bound to on ``day``, if one applies."""
     committed_to = facts_sql.committed_version(partner_id, day)
-    return versions.in_force(committed_to, day) if committed_to is not None else None
+    return loader.in_force(committed_to, day) if committed_to is not None else None

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from django.db import connections
 
+from zorgvuldig.core.errors import GateBypassed
 from zorgvuldig.gate.context import inside_gate
-from zorgvuldig.gate.errors import GateBypassed
 
 # Tables of the apps that hold personal data, as they appear (quoted) in SQL.
 PERSONAL_TABLE_PREFIXES = ('"clients_', '"dossier_', '"consent_', '"exchange_')

@@ -7,7 +7,7 @@ from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.nl import bsn as stdnum_bsn
 
-from zorgvuldig.gate.errors import InvalidInput
+from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.protocol import (
     Category,
     Domain,

@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from zorgvuldig.protocol import versions
+from zorgvuldig.protocol import loader
 
 
 class PartnerKind(models.TextChoices):
@@ -77,7 +77,7 @@ class ProtocolCommitment(models.Model):
 
     def clean(self) -> None:
         """A partner commits to a protocol version that exists (protocol/versions/*.toml)."""
-        known = versions.load_all()
+        known = loader.load_all()
         if self.protocol_version not in known:
             raise ValidationError(
                 {

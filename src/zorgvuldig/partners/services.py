@@ -16,8 +16,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 
-from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.errors import InvalidInput, NotAllowed, NotFound
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
 from zorgvuldig.partners.models import (
     Employee,
     Partner,
@@ -25,7 +25,7 @@ from zorgvuldig.partners.models import (
     ProtocolCommitment,
     Role,
 )
-from zorgvuldig.protocol import versions
+from zorgvuldig.protocol import loader
 
 
 def employee_of(user) -> Employee | None:
@@ -77,7 +77,7 @@ def committed_version(partner: Partner, day: datetime.date) -> str | None:
         if c.starts_on <= day and (c.ends_on is None or c.ends_on >= day)
     ]
     commitment = max(current, key=lambda c: (c.starts_on, c.id), default=None)
-    if commitment is None or versions.in_force(commitment.protocol_version, day) is None:
+    if commitment is None or loader.in_force(commitment.protocol_version, day) is None:
         return None
     return commitment.protocol_version
 

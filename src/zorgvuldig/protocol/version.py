@@ -4,7 +4,7 @@
 The code holds no region's numbers: a version file (TOML, under ``versions/``) sets the
 consent scopes, the categories that need written consent, the necessity matrix, deadlines,
 retention, ages, the order of representatives, and the date from which it applies.
-:mod:`zorgvuldig.protocol.versions` loads and validates the files.
+:mod:`zorgvuldig.protocol.loader` loads and validates the files.
 """
 
 from __future__ import annotations

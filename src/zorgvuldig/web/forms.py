@@ -2,7 +2,7 @@
 """The forms of the pages, rendered with the NL Design System (Utrecht) form classes.
 
 The forms check only the shape of the input (a date is a date, a choice is a choice); what the
-input means is checked by the gate, and its :class:`~zorgvuldig.gate.errors.InvalidInput`
+input means is checked by the gate, and its :class:`~zorgvuldig.core.errors.InvalidInput`
 errors are put on the fields they name (:meth:`GateForm.add_gate_errors`).
 """
 
@@ -14,7 +14,7 @@ from django.forms.boundfield import BoundField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from zorgvuldig.gate.errors import InvalidInput
+from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.partners.models import Partner
 from zorgvuldig.web import labels
 

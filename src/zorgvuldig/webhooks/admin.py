@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
-from zorgvuldig.gate.errors import InvalidInput
+from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.webhooks import subscriptions
 from zorgvuldig.webhooks.models import Notification, Subscription
 

@@ -9,7 +9,7 @@ import uuid
 
 from django.conf import settings
 
-from zorgvuldig.gate.errors import InvalidInput, NotFound
+from zorgvuldig.core.errors import InvalidInput, NotFound
 from zorgvuldig.webhooks.models import Subscription
 
 

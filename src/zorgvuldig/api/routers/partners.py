@@ -11,7 +11,7 @@ from django.utils import timezone
 from ninja import Path, Query, Router
 
 from zorgvuldig.api import schemas
-from zorgvuldig.gate.errors import NotFound
+from zorgvuldig.core.errors import NotFound
 from zorgvuldig.partners import services
 from zorgvuldig.partners.models import Partner, ProtocolCommitment, Role
 

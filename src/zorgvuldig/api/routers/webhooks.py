@@ -12,8 +12,8 @@ from zorgvuldig.api.inbox_schemas import (
     WebhookSubscriptionCreated,
     WebhookSubscriptionRequest,
 )
-from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.errors import NotAllowed
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import NotAllowed
 from zorgvuldig.webhooks import subscriptions
 
 router = Router(tags=["Webhooks"], by_alias=True)

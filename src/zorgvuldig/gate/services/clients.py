@@ -19,11 +19,11 @@ from zorgvuldig.clients.models import (
     SupportTrajectory,
 )
 from zorgvuldig.core import crypto
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import InvalidInput, NotFound
 from zorgvuldig.dossier.models import Annotation, DataItem, DataItemVersion
 from zorgvuldig.gate import convert, dto, validation
-from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.core import Performed, Processing, process
-from zorgvuldig.gate.errors import InvalidInput, NotFound
+from zorgvuldig.gate.processing import Performed, Processing, process
 from zorgvuldig.gate.services.common import (
     client_or_404,
     client_processing,

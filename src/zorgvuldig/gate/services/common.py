@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 
 from zorgvuldig.clients.models import Client
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import InvalidInput, NotFound
 from zorgvuldig.core.prepared import PreparedQuery
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.gate import facts as facts_module
 from zorgvuldig.gate import validation
-from zorgvuldig.gate.context import Actor, gate_open
-from zorgvuldig.gate.core import Processing, log_refused_attempt
-from zorgvuldig.gate.errors import InvalidInput, NotFound
+from zorgvuldig.gate.context import gate_open
+from zorgvuldig.gate.processing import Processing, log_refused_attempt
 from zorgvuldig.protocol import Category, LegalBasis, Operation
 from zorgvuldig.protocol.decision import Refusal
 
@@ -92,7 +93,7 @@ class Attempt:
     def refused(self, actor: Actor, items: Sequence, refusals: Sequence[Refusal]) -> None:
         """Log this attempt on ``items`` (each with ``client_id``, ``subject_id`` and
         ``category``) as refused by ``refusals``, for their data subjects and with their
-        categories (:func:`zorgvuldig.gate.core.log_refused_attempt`)."""
+        categories (:func:`zorgvuldig.gate.processing.log_refused_attempt`)."""
         clients = {i.client_id for i in items}
         log_refused_attempt(
             Processing(

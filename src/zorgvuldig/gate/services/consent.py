@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Recording informing and consent through the gate (art4.1-art4.5).
 
-Each function is one processing, decided and logged by :func:`~zorgvuldig.gate.core.process`,
+Each function is one processing, decided and logged by :func:`~zorgvuldig.gate.processing.process`,
 with its input checked before anything is decided (bad input writes nothing, not even a log
 record). Recording informing or consent never needs consent itself: it is how consent gets
 into the dossier. Every recording is also noted in the dossier as an annotation under its
@@ -14,22 +14,23 @@ import datetime
 import uuid
 
 from zorgvuldig.clients.models import Client, Relation
-from zorgvuldig.consent import documents, in_force, printable, representation
+from zorgvuldig.consent import documents
 from zorgvuldig.consent.models import ConsentDecision, ConsentDocument, Informing
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import InvalidInput
+from zorgvuldig.core.pdf import dutch_date
 from zorgvuldig.gate import consent_convert as convert
 from zorgvuldig.gate import consent_dto as dto
 from zorgvuldig.gate import validation
-from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.core import Performed, Processing, process
-from zorgvuldig.gate.errors import InvalidInput
 from zorgvuldig.gate.facts import version_of
+from zorgvuldig.gate.processing import Performed, Processing, process
 from zorgvuldig.gate.services import consent_input as check
 from zorgvuldig.gate.services.common import (
     client_or_404,
     client_processing,
     gate_service,
 )
-from zorgvuldig.protocol import CATEGORIES, Category, Operation
+from zorgvuldig.protocol import CATEGORIES, Category, Operation, in_force, representation
 from zorgvuldig.protocol.consent import ConsentScope, ConsentState
 
 SCOPE_ARTICLES = {ConsentScope.RECORD_REQUEST: "art4.2", ConsentScope.SHARE: "art4.3"}
@@ -99,7 +100,7 @@ def record_informing(
         )
         informing = Informing.objects.select_related("recorded_by__user").get(id=informing.id)
         note_text = (
-            f"Cliënt {HOW_WORDS[method]} geïnformeerd op {printable.dutch_date(day)} "
+            f"Cliënt {HOW_WORDS[method]} geïnformeerd op {dutch_date(day)} "
             f"over het vastleggen en uitwisselen van gegevens, met: "
             f"{', '.join(named)}."
         )
@@ -132,7 +133,7 @@ def _decider(
     alone_from_age: int = representation.ALONE_FROM_AGE,
 ) -> tuple[uuid.UUID, str]:
     """Who decides (the client, or a representative recorded as related) and whether they may
-    (art10 as :mod:`zorgvuldig.consent.representation` keeps it until the rights issue)."""
+    (art10 as :mod:`zorgvuldig.protocol.representation` keeps it until the rights issue)."""
     subject_id, role = client.subject_id, representation.CLIENT
     if given_by_subject_id not in (None, "") and str(given_by_subject_id) != str(subject_id):
         try:
@@ -179,7 +180,7 @@ def _annotation(
     article = "art4.5" if state is ConsentState.WITHDRAWN else SCOPE_ARTICLES[scope]
     return article, (
         f"Toestemming voor {SCOPE_WORDS[scope]} {STATE_WORDS[state]} door "
-        f"{ROLE_WORDS.get(role, role)} op {printable.dutch_date(day)} ({what}{to})"
+        f"{ROLE_WORDS.get(role, role)} op {dutch_date(day)} ({what}{to})"
         f"{form}."
     )
 

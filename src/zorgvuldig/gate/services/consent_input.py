@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Checks of the input of the consent services (art4), done before anything is decided.
 
-Each raises :class:`~zorgvuldig.gate.errors.InvalidInput` naming the field (camelCase, as in
+Each raises :class:`~zorgvuldig.core.errors.InvalidInput` naming the field (camelCase, as in
 the API) with a Dutch reason.
 """
 
@@ -13,10 +13,10 @@ import uuid
 from django.utils import timezone
 
 from zorgvuldig.consent.models import InformingMethod
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.exchange.models import NonPartner
 from zorgvuldig.gate import validation
-from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.errors import InvalidInput
 from zorgvuldig.partners.models import Partner
 from zorgvuldig.protocol.consent import ConsentScope, ConsentState
 

@@ -10,18 +10,18 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from zorgvuldig.clients.models import Client, Relation
-from zorgvuldig.consent import in_force, printable, representation
+from zorgvuldig.consent import printable
 from zorgvuldig.consent.models import ConsentDocument, Informing
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import NotFound
 from zorgvuldig.gate import consent_convert as convert
 from zorgvuldig.gate import consent_dto as dto
-from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.core import Performed, process
-from zorgvuldig.gate.errors import NotFound
+from zorgvuldig.gate.processing import Performed, process
 from zorgvuldig.gate.services import consent_input as check
 from zorgvuldig.gate.services.common import client_or_404, gate_service
 from zorgvuldig.gate.services.consent import registry_processing
 from zorgvuldig.partners.models import Partner
-from zorgvuldig.protocol import Operation
+from zorgvuldig.protocol import Operation, in_force, representation
 
 
 def _representatives(client: Client) -> list[dto.RepresentativeView]:

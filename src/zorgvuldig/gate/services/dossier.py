@@ -9,11 +9,11 @@ import uuid
 from django.db.models import Max
 
 from zorgvuldig.clients.models import Subject
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.dossier.models import DataItem, DataItemVersion, OriginMethod, SecrecyRelease
 from zorgvuldig.gate import convert, dto, validation
-from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.core import Performed, process
-from zorgvuldig.gate.errors import InvalidInput
+from zorgvuldig.gate.processing import Performed, process
 from zorgvuldig.gate.services.common import (
     Attempt,
     client_or_404,
@@ -265,7 +265,7 @@ def release_secrecy(
     """art6.2: the professional who holds an item's secrecy releases it for one recipient.
 
     Anyone else asking is answered as for an item that does not exist, and the attempt is
-    logged as refused under art6.2 (:func:`~zorgvuldig.gate.core.log_refused_attempt`);
+    logged as refused under art6.2 (:func:`~zorgvuldig.gate.processing.log_refused_attempt`);
     another partner's item likewise, under art3.2c and art6.1 (:func:`item_or_404`).
     """
     attempt = Attempt("beroepsgeheim-vrijgeven", Operation.RECORD, purpose, legal_basis)

@@ -17,6 +17,8 @@ from typing import NamedTuple
 from django.db.models import Max
 from django.utils import timezone
 
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import InvalidInput, NotFound
 from zorgvuldig.core.prepared import PreparedQuery
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.exchange.models import (
@@ -29,15 +31,13 @@ from zorgvuldig.exchange.models import (
 )
 from zorgvuldig.gate import facts as facts_module
 from zorgvuldig.gate import facts_sql, validation
-from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.core import (
+from zorgvuldig.gate.processing import (
     Performed,
     Processing,
     current_trace_id,
     process,
     process_required,
 )
-from zorgvuldig.gate.errors import InvalidInput, NotFound
 from zorgvuldig.gate.services.common import (
     Attempt,
     client_id_or_404,
@@ -584,7 +584,7 @@ def _view(
 
 # art7: keeping the non-partners a partner shares with (whose names are personal data: a family
 # member, a neighbour) is asked of the partner by the protocol, about no client; it is logged,
-# one record per non-partner, as allowed by art7 (:func:`~zorgvuldig.gate.core.process_required`).
+# one record per non-partner, as allowed by art7 (:func:`~zorgvuldig.gate.processing.process_required`).
 ART7 = "art7"
 
 

@@ -11,11 +11,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from zorgvuldig.clients.models import Client, Household, Relation
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
 from zorgvuldig.exchange.models import Disclosure
 from zorgvuldig.gate import convert, dto, validation
-from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.core import Performed, Processing, process, process_required
-from zorgvuldig.gate.errors import InvalidInput, NotAllowed, NotFound
+from zorgvuldig.gate.processing import Performed, Processing, process, process_required
 from zorgvuldig.gate.services.common import (
     client_or_404,
     client_processing,
@@ -149,7 +149,7 @@ def directed_households(
     """The households the actor directs (one household, one plan, one director: art1).
 
     Their names are about their members: a consult of household data, logged for every
-    member, as art1 asks of the director (:func:`~zorgvuldig.gate.core.process_required`;
+    member, as art1 asks of the director (:func:`~zorgvuldig.gate.processing.process_required`;
     the plan and the members themselves are read with :func:`household_overview`, decided)."""
     processing = Processing(
         name="geregisseerde-huishoudens-raadplegen",

@@ -21,13 +21,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.dossier.models import DataItemVersion, OriginMethod
 from zorgvuldig.exchange.models import Delivery
 from zorgvuldig.gate import dto, validation
-from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.core import Performed, process
-from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.gate.facts import active_trajectories
+from zorgvuldig.gate.processing import Performed, process
 from zorgvuldig.gate.services.common import client_processing, gate_service
 from zorgvuldig.gate.services.dossier import record_item
 from zorgvuldig.protocol import Category, Justification, Operation

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
+from zorgvuldig.core.actor import Actor
 from zorgvuldig.gate import dto
-from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.core import Performed, process
+from zorgvuldig.gate.processing import Performed, process
 from zorgvuldig.gate.services.common import (
     client_or_404,
     client_processing,

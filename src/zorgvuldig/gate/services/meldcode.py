@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import InvalidInput, NotFound
 from zorgvuldig.exchange.models import MeldcodeStep, SafetyCase, SafetyCaseStep
 from zorgvuldig.gate import validation
-from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.core import Performed, process
-from zorgvuldig.gate.errors import InvalidInput, NotFound
+from zorgvuldig.gate.processing import Performed, process
 from zorgvuldig.gate.services.common import client_or_404, client_processing, gate_service
 from zorgvuldig.protocol import Category, Justification, Operation, PurposeGround
 

@@ -14,12 +14,12 @@ import uuid
 from dataclasses import dataclass, replace
 from itertools import groupby
 
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import NotAllowed
 from zorgvuldig.dossier.models import Annotation
 from zorgvuldig.gate import facts as facts_module
 from zorgvuldig.gate import validation
-from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.core import Performed, Processing, process
-from zorgvuldig.gate.errors import NotAllowed
+from zorgvuldig.gate.processing import Performed, Processing, process
 from zorgvuldig.gate.services.common import client_or_404, gate_service, legal_basis_for
 from zorgvuldig.partners.models import Employee, Role
 from zorgvuldig.processing_log.models import LogRecord

@@ -23,12 +23,12 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from zorgvuldig.clients.models import SupportTrajectory
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.exchange.models import Delivery
 from zorgvuldig.gate import dto, validation
-from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.core import Performed, Processing, process
-from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.gate.facts import active_trajectories
+from zorgvuldig.gate.processing import Performed, Processing, process
 from zorgvuldig.gate.services.clients import consult_dossier
 from zorgvuldig.gate.services.common import client_id_or_404, gate_service
 from zorgvuldig.protocol import Category, Domain, LegalBasis, Operation, Purpose

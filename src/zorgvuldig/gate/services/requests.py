@@ -23,12 +23,12 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.gate import dto, validation
-from zorgvuldig.gate.context import Actor
-from zorgvuldig.gate.core import Performed, process
-from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.gate.facts import active_trajectories
+from zorgvuldig.gate.processing import Performed, process
 from zorgvuldig.gate.services.common import client_or_404, client_processing, gate_service
 from zorgvuldig.gate.services.exchange import share_items
 from zorgvuldig.gate.services.inbox import accept_received_share

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from zorgvuldig.consent.documents import from_upload
+from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.gate import services
-from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.web import labels
 from zorgvuldig.web.consent_forms import ConsentForm, InformingForm, WithdrawalForm, describe
 from zorgvuldig.web.views.access import employee_required

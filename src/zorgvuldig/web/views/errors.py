@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
-from zorgvuldig.gate.errors import NotAllowed, NotFound, ProcessingRefused
+from zorgvuldig.core.errors import NotAllowed, NotFound, ProcessingRefused
 from zorgvuldig.protocol.decision import article_label
 
 #: The articles of informing and consent: a refusal under them can be lifted by consent, or

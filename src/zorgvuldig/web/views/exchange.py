@@ -21,9 +21,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.exchange import leaflet
 from zorgvuldig.gate import services, validation
-from zorgvuldig.gate.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.web import labels
 from zorgvuldig.web.forms import NonPartnerForm, ShareForm
 from zorgvuldig.web.views.access import employee_required

@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound, ProcessingRefused
 from zorgvuldig.gate import services
-from zorgvuldig.gate.errors import InvalidInput, NotAllowed, NotFound, ProcessingRefused
 from zorgvuldig.web.support_forms import HouseholdForm, PlanForm
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import not_allowed, not_found, refused

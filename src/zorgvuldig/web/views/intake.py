@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from zorgvuldig.core.errors import InvalidInput, ProcessingRefused
 from zorgvuldig.gate import services
-from zorgvuldig.gate.errors import InvalidInput, ProcessingRefused
 from zorgvuldig.protocol import Purpose
 from zorgvuldig.web.forms import IntakeForm
 from zorgvuldig.web.views.access import employee_required

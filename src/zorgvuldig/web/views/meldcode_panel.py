@@ -8,8 +8,8 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
+from zorgvuldig.core.errors import ProcessingRefused
 from zorgvuldig.gate import services
-from zorgvuldig.gate.errors import ProcessingRefused
 from zorgvuldig.web.views.purpose import url
 
 #: The id of the Meldcode part of the dossier.

@@ -13,8 +13,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from zorgvuldig.core.errors import ProcessingRefused
 from zorgvuldig.gate import services
-from zorgvuldig.gate.errors import ProcessingRefused
 from zorgvuldig.partners.models import Role
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import refused

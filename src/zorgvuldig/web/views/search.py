@@ -9,8 +9,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from zorgvuldig.core.errors import InvalidInput, ProcessingRefused
 from zorgvuldig.gate import services
-from zorgvuldig.gate.errors import InvalidInput, ProcessingRefused
 from zorgvuldig.web.forms import SearchForm
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import refused

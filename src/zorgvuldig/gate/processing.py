@@ -12,10 +12,11 @@ from typing import Generic, TypeVar
 from django.db import transaction
 from django.utils import timezone
 
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import ProcessingRefused
 from zorgvuldig.dossier.models import Annotation
 from zorgvuldig.gate import facts as facts_module
-from zorgvuldig.gate.context import Actor, gate_open
-from zorgvuldig.gate.errors import ProcessingRefused
+from zorgvuldig.gate.context import gate_open
 from zorgvuldig.processing_log import chain
 from zorgvuldig.processing_log.entry import LogEntry, new_span_id, new_trace_id, subject_pseudonym
 from zorgvuldig.protocol import (
