@@ -15,7 +15,7 @@ from tests.conftest import next_bsn
 from zorgvuldig.clients.models import Relation, Subject
 from zorgvuldig.consent.documents import UploadedForm
 from zorgvuldig.gate import services
-from zorgvuldig.gate.services.clients import bsn_index
+from zorgvuldig.gate.services.clients.registration import bsn_index
 
 ORGANISATIONS = ["Gemeente Utrechtse Heuvelrug", "Huisartsenpraktijk De Brink"]
 

@@ -15,7 +15,7 @@ NAMED = re.compile(r'"([a-z]+(?:-[a-z]+)+)",\s*Operation\.|name="([a-z]+(?:-[a-z
 
 def processing_names() -> set[str]:
     names = set()
-    for source in SERVICES.glob("*.py"):
+    for source in SERVICES.glob("**/*.py"):
         for positional, keyword in NAMED.findall(source.read_text()):
             names.add(positional or keyword)
     return names

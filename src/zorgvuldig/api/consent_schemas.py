@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Request and response bodies of informing and consent (art4), camelCase on the wire.
 
-Built from the gate's frozen values (:mod:`zorgvuldig.gate.consent_dto`), like every response
-of the API (:mod:`zorgvuldig.api.schemas`).
+Built from the gate's frozen values (:mod:`zorgvuldig.gate.services.consent.views`), like
+every response of the API (:mod:`zorgvuldig.api.schemas`).
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Request and response bodies: camelCase on the wire, snake_case in Python.
 
-Responses are built from the frozen values the gate hands out (:mod:`zorgvuldig.gate.dto`),
-never from model instances. Requests accept only the camelCase names and no unknown fields,
-so that a typo is a 400 that names the field rather than a value silently ignored.
+Responses are built from the frozen values the gate hands out (the ``views`` of each area of
+:mod:`zorgvuldig.gate.services`), never from model instances. Requests accept only the
+camelCase names and no unknown fields, so that a typo is a 400 that names the field rather
+than a value silently ignored.
 """
 
 from __future__ import annotations

@@ -173,7 +173,7 @@ def purpose_grounds(
 
 def referred_to(actor: Actor, client_id) -> frozenset[Domain]:
     """art3.2c: the domains in which the client waits, referred by a partner, for intake at
-    the actor's organisation (:func:`zorgvuldig.gate.services.inbox.intake_queue`)."""
+    the actor's organisation (:func:`zorgvuldig.gate.services.received.referrals.intake_queue`)."""
     if client_id is None:
         return frozenset()
     return frozenset(

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.nl import bsn as stdnum_bsn
@@ -108,3 +110,11 @@ def justification(ground, text, field: str = "justification") -> Justification |
     if len(reason) > 2000:
         raise InvalidInput({field: "Maximaal 2000 tekens."})
     return Justification(_enum(ExceptionGround, ground, f"{field}Ground", "grond"), reason)
+
+
+def reference(value, field: str) -> uuid.UUID:
+    """The id ``value`` refers to; not an id at all is bad input naming ``field``."""
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise InvalidInput({field: "Geen geldige verwijzing."}) from None

@@ -157,7 +157,7 @@ RECIPIENT_KINDS = {
     "veilig-thuis": _("Veilig Thuis"),
 }
 
-# What a recipient partner did with a disclosure (services.exchange.RECEIPT_*).
+# What a recipient partner did with a disclosure (services.exchange.views.RECEIPT_*).
 RECEIPTS = {
     "waiting": _("Waiting at the recipient"),
     "taken-in": _("Taken into the recipient's dossier"),
@@ -208,7 +208,7 @@ DECISIONS = {
 }
 
 # What became of a request for data (pull) and of each requested category
-# (services.requests: SENT, PARTLY_SENT, NOTHING_SENT, REFUSED, NOT_HELD).
+# (services.received.views: SENT, PARTLY_SENT, NOTHING_SENT, REFUSED, NOT_HELD).
 PULL_STATUSES = {
     "sent": pgettext_lazy("pull", "Sent"),
     "partly-sent": pgettext_lazy("pull", "Partly sent"),

@@ -14,11 +14,13 @@ from zorgvuldig.gate.services.clients import (
     register_client,
     search_clients,
 )
-from zorgvuldig.gate.services.consent import record_consent, record_informing, withdraw_consent
-from zorgvuldig.gate.services.consent_read import (
+from zorgvuldig.gate.services.consent import (
     consent_document,
     consent_form_pdf,
     consent_overview,
+    record_consent,
+    record_informing,
+    withdraw_consent,
 )
 from zorgvuldig.gate.services.dossier import (
     change_item,
@@ -44,11 +46,6 @@ from zorgvuldig.gate.services.households import (
     household_overview,
     update_household_plan,
 )
-from zorgvuldig.gate.services.inbox import (
-    accept_received_share,
-    decline_received_share,
-    received_shares,
-)
 from zorgvuldig.gate.services.log import client_log
 from zorgvuldig.gate.services.meldcode import (
     close_safety_case,
@@ -57,8 +54,15 @@ from zorgvuldig.gate.services.meldcode import (
     safety_cases,
 )
 from zorgvuldig.gate.services.oversight import allowed_now, exceptions_register
-from zorgvuldig.gate.services.referrals import decline_referral, intake_queue, take_in_referral
-from zorgvuldig.gate.services.requests import request_items
+from zorgvuldig.gate.services.received import (
+    accept_received_share,
+    decline_received_share,
+    decline_referral,
+    intake_queue,
+    received_shares,
+    request_items,
+    take_in_referral,
+)
 
 __all__ = [
     "accept_received_share",

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.gate import services, validation
-from zorgvuldig.gate.services.requests import BY_HOLDER
+from zorgvuldig.gate.services.received.views import BY_HOLDER
 from zorgvuldig.web.support_forms import DataRequestForm
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.dossier import JUSTIFICATION_FIELDSET, _items_by_category

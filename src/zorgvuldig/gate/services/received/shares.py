@@ -12,9 +12,7 @@ does not enter the recipient's dossier.
 
 from __future__ import annotations
 
-import datetime
 import uuid
-from dataclasses import dataclass
 from itertools import groupby
 
 from django.db import transaction
@@ -25,29 +23,17 @@ from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.dossier.models import DataItemVersion, OriginMethod
 from zorgvuldig.exchange.models import Delivery
-from zorgvuldig.gate import dto, validation
+from zorgvuldig.gate import validation
 from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.processing import Performed, process
 from zorgvuldig.gate.services.common import client_processing, gate_service
-from zorgvuldig.gate.services.dossier import record_item
+from zorgvuldig.gate.services.dossier.items import record_item
+from zorgvuldig.gate.services.dossier.views import ItemView
+from zorgvuldig.gate.services.received.convert import received_share_view
+from zorgvuldig.gate.services.received.views import ReceivedShareView
 from zorgvuldig.protocol import Category, Justification, Operation
 
 MAX_RECEIVED = 500
-
-
-@dataclass(frozen=True, slots=True)
-class ReceivedShareView:
-    id: uuid.UUID
-    client_id: uuid.UUID
-    client_name: str
-    category: str
-    label: str
-    version_number: int
-    sender: str  # the partner that shared it
-    sender_person: str  # who shared it there
-    purpose: str
-    ground: str
-    sent_at: datetime.datetime
 
 
 def _supported_clients(actor: Actor):
@@ -73,23 +59,6 @@ def _labels(deliveries) -> dict[tuple[uuid.UUID, int], str]:
         (v.item_id, v.number): v.label
         for v in DataItemVersion.objects.filter(wanted).only("item_id", "number", "label")
     }
-
-
-def _view(d: Delivery, label: str) -> ReceivedShareView:
-    sent = d.disclosure
-    return ReceivedShareView(
-        id=d.id,
-        client_id=d.client_id,
-        client_name=d.client.subject.full_name,
-        category=sent.item.category,
-        label=label,
-        version_number=sent.version_number,
-        sender=sent.partner.name,
-        sender_person=sent.sent_by.display_name,
-        purpose=sent.purpose,
-        ground=sent.ground,
-        sent_at=sent.disclosed_at,
-    )
 
 
 def _waiting_one(actor: Actor, received_share_id) -> Delivery:
@@ -132,7 +101,7 @@ def received_shares(actor: Actor, *, purpose: str) -> list[ReceivedShareView]:
             if Category.IDENTIFICATION.value not in allowed:  # whose data it is: nothing shown
                 allowed = set()
             shown = [
-                _view(d, labels[d.disclosure.item_id, d.disclosure.version_number])
+                received_share_view(d, labels[d.disclosure.item_id, d.disclosure.version_number])
                 for d in group
                 if d.disclosure.item.category in allowed
             ]
@@ -168,7 +137,7 @@ def accept_received_share(
     purpose: str | None = None,
     legal_basis: str | None = None,
     justification: Justification | None = None,
-) -> dto.ItemView:
+) -> ItemView:
     """Take a received share into the actor's dossier: the version that was sent is recorded
     there with its origin (art3.2a), decided by the recipient's own facts (art4.2, art4.6).
     ``purpose``: the recipient's purpose, by default the one the sender shared it for."""

@@ -13,8 +13,6 @@ like the others (:func:`zorgvuldig.gate.services.exchange.share_items`).
 from __future__ import annotations
 
 import datetime
-import uuid
-from dataclasses import dataclass
 
 from django.utils import timezone
 
@@ -24,58 +22,9 @@ from zorgvuldig.exchange.models import MeldcodeStep, SafetyCase, SafetyCaseStep
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.processing import Performed, process
 from zorgvuldig.gate.services.common import client_or_404, client_processing, gate_service
+from zorgvuldig.gate.services.meldcode.convert import safety_case_view
+from zorgvuldig.gate.services.meldcode.views import ORDER, SafetyCaseView
 from zorgvuldig.protocol import Category, Justification, Operation, PurposeGround
-
-ORDER = list(MeldcodeStep)
-
-
-@dataclass(frozen=True, slots=True)
-class StepView:
-    step: str
-    taken_by: str
-    taken_on: datetime.date
-    conclusion: str
-    acute_or_structural_unsafety: bool | None
-    adequate_help_possible: bool | None
-    organise_help: bool | None
-    report_to_veilig_thuis: bool | None
-    report_reference: str
-
-
-@dataclass(frozen=True, slots=True)
-class SafetyCaseView:
-    id: uuid.UUID
-    client_id: uuid.UUID
-    steps: tuple[StepView, ...]
-    closed_on: datetime.date | None = None
-
-    @property
-    def next_step(self) -> str | None:
-        done = len(self.steps)
-        return ORDER[done].value if done < len(ORDER) else None
-
-
-def _view(case: SafetyCase) -> SafetyCaseView:
-    steps = case.steps.select_related("taken_by__user")
-    return SafetyCaseView(
-        case.id,
-        case.client_id,
-        tuple(
-            StepView(
-                s.step,
-                s.taken_by.display_name,
-                s.taken_on,
-                s.conclusion,
-                s.acute_or_structural_unsafety,
-                s.adequate_help_possible,
-                s.organise_help,
-                s.report_to_veilig_thuis,
-                s.report_reference,
-            )
-            for s in steps
-        ),
-        case.closed_on,
-    )
 
 
 def _day(value, field: str = "takenOn") -> datetime.date:
@@ -131,7 +80,7 @@ def open_safety_case(
             taken_on=day,
             conclusion=conclusion,
         )
-        return Performed(_view(case), subject_ids=[client.subject_id])
+        return Performed(safety_case_view(case), subject_ids=[client.subject_id])
 
     return _record(
         actor,
@@ -231,7 +180,7 @@ def record_meldcode_step(
             conclusion=text,
             **answers,
         )
-        return Performed(_view(case), subject_ids=[case.client.subject_id])
+        return Performed(safety_case_view(case), subject_ids=[case.client.subject_id])
 
     return _record(
         actor,
@@ -269,7 +218,7 @@ def close_safety_case(
     def perform(decision):
         case.closed_on, case.closed_by_id, case.closing_note = day, actor.employee_id, text
         case.save(update_fields=["closed_on", "closed_by", "closing_note"])
-        return Performed(_view(case), subject_ids=[case.client.subject_id])
+        return Performed(safety_case_view(case), subject_ids=[case.client.subject_id])
 
     return _record(actor, case.client_id, "meldcode-sluiten", purpose, legal_basis, None, perform)
 
@@ -291,7 +240,9 @@ def safety_cases(
         cases = SafetyCase.objects.filter(client=client, partner_id=actor.partner_id).order_by(
             "opened_at", "id"
         )
-        return Performed([_view(case) for case in cases], subject_ids=[client.subject_id])
+        return Performed(
+            [safety_case_view(case) for case in cases], subject_ids=[client.subject_id]
+        )
 
     return process(
         client_processing(

@@ -19,61 +19,30 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from dataclasses import dataclass
 
 from django.utils import timezone
 
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.dossier.models import DataItem
-from zorgvuldig.gate import dto, validation
+from zorgvuldig.gate import validation
 from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.processing import Performed, process
 from zorgvuldig.gate.services.common import client_or_404, client_processing, gate_service
-from zorgvuldig.gate.services.exchange import share_items
-from zorgvuldig.gate.services.inbox import accept_received_share
+from zorgvuldig.gate.services.exchange.share import share_items
+from zorgvuldig.gate.services.received.shares import accept_received_share
+from zorgvuldig.gate.services.received.views import (
+    BY_HOLDER,
+    BY_REQUESTER,
+    NOT_HELD,
+    PARTLY_SENT,
+    REFUSED,
+    SENT,
+    CategoryAnswer,
+    PullResult,
+)
 from zorgvuldig.partners.models import Partner
 from zorgvuldig.protocol import Category, CategoryOutcome, Justification, Operation
-
-# What became of one requested category (CategoryAnswer.status).
-SENT, PARTLY_SENT, REFUSED, NOT_HELD = "sent", "partly-sent", "refused", "not-held"
-# Which side refused it (CategoryAnswer.refused_by).
-BY_REQUESTER, BY_HOLDER = "requester", "holder"
-# What became of the request as a whole (PullResult.status).
-NOTHING_SENT = "nothing-sent"
-
-
-@dataclass(frozen=True, slots=True)
-class CategoryAnswer:
-    """What became of one requested category, and why."""
-
-    category: str
-    status: str  # SENT, PARTLY_SENT, REFUSED or NOT_HELD
-    refused_by: str = ""  # BY_REQUESTER or BY_HOLDER when (partly) refused; else empty
-    items_received: int = 0  # the items of this category that came in
-    # PARTLY_SENT: the items the holder left behind under professional secrecy (art6.2), so
-    # that the requester knows to ask for their release; a refused category counts nothing.
-    items_withheld: int = 0
-    articles: tuple[str, ...] = ()  # the articles of the refusal; empty when nothing refused
-    reason: str = ""  # Dutch: why (partly) refused and what would allow it, or why nothing
-
-
-@dataclass(frozen=True, slots=True)
-class PullResult:
-    received: tuple[dto.ItemView, ...]
-    explanation: str  # the holder's decision: what was withheld and why
-    request_trace_id: str
-    share_trace_id: str
-    categories: tuple[CategoryAnswer, ...] = ()  # each requested category, in request order
-
-    @property
-    def status(self) -> str:
-        """SENT when something came in and nothing was refused (a category the holder has no
-        data of is no refusal), PARTLY_SENT when something came in and something was refused,
-        NOTHING_SENT when nothing came in."""
-        if not any(a.items_received for a in self.categories):
-            return NOTHING_SENT
-        return SENT if all(a.status in (SENT, NOT_HELD) for a in self.categories) else PARTLY_SENT
 
 
 def _holder_caseworker(holder: Partner, client) -> Actor:

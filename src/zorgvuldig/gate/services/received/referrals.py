@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from dataclasses import dataclass
 from itertools import groupby
 
 from django.db import transaction
@@ -26,30 +25,18 @@ from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.exchange.models import Delivery
-from zorgvuldig.gate import dto, validation
+from zorgvuldig.gate import validation
 from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.processing import Performed, Processing, process
-from zorgvuldig.gate.services.clients import consult_dossier
+from zorgvuldig.gate.services.clients.consult import consult_dossier
+from zorgvuldig.gate.services.clients.views import ClientDossier
 from zorgvuldig.gate.services.common import client_id_or_404, gate_service
+from zorgvuldig.gate.services.received.convert import referral_view
+from zorgvuldig.gate.services.received.views import ReferralView
 from zorgvuldig.protocol import Category, Domain, LegalBasis, Operation, Purpose
 from zorgvuldig.protocol.vocabulary import DOMAINS_BY_LEGAL_BASIS
 
 MAX_REFERRALS = 500
-
-
-@dataclass(frozen=True, slots=True)
-class ReferralView:
-    """A client referred to the actor's organisation for support in ``domain``."""
-
-    client_id: uuid.UUID
-    client_name: str
-    domain: str
-    sender: str  # the partner that referred the client
-    sender_person: str  # who referred the client there
-    purpose: str  # the sender's purpose
-    categories: tuple[str, ...]  # what came along (content only after the intake)
-    received_share_ids: tuple[uuid.UUID, ...]
-    sent_at: datetime.datetime
 
 
 def basis_of(domain: Domain) -> LegalBasis:
@@ -95,22 +82,6 @@ def _intake_consult(actor: Actor, client_id, domain: Domain, name: str) -> Proce
     )
 
 
-def _view(client_id, domain: str, deliveries: list[Delivery]) -> ReferralView:
-    first = deliveries[0]
-    sent = first.disclosure
-    return ReferralView(
-        client_id=client_id,
-        client_name=first.client.subject.full_name,
-        domain=domain,
-        sender=sent.partner.name,
-        sender_person=sent.sent_by.display_name,
-        purpose=sent.purpose,
-        categories=tuple(dict.fromkeys(d.disclosure.item.category for d in deliveries)),
-        received_share_ids=tuple(d.id for d in deliveries),
-        sent_at=sent.disclosed_at,
-    )
-
-
 @gate_service
 def intake_queue(actor: Actor) -> list[ReferralView]:
     """The clients referred to the actor's organisation and not taken in yet, oldest first.
@@ -127,7 +98,7 @@ def intake_queue(actor: Actor) -> list[ReferralView]:
                 process(
                     processing,
                     lambda decision, group=group, client_id=client_id, domain=domain: Performed(
-                        _view(client_id, domain, group),
+                        referral_view(client_id, domain, group),
                         subject_ids=sorted({d.disclosure.item.subject_id for d in group}, key=str),
                     ),
                 ).result
@@ -156,7 +127,7 @@ def _referral(actor: Actor, client_id, domain) -> tuple[uuid.UUID, Domain, list[
 @gate_service
 def take_in_referral(
     actor: Actor, client_id, *, domain: str, opened_on: datetime.date | None = None
-) -> dto.ClientDossier:
+) -> ClientDossier:
     """Take a referred client in: open a support trajectory in the domain of the referral at
     the actor's organisation, with the actor as caseworker (art1, art2: an intake). What the
     referral carried then waits among the actor's received shares, to be taken into the

@@ -1,20 +1,25 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Consent registry records to the frozen values of :mod:`zorgvuldig.gate.consent_dto`, and the
-queries that read them (inside the gate only)."""
+"""Consent registry records to the frozen values of :mod:`.views`, and the queries that read
+them (inside the gate only).
+"""
 
 from __future__ import annotations
 
 from zorgvuldig.clients.models import Client
 from zorgvuldig.consent.models import ConsentDecision, ConsentDocument, Informing
-from zorgvuldig.gate import consent_dto as dto
 from zorgvuldig.gate.facts import names_of_recipients
+from zorgvuldig.gate.services.consent.views import (
+    ConsentDecisionView,
+    ConsentDocumentView,
+    InformingView,
+)
 
 # The content of a signed form is read only when the form itself is asked for.
 WITHOUT_CONTENT = ("content",)
 
 
-def informing(record: Informing) -> dto.InformingView:
-    return dto.InformingView(
+def informing_view(record: Informing) -> InformingView:
+    return InformingView(
         id=record.id,
         informed_on=record.informed_on,
         organisations=tuple(record.organisations),
@@ -25,8 +30,8 @@ def informing(record: Informing) -> dto.InformingView:
     )
 
 
-def document(record: ConsentDocument) -> dto.ConsentDocumentView:
-    return dto.ConsentDocumentView(
+def document_view(record: ConsentDocument) -> ConsentDocumentView:
+    return ConsentDocumentView(
         id=record.id,
         filename=record.filename,
         content_type=record.content_type,
@@ -37,10 +42,10 @@ def document(record: ConsentDocument) -> dto.ConsentDocumentView:
     )
 
 
-def decision(record: ConsentDecision, names: dict[str, str]) -> dto.ConsentDecisionView:
+def decision_view(record: ConsentDecision, names: dict[str, str]) -> ConsentDecisionView:
     """``names``: the names of the recipients by id (:func:`recipient_names`)."""
     recipients = None if record.recipients is None else tuple(record.recipients)
-    return dto.ConsentDecisionView(
+    return ConsentDecisionView(
         id=record.id,
         scope=record.scope,
         state=record.state,
@@ -52,14 +57,14 @@ def decision(record: ConsentDecision, names: dict[str, str]) -> dto.ConsentDecis
         given_by_role=record.given_by_role,
         decided_on=record.decided_on,
         written=record.form_id is not None,
-        document=document(record.form) if record.form_id else None,
+        document=document_view(record.form) if record.form_id else None,
         note=record.note,
         recorded_by=record.recorded_by.display_name,
         recorded_at=record.recorded_at,
     )
 
 
-def decisions(client: Client, partner_id, **filters) -> list[ConsentDecision]:
+def consent_decisions(client: Client, partner_id, **filters) -> list[ConsentDecision]:
     """The client's decisions at this partner, in the order they took effect."""
     return list(
         ConsentDecision.objects.filter(client=client, partner_id=partner_id, **filters)

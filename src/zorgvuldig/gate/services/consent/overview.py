@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Consulting informing and consent through the gate: the dossier's overview, the printable
-consent form and a signed form (art4.1-art4.5)."""
+consent form and a signed form (art4.1-art4.5).
+"""
 
 from __future__ import annotations
 
@@ -14,25 +15,36 @@ from zorgvuldig.consent import printable
 from zorgvuldig.consent.models import ConsentDocument, Informing
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import NotFound
-from zorgvuldig.gate import consent_convert as convert
-from zorgvuldig.gate import consent_dto as dto
 from zorgvuldig.gate.processing import Performed, process
-from zorgvuldig.gate.services import consent_input as check
 from zorgvuldig.gate.services.common import client_or_404, gate_service
-from zorgvuldig.gate.services.consent import registry_processing
+from zorgvuldig.gate.services.consent import checks
+from zorgvuldig.gate.services.consent.convert import (
+    WITHOUT_CONTENT,
+    consent_decisions,
+    decision_view,
+    document_view,
+    informing_view,
+    recipient_names,
+)
+from zorgvuldig.gate.services.consent.recording import registry_processing
+from zorgvuldig.gate.services.consent.views import (
+    ConsentOverview,
+    RepresentativeView,
+    StoredDocument,
+)
 from zorgvuldig.partners.models import Partner
 from zorgvuldig.protocol import Operation, in_force, representation
 
 
-def _representatives(client: Client) -> list[dto.RepresentativeView]:
+def _representatives(client: Client) -> list[RepresentativeView]:
     relations = Relation.objects.filter(
-        subject=client.subject, kind__in=check.REPRESENTATIVE_ORDER
+        subject=client.subject, kind__in=checks.REPRESENTATIVE_ORDER
     ).select_related("related")
-    order = {kind: i for i, kind in enumerate(check.REPRESENTATIVE_ORDER)}
-    found: dict[uuid.UUID, dto.RepresentativeView] = {}
+    order = {kind: i for i, kind in enumerate(checks.REPRESENTATIVE_ORDER)}
+    found: dict[uuid.UUID, RepresentativeView] = {}
     for r in sorted(relations, key=lambda r: order[r.kind]):
         found.setdefault(
-            r.related_id, dto.RepresentativeView(r.related_id, r.related.full_name, r.kind)
+            r.related_id, RepresentativeView(r.related_id, r.related.full_name, r.kind)
         )
     return list(found.values())
 
@@ -40,7 +52,7 @@ def _representatives(client: Client) -> list[dto.RepresentativeView]:
 @gate_service
 def consent_overview(
     actor: Actor, client_id, *, purpose: str, legal_basis: str | None = None
-) -> dto.ConsentOverview:
+) -> ConsentOverview:
     """What the dossier shows of informing and consent at the actor's partner: whether and how
     the client was informed, the consents in force now, every decision, the signed forms, and
     the persons recorded as related who may decide for the client (art10).
@@ -55,28 +67,28 @@ def consent_overview(
         informings = Informing.objects.filter(
             client=client, partner_id=actor.partner_id
         ).select_related("recorded_by__user")
-        decisions = convert.decisions(client, actor.partner_id)
-        names = convert.recipient_names(decisions)
-        views = {d.id: convert.decision(d, names) for d in decisions}
+        decisions = consent_decisions(client, actor.partner_id)
+        names = recipient_names(decisions)
+        views = {d.id: decision_view(d, names) for d in decisions}
         current = in_force.latest(d for d in decisions if d.decided_on <= today)
         forms = (
             ConsentDocument.objects.filter(client=client, partner_id=actor.partner_id)
             .select_related("uploaded_by__user")
-            .defer(*convert.WITHOUT_CONTENT)
+            .defer(*WITHOUT_CONTENT)
         )
         people = _representatives(client)
         age = representation.age_on(client.subject.birth_date, today)
-        overview = dto.ConsentOverview(
+        overview = ConsentOverview(
             client_id=client.id,
             client_name=client.subject.full_name,
             birth_date=client.subject.birth_date,
             age=age,
             representative_required=representation.representative_required(age),
             informed=any(i.informed_on <= today for i in informings),
-            informings=tuple(convert.informing(i) for i in informings),
+            informings=tuple(informing_view(i) for i in informings),
             in_force=tuple(views[d.id] for d in current),
             history=tuple(views[d.id] for d in reversed(decisions)),
-            documents=tuple(convert.document(f) for f in forms),
+            documents=tuple(document_view(f) for f in forms),
             representatives=tuple(people),
         )
         subjects = {
@@ -129,11 +141,11 @@ def consent_form_pdf(
 @gate_service
 def consent_document(
     actor: Actor, document_id, *, purpose: str, legal_basis: str | None = None
-) -> dto.StoredDocument:
+) -> StoredDocument:
     """A signed consent form kept in the dossier at the actor's partner (art4.4)."""
     try:
         found = (
-            ConsentDocument.objects.defer(*convert.WITHOUT_CONTENT)
+            ConsentDocument.objects.defer(*WITHOUT_CONTENT)
             .select_related("client__subject")
             .get(id=document_id, partner_id=actor.partner_id)
         )
@@ -146,7 +158,7 @@ def consent_document(
     def perform(decision):
         stored = ConsentDocument.objects.only("content").get(id=found.id)
         return Performed(
-            dto.StoredDocument(stored.content, found.content_type, found.filename),
+            StoredDocument(stored.content, found.content_type, found.filename),
             subject_ids=[client.subject_id],
         )
 

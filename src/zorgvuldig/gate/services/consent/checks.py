@@ -21,11 +21,15 @@ from zorgvuldig.partners.models import Partner
 from zorgvuldig.protocol.consent import ConsentScope, ConsentState
 
 MAX_NOTE = 2000
+
 MAX_ORGANISATIONS = 30
+
 MAX_ORGANISATION_LENGTH = 200
+
 # Who may decide for a client, most formal first (art10); a person recorded as both parent and
 # legal representative decides as the legal representative.
 REPRESENTATIVE_ORDER = ("legal-representative", "guardian", "curator", "mentor", "parent")
+
 # art4.1 asks to name the organisations "as concretely as possible": these name none.
 VAGUE_ORGANISATIONS = frozenset(
     {

@@ -12,7 +12,7 @@ from zorgvuldig.clients.models import Subject
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.dossier.models import DataItem, DataItemVersion, OriginMethod, SecrecyRelease
-from zorgvuldig.gate import convert, dto, validation
+from zorgvuldig.gate import validation
 from zorgvuldig.gate.processing import Performed, process
 from zorgvuldig.gate.services.common import (
     Attempt,
@@ -22,6 +22,8 @@ from zorgvuldig.gate.services.common import (
     item_or_404,
     no_such_item,
 )
+from zorgvuldig.gate.services.dossier.convert import item_view
+from zorgvuldig.gate.services.dossier.views import ItemView
 from zorgvuldig.protocol import Category, Justification, Operation
 from zorgvuldig.protocol.decision import Refusal
 
@@ -74,9 +76,9 @@ def _subject_of(client, subject_id):
     return subject_id
 
 
-def _versions_view(item: DataItem, with_history: bool = False) -> dto.ItemView:
+def _versions_view(item: DataItem, with_history: bool = False) -> ItemView:
     versions = list(item.versions.select_related("recorded_by__user"))
-    return convert.item(item, versions, with_history)
+    return item_view(item, versions, with_history)
 
 
 @gate_service
@@ -95,7 +97,7 @@ def record_item(
     legal_basis: str | None = None,
     justification: Justification | None = None,
     professional_secrecy: bool = False,
-) -> dto.ItemView:
+) -> ItemView:
     """Record a data item in the client's dossier at the actor's partner.
 
     ``professional_secrecy``: the actor records it under their statutory professional
@@ -148,7 +150,7 @@ def change_item(
     purpose: str,
     legal_basis: str | None = None,
     justification: Justification | None = None,
-) -> dto.ItemView:
+) -> ItemView:
     """Change a data item: a new version; every earlier version stays (art3.2a)."""
     item = item_or_404(
         actor, item_id, Attempt("gegeven-wijzigen", Operation.CHANGE, purpose, legal_basis)
@@ -187,7 +189,7 @@ def consult_items(
     purpose: str,
     legal_basis: str | None = None,
     justification: Justification | None = None,
-) -> list[dto.ItemView]:
+) -> list[ItemView]:
     """Consult the items of the named categories (art5.1: no "all data")."""
     client = client_or_404(client_id)
     wanted = validation.categories(categories)
@@ -202,7 +204,7 @@ def consult_items(
             "recorded_by__user"
         ):
             versions.setdefault(version.item_id, []).append(version)
-        views = [convert.item(i, versions[i.id]) for i in items if i.id in versions]
+        views = [item_view(i, versions[i.id]) for i in items if i.id in versions]
         return Performed(views, subject_ids=[client.subject_id, *(v.subject_id for v in views)])
 
     return process(
@@ -228,7 +230,7 @@ def item_history(
     purpose: str,
     legal_basis: str | None = None,
     justification: Justification | None = None,
-) -> dto.ItemView:
+) -> ItemView:
     """One item with every earlier version and its origin (art3.2a)."""
     item = item_or_404(
         actor,
@@ -261,7 +263,7 @@ def release_secrecy(
     reason: str,
     purpose: str,
     legal_basis: str | None = None,
-) -> dto.ItemView:
+) -> ItemView:
     """art6.2: the professional who holds an item's secrecy releases it for one recipient.
 
     Anyone else asking is answered as for an item that does not exist, and the attempt is

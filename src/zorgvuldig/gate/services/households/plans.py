@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import datetime
 import uuid
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -14,12 +12,19 @@ from zorgvuldig.clients.models import Client, Household, Relation
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
 from zorgvuldig.exchange.models import Disclosure
-from zorgvuldig.gate import convert, dto, validation
+from zorgvuldig.gate import validation
 from zorgvuldig.gate.processing import Performed, Processing, process, process_required
 from zorgvuldig.gate.services.common import (
     client_or_404,
     client_processing,
     gate_service,
+)
+from zorgvuldig.gate.services.households.convert import household_view
+from zorgvuldig.gate.services.households.views import (
+    DirectedHousehold,
+    ExchangeLine,
+    HouseholdOverview,
+    HouseholdView,
 )
 from zorgvuldig.partners.models import Employee, Partner
 from zorgvuldig.partners.services import committed_version, why_not_director
@@ -98,7 +103,7 @@ def create_household(
     partner_ids=(),
     purpose: str = "integrated-support",
     legal_basis: str | None = None,
-) -> dto.HouseholdView:
+) -> HouseholdView:
     """Form a household around a client the actor supports, with its plan and director (art1).
 
     Members are the client, other clients (``member_client_ids``) and persons related to the
@@ -115,7 +120,7 @@ def create_household(
         household = Household.objects.create(name=household_name, director=director, plan=the_plan)
         household.members.set(members)
         household.partners.set(partners)
-        return Performed(convert.household(household), subject_ids=sorted(members, key=str))
+        return Performed(household_view(household), subject_ids=sorted(members, key=str))
 
     return process(
         client_processing(
@@ -130,16 +135,6 @@ def create_household(
         ),
         perform,
     ).result
-
-
-@dataclass(frozen=True, slots=True)
-class DirectedHousehold:
-    """A household as its director finds it: its name only; the plan and the members are read
-    with :func:`household_overview`, a logged consult."""
-
-    id: uuid.UUID
-    name: str
-    created_at: datetime.datetime
 
 
 @gate_service
@@ -175,24 +170,6 @@ def directed_households(
         )
 
     return process_required(processing, perform, "art1").result
-
-
-@dataclass(frozen=True, slots=True)
-class ExchangeLine:
-    """One item that went from one partner to another about a member of the household."""
-
-    member: str
-    category: str
-    sender: str
-    recipient: str
-    ground: str
-    disclosed_at: datetime.datetime
-
-
-@dataclass(frozen=True, slots=True)
-class HouseholdOverview:
-    household: dto.HouseholdView
-    exchanges: tuple[ExchangeLine, ...]
 
 
 def _directed(actor: Actor, household_id) -> Household:
@@ -242,7 +219,7 @@ def household_overview(
             for d in rows
         )
         return Performed(
-            HouseholdOverview(convert.household(household), lines),
+            HouseholdOverview(household_view(household), lines),
             subject_ids=sorted(names, key=str),
         )
 
@@ -269,7 +246,7 @@ def update_household_plan(
     partner_ids=None,
     purpose: str = "integrated-support",
     legal_basis: str | None = None,
-) -> dto.HouseholdView:
+) -> HouseholdView:
     """The director keeps the one plan: activities, who does them, the goals; and, when
     ``partner_ids`` is given, which organisations take part in it (the director's own always
     does)."""
@@ -286,7 +263,7 @@ def update_household_plan(
         if partners is not None:
             household.partners.set(partners)
         return Performed(
-            convert.household(household),
+            household_view(household),
             subject_ids=list(household.members.values_list("id", flat=True)),
         )
 

@@ -19,30 +19,38 @@ from zorgvuldig.consent.models import ConsentDecision, ConsentDocument, Informin
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.core.pdf import dutch_date
-from zorgvuldig.gate import consent_convert as convert
-from zorgvuldig.gate import consent_dto as dto
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.facts import version_of
 from zorgvuldig.gate.processing import Performed, Processing, process
-from zorgvuldig.gate.services import consent_input as check
 from zorgvuldig.gate.services.common import (
     client_or_404,
     client_processing,
     gate_service,
 )
+from zorgvuldig.gate.services.consent import checks
+from zorgvuldig.gate.services.consent.convert import (
+    consent_decisions,
+    decision_view,
+    informing_view,
+    recipient_names,
+)
+from zorgvuldig.gate.services.consent.views import ConsentDecisionView, InformingView
 from zorgvuldig.protocol import CATEGORIES, Category, Operation, in_force, representation
 from zorgvuldig.protocol.consent import ConsentScope, ConsentState
 
 SCOPE_ARTICLES = {ConsentScope.RECORD_REQUEST: "art4.2", ConsentScope.SHARE: "art4.3"}
+
 SCOPE_WORDS = {
     ConsentScope.RECORD_REQUEST: "vastleggen en opvragen",
     ConsentScope.SHARE: "delen met anderen",
 }
+
 STATE_WORDS = {
     ConsentState.GIVEN: "gegeven",
     ConsentState.REFUSED: "geweigerd",
     ConsentState.WITHDRAWN: "ingetrokken",
 }
+
 ROLE_WORDS = {
     representation.CLIENT: "de cliënt",
     "legal-representative": "de wettelijk vertegenwoordiger",
@@ -51,6 +59,7 @@ ROLE_WORDS = {
     "curator": "de curator",
     "mentor": "de mentor",
 }
+
 HOW_WORDS = {"conversation": "in een gesprek", "letter": "per brief"}
 
 
@@ -65,9 +74,6 @@ def registry_processing(
     )
 
 
-# Informing (art4.1) ---------------------------------------------------------------------------
-
-
 @gate_service
 def record_informing(
     actor: Actor,
@@ -79,14 +85,14 @@ def record_informing(
     purpose: str,
     legal_basis: str | None = None,
     note: str = "",
-) -> dto.InformingView:
+) -> InformingView:
     """art4.1: record that the client was told that data is recorded and may be exchanged, and
     with which organisations (named as concretely as possible)."""
     client = client_or_404(client_id)
-    named = check.organisations(organisations)
-    day = check.past_date(informed_on, "informedOn")
-    method = check.informing_method(how)
-    text = validation.text(note, "note", check.MAX_NOTE, required=False)
+    named = checks.organisations(organisations)
+    day = checks.past_date(informed_on, "informedOn")
+    method = checks.informing_method(how)
+    text = validation.text(note, "note", checks.MAX_NOTE, required=False)
 
     def perform(decision):
         informing = Informing.objects.create(
@@ -105,7 +111,7 @@ def record_informing(
             f"{', '.join(named)}."
         )
         return Performed(
-            convert.informing(informing),
+            informing_view(informing),
             subject_ids=[client.subject_id],
             annotations=[("art4.1", note_text)],
         )
@@ -114,9 +120,6 @@ def record_informing(
         actor, client, "informeren-vastleggen", Operation.RECORD, purpose, legal_basis
     )
     return process(step, perform).result
-
-
-# Consent decisions (art4.2-art4.5) -------------------------------------------------------------
 
 
 def _alone_from_age(actor: Actor, day: datetime.date) -> int:
@@ -155,7 +158,7 @@ def _decider(
                     "voogd)."
                 }
             )
-        role = next((k for k in check.REPRESENTATIVE_ORDER if k in kinds), sorted(kinds)[0])
+        role = next((k for k in checks.REPRESENTATIVE_ORDER if k in kinds), sorted(kinds)[0])
     age = representation.age_on(client.subject.birth_date, decided_on)
     errors = representation.check(age, role, note, alone_from_age=alone_from_age)
     if errors:
@@ -200,7 +203,7 @@ def _decide(
     note,
     purpose,
     legal_basis,
-) -> dto.ConsentDecisionView:
+) -> ConsentDecisionView:
     """Write one decision (and its signed form) as one processing."""
     subject_id, role = given_by
 
@@ -238,8 +241,8 @@ def _decide(
             .defer("form__content")
             .get(id=created.id)
         )
-        names = convert.recipient_names([created])
-        view = convert.decision(created, names)
+        names = recipient_names([created])
+        view = decision_view(created, names)
         note_entry = _annotation(
             scope, state, role, decided_on, categories, view.recipient_names, document is not None
         )
@@ -266,17 +269,17 @@ def record_consent(
     document: documents.UploadedForm | None = None,
     note: str = "",
     legal_basis: str | None = None,
-) -> dto.ConsentDecisionView:
+) -> ConsentDecisionView:
     """art4.2/art4.3: record the client's answer (given or refused) for one scope, narrowed to
     ``categories`` and (when sharing) ``recipients`` or not; with the signed form when there is
     one (art4.4: kept also when consent is refused)."""
     client = client_or_404(client_id)
-    the_scope = check.scope(scope)
-    the_state = check.state(state, (ConsentState.GIVEN, ConsentState.REFUSED))
-    day = check.past_date(decided_on, "decidedOn")
-    cats = check.categories(categories)
-    to = check.recipients(recipients, the_scope, actor)
-    text = validation.text(note, "note", check.MAX_NOTE, required=False)
+    the_scope = checks.scope(scope)
+    the_state = checks.state(state, (ConsentState.GIVEN, ConsentState.REFUSED))
+    day = checks.past_date(decided_on, "decidedOn")
+    cats = checks.categories(categories)
+    to = checks.recipients(recipients, the_scope, actor)
+    text = validation.text(note, "note", checks.MAX_NOTE, required=False)
     given_by = _decider(client, given_by_subject_id, day, text, _alone_from_age(actor, day))
     form = documents.check(document) if document is not None else None
     return _decide(
@@ -310,20 +313,20 @@ def withdraw_consent(
     document: documents.UploadedForm | None = None,
     note: str = "",
     legal_basis: str | None = None,
-) -> dto.ConsentDecisionView:
+) -> ConsentDecisionView:
     """art4.5: the client withdraws consent given before, for a whole scope or a part of it.
 
     A new decision with state ``withdrawn``; every earlier decision stays as it was. From
     ``decided_on`` on, the withdrawal is what is in force for what it covers.
     """
     client = client_or_404(client_id)
-    the_scope = check.scope(scope)
-    day = check.past_date(decided_on, "decidedOn")
-    cats = check.categories(categories)
-    to = check.recipients(recipients, the_scope, actor)
-    text = validation.text(note, "note", check.MAX_NOTE, required=False)
+    the_scope = checks.scope(scope)
+    day = checks.past_date(decided_on, "decidedOn")
+    cats = checks.categories(categories)
+    to = checks.recipients(recipients, the_scope, actor)
+    text = validation.text(note, "note", checks.MAX_NOTE, required=False)
     in_force_then = in_force.latest(
-        convert.decisions(client, actor.partner_id, decided_on__lte=day)
+        consent_decisions(client, actor.partner_id, decided_on__lte=day)
     )
     given = [
         d
