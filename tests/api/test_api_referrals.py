@@ -14,7 +14,7 @@ from tests.api.conftest import as_employee, invalid_fields, problem
 from tests.api.test_api_items import item_body
 from tests.conftest import inform_and_consent, make_employee, make_partner, representative_of
 from tests.consent.test_api import consent_form, multipart
-from zorgvuldig.exchange.models import Delivery, Disclosure
+from zorgvuldig.exchange.models import Disclosure, ReceivedShare
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
 
@@ -117,7 +117,7 @@ def test_art5_1_the_recipient_declines_a_referral_with_its_reason(
     declined = theirs.post(path, {"domain": "wonen", "reason": "Geen woonbegeleiding."})
     assert declined.status_code == 204, declined.content
     assert theirs.get("/referrals").json() == []
-    assert Delivery.objects.get().decline_reason == "Geen woonbegeleiding."
+    assert ReceivedShare.objects.get().decline_reason == "Geen woonbegeleiding."
     assert LogRecord.objects.get(name="verwijzing-afwijzen").decision == "allowed"
 
 
@@ -151,7 +151,7 @@ def test_bad_input_is_a_clear_problem_and_changes_nothing(
     answer = problem(response, status)
     if field:
         assert field in invalid_fields(response), answer
-    assert Delivery.objects.filter(handled_at__isnull=True).count() == 1
+    assert ReceivedShare.objects.filter(handled_at__isnull=True).count() == 1
     assert len(as_employee(kees).get("/referrals").json()) == 1
 
 

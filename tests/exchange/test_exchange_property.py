@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import inform_and_consent, make_employee, make_partner, next_bsn
 from zorgvuldig.core.errors import ProcessingRefused
-from zorgvuldig.exchange.models import Delivery, Disclosure
+from zorgvuldig.exchange.models import Disclosure, ReceivedShare
 from zorgvuldig.gate import services, validation
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
@@ -157,7 +157,7 @@ def test_art5_1_what_leaves_is_exactly_what_is_allowed(actor, sequence, supporte
         assert disclosed == sent
         # and what left waits at the recipient partner, once each, nothing more
         waiting = set(
-            Delivery.objects.filter(disclosure__trace_id=trace_id).values_list(
+            ReceivedShare.objects.filter(disclosure__trace_id=trace_id).values_list(
                 "disclosure__item_id", flat=True
             )
         )
@@ -170,7 +170,7 @@ def test_art5_1_what_leaves_is_exactly_what_is_allowed(actor, sequence, supporte
         )
         # a referral waits in the recipient's intake queue, anything else among received shares
         assert set(
-            Delivery.objects.filter(disclosure__trace_id=trace_id).values_list(
+            ReceivedShare.objects.filter(disclosure__trace_id=trace_id).values_list(
                 "referral_domain", flat=True
             )
         ) <= {referral or ""}

@@ -19,7 +19,7 @@ from tests.conftest import (
 )
 from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.dossier.models import DataItem
-from zorgvuldig.exchange.models import Delivery
+from zorgvuldig.exchange.models import ReceivedShare
 from zorgvuldig.gate import services
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
@@ -79,7 +79,7 @@ def test_art6_1_a_share_to_a_partner_waits_there_for_its_supporting_caseworker(
     _, result = shared
     bram = supporting(recipient_partner, client_dossier, "bram")
     (waiting,) = services.received_shares(bram, purpose="support-provision")
-    assert waiting.id == result.delivery_ids[0]
+    assert waiting.id == result.received_share_ids[0]
     assert (waiting.client_id, waiting.category, waiting.label, waiting.version_number) == (
         client_dossier.id,
         "youth",
@@ -122,15 +122,15 @@ def test_art3_2a_taking_it_in_records_the_shared_version_with_its_origin(
         purpose="support-provision",
     )
     bram = supporting(recipient_partner, client_dossier, "bram")
-    taken = services.accept_received_share(bram, result.delivery_ids[0])
+    taken = services.accept_received_share(bram, result.received_share_ids[0])
     assert taken.partner_id == recipient_partner.id and taken.id != school.id
     assert taken.current.value == "Groep 8, De Linde"
     assert (taken.current.source, taken.current.method) == (partner.name, "partner")
-    delivery = Delivery.objects.get(id=result.delivery_ids[0])
-    assert delivery.accepted_item_id == taken.id and delivery.handled_at is not None
+    received_share = ReceivedShare.objects.get(id=result.received_share_ids[0])
+    assert received_share.accepted_item_id == taken.id and received_share.handled_at is not None
     assert services.received_shares(bram, purpose="support-provision") == []
     with pytest.raises(InvalidInput, match="al afgehandeld"):
-        services.accept_received_share(bram, result.delivery_ids[0])
+        services.accept_received_share(bram, result.received_share_ids[0])
 
 
 def test_art4_2_without_consent_at_the_recipient_nothing_enters_its_dossier(
@@ -139,8 +139,8 @@ def test_art4_2_without_consent_at_the_recipient_nothing_enters_its_dossier(
     _, result = shared
     bram = supporting(recipient_partner, client_dossier, "bram", consent=False)
     with pytest.raises(ProcessingRefused):
-        services.accept_received_share(bram, result.delivery_ids[0])
-    assert Delivery.objects.get(id=result.delivery_ids[0]).handled_at is None
+        services.accept_received_share(bram, result.received_share_ids[0])
+    assert ReceivedShare.objects.get(id=result.received_share_ids[0]).handled_at is None
     assert LogRecord.objects.filter(
         name="gegeven-vastleggen", partner_id=str(recipient_partner.id), decision="refused"
     ).exists()  # the refusal is logged, though nothing else is kept
@@ -151,7 +151,7 @@ def test_another_partner_cannot_take_in_what_was_shared_with_someone_else(client
     _, result = shared
     elsewhere = supporting(make_partner("Wmo Leersum"), client_dossier, "wim")
     with pytest.raises(NotFound):
-        services.accept_received_share(elsewhere, result.delivery_ids[0])
+        services.accept_received_share(elsewhere, result.received_share_ids[0])
     with pytest.raises(NotFound):
         services.accept_received_share(elsewhere, "not-a-uuid")
 
@@ -173,8 +173,8 @@ def test_a_share_to_a_non_partner_or_veilig_thuis_leaves_nothing_waiting(actor, 
         non_partner_id=grandmother.id,
         purpose="support-provision",
     )
-    assert result.sent == (school.id,) and result.delivery_ids == ()
-    assert not Delivery.objects.exists() and not Notification.objects.exists()
+    assert result.sent == (school.id,) and result.received_share_ids == ()
+    assert not ReceivedShare.objects.exists() and not Notification.objects.exists()
 
 
 def test_art5_1_a_recipient_declines_what_it_does_not_need_and_nothing_is_recorded(
@@ -183,18 +183,20 @@ def test_art5_1_a_recipient_declines_what_it_does_not_need_and_nothing_is_record
     _, result = shared
     bram = supporting(recipient_partner, client_dossier, "bram")
     with pytest.raises(InvalidInput, match="reason"):
-        services.decline_received_share(bram, result.delivery_ids[0], reason=" ")
+        services.decline_received_share(bram, result.received_share_ids[0], reason=" ")
     services.decline_received_share(
-        bram, result.delivery_ids[0], reason="Schoolgegevens zijn voor ons traject niet nodig."
+        bram,
+        result.received_share_ids[0],
+        reason="Schoolgegevens zijn voor ons traject niet nodig.",
     )
-    delivery = Delivery.objects.get(id=result.delivery_ids[0])
-    assert delivery.decline_reason.startswith("Schoolgegevens") and delivery.handled_at
-    assert delivery.accepted_item_id is None
+    received_share = ReceivedShare.objects.get(id=result.received_share_ids[0])
+    assert received_share.decline_reason.startswith("Schoolgegevens") and received_share.handled_at
+    assert received_share.accepted_item_id is None
     assert not DataItem.objects.filter(partner=recipient_partner).exists()
     assert services.received_shares(bram, purpose="support-provision") == []
     assert LogRecord.objects.filter(name="ontvangen-gegevens-afwijzen", decision="allowed").exists()
     with pytest.raises(InvalidInput, match="al afgehandeld"):
-        services.accept_received_share(bram, result.delivery_ids[0])
+        services.accept_received_share(bram, result.received_share_ids[0])
 
 
 def test_art3_2c_only_a_supporting_caseworker_may_decline(
@@ -203,8 +205,8 @@ def test_art3_2c_only_a_supporting_caseworker_may_decline(
     _, result = shared
     stranger = actor_for(make_employee(recipient_partner, "kim"))
     with pytest.raises(ProcessingRefused):
-        services.decline_received_share(stranger, result.delivery_ids[0], reason="niet nodig")
-    assert Delivery.objects.get(id=result.delivery_ids[0]).handled_at is None
+        services.decline_received_share(stranger, result.received_share_ids[0], reason="niet nodig")
+    assert ReceivedShare.objects.get(id=result.received_share_ids[0]).handled_at is None
     assert LogRecord.objects.filter(name="ontvangen-gegevens-afwijzen", decision="refused").exists()
 
 
@@ -224,8 +226,8 @@ def test_art9_6_the_sender_sees_whether_the_recipient_took_it_in_or_declined(
     share(actor, client_dossier.id, school.id, non_partner_id=grandmother.id)
     assert receipts(actor, school.id) == ["waiting", "waiting", ""]
     bram = supporting(recipient_partner, client_dossier, "bram")
-    services.accept_received_share(bram, first.delivery_ids[0])
-    services.decline_received_share(bram, second.delivery_ids[0], reason="Al bekend.")
+    services.accept_received_share(bram, first.received_share_ids[0])
+    services.decline_received_share(bram, second.received_share_ids[0], reason="Al bekend.")
     # who holds it now (art9.6: whom to tell of a correction): the one that took it in
     assert receipts(actor, school.id) == ["taken-in", "declined", ""]
     by_client = services.disclosures_of_client(actor, client_dossier.id, purpose="accountability")

@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import inform_and_consent, make_employee, make_partner, representative_of
 from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
-from zorgvuldig.exchange.models import Delivery, Disclosure
+from zorgvuldig.exchange.models import Disclosure, ReceivedShare
 from zorgvuldig.gate import services
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
@@ -87,7 +87,7 @@ def test_art5_1_a_share_to_a_partner_that_does_not_support_the_client_is_refused
         )
     assert refused.value.decision.articles == ("art5.1",)
     assert "verwijs" in refused.value.decision.explanation.lower()
-    assert not Disclosure.objects.exists() and not Delivery.objects.exists()
+    assert not Disclosure.objects.exists() and not ReceivedShare.objects.exists()
     assert LogRecord.objects.get(name="gegevens-delen").decision == "refused"
 
 
@@ -96,7 +96,7 @@ def test_art5_1_a_referral_carries_what_intake_and_assessment_there_need(referre
     assert set(result.sent) == {items["contact"].id, items["household"].id}
     assert result.withheld == (items["youth"].id,)
     assert "ontvanger" in result.explanation
-    assert set(Delivery.objects.values_list("referral_domain", flat=True)) == {"wonen"}
+    assert set(ReceivedShare.objects.values_list("referral_domain", flat=True)) == {"wonen"}
 
 
 def test_art5_1_the_preview_shows_a_referral_as_such(actor, client_dossier, referred, housing):
@@ -201,7 +201,7 @@ def test_art5_1_declining_a_referral_keeps_who_when_and_why_and_records_nothing(
         kees, client_dossier.id, domain="wonen", reason="Wij bieden geen woonbegeleiding."
     )
     assert services.intake_queue(kees) == []
-    deliveries = Delivery.objects.filter(recipient_partner=housing)
+    deliveries = ReceivedShare.objects.filter(recipient_partner=housing)
     assert all(d.handled_at and d.accepted_item_id is None for d in deliveries)
     assert {d.decline_reason for d in deliveries} == {"Wij bieden geen woonbegeleiding."}
     assert LogRecord.objects.get(name="verwijzing-afwijzen").decision == "allowed"

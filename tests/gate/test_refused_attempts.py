@@ -15,7 +15,7 @@ from tests.conftest import make_employee, make_partner, representative_of, suppo
 from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.core.errors import GateError, InvalidInput, NotFound
 from zorgvuldig.dossier.models import Annotation, DataItem, DataItemVersion, SecrecyRelease
-from zorgvuldig.exchange.models import Delivery, Disclosure
+from zorgvuldig.exchange.models import Disclosure, ReceivedShare
 from zorgvuldig.gate import services
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.entry import subject_pseudonym
@@ -138,7 +138,14 @@ def written() -> dict[str, int]:
     """Everything an attempt could write besides the log."""
     return {
         model.__name__: model.objects.count()
-        for model in (DataItem, DataItemVersion, Annotation, SecrecyRelease, Disclosure, Delivery)
+        for model in (
+            DataItem,
+            DataItemVersion,
+            Annotation,
+            SecrecyRelease,
+            Disclosure,
+            ReceivedShare,
+        )
     }
 
 

@@ -16,7 +16,7 @@ from tests.conftest import (
     supporting,
 )
 from zorgvuldig.dossier.models import DataItem
-from zorgvuldig.exchange.models import Delivery
+from zorgvuldig.exchange.models import ReceivedShare
 from zorgvuldig.gate import services
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ def share_school_record(actor, client, recipient):
         purpose="support-provision",
         referral_domain="jeugd",  # a referral (art5.1)
     )
-    return result.delivery_ids[0]
+    return result.received_share_ids[0]
 
 
 def logged_in(client, partner, username, client_dossier, *, consent=True):
@@ -83,8 +83,8 @@ def test_art6_1_what_waits_is_listed_without_its_content(bram, partner, client_d
 
 
 def test_art3_2a_taking_it_in_records_it_with_its_origin(bram, partner, client_dossier, recipient):
-    (delivery,) = Delivery.objects.all()
-    response = bram.post(f"{LIST}{delivery.id}/overnemen/?doel=support-provision")
+    (received_share,) = ReceivedShare.objects.all()
+    response = bram.post(f"{LIST}{received_share.id}/overnemen/?doel=support-provision")
     assert response.status_code == 302
     assert response["Location"].startswith(f"/clienten/{client_dossier.id}/")
     dossier = bram.get(response["Location"]).content.decode()
@@ -98,24 +98,27 @@ def test_art4_2_without_consent_at_the_recipient_the_page_explains_the_refusal(
 ):
     share_school_record(actor, client_dossier, recipient)
     web = logged_in(client, recipient, "bram", client_dossier, consent=False)
-    (delivery,) = Delivery.objects.all()
-    response = web.post(f"{LIST}{delivery.id}/overnemen/?doel=support-provision")
+    (received_share,) = ReceivedShare.objects.all()
+    response = web.post(f"{LIST}{received_share.id}/overnemen/?doel=support-provision")
     assert response.status_code == 403
     assert "art. 4" in response.content.decode()
     assert not DataItem.objects.filter(partner=recipient).exists()
 
 
 def test_art5_1_declining_needs_a_reason_and_records_nothing(bram, recipient):
-    (delivery,) = Delivery.objects.all()
-    address = f"{LIST}{delivery.id}/afwijzen/?doel=support-provision"
+    (received_share,) = ReceivedShare.objects.all()
+    address = f"{LIST}{received_share.id}/afwijzen/?doel=support-provision"
     assert bram.get(address).status_code == 200
     empty = bram.post(address, {"reason": ""})
     assert empty.status_code == 400 and "verplicht" in empty.content.decode()
-    assert Delivery.objects.get().handled_at is None
+    assert ReceivedShare.objects.get().handled_at is None
     done = bram.post(address, {"reason": "Niet nodig voor ons traject."})
     assert done.status_code == 302
-    delivery.refresh_from_db()
-    assert delivery.handled_at and delivery.decline_reason == "Niet nodig voor ons traject."
+    received_share.refresh_from_db()
+    assert (
+        received_share.handled_at
+        and received_share.decline_reason == "Niet nodig voor ons traject."
+    )
     assert not DataItem.objects.filter(partner=recipient).exists()
 
 
@@ -126,10 +129,10 @@ def test_art3_2c_a_colleague_who_does_not_support_the_client_sees_nothing(
     supporting(recipient, client_dossier, "bram")
     client.force_login(make_employee(recipient, "kim").user)
     assert "Er wacht niets" in client.get(LIST, PURPOSE).content.decode()
-    (delivery,) = Delivery.objects.all()
-    response = client.post(f"{LIST}{delivery.id}/overnemen/?doel=support-provision")
+    (received_share,) = ReceivedShare.objects.all()
+    response = client.post(f"{LIST}{received_share.id}/overnemen/?doel=support-provision")
     assert response.status_code == 403
-    assert Delivery.objects.get().handled_at is None
+    assert ReceivedShare.objects.get().handled_at is None
 
 
 def test_an_unknown_received_share_is_not_found(bram):

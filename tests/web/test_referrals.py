@@ -13,7 +13,7 @@ from tests.conftest import inform_and_consent, make_employee, make_partner, repr
 from tests.exchange.test_referral import record
 from tests.web.test_pages import field_error, text_of
 from zorgvuldig.consent.models import ConsentDecision
-from zorgvuldig.exchange.models import Delivery, Disclosure
+from zorgvuldig.exchange.models import Disclosure, ReceivedShare
 from zorgvuldig.gate import services
 from zorgvuldig.processing_log.models import LogRecord
 
@@ -71,7 +71,7 @@ def test_art5_1_the_preview_shows_a_referral_and_what_it_may_carry(
         share_page(client_dossier.id), form(housing, items, referral_domain="wonen", stap="delen")
     )
     assert shared.status_code == 200, text_of(shared)
-    assert Delivery.objects.get().referral_domain == "wonen"
+    assert ReceivedShare.objects.get().referral_domain == "wonen"
 
 
 def test_art5_1_an_unknown_referral_domain_is_an_error_on_its_field(
@@ -124,10 +124,10 @@ def test_art5_1_declining_needs_a_reason_and_records_nothing(kees, client_dossie
     assert kees.get(url).status_code == 200
     blank = kees.post(url, {"reason": ""})
     assert blank.status_code == 400 and field_error(blank, "reason")
-    assert Delivery.objects.filter(handled_at__isnull=True).count() == 1
+    assert ReceivedShare.objects.filter(handled_at__isnull=True).count() == 1
     done = kees.post(url, {"reason": "Wij bieden geen woonbegeleiding."})
     assert done.status_code == 302
-    assert not Delivery.objects.filter(handled_at__isnull=True).exists()
+    assert not ReceivedShare.objects.filter(handled_at__isnull=True).exists()
 
 
 def test_a_referral_for_another_domain_is_not_found(kees, client_dossier):

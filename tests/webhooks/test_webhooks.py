@@ -128,7 +128,7 @@ def test_art6_1_a_share_notifies_the_recipient_in_its_transaction_without_person
     result = share(actor, may_share, recipient)
     (notification,) = Notification.objects.all()
     assert notification.payload["event"] == "received-shares.created"
-    assert notification.payload["receivedShareIds"] == [str(i) for i in result.delivery_ids]
+    assert notification.payload["receivedShareIds"] == [str(i) for i in result.received_share_ids]
     text = json.dumps(notification.payload)
     subject = may_share.subject
     for personal in (str(may_share.id), subject.bsn, subject.surname, "Groep 8", "youth"):

@@ -10,11 +10,11 @@ from zorgvuldig.api.routers import (
     clients,
     consent,
     exchange,
-    inbox,
     items,
     log,
     oversight,
     partners,
+    received_shares,
     support,
     trajectories,
     webhooks,
@@ -28,7 +28,7 @@ api.add_router("", trajectories.router)
 api.add_router("", items.router)
 api.add_router("", consent.router)
 api.add_router("", exchange.router)
-api.add_router("", inbox.router)
+api.add_router("", received_shares.router)
 api.add_router("", support.router)
 api.add_router("", oversight.router)
 api.add_router("", log.router)

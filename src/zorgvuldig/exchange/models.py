@@ -155,7 +155,7 @@ class SafetyCaseStep(models.Model):
         ]
 
 
-class Delivery(models.Model):
+class ReceivedShare(models.Model):
     """A disclosure to a partner as the recipient sees it: waiting until a caseworker there
     takes it into the recipient's own dossier (art3.2a: with its origin), or declines it.
 
@@ -163,7 +163,9 @@ class Delivery(models.Model):
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    disclosure = models.OneToOneField(Disclosure, on_delete=models.PROTECT, related_name="delivery")
+    disclosure = models.OneToOneField(
+        Disclosure, on_delete=models.PROTECT, related_name="received_share"
+    )
     recipient_partner = models.ForeignKey(
         "partners.Partner", on_delete=models.PROTECT, related_name="+"
     )
@@ -188,6 +190,6 @@ class Delivery(models.Model):
         indexes = [
             models.Index(
                 fields=["recipient_partner", "handled_at", "created_at"],
-                name="delivery_inbox",
+                name="received_share_waiting",
             )
         ]

@@ -12,7 +12,7 @@ from zorgvuldig.clients.models import Household, SupportTrajectory
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.dossier.models import DataItem
-from zorgvuldig.exchange.models import Delivery, NonPartner, SafetyCase
+from zorgvuldig.exchange.models import NonPartner, ReceivedShare, SafetyCase
 from zorgvuldig.gate import facts_sql
 from zorgvuldig.gate.consent_facts import consents_in_force
 from zorgvuldig.partners.models import Partner, Role
@@ -178,7 +178,7 @@ def referred_to(actor: Actor, client_id) -> frozenset[Domain]:
         return frozenset()
     return frozenset(
         Domain(d)
-        for d in Delivery.objects.filter(
+        for d in ReceivedShare.objects.filter(
             client_id=client_id, recipient_partner_id=actor.partner_id, handled_at__isnull=True
         )
         .exclude(referral_domain="")

@@ -10,10 +10,10 @@ from zorgvuldig.web.views import (
     dossier,
     exchange,
     households,
-    inbox,
     intake,
     meldcode,
     oversight,
+    received_shares,
     referrals,
     requests,
     search,
@@ -73,7 +73,7 @@ urlpatterns = [
     path("huishoudens/", households.directed, name="households"),
     path("huishoudens/<uuid:household_id>/", households.household, name="household"),
     path("privacy/uitzonderingen/", oversight.exceptions_register, name="exceptions_register"),
-    path("ontvangen-gegevens/", inbox.received_shares, name="received_shares"),
+    path("ontvangen-gegevens/", received_shares.received_shares, name="received_shares"),
     path("aanmeldingen/", referrals.intake_queue, name="intake_queue"),
     path(
         "aanmeldingen/<uuid:client_id>/<slug:domain>/aannemen/",
@@ -86,9 +86,13 @@ urlpatterns = [
         name="decline_referral",
     ),
     path(
-        "ontvangen-gegevens/<uuid:share_id>/overnemen/", inbox.accept, name="accept_received_share"
+        "ontvangen-gegevens/<uuid:share_id>/overnemen/",
+        received_shares.accept,
+        name="accept_received_share",
     ),
     path(
-        "ontvangen-gegevens/<uuid:share_id>/afwijzen/", inbox.decline, name="decline_received_share"
+        "ontvangen-gegevens/<uuid:share_id>/afwijzen/",
+        received_shares.decline,
+        name="decline_received_share",
     ),
 ]

@@ -47,8 +47,8 @@ def _disclosure_rows(queryset):
         "ground",
         "disclosed_at",
         "trace_id",
-        "delivery__handled_at",
-        "delivery__accepted_item_id",
+        "received_share__handled_at",
+        "received_share__accepted_item_id",
         "item__subject_id",
     )
 

@@ -21,10 +21,10 @@ from zorgvuldig.core.errors import InvalidInput, NotFound
 from zorgvuldig.core.prepared import PreparedQuery
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.exchange.models import (
-    Delivery,
     Disclosure,
     Ground,
     NonPartner,
+    ReceivedShare,
 )
 from zorgvuldig.gate import facts as facts_module
 from zorgvuldig.gate import facts_sql, validation
@@ -225,13 +225,13 @@ def share_items(
             )
             for i in sent
         )
-        deliveries = _deliver(recipient, client_id, disclosures, announce, referral)
+        shares = _leave_with_recipients(recipient, client_id, disclosures, announce, referral)
         return Performed(
             (
                 tuple(i.id for i in sent),
                 tuple(i.id for i in items if i not in sent),
                 decision,
-                deliveries,
+                shares,
             ),
             subject_ids=sorted({i.subject_id for i in items}, key=str),
         )
@@ -253,26 +253,26 @@ def share_items(
         referral_domain=referral,
     )
     outcome = process(processing, perform)
-    sent, withheld, decision, deliveries = outcome.result
+    sent, withheld, decision, shares = outcome.result
     explanation = decision.explanation
     if any(Category(i.category) in decision.allowed_categories for i in items if i.id in withheld):
         explanation += (
             " Gegevens onder het beroepsgeheim van een hulpverlener die ze niet heeft vrijgegeven, "
             "blijven achter (art. 6 lid 2)."
         )
-    return ShareResult(sent, withheld, explanation, outcome.trace_id, deliveries, decision)
+    return ShareResult(sent, withheld, explanation, outcome.trace_id, shares, decision)
 
 
-def _deliver(
+def _leave_with_recipients(
     recipient: _Recipient, client_id, disclosures, announce: bool, referral: Domain | None
 ) -> tuple[uuid.UUID, ...]:
     """What went to a partner waits there (its received shares, or for a referral its intake
     queue) and, when ``announce``, its systems are notified by webhook, in the same
-    transaction; the notification names the deliveries, nothing about the client."""
+    transaction; the notification names the shares, nothing about the client."""
     if recipient.partner is None or not disclosures:
         return ()
-    deliveries = Delivery.objects.bulk_create(
-        Delivery(
+    shares = ReceivedShare.objects.bulk_create(
+        ReceivedShare(
             disclosure=d,
             recipient_partner_id=recipient.partner.id,
             client_id=client_id,
@@ -280,7 +280,7 @@ def _deliver(
         )
         for d in disclosures
     )
-    ids = tuple(d.id for d in deliveries)
+    ids = tuple(d.id for d in shares)
     if announce:
         notify(
             recipient.partner.id,

@@ -20,7 +20,7 @@ class ShareResult:
     withheld: tuple[uuid.UUID, ...]  # the items the protocol kept back
     explanation: str
     trace_id: str
-    delivery_ids: tuple[uuid.UUID, ...] = ()  # what waits at a recipient partner
+    received_share_ids: tuple[uuid.UUID, ...] = ()  # what waits at a recipient partner
     decision: Decision | None = None  # per category: allowed, or refused and why
 
 

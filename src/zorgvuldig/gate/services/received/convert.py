@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from zorgvuldig.exchange.models import Delivery
+from zorgvuldig.exchange.models import ReceivedShare
 from zorgvuldig.gate.services.received.views import ReceivedShareView, ReferralView
 
 
-def received_share_view(d: Delivery, label: str) -> ReceivedShareView:
+def received_share_view(d: ReceivedShare, label: str) -> ReceivedShareView:
     sent = d.disclosure
     return ReceivedShareView(
         id=d.id,
@@ -24,8 +24,8 @@ def received_share_view(d: Delivery, label: str) -> ReceivedShareView:
     )
 
 
-def referral_view(client_id, domain: str, deliveries: list[Delivery]) -> ReferralView:
-    first = deliveries[0]
+def referral_view(client_id, domain: str, shares: list[ReceivedShare]) -> ReferralView:
+    first = shares[0]
     sent = first.disclosure
     return ReferralView(
         client_id=client_id,
@@ -34,7 +34,7 @@ def referral_view(client_id, domain: str, deliveries: list[Delivery]) -> Referra
         sender=sent.partner.name,
         sender_person=sent.sent_by.display_name,
         purpose=sent.purpose,
-        categories=tuple(dict.fromkeys(d.disclosure.item.category for d in deliveries)),
-        received_share_ids=tuple(d.id for d in deliveries),
+        categories=tuple(dict.fromkeys(d.disclosure.item.category for d in shares)),
+        received_share_ids=tuple(d.id for d in shares),
         sent_at=sent.disclosed_at,
     )

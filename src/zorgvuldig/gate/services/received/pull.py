@@ -151,7 +151,7 @@ def request_items(
             legal_basis=legal_basis,
             justification=justification,
         )
-        for delivery_id in shared.delivery_ids
+        for delivery_id in shared.received_share_ids
     ]
     answers.update(_sent(held, shared.sent, received, holder.name))
     if refused_by_holder := {c: ids for c, ids in held.items() if c not in answers}:

@@ -24,7 +24,7 @@ from django.utils import timezone
 from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
-from zorgvuldig.exchange.models import Delivery
+from zorgvuldig.exchange.models import ReceivedShare
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.processing import Performed, Processing, process
@@ -55,7 +55,7 @@ def _waiting_referrals(actor: Actor):
         domain=OuterRef("referral_domain"),
     )
     return (
-        Delivery.objects.filter(recipient_partner_id=actor.partner_id, handled_at__isnull=True)
+        ReceivedShare.objects.filter(recipient_partner_id=actor.partner_id, handled_at__isnull=True)
         .exclude(referral_domain="")
         .exclude(Exists(supported))
         .select_related(
@@ -108,20 +108,20 @@ def intake_queue(actor: Actor) -> list[ReferralView]:
     return sorted(views, key=lambda v: v.sent_at)
 
 
-def _referral(actor: Actor, client_id, domain) -> tuple[uuid.UUID, Domain, list[Delivery]]:
+def _referral(actor: Actor, client_id, domain) -> tuple[uuid.UUID, Domain, list[ReceivedShare]]:
     client = client_id_or_404(client_id)
     referred = validation.domain(domain, "domain")
-    deliveries = list(
+    shares = list(
         _waiting_referrals(actor)
         .filter(client_id=client, referral_domain=referred.value)
         .select_for_update(of=("self",))
     )
-    if not deliveries:
+    if not shares:
         raise NotFound(
             "referral",
             "Er wacht bij uw organisatie geen verwijzing van deze cliënt voor dit domein.",
         )
-    return client, referred, deliveries
+    return client, referred, shares
 
 
 @gate_service
@@ -131,7 +131,7 @@ def take_in_referral(
     """Take a referred client in: open a support trajectory in the domain of the referral at
     the actor's organisation, with the actor as caseworker (art1, art2: an intake). What the
     referral carried then waits among the actor's received shares, to be taken into the
-    dossier item by item (:func:`~.inbox.accept_received_share`)."""
+    dossier item by item (:func:`~.shares.accept_received_share`)."""
     with transaction.atomic():
         client, referred, _deliveries = _referral(actor, client_id, domain)
         basis = basis_of(referred)
@@ -174,18 +174,20 @@ def decline_referral(actor: Actor, client_id, *, domain: str, reason: str) -> No
     dossier."""
     why = validation.text(reason, "reason", 1000)
     with transaction.atomic():
-        client, referred, deliveries = _referral(actor, client_id, domain)
+        client, referred, shares = _referral(actor, client_id, domain)
 
         def decline(decision):
             now = timezone.now()
-            for delivery in deliveries:
-                delivery.handled_at = now
-                delivery.handled_by_id = actor.employee_id
-                delivery.decline_reason = why
-            Delivery.objects.bulk_update(deliveries, ["handled_at", "handled_by", "decline_reason"])
+            for share in shares:
+                share.handled_at = now
+                share.handled_by_id = actor.employee_id
+                share.decline_reason = why
+            ReceivedShare.objects.bulk_update(
+                shares, ["handled_at", "handled_by", "decline_reason"]
+            )
             return Performed(
                 None,
-                subject_ids=sorted({d.disclosure.item.subject_id for d in deliveries}, key=str),
+                subject_ids=sorted({d.disclosure.item.subject_id for d in shares}, key=str),
             )
 
         try:

@@ -2,7 +2,7 @@
 """What partners shared with the actor's organisation, as the recipient sees it (art3.2a,
 art3.2c, art4.2, art5.1, art6.1).
 
-A share to a partner leaves a :class:`~zorgvuldig.exchange.models.Delivery` at the recipient
+A share to a partner leaves a :class:`~zorgvuldig.exchange.models.ReceivedShare` at the recipient
 and, when the recipient's systems subscribed, a webhook notification naming it (no personal
 data). A caseworker who supports the client there sees it among the received shares and takes
 it into the own dossier, where it is recorded with its origin and decided by the recipient's
@@ -22,7 +22,7 @@ from django.utils import timezone
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.dossier.models import DataItemVersion, OriginMethod
-from zorgvuldig.exchange.models import Delivery
+from zorgvuldig.exchange.models import ReceivedShare
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.processing import Performed, process
@@ -44,16 +44,16 @@ def _supported_clients(actor: Actor):
 
 
 def _waiting(actor: Actor):
-    return Delivery.objects.filter(
+    return ReceivedShare.objects.filter(
         recipient_partner_id=actor.partner_id, handled_at__isnull=True
     ).select_related(
         "client__subject", "disclosure__partner", "disclosure__sent_by__user", "disclosure__item"
     )
 
 
-def _labels(deliveries) -> dict[tuple[uuid.UUID, int], str]:
+def _labels(shares) -> dict[tuple[uuid.UUID, int], str]:
     wanted = Q(pk__in=[])
-    for d in deliveries:
+    for d in shares:
         wanted |= Q(item_id=d.disclosure.item_id, number=d.disclosure.version_number)
     return {
         (v.item_id, v.number): v.label
@@ -61,16 +61,16 @@ def _labels(deliveries) -> dict[tuple[uuid.UUID, int], str]:
     }
 
 
-def _waiting_one(actor: Actor, received_share_id) -> Delivery:
-    """The delivery, locked, still waiting at the actor's organisation; else a clear error."""
+def _waiting_one(actor: Actor, received_share_id) -> ReceivedShare:
+    """The share, locked, still waiting at the actor's organisation; else a clear error."""
     try:
         key = uuid.UUID(str(received_share_id))
     except ValueError:
         key = None
-    delivery = _waiting(actor).select_for_update(of=("self",)).filter(id=key).first()
-    if delivery is not None:
-        return delivery
-    if Delivery.objects.filter(id=key, recipient_partner_id=actor.partner_id).exists():
+    share = _waiting(actor).select_for_update(of=("self",)).filter(id=key).first()
+    if share is not None:
+        return share
+    if ReceivedShare.objects.filter(id=key, recipient_partner_id=actor.partner_id).exists():
         raise InvalidInput({"receivedShareId": "Deze ontvangen gegevens zijn al afgehandeld."})
     raise NotFound("received-share", "Deze ontvangen gegevens bestaan niet bij uw organisatie.")
 
@@ -83,12 +83,12 @@ def received_shares(actor: Actor, *, purpose: str) -> list[ReceivedShareView]:
     is not shown."""
     goal = validation.purpose(purpose)
     oldest = _waiting(actor).filter(client_id__in=_supported_clients(actor))
-    deliveries = sorted(
+    shares = sorted(
         oldest.order_by("created_at")[:MAX_RECEIVED], key=lambda d: (str(d.client_id), d.created_at)
     )
-    labels = _labels(deliveries)
+    labels = _labels(shares)
     views: list[ReceivedShareView] = []
-    for client_id, group in groupby(deliveries, key=lambda d: d.client_id):
+    for client_id, group in groupby(shares, key=lambda d: d.client_id):
         group = list(group)
         categories = tuple(
             dict.fromkeys(
@@ -143,13 +143,13 @@ def accept_received_share(
     ``purpose``: the recipient's purpose, by default the one the sender shared it for."""
     refused = None
     with transaction.atomic():
-        delivery = _waiting_one(actor, received_share_id)
-        sent = delivery.disclosure
+        share = _waiting_one(actor, received_share_id)
+        sent = share.disclosure
         version = DataItemVersion.objects.get(item_id=sent.item_id, number=sent.version_number)
         try:
             item = record_item(
                 actor,
-                delivery.client_id,
+                share.client_id,
                 category=sent.item.category,
                 label=version.label,
                 value=version.value,
@@ -164,10 +164,10 @@ def accept_received_share(
         except ProcessingRefused as refusal:
             refused = refusal  # its log record commits with this transaction; nothing else
         else:
-            delivery.handled_at = timezone.now()
-            delivery.handled_by_id = actor.employee_id
-            delivery.accepted_item_id = item.id
-            delivery.save(update_fields=["handled_at", "handled_by", "accepted_item"])
+            share.handled_at = timezone.now()
+            share.handled_by_id = actor.employee_id
+            share.accepted_item_id = item.id
+            share.save(update_fields=["handled_at", "handled_by", "accepted_item"])
     if refused is not None:
         raise refused
     return item
@@ -182,19 +182,19 @@ def decline_received_share(
     seeing it, is a consult decided and logged."""
     why = validation.text(reason, "reason", 1000)
     with transaction.atomic():
-        delivery = _waiting_one(actor, received_share_id)
-        sent = delivery.disclosure
+        share = _waiting_one(actor, received_share_id)
+        sent = share.disclosure
 
         def decline(decision):
-            delivery.handled_at = timezone.now()
-            delivery.handled_by_id = actor.employee_id
-            delivery.decline_reason = why
-            delivery.save(update_fields=["handled_at", "handled_by", "decline_reason"])
+            share.handled_at = timezone.now()
+            share.handled_by_id = actor.employee_id
+            share.decline_reason = why
+            share.save(update_fields=["handled_at", "handled_by", "decline_reason"])
             return Performed(None, subject_ids=[sent.item.subject_id])
 
         processing = client_processing(
             actor,
-            delivery.client_id,
+            share.client_id,
             "ontvangen-gegevens-afwijzen",
             Operation.CONSULT,
             (Category(sent.item.category),),
@@ -204,7 +204,7 @@ def decline_received_share(
         try:
             process(processing, decline)
         except ProcessingRefused as refusal:
-            refused = refusal  # logged; the delivery keeps waiting
+            refused = refusal  # logged; the share keeps waiting
         else:
             refused = None
     if refused is not None:
