@@ -43,9 +43,12 @@ def test_the_versions_agree_on_what_decide_reads():
 
 
 def test_where_the_versions_differ():
-    # art9.5: four weeks; AVG art. 12(3): one month, extendable by two
-    assert V2015.rights_deadline == Deadline(weeks=4)
-    assert VAVG.rights_deadline == Deadline(months=1, extension_months=2)
+    # art9.5: four weeks, as written; AVG art. 12(3): one month, extendable by two, and a
+    # deadline on a closed day moves to the next working day (Regulation 1182/71 art. 3(4))
+    assert V2015.rights_deadline == Deadline(weeks=4, moves_off_closed_days=False)
+    assert VAVG.rights_deadline == Deadline(
+        months=1, extension_months=2, moves_off_closed_days=True
+    )
     # AVG art. 18, 20, 21 add rights the protocol lacks
     assert V2015.extra_rights == frozenset()
     assert VAVG.extra_rights == {"restriction", "portability", "objection"}
@@ -92,6 +95,16 @@ def _broken(edit) -> VersionError:
             lambda d: d["rights"].update(deadline={"days": 28}),
             "rights.deadline",
             "unknown key 'days'",
+        ),
+        (
+            lambda d: d["rights"]["deadline"].update(moves_off_closed_days="yes"),
+            "rights.deadline.moves_off_closed_days",
+            "must be a bool",
+        ),
+        (
+            lambda d: d["rights"]["deadline"].pop("moves_off_closed_days"),
+            "rights.deadline.moves_off_closed_days",
+            "missing",
         ),
         (lambda d: d["retention"].update(default_years=0), "retention.default_years", "at least 1"),
         (

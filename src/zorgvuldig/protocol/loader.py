@@ -173,10 +173,13 @@ def _referral_purposes(r: _Reader, purposes: frozenset[Purpose]) -> frozenset[Pu
 
 def _deadline(r: _Reader) -> Deadline:
     table = r.get("rights.deadline", dict)
-    unknown = set(table) - {"weeks", "months", "extension_months"}
+    unknown = set(table) - {"weeks", "months", "extension_months", "moves_off_closed_days"}
     if unknown:
         raise r.error("rights.deadline", f"unknown key {sorted(unknown)[0]!r}")
-    deadline = Deadline(**{k: r.number(f"rights.deadline.{k}") for k in table})
+    deadline = Deadline(
+        **{k: r.number(f"rights.deadline.{k}") for k in table if k != "moves_off_closed_days"},
+        moves_off_closed_days=r.get("rights.deadline.moves_off_closed_days", bool),
+    )
     if not (deadline.weeks or deadline.months):
         raise r.error("rights.deadline", "set weeks or months")
     return deadline

@@ -18,18 +18,14 @@ protocol version with other numbers can pass its own.
 
 from __future__ import annotations
 
-import datetime
+from zorgvuldig.protocol.authority import age_on
+
+__all__ = ["ALONE_FROM_AGE", "CLIENT", "age_on", "check", "representative_required"]
 
 CLIENT = "client"  # the role of a client who decides for themselves
 ALONE_FROM_AGE = 16
 UNDER_AGE_REPRESENTATIVES = ("legal-representative", "guardian", "parent")
 INCAPACITY_REPRESENTATIVES = ("legal-representative", "guardian", "curator", "mentor")
-
-
-def age_on(birth_date: datetime.date, day: datetime.date) -> int:
-    """Age in whole years on ``day``."""
-    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
-    return day.year - birth_date.year - before_birthday
 
 
 def representative_required(age: int, alone_from_age: int = ALONE_FROM_AGE) -> bool:

@@ -19,11 +19,14 @@ from zorgvuldig.protocol.vocabulary import Category, Domain, LegalBasis, Operati
 
 @dataclass(frozen=True, slots=True)
 class Deadline:
-    """A period: weeks, or calendar months; ``extension_months`` where the law allows more."""
+    """A period: weeks, or calendar months; ``extension_months`` where the law allows more;
+    ``moves_off_closed_days``: a deadline on a weekend or public holiday moves to the next
+    working day (:mod:`zorgvuldig.protocol.deadlines`)."""
 
     weeks: int = 0
     months: int = 0
     extension_months: int = 0
+    moves_off_closed_days: bool = False
 
 
 @dataclass(frozen=True, slots=True)
