@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "zorgvuldig.consent",
     "zorgvuldig.exchange",
     "zorgvuldig.processing_log",
+    "zorgvuldig.rights",
     "zorgvuldig.api",
     "zorgvuldig.webhooks",
     "zorgvuldig.web",

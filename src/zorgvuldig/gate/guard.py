@@ -18,7 +18,7 @@ from zorgvuldig.core.errors import GateBypassed
 from zorgvuldig.gate.context import inside_gate
 
 # Tables of the apps that hold personal data, as they appear (quoted) in SQL.
-PERSONAL_TABLE_PREFIXES = ('"clients_', '"dossier_', '"consent_', '"exchange_')
+PERSONAL_TABLE_PREFIXES = ('"clients_', '"dossier_', '"consent_', '"exchange_', '"rights_')
 
 
 def _guard(execute, sql, params, many, context):

@@ -130,6 +130,16 @@ PROCESSINGS = {
     "niet-partner-informeren": _("Informing of a non-partner recorded"),
     "niet-partner-aanspreken": _("Addressing of a non-partner recorded"),
     "niet-partner-aanspreken-raadplegen": _("Addressing of a non-partner consulted"),
+    "vertegenwoordiging-raadplegen": _("Who may act for the client consulted"),
+    "onbekwaamheid-vastleggen": _("Judgement of incapacity recorded"),
+    "vertegenwoordiger-beperken": _("Representative recorded as unwilling or limited"),
+    "verzoek-betrokkene-vastleggen": _("Request of a data subject registered"),
+    "verzoek-betrokkene-raadplegen": _("Request of a data subject consulted"),
+    "verzoek-betrokkene-pauzeren": _("Request of a data subject paused"),
+    "verzoek-betrokkene-hervatten": _("Request of a data subject resumed"),
+    "verzoek-betrokkene-verlengen": _("Deadline of a request extended"),
+    "verzoek-betrokkene-intrekken": _("Request of a data subject withdrawn"),
+    "verzoeken-betrokkenen-raadplegen": _("Open requests of data subjects consulted"),
     "plan-bijwerken": _("Household plan updated"),
 }
 

@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The rights of data subjects (art9) and who exercises them (art10): the register of
+requests with their deadlines, and the partner's records of representation."""
+
+from zorgvuldig.gate.services.rights.register import (
+    extend_request,
+    open_requests,
+    pause_request,
+    register_request,
+    resume_request,
+    subject_request,
+    withdraw_request,
+)
+from zorgvuldig.gate.services.rights.representation import (
+    judge_incapacity,
+    record_representative_stance,
+    who_may_act,
+)
+
+__all__ = [
+    "extend_request",
+    "judge_incapacity",
+    "open_requests",
+    "pause_request",
+    "record_representative_stance",
+    "register_request",
+    "resume_request",
+    "subject_request",
+    "who_may_act",
+    "withdraw_request",
+]

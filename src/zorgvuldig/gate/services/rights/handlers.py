@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Who at a partner handles a data subject's request, and how such handling is logged.
+
+A request is handled by the partner's privacy officer or by a caseworker who supports the
+client there (art3.2c). Handling it is asked of the partner by the protocol itself (art9,
+art10), not decided by ``decide()`` against the client's consent: it is logged as allowed by
+the article that requires it (:func:`~zorgvuldig.gate.processing.process_required`). Anyone
+else is answered as if the client did not exist, and the attempt is logged as refused.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from zorgvuldig.clients.models import Client
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.gate.facts import active_trajectories
+from zorgvuldig.gate.processing import Processing, log_refused_attempt
+from zorgvuldig.gate.services.common import client_or_404, no_such_client
+from zorgvuldig.partners.models import Employee, Role
+from zorgvuldig.protocol import Category, Operation, Purpose
+from zorgvuldig.protocol.decision import Refusal
+
+NOT_THE_ACTORS_CLIENT = Refusal(
+    "art3.2c",
+    "Geweigerd: alleen de privacy officer of een hulpverlener die de cliënt ondersteunt "
+    "behandelt een verzoek van deze cliënt",
+    "Vraag de privacy officer van uw organisatie het verzoek te behandelen.",
+)
+
+
+def rights_processing(
+    actor: Actor, client: Client, name: str, operation: Operation, subject_ids=()
+) -> Processing:
+    """Handling a request of ``client``'s data subject: identification data only."""
+    return Processing(
+        name=name,
+        actor=actor,
+        operation=operation,
+        categories=(Category.IDENTIFICATION,),
+        purpose=Purpose.ACCOUNTABILITY,
+        legal_basis=None,
+        client_id=client.id,
+        subject_ids=tuple(subject_ids) or (client.subject_id,),
+    )
+
+
+def is_privacy_officer(actor: Actor) -> bool:
+    return Employee.objects.filter(
+        id=actor.employee_id, partner_id=actor.partner_id, role=Role.PRIVACY_OFFICER, is_active=True
+    ).exists()
+
+
+def handled_client(actor: Actor, client_id, name: str, operation: Operation) -> Client:
+    """The client whose request the actor may handle; else not found, the attempt logged."""
+    client = client_or_404(client_id)
+    if is_privacy_officer(actor):
+        return client
+    supports = active_trajectories(
+        datetime.date.today(), client_id=client.id, partner_id=actor.partner_id
+    ).filter(caseworkers__id=actor.employee_id)
+    if actor.employee_id is not None and supports.exists():
+        return client
+    log_refused_attempt(rights_processing(actor, client, name, operation), [NOT_THE_ACTORS_CLIENT])
+    raise no_such_client()

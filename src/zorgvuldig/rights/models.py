@@ -1,0 +1,145 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The rights of data subjects (art9) and who exercises them (art10).
+
+A request of a data subject, or of whoever art10 says acts for them, is kept from receipt to
+closing: who asked, for whom, on what authority, how their identity was established, when it
+came in and when the answer is due. Beside it: the partner's judgement that a data subject of
+16 or older cannot exercise the rights (art10.2), and what it recorded about a representative
+(unwilling, or limited for weighty interests of the subject, art10.2 and art10.3).
+
+Personal data: only :mod:`zorgvuldig.gate` reads and writes these models.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from zorgvuldig.core.fields import EncryptedTextField
+
+
+class RequestKind(models.TextChoices):
+    OVERVIEW = "overview", _("Overview of the data and where it went (art. 9(1))")
+    INSPECTION = "inspection", _("Inspection of the dossier (art. 9(2))")
+    CORRECTION = "correction", _("Correction (art. 9(4))")
+    ADDITION = "addition", _("Addition (art. 9(4))")
+    DELETION = "deletion", _("Deletion (art. 9(4))")
+    BLOCKING = "blocking", _("Blocking (art. 9(4))")
+    # the AVG variant (the version's rights.extra)
+    RESTRICTION = "restriction", _("Restriction of processing (GDPR art. 18)")
+    PORTABILITY = "portability", _("A machine-readable copy (GDPR art. 20)")
+    OBJECTION = "objection", _("Objection (GDPR art. 21)")
+
+
+class RequestState(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    WAITING = "waiting", _("Waiting for the requester")
+    IN_PROGRESS = "in-progress", _("In progress")
+    DECIDED = "decided", _("Decided")
+    CARRIED_OUT = "carried-out", _("Carried out")
+    CLOSED = "closed", _("Closed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+OPEN_STATES = (RequestState.RECEIVED, RequestState.WAITING, RequestState.IN_PROGRESS)
+
+
+class IdentityMethod(models.TextChoices):
+    IN_PERSON = "in-person", _("In person, with an identity document")
+    SIGNED_LETTER = "signed-letter", _("A signed letter")
+    DIGITAL = "digital-sign-in", _("A digital sign-in")
+
+
+class SubjectRequest(models.Model):
+    """A request under art9 (and AVG art. 15 to 21) at one partner."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    partner = models.ForeignKey("partners.Partner", on_delete=models.PROTECT, related_name="+")
+    client = models.ForeignKey(
+        "clients.Client", on_delete=models.PROTECT, related_name="subject_requests"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=RequestKind.choices)
+    state = models.CharField(
+        _("state"), max_length=20, choices=RequestState.choices, default=RequestState.RECEIVED
+    )
+    # who asked (the data subject or a representative) and who signed (art10)
+    requested_by = models.ForeignKey("clients.Subject", on_delete=models.PROTECT, related_name="+")
+    signed_by = models.ManyToManyField("clients.Subject", related_name="+")
+    authority = models.CharField(_("authority"), max_length=200)  # the articles, e.g. art10.1
+    identity_method = models.CharField(
+        _("identity established by"), max_length=20, choices=IdentityMethod.choices
+    )
+    identity_note = EncryptedTextField(_("identity note"), blank=True, default="")
+    # what is asked: the items concerned and, for a correction or addition, what it should say
+    details = EncryptedTextField(_("details"), blank=True, default="")
+    items = models.ManyToManyField("dossier.DataItem", related_name="+", blank=True)
+    protocol_version = models.CharField(_("protocol version"), max_length=80)
+    received_on = models.DateField(_("received on"))
+    due_on = models.DateField(_("due on"))
+    extended_on = models.DateField(_("extension announced on"), null=True, blank=True)
+    extension_reason = EncryptedTextField(_("reason for the extension"), blank=True, default="")
+    registered_by = models.ForeignKey(
+        "partners.Employee", on_delete=models.PROTECT, related_name="+"
+    )
+    registered_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_on = models.DateField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["partner", "state", "due_on"], name="open_requests_due")]
+
+
+class RequestPause(models.Model):
+    """The clock stands still while the partner waits for the requester: proof of identity
+    or a clarification it asked for (the deadline moves by the days paused)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    request = models.ForeignKey(SubjectRequest, on_delete=models.CASCADE, related_name="pauses")
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    reason = EncryptedTextField(_("reason"))
+    recorded_by = models.ForeignKey("partners.Employee", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request"], condition=Q(ended_on__isnull=True), name="one_open_pause"
+            )
+        ]
+
+
+class IncapacityJudgement(models.Model):
+    """art10.2: the partner judged a data subject of 16 or older unable to exercise the rights
+    or to oversee their consequences; in force from ``judged_on`` until ``ended_on``."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    partner = models.ForeignKey("partners.Partner", on_delete=models.PROTECT, related_name="+")
+    client = models.ForeignKey("clients.Client", on_delete=models.PROTECT, related_name="+")
+    judged_on = models.DateField()
+    judged_by = models.ForeignKey("partners.Employee", on_delete=models.PROTECT, related_name="+")
+    reason = EncryptedTextField(_("reason"))
+    ended_on = models.DateField(null=True, blank=True)
+
+
+class StanceKind(models.TextChoices):
+    UNWILLING = "unwilling", _("Does not wish to act (art. 10(2))")
+    LIMITED = "limited", _("Limited or refused for weighty interests of the subject (art. 10(3))")
+
+
+class RepresentativeStance(models.Model):
+    """What the partner recorded about someone who could act for a client (art10.2, art10.3)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    partner = models.ForeignKey("partners.Partner", on_delete=models.PROTECT, related_name="+")
+    client = models.ForeignKey("clients.Client", on_delete=models.PROTECT, related_name="+")
+    representative = models.ForeignKey(
+        "clients.Subject", on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(max_length=20, choices=StanceKind.choices)
+    reason = EncryptedTextField(_("reason"))
+    recorded_on = models.DateField()
+    recorded_by = models.ForeignKey("partners.Employee", on_delete=models.PROTECT, related_name="+")
+    ended_on = models.DateField(null=True, blank=True)
