@@ -59,6 +59,9 @@ class DataItem(models.Model):
         help_text=_("The partner that holds this item."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # the processing that recorded it: its log records say for which purpose and on which
+    # legal basis (art9.1: the overview names them)
+    recorded_trace_id = models.CharField(max_length=32, blank=True, default="")
 
     class Meta:
         ordering = ["category", "created_at"]

@@ -13,7 +13,7 @@ from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.dossier.models import DataItem, DataItemVersion, OriginMethod, SecrecyRelease
 from zorgvuldig.gate import validation
-from zorgvuldig.gate.processing import Performed, process
+from zorgvuldig.gate.processing import Performed, current_trace_id, process
 from zorgvuldig.gate.services.common import (
     Attempt,
     client_or_404,
@@ -115,6 +115,7 @@ def record_item(
             category=cat,
             partner_id=actor.partner_id,
             secrecy_holder_id=actor.employee_id if professional_secrecy else None,
+            recorded_trace_id=current_trace_id(),
         )
         DataItemVersion.objects.create(
             item=item, number=1, recorded_by_id=actor.employee_id, **origin

@@ -2,6 +2,7 @@
 """The rights of data subjects (art9) and who exercises them (art10): the register of
 requests with their deadlines, and the partner's records of representation."""
 
+from zorgvuldig.gate.services.rights.overview import subject_overview
 from zorgvuldig.gate.services.rights.register import (
     extend_request,
     open_requests,
@@ -25,6 +26,7 @@ __all__ = [
     "record_representative_stance",
     "register_request",
     "resume_request",
+    "subject_overview",
     "subject_request",
     "who_may_act",
     "withdraw_request",

@@ -194,7 +194,9 @@ def _reload(request_id) -> SubjectRequest:
     )
 
 
-def _request(actor: Actor, request_id, name: str, operation: Operation) -> SubjectRequest:
+def request_for(
+    actor: Actor, request_id, name: str, operation: Operation = Operation.CONSULT
+) -> SubjectRequest:
     """The actor's partner's request, locked, whose client the actor handles; else not found."""
     key = validation.reference(request_id, "requestId")
     found = (
@@ -212,7 +214,7 @@ def _step(actor: Actor, request_id, name: str, change) -> SubjectRequestView:
     """One step of a request's handling: locked, changed by ``change``, logged under the
     article of its kind."""
     with transaction.atomic():
-        request = _request(actor, request_id, name, Operation.CHANGE)
+        request = request_for(actor, request_id, name, Operation.CHANGE)
         client = request.client
         processing = rights_processing(actor, client, name, Operation.CHANGE)
 
@@ -316,7 +318,7 @@ def withdraw_request(actor: Actor, request_id) -> SubjectRequestView:
 def subject_request(actor: Actor, request_id) -> SubjectRequestView:
     """One request, as the handler sees it; a consult logged for the client."""
     with transaction.atomic():
-        request = _request(actor, request_id, "verzoek-betrokkene-raadplegen", Operation.CONSULT)
+        request = request_for(actor, request_id, "verzoek-betrokkene-raadplegen", Operation.CONSULT)
         processing = rights_processing(
             actor, request.client, "verzoek-betrokkene-raadplegen", Operation.CONSULT
         )

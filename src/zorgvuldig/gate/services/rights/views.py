@@ -72,3 +72,75 @@ class QueueLine:
     request: SubjectRequestView
     days_left: int  # negative: overdue
     urgency: str  # "overdue", "due-this-week", "paused", "on-time"
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientLine:
+    """One disclosure of an item: to which organisation or person, when, why, on which ground.
+    Organisations and roles are named, never the employee who sent it."""
+
+    recipient: str
+    recipient_kind: str  # partner, non-partner, veilig-thuis
+    version_number: int
+    purpose: str
+    ground: str  # consent, art4.6, art8.2
+    disclosed_on: datetime.date
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewItem:
+    item_id: uuid.UUID
+    category: str
+    label: str
+    value: str
+    source: str  # who supplied it (the origin, art3.2a)
+    method: str
+    obtained_on: datetime.date
+    recorded_on: datetime.date
+    versions: int
+    purpose: str  # of the processing that recorded it ("" when not known)
+    legal_basis: str
+    recipients: tuple[RecipientLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessingLine:
+    """What the partner did with the subject's data, from the processing log, per kind."""
+
+    name: str
+    operation: str
+    purpose: str
+    legal_basis: str
+    decision: str
+    count: int
+    first_on: datetime.date
+    last_on: datetime.date
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientSummary:
+    """For the picture of where the data went: one recipient, its categories, first and last."""
+
+    recipient: str
+    recipient_kind: str
+    categories: tuple[str, ...]
+    first_on: datetime.date
+    last_on: datetime.date
+    disclosures: int
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectOverview:
+    """art9.1: whether and what data about the subject is processed, where it came from, for
+    which purpose, and to whom it went; also the machine-readable copy of AVG art. 20."""
+
+    request_id: uuid.UUID
+    client_id: uuid.UUID
+    subject_name: str
+    birth_date: datetime.date
+    partner_name: str
+    made_on: datetime.date
+    protocol_version: str
+    items: tuple[OverviewItem, ...]
+    processings: tuple[ProcessingLine, ...]
+    recipients: tuple[RecipientSummary, ...]

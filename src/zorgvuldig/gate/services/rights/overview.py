@@ -1,0 +1,194 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The overview of art9.1: every data item about the subject at the partner with its origin,
+its purpose and legal basis, and every organisation or person it went to, when and on which
+ground; with what the processing log says the partner did with the subject's data.
+
+Read as a whole, not item by item: one query for the items with their current version, one
+for the disclosures, one for the log records that recorded them, one aggregate over the
+subject's log records. It names organisations and roles, never individual employees.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db import transaction
+from django.db.models import Count, Max, Min
+from django.utils import timezone
+
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import InvalidInput
+from zorgvuldig.dossier.models import DataItem, DataItemVersion
+from zorgvuldig.exchange.models import Disclosure
+from zorgvuldig.gate.processing import Performed, process_required
+from zorgvuldig.gate.services.common import gate_service
+from zorgvuldig.gate.services.rights.handlers import rights_processing
+from zorgvuldig.gate.services.rights.register import request_for
+from zorgvuldig.gate.services.rights.views import (
+    OverviewItem,
+    ProcessingLine,
+    RecipientLine,
+    RecipientSummary,
+    SubjectOverview,
+)
+from zorgvuldig.partners.models import Partner
+from zorgvuldig.processing_log.entry import subject_pseudonym
+from zorgvuldig.processing_log.models import LogRecord
+from zorgvuldig.protocol import Operation, RecipientKind
+from zorgvuldig.rights.models import RequestKind, RequestState
+
+OVERVIEW_KINDS = (RequestKind.OVERVIEW, RequestKind.PORTABILITY)
+
+
+def _recipient_name(partner_name, non_partner_name, report_reference) -> str:
+    return partner_name or non_partner_name or f"Veilig Thuis (melding {report_reference})"
+
+
+def _disclosures(item_ids) -> dict:
+    lines = defaultdict(list)
+    rows = (
+        Disclosure.objects.filter(item_id__in=item_ids)
+        .order_by("disclosed_at", "id")
+        .values_list(
+            "item_id",
+            "recipient_partner__name",
+            "recipient_non_partner__name",
+            "report_reference",
+            "recipient_kind",
+            "version_number",
+            "purpose",
+            "ground",
+            "disclosed_at",
+        )
+    )
+    for item_id, partner, non_partner, reference, kind, number, purpose, ground, at in rows:
+        lines[item_id].append(
+            RecipientLine(
+                _recipient_name(partner, non_partner, reference),
+                kind,
+                number,
+                purpose,
+                ground,
+                timezone.localdate(at),
+            )
+        )
+    return lines
+
+
+def _items(client, partner_id) -> tuple[OverviewItem, ...]:
+    items = list(
+        DataItem.objects.filter(client=client, partner_id=partner_id, subject_id=client.subject_id)
+        .annotate(versions_count=Count("versions"))
+        .order_by("created_at", "id")
+    )
+    current = {
+        v.item_id: v
+        for v in DataItemVersion.objects.filter(item__in=items).order_by("item_id", "number")
+    }
+    grounds = {
+        trace: (purpose, basis)
+        for trace, purpose, basis in LogRecord.objects.filter(
+            trace_id__in={i.recorded_trace_id for i in items if i.recorded_trace_id},
+            subject_pseudonym=subject_pseudonym(client.subject_id),
+        ).values_list("trace_id", "purpose", "legal_basis")
+    }
+    sent = _disclosures([i.id for i in items])
+    found = []
+    for item in items:
+        version = current[item.id]
+        purpose, basis = grounds.get(item.recorded_trace_id, ("", ""))
+        found.append(
+            OverviewItem(
+                item_id=item.id,
+                category=item.category,
+                label=version.label,
+                value=version.value,
+                source=version.source,
+                method=version.method,
+                obtained_on=version.obtained_on,
+                recorded_on=timezone.localdate(item.created_at),
+                versions=item.versions_count,
+                purpose=purpose,
+                legal_basis=basis,
+                recipients=tuple(sent.get(item.id, ())),
+            )
+        )
+    return tuple(found)
+
+
+def _processings(client, partner_id) -> tuple[ProcessingLine, ...]:
+    rows = (
+        LogRecord.objects.filter(
+            subject_pseudonym=subject_pseudonym(client.subject_id), partner_id=str(partner_id)
+        )
+        .values("name", "operation", "purpose", "legal_basis", "decision")
+        .annotate(count=Count("id"), first=Min("start_time"), last=Max("start_time"))
+        .order_by("first", "name")
+    )
+    return tuple(
+        ProcessingLine(
+            r["name"],
+            r["operation"],
+            r["purpose"],
+            r["legal_basis"],
+            r["decision"],
+            r["count"],
+            timezone.localdate(r["first"]),
+            timezone.localdate(r["last"]),
+        )
+        for r in rows
+    )
+
+
+def _recipients(items: tuple[OverviewItem, ...]) -> tuple[RecipientSummary, ...]:
+    by_recipient: dict[tuple[str, str], list] = defaultdict(list)
+    for item in items:
+        for line in item.recipients:
+            by_recipient[line.recipient, line.recipient_kind].append((item.category, line))
+    summaries = [
+        RecipientSummary(
+            recipient=name,
+            recipient_kind=kind,
+            categories=tuple(sorted({c for c, _ in lines})),
+            first_on=min(line.disclosed_on for _, line in lines),
+            last_on=max(line.disclosed_on for _, line in lines),
+            disclosures=len(lines),
+        )
+        for (name, kind), lines in by_recipient.items()
+    ]
+    order = {RecipientKind.PARTNER: 0, RecipientKind.NON_PARTNER: 1}
+    return tuple(sorted(summaries, key=lambda s: (order.get(s.recipient_kind, 2), s.recipient)))
+
+
+@gate_service
+def subject_overview(actor: Actor, request_id) -> SubjectOverview:
+    """art9.1 (and AVG art. 20): the overview that answers an overview or portability
+    request; a consult of the subject's data, logged for the subject under art9.1."""
+    with transaction.atomic():
+        request = request_for(actor, request_id, "overzicht-betrokkene-opstellen")
+        if request.kind not in OVERVIEW_KINDS:
+            raise InvalidInput({"kind": "Dit verzoek vraagt geen overzicht van de gegevens."})
+        if request.state == RequestState.WITHDRAWN:
+            raise InvalidInput({"state": "Dit verzoek is ingetrokken."})
+        client = request.client
+        processing = rights_processing(
+            actor, client, "overzicht-betrokkene-opstellen", Operation.CONSULT
+        )
+
+        def perform(decision):
+            items = _items(client, actor.partner_id)
+            overview = SubjectOverview(
+                request_id=request.id,
+                client_id=client.id,
+                subject_name=client.subject.full_name,
+                birth_date=client.subject.birth_date,
+                partner_name=Partner.objects.get(id=actor.partner_id).name,
+                made_on=timezone.localdate(),
+                protocol_version=request.protocol_version,
+                items=items,
+                processings=_processings(client, actor.partner_id),
+                recipients=_recipients(items),
+            )
+            return Performed(overview, subject_ids=[client.subject_id])
+
+        return process_required(processing, perform, "art9.1").result
