@@ -29,9 +29,11 @@ NOT_YET_ENFORCED = {
     "art5.2",  # retention: a trajectory records when support ended, nothing is destroyed yet
     "art9.2",  # inspection of the dossier by the data subject
     "art9.3",  # limiting inspection
-    "art9.4",  # requests for correction, completion, deletion or blocking
-    "art9.5",  # the answer to such a request within four weeks
-    "art10.3",  # limiting what a representative does
+    # correction, completion and deletion are decided and carried out; blocking is registered
+    # but decide() does not refuse a blocked item yet
+    "art9.4",
+    # recorded and applied to requests of art9; the consent flow does not use it yet
+    "art10.3",
 }
 
 

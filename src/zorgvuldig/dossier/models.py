@@ -62,6 +62,9 @@ class DataItem(models.Model):
     # the processing that recorded it: its log records say for which purpose and on which
     # legal basis (art9.1: the overview names them)
     recorded_trace_id = models.CharField(max_length=32, blank=True, default="")
+    # deleted at the data subject's request (art9.4) or at the end of retention (art5.2): the
+    # content of every version is destroyed; the item and its disclosure records stay
+    destroyed_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["category", "created_at"]

@@ -47,6 +47,27 @@ class RequestState(models.TextChoices):
 OPEN_STATES = (RequestState.RECEIVED, RequestState.WAITING, RequestState.IN_PROGRESS)
 
 
+class Outcome(models.TextChoices):
+    GRANTED = "granted", _("Granted")
+    PARTLY_GRANTED = "partly-granted", _("Partly granted")
+    REFUSED = "refused", _("Refused")
+
+
+class RefusalGround(models.TextChoices):
+    """art9.5: why a request under art9.4 is refused (with the text that explains it)."""
+
+    ACCURATE = "accurate", _("The data is correct, complete, relevant and lawfully processed")
+    PROTECT_SUBJECT = "protect-subject", _("Refusing is needed to protect the data subject")
+    PROTECT_OTHERS = (
+        "protect-others",
+        _("Refusing is needed to protect the rights and freedoms of others"),
+    )
+    LEGAL_DUTY = "legal-duty", _("A statutory duty opposes it (e.g. a retention period)")
+
+
+PROTECTION_GROUNDS = (RefusalGround.PROTECT_SUBJECT, RefusalGround.PROTECT_OTHERS)
+
+
 class IdentityMethod(models.TextChoices):
     IN_PERSON = "in-person", _("In person, with an identity document")
     SIGNED_LETTER = "signed-letter", _("A signed letter")
@@ -87,6 +108,20 @@ class SubjectRequest(models.Model):
     registered_at = models.DateTimeField(auto_now_add=True)
     withdrawn_on = models.DateField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # art9.5: the decision on a request under art9.4
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    # the explicit answer to "is refusing needed to protect the subject or others?"
+    protection_needed = models.BooleanField(null=True)
+    refusal_ground = models.CharField(
+        _("ground for refusal"), max_length=20, choices=RefusalGround.choices, blank=True
+    )
+    refusal_reason = EncryptedTextField(_("reason for refusal"), blank=True, default="")
+    granted_items = models.ManyToManyField("dossier.DataItem", related_name="+", blank=True)
+    decided_by = models.ForeignKey(
+        "partners.Employee", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    decided_on = models.DateField(null=True, blank=True)
+    carried_out_on = models.DateField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["partner", "state", "due_on"], name="open_requests_due")]

@@ -140,6 +140,8 @@ PROCESSINGS = {
     "verzoek-betrokkene-verlengen": _("Deadline of a request extended"),
     "verzoek-betrokkene-intrekken": _("Request of a data subject withdrawn"),
     "verzoeken-betrokkenen-raadplegen": _("Open requests of data subjects consulted"),
+    "verzoek-betrokkene-beslissen": _("Request of a data subject decided"),
+    "verzoek-betrokkene-uitvoeren": _("Request of a data subject carried out"),
     "overzicht-betrokkene-opstellen": _("Overview for a data subject drawn up (art. 9(1))"),
     "plan-bijwerken": _("Household plan updated"),
 }

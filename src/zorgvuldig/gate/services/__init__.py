@@ -64,6 +64,8 @@ from zorgvuldig.gate.services.received import (
     take_in_referral,
 )
 from zorgvuldig.gate.services.rights import (
+    carry_out_request,
+    decide_request,
     extend_request,
     judge_incapacity,
     open_requests,
@@ -83,6 +85,7 @@ __all__ = [
     "address_non_partner",
     "allowed_now",
     "assign_caseworker",
+    "carry_out_request",
     "change_item",
     "client_log",
     "close_safety_case",
@@ -93,6 +96,7 @@ __all__ = [
     "consult_dossier",
     "consult_items",
     "create_household",
+    "decide_request",
     "decline_received_share",
     "decline_referral",
     "directed_households",

@@ -2,6 +2,7 @@
 """The rights of data subjects (art9) and who exercises them (art10): the register of
 requests with their deadlines, and the partner's records of representation."""
 
+from zorgvuldig.gate.services.rights.decisions import carry_out_request, decide_request
 from zorgvuldig.gate.services.rights.overview import subject_overview
 from zorgvuldig.gate.services.rights.register import (
     extend_request,
@@ -19,6 +20,8 @@ from zorgvuldig.gate.services.rights.representation import (
 )
 
 __all__ = [
+    "carry_out_request",
+    "decide_request",
     "extend_request",
     "judge_incapacity",
     "open_requests",

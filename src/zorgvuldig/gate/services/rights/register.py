@@ -172,7 +172,7 @@ def register_request(
             )
             request.signed_by.set(sorted(signers))
             request.items.set(items)
-        return Performed(request_view(_reload(request.id)), subject_ids=_subjects(client, signers))
+        return Performed(request_view(reload(request.id)), subject_ids=_subjects(client, signers))
 
     processing = rights_processing(
         actor, client, "verzoek-betrokkene-vastleggen", Operation.RECORD, _subjects(client, signers)
@@ -184,7 +184,7 @@ def _subjects(client, signers) -> tuple:
     return tuple(dict.fromkeys([client.subject_id, *sorted(signers)]))
 
 
-def _reload(request_id) -> SubjectRequest:
+def reload(request_id) -> SubjectRequest:
     return (
         SubjectRequest.objects.select_related(
             "client__subject", "requested_by", "registered_by__user"
@@ -220,7 +220,7 @@ def _step(actor: Actor, request_id, name: str, change) -> SubjectRequestView:
 
         def perform(decision):
             change(request)
-            return Performed(request_view(_reload(request.id)), subject_ids=[client.subject_id])
+            return Performed(request_view(reload(request.id)), subject_ids=[client.subject_id])
 
         return process_required(processing, perform, ARTICLE[RequestKind(request.kind)]).result
 
@@ -325,7 +325,7 @@ def subject_request(actor: Actor, request_id) -> SubjectRequestView:
         return process_required(
             processing,
             lambda decision: Performed(
-                request_view(_reload(request.id)), subject_ids=[request.client.subject_id]
+                request_view(reload(request.id)), subject_ids=[request.client.subject_id]
             ),
             ARTICLE[RequestKind(request.kind)],
         ).result
@@ -360,7 +360,7 @@ def open_requests(actor: Actor, *, today: datetime.date | None = None) -> list[Q
     def perform(decision):
         lines = []
         for request_id, _ in ids:
-            view = request_view(_reload(request_id))
+            view = request_view(reload(request_id))
             left = (view.due_on - day).days
             if view.paused:
                 urgency = "paused"

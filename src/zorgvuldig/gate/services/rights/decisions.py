@@ -1,0 +1,187 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Deciding a request for correction, addition or deletion (art9.4, art9.5), and carrying
+out what was granted through the gate.
+
+The privacy officer or the responsible caseworker decides: granted, partly granted or
+refused. The decision first answers explicitly whether refusing is needed to protect the data
+subject or the rights and freedoms of others, because then it must be refused (art9.5). A
+refusal names its ground and says why in words the requester can read. What was granted is
+carried out: a correction or an addition is a new version of the item, the earlier ones stay
+in its history (art3.2a); a deletion destroys the item's content.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import InvalidInput
+from zorgvuldig.dossier.models import DataItemVersion, OriginMethod
+from zorgvuldig.gate import validation
+from zorgvuldig.gate.processing import Performed, process_required
+from zorgvuldig.gate.services.common import gate_service
+from zorgvuldig.gate.services.dossier.destruction import destroy_content
+from zorgvuldig.gate.services.rights.convert import request_view
+from zorgvuldig.gate.services.rights.handlers import rights_processing
+from zorgvuldig.gate.services.rights.register import reload, request_for
+from zorgvuldig.gate.services.rights.views import SubjectRequestView
+from zorgvuldig.protocol import Operation
+from zorgvuldig.rights.models import (
+    OPEN_STATES,
+    PROTECTION_GROUNDS,
+    Outcome,
+    RefusalGround,
+    RequestKind,
+    RequestState,
+)
+
+DECIDED_KINDS = (RequestKind.CORRECTION, RequestKind.ADDITION, RequestKind.DELETION)
+SOURCE = "Verzoek van de betrokkene (art. 9 lid 4)"
+ONLY_ITEM_REQUESTS = "Alleen een verzoek om correctie, aanvulling of verwijdering wordt zo beslist."
+
+
+def _check_decision(request, outcome, protection_needed, granted, ground, reason):
+    if outcome not in Outcome.values:
+        raise InvalidInput({"outcome": f"Kies uit: {', '.join(Outcome.values)}."})
+    if not isinstance(protection_needed, bool):
+        raise InvalidInput(
+            {
+                "protectionNeeded": "Beantwoord eerst of weigeren nodig is ter bescherming van "
+                "de betrokkene of van de rechten en vrijheden van anderen (art. 9 lid 5)."
+            }
+        )
+    if protection_needed and outcome != Outcome.REFUSED:
+        raise InvalidInput(
+            {
+                "outcome": "Is weigeren nodig ter bescherming van de betrokkene of van "
+                "anderen, dan wordt het verzoek geweigerd (art. 9 lid 5)."
+            }
+        )
+    if protection_needed and ground not in PROTECTION_GROUNDS:
+        raise InvalidInput(
+            {"refusalGround": "Noem als grond de bescherming van de betrokkene of van anderen."}
+        )
+    if outcome == Outcome.GRANTED:
+        return set(request.items.values_list("id", flat=True)), "", ""
+    if ground not in RefusalGround.values:
+        raise InvalidInput(
+            {"refusalGround": f"Een weigering noemt haar grond: {', '.join(RefusalGround.values)}."}
+        )
+    why = validation.text(reason, "refusalReason", 4000)
+    if outcome == Outcome.REFUSED:
+        return set(), ground, why
+    items = set(request.items.values_list("id", flat=True))
+    chosen = {validation.reference(i, "grantedItemIds") for i in granted or ()}
+    if not chosen or not chosen < items:
+        raise InvalidInput(
+            {
+                "grantedItemIds": "Noem bij gedeeltelijk toekennen welke van de gevraagde "
+                "gegevens worden aangepast (niet alle, niet geen)."
+            }
+        )
+    return chosen, ground, why
+
+
+@gate_service
+def decide_request(
+    actor: Actor,
+    request_id,
+    *,
+    outcome: str,
+    protection_needed: bool | None,
+    granted_item_ids=(),
+    refusal_ground: str = "",
+    refusal_reason: str = "",
+) -> SubjectRequestView:
+    """art9.5: decide a request for correction, addition or deletion; logged under art9.5."""
+    with transaction.atomic():
+        request = request_for(actor, request_id, "verzoek-betrokkene-beslissen", Operation.CHANGE)
+        if request.kind not in DECIDED_KINDS:
+            raise InvalidInput({"kind": ONLY_ITEM_REQUESTS})
+        if request.state not in OPEN_STATES:
+            raise InvalidInput({"state": "Over dit verzoek is al beslist, of het is ingetrokken."})
+        granted, ground, why = _check_decision(
+            request, outcome, protection_needed, granted_item_ids, refusal_ground, refusal_reason
+        )
+        client = request.client
+        processing = rights_processing(
+            actor, client, "verzoek-betrokkene-beslissen", Operation.CHANGE
+        )
+
+        def perform(decision):
+            request.outcome, request.protection_needed = outcome, protection_needed
+            request.refusal_ground, request.refusal_reason = ground, why
+            request.decided_by_id, request.decided_on = actor.employee_id, timezone.localdate()
+            request.state = RequestState.DECIDED
+            if outcome == Outcome.REFUSED:
+                request.state, request.closed_at = RequestState.CLOSED, timezone.now()
+            request.save()
+            request.granted_items.set(sorted(granted, key=str))
+            return Performed(request_view(reload(request.id)), subject_ids=[client.subject_id])
+
+        return process_required(processing, perform, "art9.5").result
+
+
+def _new_version(item, value: str, actor: Actor, reason: str) -> None:
+    current = item.versions.order_by("-number").first()
+    number = (item.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    DataItemVersion.objects.create(
+        item=item,
+        number=number,
+        label=current.label,
+        value=value,
+        source=SOURCE,
+        method=OriginMethod.DOCUMENT,
+        obtained_on=timezone.localdate(),
+        recorded_by_id=actor.employee_id,
+        reason=reason,
+    )
+
+
+@gate_service
+def carry_out_request(actor: Actor, request_id, *, new_values=None) -> SubjectRequestView:
+    """Carry out what was granted (art9.4): ``new_values`` maps each granted item's id to what
+    it is to say (a correction), or to what is added (an addition); a deletion destroys the
+    granted items' content. Logged under art9.4 for the subject."""
+    with transaction.atomic():
+        request = request_for(actor, request_id, "verzoek-betrokkene-uitvoeren", Operation.CHANGE)
+        if request.state != RequestState.DECIDED or request.outcome == Outcome.REFUSED:
+            raise InvalidInput({"state": "Alleen een toegekend verzoek wordt uitgevoerd."})
+        items = list(request.granted_items.all())
+        values = {
+            str(validation.reference(k, "newValues")): v for k, v in (new_values or {}).items()
+        }
+        kind = RequestKind(request.kind)
+        if kind != RequestKind.DELETION:
+            missing = [str(i.id) for i in items if not str(values.get(str(i.id), "")).strip()]
+            extra = set(values) - {str(i.id) for i in items}
+            if missing or extra:
+                raise InvalidInput(
+                    {
+                        "newValues": "Geef voor elk toegekend gegeven (en alleen daarvoor) wat "
+                        "het moet worden of wat wordt aangevuld."
+                    }
+                )
+        client = request.client
+        processing = rights_processing(
+            actor, client, "verzoek-betrokkene-uitvoeren", Operation.CHANGE
+        )
+
+        def perform(decision):
+            today = timezone.localdate()
+            if kind == RequestKind.DELETION:
+                destroy_content([i.id for i in items], today)
+            for item in items if kind != RequestKind.DELETION else ():
+                value = validation.text(values[str(item.id)], "newValues", 4000)
+                if kind == RequestKind.ADDITION:
+                    before = item.versions.order_by("-number").first().value
+                    value = f"{before}\n\nAanvulling van de betrokkene: {value}"
+                reason = "Correctie" if kind == RequestKind.CORRECTION else "Aanvulling"
+                _new_version(item, value, actor, f"{reason} op verzoek van de betrokkene")
+            request.state, request.carried_out_on = RequestState.CARRIED_OUT, today
+            request.save(update_fields=["state", "carried_out_on"])
+            return Performed(request_view(reload(request.id)), subject_ids=[client.subject_id])
+
+        return process_required(processing, perform, "art9.4").result
