@@ -35,6 +35,9 @@ class Partner(models.Model):
     oin = models.CharField(
         _("OIN"), max_length=20, blank=True, help_text=_("Organisatie-identificatienummer")
     )
+    # art9.6: where a partner without a webhook subscription is told that data it received
+    # was changed or deleted at a data subject's request
+    privacy_email = models.EmailField(_("privacy contact e-mail"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

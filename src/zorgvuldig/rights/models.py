@@ -178,3 +178,46 @@ class RepresentativeStance(models.Model):
     recorded_on = models.DateField()
     recorded_by = models.ForeignKey("partners.Employee", on_delete=models.PROTECT, related_name="+")
     ended_on = models.DateField(null=True, blank=True)
+
+
+class NoticeChannel(models.TextChoices):
+    WEBHOOK = "webhook", _("Webhook to the partner's system")
+    EMAIL = "email", _("E-mail to the partner's privacy contact")
+    LETTER = "letter", _("Letter, sent by the caseworker")
+
+
+class NoticeStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    DELIVERED = "delivered", _("Delivered")
+    IMPOSSIBLE = "impossible", _("Impossible")
+
+
+class RecipientNotice(models.Model):
+    """art9.6: telling someone who received the data before that a request changed or deleted
+    it. One per earlier recipient; the request closes only when each is delivered or marked
+    impossible with a reason."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    request = models.ForeignKey(SubjectRequest, on_delete=models.PROTECT, related_name="notices")
+    recipient_kind = models.CharField(max_length=20)
+    recipient_partner = models.ForeignKey(
+        "partners.Partner", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    recipient_non_partner = models.ForeignKey(
+        "exchange.NonPartner", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    report_reference = models.CharField(max_length=100, blank=True)
+    disclosures = models.ManyToManyField("exchange.Disclosure", related_name="+")
+    channel = models.CharField(max_length=10, choices=NoticeChannel.choices)
+    status = models.CharField(
+        max_length=12, choices=NoticeStatus.choices, default=NoticeStatus.PENDING
+    )
+    notifications = models.ManyToManyField("webhooks.Notification", related_name="+", blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    impossible_reason = EncryptedTextField(_("why it cannot be delivered"), blank=True, default="")
+    resolved_by = models.ForeignKey(
+        "partners.Employee", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)

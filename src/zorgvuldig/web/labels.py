@@ -142,6 +142,9 @@ PROCESSINGS = {
     "verzoeken-betrokkenen-raadplegen": _("Open requests of data subjects consulted"),
     "verzoek-betrokkene-beslissen": _("Request of a data subject decided"),
     "verzoek-betrokkene-uitvoeren": _("Request of a data subject carried out"),
+    "verzoek-betrokkene-afsluiten": _("Request of a data subject closed"),
+    "ontvangers-informeren-raadplegen": _("Notices to earlier recipients consulted"),
+    "ontvanger-informeren-vastleggen": _("Notice to an earlier recipient recorded"),
     "overzicht-betrokkene-opstellen": _("Overview for a data subject drawn up (art. 9(1))"),
     "plan-bijwerken": _("Household plan updated"),
 }

@@ -65,6 +65,7 @@ from zorgvuldig.gate.services.received import (
 )
 from zorgvuldig.gate.services.rights import (
     carry_out_request,
+    close_request,
     decide_request,
     extend_request,
     judge_incapacity,
@@ -72,6 +73,8 @@ from zorgvuldig.gate.services.rights import (
     pause_request,
     record_representative_stance,
     register_request,
+    request_notices,
+    resolve_notice,
     resume_request,
     subject_overview,
     subject_request,
@@ -88,6 +91,7 @@ __all__ = [
     "carry_out_request",
     "change_item",
     "client_log",
+    "close_request",
     "close_safety_case",
     "close_trajectory",
     "consent_document",
@@ -128,6 +132,8 @@ __all__ = [
     "register_request",
     "release_secrecy",
     "request_items",
+    "request_notices",
+    "resolve_notice",
     "resume_request",
     "safety_cases",
     "search_clients",

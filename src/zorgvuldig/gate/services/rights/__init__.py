@@ -3,6 +3,7 @@
 requests with their deadlines, and the partner's records of representation."""
 
 from zorgvuldig.gate.services.rights.decisions import carry_out_request, decide_request
+from zorgvuldig.gate.services.rights.notices import close_request, request_notices, resolve_notice
 from zorgvuldig.gate.services.rights.overview import subject_overview
 from zorgvuldig.gate.services.rights.register import (
     extend_request,
@@ -21,6 +22,7 @@ from zorgvuldig.gate.services.rights.representation import (
 
 __all__ = [
     "carry_out_request",
+    "close_request",
     "decide_request",
     "extend_request",
     "judge_incapacity",
@@ -28,6 +30,8 @@ __all__ = [
     "pause_request",
     "record_representative_stance",
     "register_request",
+    "request_notices",
+    "resolve_notice",
     "resume_request",
     "subject_overview",
     "subject_request",

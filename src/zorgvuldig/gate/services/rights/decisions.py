@@ -25,6 +25,7 @@ from zorgvuldig.gate.services.common import gate_service
 from zorgvuldig.gate.services.dossier.destruction import destroy_content
 from zorgvuldig.gate.services.rights.convert import request_view
 from zorgvuldig.gate.services.rights.handlers import rights_processing
+from zorgvuldig.gate.services.rights.notices import create_notices
 from zorgvuldig.gate.services.rights.register import reload, request_for
 from zorgvuldig.gate.services.rights.views import SubjectRequestView
 from zorgvuldig.protocol import Operation
@@ -144,7 +145,8 @@ def _new_version(item, value: str, actor: Actor, reason: str) -> None:
 def carry_out_request(actor: Actor, request_id, *, new_values=None) -> SubjectRequestView:
     """Carry out what was granted (art9.4): ``new_values`` maps each granted item's id to what
     it is to say (a correction), or to what is added (an addition); a deletion destroys the
-    granted items' content. Logged under art9.4 for the subject."""
+    granted items' content. Whoever received those items before is told (art9.6,
+    :mod:`.notices`); with nobody to tell, the request closes. Logged under art9.4."""
     with transaction.atomic():
         request = request_for(actor, request_id, "verzoek-betrokkene-uitvoeren", Operation.CHANGE)
         if request.state != RequestState.DECIDED or request.outcome == Outcome.REFUSED:
@@ -170,7 +172,7 @@ def carry_out_request(actor: Actor, request_id, *, new_values=None) -> SubjectRe
         )
 
         def perform(decision):
-            today = timezone.localdate()
+            today, before = timezone.localdate(), timezone.now()
             if kind == RequestKind.DELETION:
                 destroy_content([i.id for i in items], today)
             for item in items if kind != RequestKind.DELETION else ():
@@ -181,7 +183,10 @@ def carry_out_request(actor: Actor, request_id, *, new_values=None) -> SubjectRe
                 reason = "Correctie" if kind == RequestKind.CORRECTION else "Aanvulling"
                 _new_version(item, value, actor, f"{reason} op verzoek van de betrokkene")
             request.state, request.carried_out_on = RequestState.CARRIED_OUT, today
-            request.save(update_fields=["state", "carried_out_on"])
+            # art9.6: tell whoever received these items before; nobody to tell: closed now
+            if not create_notices(request, [i.id for i in items], before):
+                request.state, request.closed_at = RequestState.CLOSED, timezone.now()
+            request.save(update_fields=["state", "carried_out_on", "closed_at"])
             return Performed(request_view(reload(request.id)), subject_ids=[client.subject_id])
 
         return process_required(processing, perform, "art9.4").result

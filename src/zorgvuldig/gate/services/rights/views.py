@@ -144,3 +144,18 @@ class SubjectOverview:
     items: tuple[OverviewItem, ...]
     processings: tuple[ProcessingLine, ...]
     recipients: tuple[RecipientSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeView:
+    """art9.6: one earlier recipient told of a change, and how far that got."""
+
+    id: uuid.UUID
+    recipient: str
+    recipient_kind: str
+    channel: str
+    status: str
+    item_ids: tuple[uuid.UUID, ...]
+    attempts: int
+    last_error: str
+    impossible_reason: str
