@@ -37,7 +37,8 @@ def test_a_granted_correction_is_a_new_version_and_the_old_one_stays(actor, two_
             actor, request.id, new_values={phone.id: "06-11111111", school.id: "Groep 8"}
         )
     done = services.carry_out_request(actor, request.id, new_values={phone.id: "06-11111111"})
-    assert done.state == "carried-out"
+    # carried out, and closed at once: nobody had received the item (art9.6)
+    assert done.state == "closed" and done.carried_out_on is not None
     values = list(
         DataItemVersion.objects.filter(item_id=phone.id)
         .order_by("number")
@@ -83,7 +84,7 @@ def test_a_granted_deletion_destroys_the_content_and_keeps_who_received_it(actor
         refusal_reason="Schoolgegevens bewaren wij voor de jeugdwet.",
     )
     done = services.carry_out_request(actor, request.id)
-    assert done.state == "carried-out"
+    assert done.state == "closed" and done.carried_out_on is not None
     assert DataItem.objects.get(id=phone.id).destroyed_on is not None
     assert DataItem.objects.get(id=school.id).destroyed_on is None
     assert set(

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from zorgvuldig.clients.models import Relation
 from zorgvuldig.gate.services.rights.views import PauseView, SignerView, SubjectRequestView
 from zorgvuldig.rights.models import SubjectRequest
@@ -46,4 +48,13 @@ def request_view(request: SubjectRequest) -> SubjectRequestView:
         ),
         registered_by=request.registered_by.display_name,
         withdrawn_on=request.withdrawn_on,
+        outcome=request.outcome,
+        protection_needed=request.protection_needed,
+        refusal_ground=request.refusal_ground,
+        refusal_reason=request.refusal_reason,
+        granted_item_ids=tuple(sorted((i.id for i in request.granted_items.all()), key=str)),
+        decided_by=request.decided_by.display_name if request.decided_by else "",
+        decided_on=request.decided_on,
+        carried_out_on=request.carried_out_on,
+        closed_on=timezone.localdate(request.closed_at) if request.closed_at else None,
     )

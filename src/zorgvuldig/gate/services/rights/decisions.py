@@ -178,8 +178,8 @@ def carry_out_request(actor: Actor, request_id, *, new_values=None) -> SubjectRe
             for item in items if kind != RequestKind.DELETION else ():
                 value = validation.text(values[str(item.id)], "newValues", 4000)
                 if kind == RequestKind.ADDITION:
-                    before = item.versions.order_by("-number").first().value
-                    value = f"{before}\n\nAanvulling van de betrokkene: {value}"
+                    previous = item.versions.order_by("-number").first().value
+                    value = f"{previous}\n\nAanvulling van de betrokkene: {value}"
                 reason = "Correctie" if kind == RequestKind.CORRECTION else "Aanvulling"
                 _new_version(item, value, actor, f"{reason} op verzoek van de betrokkene")
             request.state, request.carried_out_on = RequestState.CARRIED_OUT, today

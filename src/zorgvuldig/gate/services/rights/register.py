@@ -187,9 +187,9 @@ def _subjects(client, signers) -> tuple:
 def reload(request_id) -> SubjectRequest:
     return (
         SubjectRequest.objects.select_related(
-            "client__subject", "requested_by", "registered_by__user"
+            "client__subject", "requested_by", "registered_by__user", "decided_by__user"
         )
-        .prefetch_related("signed_by", "items", "pauses")
+        .prefetch_related("signed_by", "items", "pauses", "granted_items")
         .get(id=request_id)
     )
 

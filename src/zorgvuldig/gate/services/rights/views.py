@@ -59,6 +59,16 @@ class SubjectRequestView:
     pauses: tuple[PauseView, ...]
     registered_by: str
     withdrawn_on: datetime.date | None
+    # art9.5: the decision, and when what was granted was carried out
+    outcome: str
+    protection_needed: bool | None
+    refusal_ground: str
+    refusal_reason: str
+    granted_item_ids: tuple[uuid.UUID, ...]
+    decided_by: str
+    decided_on: datetime.date | None
+    carried_out_on: datetime.date | None
+    closed_on: datetime.date | None
 
     @property
     def paused(self) -> bool:
