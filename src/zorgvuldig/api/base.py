@@ -21,8 +21,9 @@ from ninja.openapi import get_schema
 from ninja.openapi.docs import Swagger
 from ninja.schema import NinjaGenerateJsonSchema
 
-from zorgvuldig.api import API_VERSION, API_VERSION_HEADER, schemas
+from zorgvuldig.api import API_VERSION, API_VERSION_HEADER
 from zorgvuldig.api.problems import PROBLEM_CONTENT_TYPE
+from zorgvuldig.api.schemas import problems as schemas
 
 SERVER_URL = "/api/v1"
 

@@ -10,12 +10,15 @@ from zorgvuldig.api.routers import (
     clients,
     consent,
     exchange,
+    households,
     items,
     log,
+    meldcode,
+    non_partner_addresses,
     oversight,
     partners,
+    pull,
     received_shares,
-    support,
     trajectories,
     webhooks,
 )
@@ -29,7 +32,10 @@ api.add_router("", items.router)
 api.add_router("", consent.router)
 api.add_router("", exchange.router)
 api.add_router("", received_shares.router)
-api.add_router("", support.router)
+api.add_router("", pull.router)
+api.add_router("", meldcode.router)
+api.add_router("", households.router)
+api.add_router("", non_partner_addresses.router)
 api.add_router("", oversight.router)
 api.add_router("", log.router)
 api.add_router("", webhooks.router)

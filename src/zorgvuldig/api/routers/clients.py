@@ -8,7 +8,7 @@ import uuid
 from ninja import Router
 
 from zorgvuldig.api.routers.common import CLIENT_ID, LEGAL_BASIS_QUERY, PURPOSE_QUERY
-from zorgvuldig.api.schemas import (
+from zorgvuldig.api.schemas.clients import (
     ClientRegistration,
     ClientSearch,
     ClientSummary,

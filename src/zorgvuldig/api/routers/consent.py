@@ -15,7 +15,8 @@ import uuid
 from django.http import FileResponse
 from ninja import File, Form, Path, Router, UploadedFile
 
-from zorgvuldig.api.consent_schemas import (
+from zorgvuldig.api.routers.common import CLIENT_ID, LEGAL_BASIS_QUERY, PURPOSE_QUERY
+from zorgvuldig.api.schemas.consent import (
     ConsentDecision,
     ConsentOverview,
     ConsentRecording,
@@ -23,7 +24,6 @@ from zorgvuldig.api.consent_schemas import (
     Informing,
     InformingRecording,
 )
-from zorgvuldig.api.routers.common import CLIENT_ID, LEGAL_BASIS_QUERY, PURPOSE_QUERY
 from zorgvuldig.consent.documents import from_upload
 from zorgvuldig.gate import services
 from zorgvuldig.protocol import LegalBasis, Purpose

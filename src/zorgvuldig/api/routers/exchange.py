@@ -10,8 +10,7 @@ from ninja import Path, Query, Router
 
 from zorgvuldig.api.routers.common import CLIENT_ID, LEGAL_BASIS_QUERY
 from zorgvuldig.api.routers.items import ITEM_ID
-from zorgvuldig.api.schemas import (
-    DataItem,
+from zorgvuldig.api.schemas.exchange import (
     Disclosure,
     NonPartner,
     NonPartnerRegistration,
@@ -21,6 +20,7 @@ from zorgvuldig.api.schemas import (
     ShareResult,
     ShareSelection,
 )
+from zorgvuldig.api.schemas.items import DataItem
 from zorgvuldig.gate import services, validation
 from zorgvuldig.protocol import LegalBasis, Purpose
 

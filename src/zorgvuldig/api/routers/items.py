@@ -13,7 +13,7 @@ from zorgvuldig.api.routers.common import (
     LEGAL_BASIS_QUERY,
     PURPOSE_QUERY,
 )
-from zorgvuldig.api.schemas import DataItem, DataItemChange, DataItemRecording
+from zorgvuldig.api.schemas.items import DataItem, DataItemChange, DataItemRecording
 from zorgvuldig.gate import services, validation
 from zorgvuldig.protocol import Category, LegalBasis, Purpose
 

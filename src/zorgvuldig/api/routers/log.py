@@ -8,7 +8,7 @@ import uuid
 from ninja import Router
 
 from zorgvuldig.api.routers.common import CLIENT_ID, LEGAL_BASIS_QUERY, PURPOSE_QUERY
-from zorgvuldig.api.schemas import LogRecord
+from zorgvuldig.api.schemas.log import LogRecord
 from zorgvuldig.gate import services
 from zorgvuldig.protocol import LegalBasis, Purpose
 

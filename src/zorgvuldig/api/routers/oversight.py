@@ -8,7 +8,7 @@ import uuid
 from ninja import Query, Router
 
 from zorgvuldig.api.routers.common import CLIENT_ID, LEGAL_BASIS_QUERY, PURPOSE_QUERY
-from zorgvuldig.api.schemas import AllowedProcessing, ProcessingException
+from zorgvuldig.api.schemas.oversight import AllowedProcessing, ProcessingException
 from zorgvuldig.gate import services
 from zorgvuldig.protocol import LegalBasis, Purpose
 

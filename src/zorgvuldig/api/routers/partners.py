@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from ninja import Path, Query, Router
 
-from zorgvuldig.api import schemas
+from zorgvuldig.api.schemas import partners as schemas
 from zorgvuldig.core.errors import NotFound
 from zorgvuldig.partners import services
 from zorgvuldig.partners.models import Partner, ProtocolCommitment, Role

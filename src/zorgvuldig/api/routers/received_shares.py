@@ -8,7 +8,10 @@ import uuid
 
 from ninja import Path, Query, Router, Status
 
-from zorgvuldig.api.inbox_schemas import (
+from zorgvuldig.api.routers.common import CLIENT_ID
+from zorgvuldig.api.schemas.clients import Dossier
+from zorgvuldig.api.schemas.items import DataItem
+from zorgvuldig.api.schemas.received_shares import (
     ReceivedShare,
     ReceivedShareAcceptance,
     ReceivedShareRejection,
@@ -16,8 +19,6 @@ from zorgvuldig.api.inbox_schemas import (
     ReferralIntake,
     ReferralRejection,
 )
-from zorgvuldig.api.routers.common import CLIENT_ID
-from zorgvuldig.api.schemas import DataItem, Dossier
 from zorgvuldig.gate import services, validation
 from zorgvuldig.protocol import Purpose
 

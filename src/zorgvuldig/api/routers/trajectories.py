@@ -8,7 +8,11 @@ import uuid
 from ninja import Path, Router
 
 from zorgvuldig.api.routers.common import CLIENT_ID, LEGAL_BASIS_QUERY, PURPOSE_QUERY
-from zorgvuldig.api.schemas import CaseworkerAssignment, SupportTrajectory, TrajectoryClosure
+from zorgvuldig.api.schemas.trajectories import (
+    CaseworkerAssignment,
+    SupportTrajectory,
+    TrajectoryClosure,
+)
 from zorgvuldig.gate import services
 from zorgvuldig.protocol import LegalBasis, Purpose
 

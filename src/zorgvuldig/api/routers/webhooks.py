@@ -7,7 +7,7 @@ import uuid
 
 from ninja import Path, Router, Status
 
-from zorgvuldig.api.inbox_schemas import (
+from zorgvuldig.api.schemas.webhooks import (
     WebhookSubscription,
     WebhookSubscriptionCreated,
     WebhookSubscriptionRequest,

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from zorgvuldig.api.schemas import Date, In, LegalBasisField, Out, PurposeField
+from zorgvuldig.api.schemas.base import Date, In, LegalBasisField, Out, PurposeField
 from zorgvuldig.protocol import Category, LegalBasis, Purpose
 from zorgvuldig.protocol.consent import ConsentScope
 
@@ -33,19 +33,27 @@ class ConsentAnswer(StrEnum):
 _SCOPE = (
     "record-request: vastleggen en opvragen (art. 4 lid 2); share: delen met anderen (art. 4 lid 3)"
 )
+
+
 _CATEGORIES = (
     "Alleen deze gegevenscategorieën; weggelaten: alle categorieën. Medische "
     "gegevens (health) vragen een ondertekend formulier (art. 4 lid 4)."
 )
+
+
 _RECIPIENTS = (
     "Alleen bij share: alleen met deze ontvangers: partners en niet-partners van uw organisatie "
     "(identificatie); weggelaten: met iedere partner, nooit met een niet-partner (art. 7)."
 )
+
+
 _GIVEN_BY = (
     "Wie beslist: weggelaten de cliënt zelf, anders een vastgelegde relatie "
     "(wettelijk vertegenwoordiger, voogd of ouder; voor een cliënt jonger dan 16 jaar "
     "verplicht, art. 10 lid 1)."
 )
+
+
 _NOTE = "Toelichting, bijvoorbeeld hoe een cliënt van 12 tot 16 jaar meebesliste."
 
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Bodies of received shares and webhook subscriptions, camelCase on the wire."""
+"""Bodies of received shares and referrals, as the recipient sees them (art3.2c, art5.1)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import uuid
 
 from pydantic import Field
 
-from zorgvuldig.api.schemas import (
+from zorgvuldig.api.schemas.base import (
     Date,
     In,
     JustificationField,
@@ -89,25 +89,4 @@ class ReceivedShareRejection(In):
     purpose: Purpose | None = Field(
         None,
         description="Uw doel (art. 2); weggelaten: het doel waarvoor de afzender deelde.",
-    )
-
-
-class WebhookSubscriptionRequest(In):
-    url: str = Field(
-        max_length=500,
-        description="De https-URL van uw systeem die een melding ontvangt (POST, JSON)",
-    )
-
-
-class WebhookSubscription(Out):
-    id: uuid.UUID
-    url: str
-    is_active: bool
-    created_at: datetime.datetime
-
-
-class WebhookSubscriptionCreated(WebhookSubscription):
-    secret: str = Field(
-        description="De sleutel van de handtekening (HMAC-SHA256); alleen nu getoond, bewaar "
-        "hem veilig"
     )

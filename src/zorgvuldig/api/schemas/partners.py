@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Bodies of the partners, their commitments to the protocol and their employees (art1, art3.2)."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+from pydantic import Field
+
+from zorgvuldig.api.schemas.base import Date, In, Out
+
+
+class Partner(Out):
+    id: uuid.UUID
+    name: str
+    kind: str = Field(description="municipality, public, private of independent")
+    oin: str = Field(description="Organisatie-identificatienummer, leeg als onbekend")
+    committed: bool = Field(description="Vandaag gecommitteerd aan het protocol (art. 1)")
+    protocol_version: str | None = Field(
+        description="De protocolversie waaraan de partner vandaag gebonden is"
+    )
+
+
+class Commitment(Out):
+    id: int
+    partner_id: uuid.UUID
+    protocol_version: str = Field(description="De versie van het protocol (art. 1)")
+    starts_on: datetime.date = Field(description="De eerste dag van de deelname")
+    ends_on: datetime.date | None = Field(
+        description="De laatste dag van de deelname; leeg zolang die niet bekend is"
+    )
+
+
+class CommitmentRecording(In):
+    protocol_version: str = Field(
+        max_length=100,
+        description="De versie van het protocol waaraan de partner zich committeert, bijvoorbeeld "
+        "`regio-utrecht-zuidoost-2015`",
+    )
+    starts_on: Date = Field(description="De eerste dag van de deelname")
+    ends_on: Date | None = Field(
+        None, description="De laatste dag van de deelname, als die al bekend is"
+    )
+
+
+class CommitmentEnd(In):
+    ends_on: Date = Field(
+        description="De laatste dag van de deelname; daarna is de organisatie een niet-partner "
+        "(art. 7)"
+    )
+
+
+class Employee(Out):
+    id: uuid.UUID = Field(
+        description="De identificatie van de medewerker: de `employeeId` bij het toewijzen van "
+        "een hulpverlener aan een traject, de `directorId` bij het vormen van een huishouden"
+    )
+    display_name: str = Field(description="De naam van de medewerker (werkgegeven)")
+    role: str = Field(description="caseworker, privacy-officer of administrator")
+    active: bool = Field(
+        description="Werkt nu bij uw organisatie; alleen een actieve medewerker krijgt toegang"
+    )
+    acknowledged_current_version: bool = Field(
+        description="Heeft de protocolversie bevestigd waaraan uw organisatie vandaag gebonden "
+        "is; zonder die bevestiging geen toegang tot persoonsgegevens (art. 3 lid 2 onder d)"
+    )
