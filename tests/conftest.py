@@ -16,6 +16,9 @@ from zorgvuldig.gate import services
 from zorgvuldig.partners.models import Employee, Partner, PartnerKind, ProtocolCommitment, Role
 from zorgvuldig.partners.services import acknowledge, actor_for
 
+# the API client and its helpers (tests.apiclient) serve the API tests of every area
+pytest_plugins = ["tests.apiclient"]
+
 PROTOCOL_VERSION = "regio-utrecht-zuidoost-2015"
 _bsns = itertools.count()
 
@@ -57,8 +60,11 @@ def make_employee(
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_files(settings):
-    """Tests serve static files from the apps, not from a collected manifest."""
+def _plain_static_files(settings, tmp_path_factory):
+    """Tests serve static files from the apps, not from a collected manifest (collectstatic is
+    a deployment step, not a test step)."""
+    settings.STATIC_ROOT = tmp_path_factory.getbasetemp() / "static"
+    settings.STATIC_ROOT.mkdir(exist_ok=True)
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -80,6 +86,13 @@ def caseworker(partner) -> Employee:
 @pytest.fixture
 def actor(caseworker):
     return actor_for(caseworker)
+
+
+@pytest.fixture
+def web(client, caseworker):
+    """The Django test client, logged in as ``caseworker`` (who acknowledged the protocol)."""
+    client.force_login(caseworker.user)
+    return client
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from tests.api.conftest import Api, as_employee, problem
+from tests.apiclient import Api, as_employee, problem
 from tests.conftest import make_employee, make_partner
 from zorgvuldig.api import API_VERSION
 from zorgvuldig.api.models import ApiToken, hash_token

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.conftest import counts, invalid_fields, problem
-from tests.api.test_api_clients import intake
+from tests.apiclient import counts, invalid_fields, problem
+from tests.clients.test_api import intake
 from zorgvuldig.api import API_VERSION
 
 pytestmark = pytest.mark.django_db

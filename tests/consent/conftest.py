@@ -10,7 +10,7 @@ import pytest
 from fpdf import FPDF
 from PIL import Image
 
-from tests.api.conftest import Api, as_employee
+from tests.apiclient import Api, as_employee
 from tests.conftest import next_bsn
 from zorgvuldig.clients.models import Relation, Subject
 from zorgvuldig.consent.documents import UploadedForm

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
-from tests.api.conftest import PROBLEM, counts, invalid_fields, problem
+from tests.apiclient import PROBLEM, counts, invalid_fields, problem
 from tests.conftest import make_partner
 from tests.consent.conftest import ORGANISATIONS, image_bytes, pdf_bytes, relate
 from zorgvuldig.api import API_VERSION
@@ -263,7 +263,7 @@ def test_the_consent_form_needs_a_purpose_and_an_unknown_document_is_404(api, in
 
 
 def test_consent_of_a_client_you_do_not_support_is_403_and_logged(informed, db):
-    from tests.api.conftest import as_employee
+    from tests.apiclient import as_employee
     from tests.conftest import make_employee
 
     stranger = as_employee(make_employee(make_partner("Wijkteam Zeist"), "dirk"))

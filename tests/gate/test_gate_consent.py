@@ -8,6 +8,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from tests import factories
 from tests.conftest import inform_and_consent, representative_of
 from zorgvuldig.core.errors import InvalidInput, ProcessingRefused
 from zorgvuldig.dossier.models import Annotation, DataItem
@@ -17,26 +18,13 @@ from zorgvuldig.processing_log.models import LogRecord
 pytestmark = pytest.mark.django_db
 
 
-def record(actor, client_id, **extra):
-    return services.record_item(
-        actor,
-        client_id,
-        category="youth",
-        label="School",
-        value="De Linde",
-        source="Moeder",
-        method="conversation",
-        obtained_on=datetime.date(2026, 1, 5),
-        purpose="assessment",
-        **extra,
-    )
-
-
 def test_art4_1_nothing_is_recorded_before_informing_and_the_refusal_is_logged(
     actor, registered_client
 ):
     with pytest.raises(ProcessingRefused) as refused:
-        record(actor, registered_client.id)
+        factories.record(
+            actor, registered_client.id, category="youth", value="De Linde", label="School"
+        )
     assert refused.value.decision.articles[0] == "art4.1"
     assert not DataItem.objects.exists()
     assert LogRecord.objects.filter(name="gegeven-vastleggen", decision="refused").count() == 1
@@ -52,12 +40,14 @@ def test_art4_2_informed_but_consent_not_asked_is_refused(actor, registered_clie
         purpose="intake",
     )
     with pytest.raises(ProcessingRefused) as refused:
-        record(actor, registered_client.id)
+        factories.record(
+            actor, registered_client.id, category="youth", value="De Linde", label="School"
+        )
     assert refused.value.decision.articles == ("art4.2",)
 
 
 def test_art4_5_withdrawal_refuses_later_processing_and_keeps_earlier_log(actor, client_dossier):
-    record(actor, client_dossier.id)
+    factories.record(actor, client_dossier.id, category="youth", value="De Linde", label="School")
     before = list(LogRecord.objects.values_list("id", "decision"))
     services.withdraw_consent(
         actor,
@@ -68,7 +58,9 @@ def test_art4_5_withdrawal_refuses_later_processing_and_keeps_earlier_log(actor,
         given_by_subject_id=representative_of(client_dossier.id),
     )
     with pytest.raises(ProcessingRefused) as refused:
-        record(actor, client_dossier.id)
+        factories.record(
+            actor, client_dossier.id, category="youth", value="De Linde", label="School"
+        )
     assert refused.value.decision.articles == ("art4.5",)
     assert (
         list(LogRecord.objects.filter(id__in=[i for i, _ in before]).values_list("id", "decision"))
@@ -83,7 +75,14 @@ def test_art4_6_justified_processing_without_consent_is_annotated(actor, registe
     justification = validation.justification(
         "serious-risk", "Signalen van verwaarlozing; school meldt ondervoeding."
     )
-    item = record(actor, registered_client.id, justification=justification)
+    item = factories.record(
+        actor,
+        registered_client.id,
+        category="youth",
+        value="De Linde",
+        label="School",
+        justification=justification,
+    )
     assert item.current.value == "De Linde"
     note = Annotation.objects.get(client_id=registered_client.id, article="art4.6")
     assert "ondervoeding" in note.text and "art. 4 lid 6" in note.text
@@ -106,7 +105,7 @@ def test_art4_6_a_blank_or_groundless_justification_is_bad_input(ground, text, f
 
 
 def test_art5_1_the_dossier_leaves_out_categories_the_purpose_does_not_need(actor, client_dossier):
-    record(actor, client_dossier.id)
+    factories.record(actor, client_dossier.id, category="youth", value="De Linde", label="School")
     dossier = services.consult_dossier(actor, client_dossier.id, purpose="accountability")
     assert dossier.items == ()
     assert "niet nodig" in dossier.refusal

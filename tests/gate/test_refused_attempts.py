@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from tests import factories
 from tests.conftest import make_employee, make_partner, representative_of, supporting
 from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.core.errors import GateError, InvalidInput, NotFound
@@ -98,21 +99,6 @@ LOOK_UPS = {
 }
 
 
-def record(actor, client_id, category="youth", **extra):
-    return services.record_item(
-        actor,
-        client_id,
-        category=category,
-        label="Gesprek",
-        value="Over thuis",
-        source="Moeder",
-        method="conversation",
-        obtained_on=datetime.date(2026, 1, 5),
-        purpose="assessment",
-        **extra,
-    )
-
-
 def answer(call, *args) -> GateError:
     """What the gate answers: the error raised (each of these calls must fail)."""
     with pytest.raises((NotFound, InvalidInput)) as error:
@@ -165,7 +151,14 @@ def test_art3_2c_another_partners_item_is_answered_as_unknown_and_the_attempt_lo
     actor, client_dossier, elsewhere, ctx, path
 ):
     call, name, operation, purpose = LOOK_UPS[path]
-    item = record(actor, client_dossier.id, professional_secrecy=True)
+    item = factories.record(
+        actor,
+        client_dossier.id,
+        category="youth",
+        value="Over thuis",
+        label="Gesprek",
+        professional_secrecy=True,
+    )
     unknown = answer(call, elsewhere, uuid.uuid4(), ctx)
     before, nothing_else = last_record_id(), written()
 
@@ -190,7 +183,9 @@ def test_art6_1_only_an_item_that_exists_somewhere_has_a_subject_to_log_an_attem
     actor, client_dossier, elsewhere, ctx, path
 ):
     call = LOOK_UPS[path][0]
-    item = record(actor, client_dossier.id)
+    item = factories.record(
+        actor, client_dossier.id, category="youth", value="Over thuis", label="Gesprek"
+    )
     before = last_record_id()
     answer(call, elsewhere, uuid.uuid4(), ctx)
     answer(call, elsewhere, "not-a-uuid", ctx)
@@ -203,7 +198,14 @@ def test_art6_1_the_attempt_is_logged_for_the_items_own_data_subject(
     actor, client_dossier, elsewhere
 ):
     mother = representative_of(client_dossier.id)
-    item = record(actor, client_dossier.id, category="contact", subject_id=mother)
+    item = factories.record(
+        actor,
+        client_dossier.id,
+        category="contact",
+        value="Over thuis",
+        label="Gesprek",
+        subject_id=mother,
+    )
     before = last_record_id()
     answer(_history, elsewhere, item.id, None)
     (logged,) = LogRecord.objects.filter(id__gt=before)
@@ -218,7 +220,9 @@ def test_art6_1_the_attempt_is_logged_for_the_items_own_data_subject(
 def test_art6_1_a_malformed_purpose_is_left_out_and_answered_as_for_an_unknown_item(
     actor, client_dossier, elsewhere
 ):
-    item = record(actor, client_dossier.id)
+    item = factories.record(
+        actor, client_dossier.id, category="youth", value="Over thuis", label="Gesprek"
+    )
 
     def history(who, item_id, ctx):
         services.item_history(who, item_id, purpose="marketing")
@@ -233,8 +237,12 @@ def test_art6_1_a_malformed_purpose_is_left_out_and_answered_as_for_an_unknown_i
 def test_art3_2c_a_share_naming_another_partners_item_among_own_ones_logs_only_that_one(
     actor, client_dossier, elsewhere, ctx
 ):
-    theirs = record(actor, client_dossier.id, category="youth")
-    own = record(elsewhere, client_dossier.id, category="contact")
+    theirs = factories.record(
+        actor, client_dossier.id, category="youth", value="Over thuis", label="Gesprek"
+    )
+    own = factories.record(
+        elsewhere, client_dossier.id, category="contact", value="Over thuis", label="Gesprek"
+    )
 
     def share(item_ids):
         return answer(
@@ -271,7 +279,14 @@ def colleague(partner, client_dossier):
 def test_art6_2_a_release_by_someone_who_does_not_hold_the_secrecy_is_answered_as_not_found(
     actor, client_dossier, colleague, ctx
 ):
-    secret = record(actor, client_dossier.id, professional_secrecy=True)
+    secret = factories.record(
+        actor,
+        client_dossier.id,
+        category="youth",
+        value="Over thuis",
+        label="Gesprek",
+        professional_secrecy=True,
+    )
     unknown = answer(_release, colleague, uuid.uuid4(), ctx)
     before, nothing_else = last_record_id(), written()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rights.test_overview import record
+from tests import factories
 from tests.rights.test_requests import register
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.dossier.models import DataItem, DataItemVersion
@@ -17,8 +17,16 @@ from zorgvuldig.processing_log.models import LogRecord
 
 @pytest.fixture
 def two_items(actor, client_dossier):
-    phone = record(actor, client_dossier.id, "contact", "06-12345678")
-    school = record(actor, client_dossier.id, "youth", "Groep 7")
+    phone = factories.record(
+        actor,
+        client_dossier.id,
+        category="contact",
+        value="06-12345678",
+        label="Contact",
+    )
+    school = factories.record(
+        actor, client_dossier.id, category="youth", value="Groep 7", label="Youth"
+    )
     return client_dossier, phone, school
 
 

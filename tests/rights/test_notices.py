@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
+from tests import factories
 from tests.conftest import inform_and_consent, make_partner, name_in_consent, representative_of
-from tests.rights.test_overview import record
 from tests.rights.test_requests import register
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.gate import services
@@ -40,8 +40,16 @@ def spread(actor, client_dossier):
         representative_id=representative_of(client_dossier.id),
         scopes=("share",),
     )
-    phone = record(actor, client_dossier.id, "contact", "06-12345678")
-    school = record(actor, client_dossier.id, "youth", "Groep 7")
+    phone = factories.record(
+        actor,
+        client_dossier.id,
+        category="contact",
+        value="06-12345678",
+        label="Contact",
+    )
+    school = factories.record(
+        actor, client_dossier.id, category="youth", value="Groep 7", label="Youth"
+    )
     hooked = make_partner("Jeugdhulp Webhook")
     subscribe(hooked.id, "https://jeugdhulp.example/hooks")
     mailed = make_partner("Jeugdhulp Mail")
@@ -132,7 +140,9 @@ def test_art9_6_a_webhook_that_gave_up_makes_its_notice_impossible_with_the_erro
 
 
 def test_art9_6_with_nobody_to_tell_a_carried_out_request_closes(actor, client_dossier):
-    item = record(actor, client_dossier.id, "contact", "06-1")
+    item = factories.record(
+        actor, client_dossier.id, category="contact", value="06-1", label="Contact"
+    )
     request = register(actor, client_dossier, kind="deletion", item_ids=[item.id])
     services.decide_request(actor, request.id, outcome="granted", protection_needed=False)
     assert services.carry_out_request(actor, request.id).state == "closed"

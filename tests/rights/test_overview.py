@@ -4,10 +4,9 @@ it went, read through the gate for a registered request."""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 
+from tests import factories
 from tests.conftest import (
     inform_and_consent,
     make_employee,
@@ -22,21 +21,6 @@ from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
 
 
-def record(actor, client_id, category, value, **extra):
-    return services.record_item(
-        actor,
-        client_id,
-        category=category,
-        label=category.capitalize(),
-        value=value,
-        source="Moeder",
-        method="conversation",
-        obtained_on=datetime.date(2026, 1, 5),
-        purpose="assessment",
-        **extra,
-    )
-
-
 @pytest.fixture
 def shared(actor, client_dossier):
     """Sanne's school data shared with a youth-care partner; an item about her mother kept."""
@@ -48,13 +32,26 @@ def shared(actor, client_dossier):
     )
     youth_care = make_partner("Jeugdhulp Langbroek")
     supporting(youth_care, client_dossier, "wim", consent=False)
-    school = record(actor, client_dossier.id, "youth", "Groep 8, De Regenboog")
-    contact = record(actor, client_dossier.id, "contact", "06-12345678")
-    mothers = record(
+    school = factories.record(
         actor,
         client_dossier.id,
-        "contact",
-        "Moeder: 06-87654321",
+        category="youth",
+        value="Groep 8, De Regenboog",
+        label="Youth",
+    )
+    contact = factories.record(
+        actor,
+        client_dossier.id,
+        category="contact",
+        value="06-12345678",
+        label="Contact",
+    )
+    mothers = factories.record(
+        actor,
+        client_dossier.id,
+        category="contact",
+        value="Moeder: 06-87654321",
+        label="Contact",
         subject_id=representative_of(client_dossier.id),
     )
     services.share_items(
