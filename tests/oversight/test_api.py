@@ -9,7 +9,7 @@ import pytest
 
 from tests.apiclient import as_employee, counts, invalid_fields, problem
 from tests.conftest import make_employee
-from tests.dossier.test_api import item_body
+from tests.factories import item_body
 from zorgvuldig.partners.models import Role
 
 pytestmark = pytest.mark.django_db
