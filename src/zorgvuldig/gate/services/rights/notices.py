@@ -128,7 +128,7 @@ def mail_notice(notice_id: str) -> str:
     """One attempt to e-mail a notice to the partner's privacy contact; retries with backoff."""
     with gate_open(), transaction.atomic():
         notice = (
-            RecipientNotice.objects.select_for_update()
+            RecipientNotice.objects.select_for_update(of=("self",))
             .select_related("request", "recipient_partner")
             .filter(id=notice_id)
             .first()
@@ -237,7 +237,7 @@ def resolve_notice(
     reason = "" if delivered else validation.text(impossible_reason, "impossibleReason", 1000)
     with transaction.atomic():
         notice = (
-            RecipientNotice.objects.select_for_update()
+            RecipientNotice.objects.select_for_update(of=("self",))
             .filter(id=key, request__partner_id=actor.partner_id)
             .first()
         )

@@ -200,7 +200,7 @@ def request_for(
     """The actor's partner's request, locked, whose client the actor handles; else not found."""
     key = validation.reference(request_id, "requestId")
     found = (
-        SubjectRequest.objects.select_for_update()
+        SubjectRequest.objects.select_for_update(of=("self",))
         .filter(id=key, partner_id=actor.partner_id)
         .first()
     )
