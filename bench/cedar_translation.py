@@ -6,12 +6,12 @@ The Cedar policies are ``bench/cedar/zorgvuldig.cedar``, schema
 ``bench/cedar/zorgvuldig.cedarschema``. One Cedar request per data category: principal the
 employee, action the operation, resource the category. What is the same for every request
 (the categories, the protocol versions' settings) is parsed once into an entity store; per
-request, the conversion adds the employee (the facts about the actor, the grounds found for
-a purpose, the domains of referrals waiting for it) and the client's dossier (informing,
-consents, professional secrecy) as entities, and passes the request (purpose, law, domain,
-categories, recipient and its support, referral domain, justification, the version's consent
-scope for the operation and its necessity set, and for a share with a partner what the
-recipient needs) as context, one context JSON shared by all categories.
+request, the conversion adds the employee (the facts about the actor, the grounds found for a
+purpose, the domains of referrals waiting for it) and the client's dossier (informing, consents,
+professional secrecy, blocked categories) as entities, and passes the request (purpose, law, domain,
+categories, recipient and its support, referral domain, justification, the version's consent scope
+for the operation and its necessity set, and for a share with a partner what the recipient needs) as
+context, one context JSON shared by all categories.
 """
 
 from __future__ import annotations
@@ -137,6 +137,7 @@ def to_cedar(request: Request, facts: Facts) -> tuple[str, list[dict]]:
             slot: _consent(c) for slot, c in zip(CONSENT_SLOTS, facts.consents, strict=False)
         },
         "professional_secrecy": list(facts.professional_secrecy),
+        "blocked": list(facts.blocked),
     }
     principal = {"type": "Employee", "id": request.actor_id}
     delta = json.dumps(

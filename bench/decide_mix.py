@@ -77,7 +77,7 @@ FACT_GROUNDS = {
 
 # scenario: weight (per cent of the mix)
 SCENARIOS = {
-    "routine": 36,  # consults, records, ... by an assigned caseworker, consent given
+    "routine": 34,  # consults, records, ... by an assigned caseworker, consent given
     "share": 10,  # shares to partners supporting the client, referrals, with and without
     # written consent for health
     "refused-withdrawn": 8,
@@ -89,6 +89,7 @@ SCENARIOS = {
     "unacknowledged": 3,
     "not-necessary": 6,
     "secrecy": 4,  # professional secrecy on shares
+    "blocked": 2,  # art9.4: items blocked at the data subject's request
     "non-partner": 3,  # art7: shares with a non-partner, informed of the protocol or not
     "veilig-thuis": 3,  # art8.2: answering Veilig Thuis about a report
     "intake": 3,  # recording that opens a trajectory
@@ -320,6 +321,14 @@ def _secrecy(rng, request, facts, version):
     return request, replace(facts, professional_secrecy=secret)
 
 
+def _blocked(rng, request, facts, version):
+    """art9.4: one of the categories holds only blocked items; sometimes a report."""
+    if rng.random() < 0.5:
+        request, facts = _share(rng, request, facts, version)
+    blocked = frozenset(rng.sample(sorted(request.categories), 1))
+    return request, replace(facts, blocked=blocked)
+
+
 def _non_partner(rng, request, facts, version):
     """art7: family, the network or an uncommitted professional receives a share; the leaflet
     with the protocol's main lines was handed over, or not yet. It receives on consent only
@@ -459,6 +468,7 @@ BEND = {
     "unacknowledged": _unacknowledged,
     "not-necessary": _not_necessary,
     "secrecy": _secrecy,
+    "blocked": _blocked,
     "non-partner": _non_partner,
     "veilig-thuis": _veilig_thuis,
     "intake": _intake,
@@ -603,6 +613,7 @@ def random_pair(rng: random.Random, versions: list[ProtocolVersion]) -> tuple[Re
         informed=rng.random() < 0.7,
         consents=consents,
         professional_secrecy=some(Category, 2) if rng.random() < 0.3 else frozenset(),
+        blocked=some(Category, 2) if rng.random() < 0.15 else frozenset(),
         recipient_informed=rng.random() < 0.5,
         recipient_support=some(Domain, 3) if rng.random() < 0.6 else frozenset(),
         purpose_grounds=some(PurposeGround, 2) if rng.random() < 0.5 else frozenset(),

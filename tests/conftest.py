@@ -134,6 +134,7 @@ def inform_and_consent(
             decided_on=today,
             purpose="intake",
             given_by_subject_id=representative_id,
+            signed_by_subject_ids=signing_along(client_id) if representative_id else (),
             legal_basis=legal_basis,
         )
 
@@ -149,8 +150,17 @@ def name_in_consent(actor, client_id, *recipients, purpose="support-provision", 
         decided_on=timezone.localdate(),
         purpose=purpose,
         given_by_subject_id=representative_of(client_id) if minor else None,
+        signed_by_subject_ids=signing_along(client_id) if minor else (),
         recipients=[str(r) for r in recipients],
     )
+
+
+def signing_along(client_id) -> list:
+    """The client as co-signer: from 12 up to and including 15 (the fixtures' Sanne is 14) the
+    representative and the client sign together (art10.1)."""
+    from zorgvuldig.clients.models import Client
+
+    return [Client.objects.values_list("subject_id", flat=True).get(id=client_id)]
 
 
 def representative_of(client_id):

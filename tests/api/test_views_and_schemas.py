@@ -85,6 +85,8 @@ NOT_IN_API = {
     "content type), not as JSON",
     "households.DirectedHousehold": "only the director's page lists the households they direct",
     "rights.AuthorityView": "the rights of data subjects have services, no API endpoints yet",
+    "rights.InspectionItem": "the rights of data subjects have services, no API endpoints yet",
+    "rights.InspectionPackage": "the rights of data subjects have services, no API endpoints yet",
     "rights.NoticeView": "the rights of data subjects have services, no API endpoints yet",
     "rights.OverviewItem": "the rights of data subjects have services, no API endpoints yet",
     "rights.PauseView": "the rights of data subjects have services, no API endpoints yet",
@@ -95,6 +97,7 @@ NOT_IN_API = {
     "rights.SignerView": "the rights of data subjects have services, no API endpoints yet",
     "rights.SubjectOverview": "the rights of data subjects have services, no API endpoints yet",
     "rights.SubjectRequestView": "the rights of data subjects have services, no API endpoints yet",
+    "rights.WithheldItem": "the rights of data subjects have services, no API endpoints yet",
 }
 
 

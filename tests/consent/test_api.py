@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import pytest
@@ -195,16 +196,41 @@ def test_bad_consent_is_400_naming_the_field_and_nothing_written(
 def test_art10_1_a_minor_s_consent_via_the_api_needs_the_representative(api, minor):
     parent = relate(minor.id, "parent")
     fields = invalid_fields(multipart(api, f"/clients/{minor.id}/consents", consent_form()))
-    assert "jonger dan 16" in fields["givenBySubjectId"]
+    assert "Onder de 12 jaar" in fields["givenBySubjectId"]  # Sanne is 11 on 1 February 2024
     response = multipart(
         api, f"/clients/{minor.id}/consents", consent_form(givenBySubjectId=str(parent.id))
     )
     assert response.status_code == 201, response.content
     overview = api.get(f"/clients/{minor.id}/consents", {"purpose": "assessment"}).json()
     assert overview["representativeRequired"] is True
+    assert overview["clientSubjectId"] == str(minor.subject.id)
     assert overview["representatives"] == [
         {"subjectId": str(parent.id), "fullName": "Marieke de Vries", "kind": "parent"}
     ]
+
+
+def test_art10_1_a_14_year_old_signs_her_consent_via_the_api_with_her_parent(api, minor):
+    parent = relate(minor.id, "parent")
+    today = str(datetime.date.today())  # Sanne is 14
+    alone = multipart(
+        api,
+        f"/clients/{minor.id}/consents",
+        consent_form(decidedOn=today, givenBySubjectId=str(parent.id)),
+    )
+    assert "beiden tekenen" in invalid_fields(alone)["signedBySubjectIds"]
+    together = multipart(
+        api,
+        f"/clients/{minor.id}/consents",
+        consent_form(
+            decidedOn=today,
+            givenBySubjectId=str(parent.id),
+            signedBySubjectIds=[str(minor.subject.id)],
+        ),
+    )
+    assert together.status_code == 201, together.content
+    assert together.json()["coSignedBy"] == ["Sanne de Vries"]
+    overview = api.get(f"/clients/{minor.id}/consents", {"purpose": "assessment"}).json()
+    assert "beiden tekenen" in overview["whoSigns"]
 
 
 def test_art4_5_withdrawal_via_the_api_keeps_the_history(api, informed):

@@ -15,7 +15,10 @@ from tests.consent.conftest import ORGANISATIONS
 from zorgvuldig.consent import printable
 from zorgvuldig.gate import services
 from zorgvuldig.processing_log.models import LogRecord
-from zorgvuldig.protocol import representation
+from zorgvuldig.protocol import authority, loader
+
+V2015 = loader.load_all()["regio-utrecht-zuidoost-2015"]
+RELATIVE = datetime.date(1970, 1, 1)
 
 
 def text_of(pdf: bytes) -> str:
@@ -47,7 +50,8 @@ def test_art4_4_the_printable_form_is_a_pdf_naming_client_partner_and_organisati
         "ook als u geen toestemming geeft",
     ):
         assert expected in text, expected
-    assert "jonger dan 16" not in text
+    assert "De cliënt ondertekent zelf (art. 10 lid 1)" in text  # Fatma is an adult
+    assert "ondertekenen beiden" not in text and "De wettelijk vertegenwoordiger" not in text
     assert LogRecord.objects.filter(
         name="toestemmingsformulier-afdrukken", decision="allowed"
     ).exists()
@@ -57,7 +61,9 @@ def test_art4_4_the_printable_form_is_a_pdf_naming_client_partner_and_organisati
 def test_art10_1_the_form_of_a_client_under_16_is_signed_by_the_representative(actor, minor):
     text = text_of(services.consent_form_pdf(actor, minor.id, purpose="support-provision"))
     assert "Sanne de Vries" in text
-    assert "jonger dan 16 jaar: de wettelijk vertegenwoordiger" in text
+    # Sanne is 14: she and her representative both sign
+    assert "ondertekenen beiden (art. 10 lid 1)" in text
+    assert "De cliënt:" in text and "De wettelijk vertegenwoordiger" in text
     # Not informed yet: lines to write the organisations on.
     assert "Organisatie:" in text
 
@@ -69,8 +75,7 @@ def test_the_form_prints_every_latin_name_as_written():
         partner_name="Stichting Welzijn Zeist",
         organisations=("Cliëntondersteuning Zeist",),
         informed_on=None,
-        representative_required=False,
-        alone_from_age=16,
+        signing=printable.Signing("De cliënt ondertekent zelf (art. 10 lid 1).", True, False),
         printed_on=datetime.date(2025, 3, 4),
     )
     text = text_of(printable.render(data))
@@ -79,7 +84,7 @@ def test_the_form_prints_every_latin_name_as_written():
     assert "Cliëntondersteuning Zeist" in text
 
 
-# art10, as kept until the rights issue -------------------------------------------------------
+# art10: the rule of zorgvuldig.protocol.authority, as the consent flow asks it ----------------
 
 
 @pytest.mark.parametrize(
@@ -92,23 +97,37 @@ def test_the_form_prints_every_latin_name_as_written():
     ],
 )
 def test_art10_1_age_counts_on_the_day(birth, day, age):
-    assert representation.age_on(birth, day) == age
+    assert authority.age_on(birth, day) == age
+
+
+DAY = datetime.date(2026, 6, 1)
+JUDGED = authority.Incapacity(datetime.date(2026, 1, 5), "Anna Test", "Onder mentorschap.")
 
 
 @pytest.mark.parametrize(
-    ("age", "role", "note", "field"),
+    ("age", "kind", "signers", "judged", "allowed"),
     [
-        (11, "client", "", "givenBySubjectId"),
-        (15, "client", "", "givenBySubjectId"),
-        (15, "sibling", "", "givenBySubjectId"),
-        (15, "parent", "", None),
-        (15, "guardian", "", None),
-        (16, "client", "", None),
-        (16, "parent", "kan niet", "givenBySubjectId"),
-        (40, "mentor", "", "note"),
-        (40, "mentor", "Onder mentorschap.", None),
+        (11, None, {"client"}, False, False),
+        (11, "parent", {"rep"}, False, True),
+        (15, None, {"client"}, False, False),
+        (15, "sibling", {"rep", "client"}, False, False),
+        (15, "parent", {"rep"}, False, False),
+        (15, "parent", {"rep", "client"}, False, True),
+        (15, "guardian", {"rep", "client"}, False, True),
+        (16, None, {"client"}, False, True),
+        (16, "parent", {"rep"}, False, False),
+        (40, "mentor", {"rep"}, False, False),
+        (40, "mentor", {"rep"}, True, True),
+        (40, "mentor", {"client"}, True, False),
     ],
 )
-def test_art10_who_may_decide(age, role, note, field):
-    errors = representation.check(age, role, note)
-    assert (next(iter(errors)) if errors else None) == field
+def test_art10_who_may_decide(age, kind, signers, judged, allowed):
+    client = authority.Person("client", datetime.date(DAY.year - age - 1, 12, 31))
+    relatives = (
+        [] if kind is None else [authority.Relative(authority.Person("rep", RELATIVE), kind)]
+    )
+    found = authority.authority(
+        client, relatives, V2015.representation, DAY, JUDGED if judged else None
+    )
+    assert found.allows(signers) is allowed
+    assert bool(found.missing(signers)) is not allowed

@@ -274,20 +274,56 @@ def test_art4_5_registry_records_are_never_changed_or_deleted(actor, informed):
     assert ConsentDecision.objects.get(id=view.id).state == "given"
 
 
-def test_art10_1_a_client_under_16_does_not_decide_alone(actor, minor, parent):
+def test_art10_1_a_client_under_12_does_not_decide_alone(actor, minor, parent):
     before = rows()
     with pytest.raises(InvalidInput) as error:
-        give(actor, minor.id)
-    assert "jonger dan 16 jaar" in error.value.errors["givenBySubjectId"]
+        give(actor, minor.id)  # Sanne is 11 on 1 February 2024
+    assert "Onder de 12 jaar" in error.value.errors["givenBySubjectId"]
+    assert rows() == before
+    view = give(actor, minor.id, given_by_subject_id=parent.id)
+    assert (view.given_by, view.given_by_role, view.co_signed_by) == (
+        "Marieke de Vries",
+        "parent",
+        (),
+    )
+    assert "een ouder op" in Annotation.objects.get(article="art4.2").text
+
+
+def test_art10_1_a_14_year_old_consents_with_the_representative_and_both_sign(actor, minor, parent):
+    today = datetime.date.today()  # Sanne, born 17 May 2012, is 14
+    before = rows()
+    for alone in (
+        {},
+        {"given_by_subject_id": parent.id},
+        {"signed_by_subject_ids": [minor.subject.id]},
+    ):
+        with pytest.raises(InvalidInput) as error:
+            give(actor, minor.id, day=today, **alone)
+        assert "beiden tekenen" in error.value.errors["signedBySubjectIds"], alone
     assert rows() == before
     view = give(
         actor,
         minor.id,
+        day=today,
         given_by_subject_id=parent.id,
-        note="Sanne (14) was bij het gesprek en stemt in.",
+        signed_by_subject_ids=[minor.subject.id],
     )
-    assert (view.given_by, view.given_by_role) == ("Marieke de Vries", "parent")
-    assert "een ouder" in Annotation.objects.get(article="art4.2").text
+    assert (view.given_by, view.co_signed_by) == ("Marieke de Vries", ("Sanne de Vries",))
+    assert "een ouder samen met Sanne de Vries" in Annotation.objects.get(article="art4.2").text
+    stranger = relate(minor.id, "sibling", given_names="Tim", birth_date=datetime.date(2015, 1, 1))
+    with pytest.raises(InvalidInput) as error:
+        services.withdraw_consent(
+            actor,
+            minor.id,
+            scope="record-request",
+            decided_on=today,
+            purpose="support-provision",
+            given_by_subject_id=stranger.id,
+            signed_by_subject_ids=[minor.subject.id],
+        )
+    assert "wettelijk vertegenwoordiger" in error.value.errors["givenBySubjectId"]
+    overview = services.consent_overview(actor, minor.id, purpose="support-provision")
+    assert overview.representative_required and "beiden tekenen" in overview.who_signs
 
 
 def test_art10_1_for_a_client_under_16_a_sibling_or_stranger_does_not_decide(actor, minor, adult):
@@ -300,26 +336,73 @@ def test_art10_1_for_a_client_under_16_a_sibling_or_stranger_does_not_decide(act
     assert "geen betrokkene" in error.value.errors["givenBySubjectId"]
     with pytest.raises(InvalidInput) as error:
         give(actor, minor.id, given_by_subject_id="not-a-uuid")
-    assert "Geen geldige" in error.value.errors["givenBySubjectId"]
+    assert "givenBySubjectId" in error.value.errors
+    with pytest.raises(InvalidInput) as error:
+        give(actor, minor.id, given_by_subject_id=sibling.id, signed_by_subject_ids=["x"])
+    assert "signedBySubjectIds" in error.value.errors
     assert not ConsentDecision.objects.exists()
 
 
-def test_art10_2_a_representative_of_an_adult_must_say_why(actor, informed):
+def test_art10_2_a_representative_decides_for_an_adult_only_when_judged_unable(actor, informed):
     curator = relate(informed.id, "curator", given_names="Hans")
+    parent = relate(informed.id, "parent", given_names="Ayşe", birth_date=datetime.date(1950, 1, 1))
     with pytest.raises(InvalidInput) as error:
-        give(actor, informed.id, given_by_subject_id=curator.id)
-    assert "art. 10 lid 2" in error.value.errors["note"]
-    view = give(
+        give(actor, informed.id, given_by_subject_id=curator.id, note="Onder curatele.")
+    assert "art. 10 lid 1" in error.value.errors["givenBySubjectId"]
+    services.judge_incapacity(
         actor,
         informed.id,
-        given_by_subject_id=curator.id,
-        note="Onder curatele; kan de gevolgen niet overzien.",
+        judged_on=FEB - datetime.timedelta(days=1),
+        reason="Onder curatele; kan de gevolgen niet overzien.",
     )
+    view = give(actor, informed.id, given_by_subject_id=curator.id)
     assert view.given_by_role == "curator"
-    parent = relate(informed.id, "parent", given_names="Ayşe")
+    # the curator's tier comes first: a parent does not decide while a curator is recorded
     with pytest.raises(InvalidInput) as error:
         give(actor, informed.id, given_by_subject_id=parent.id, note="Moeder beslist.")
-    assert "beslist zelf" in error.value.errors["givenBySubjectId"]
+    assert "art. 10 lid 2" in error.value.errors["givenBySubjectId"]
+    # and the client, judged unable, no longer decides alone
+    with pytest.raises(InvalidInput):
+        give(actor, informed.id, scope="share")
+
+
+def test_art10_3_a_representative_the_partner_limited_does_not_decide_on_consent(
+    actor, minor, parent
+):
+    guardian = relate(minor.id, "guardian", given_names="Joost")
+    services.record_representative_stance(
+        actor,
+        minor.id,
+        parent.id,
+        kind="limited",
+        reason="Zwaarwegend belang van Sanne: de moeder mag niet namens haar beslissen.",
+    )
+    today, with_sanne = datetime.date.today(), [minor.subject.id]
+    before = rows()
+    with pytest.raises(InvalidInput) as error:
+        give(
+            actor,
+            minor.id,
+            day=today,
+            given_by_subject_id=parent.id,
+            signed_by_subject_ids=with_sanne,
+        )
+    assert "givenBySubjectId" in error.value.errors
+    assert rows() == before
+    view = give(
+        actor,
+        minor.id,
+        day=today,
+        given_by_subject_id=guardian.id,
+        signed_by_subject_ids=with_sanne,
+    )
+    assert view.given_by_role == "guardian"
+    # on a day before the partner limited her, the mother still decided (art10: on the day)
+    assert give(actor, minor.id, scope="share", given_by_subject_id=parent.id).given_by_role == (
+        "parent"
+    )
+    overview = services.consent_overview(actor, minor.id, purpose="support-provision")
+    assert overview.representative_required
 
 
 def test_a_person_who_is_parent_and_legal_representative_decides_as_representative(

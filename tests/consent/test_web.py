@@ -169,19 +169,16 @@ def test_art10_1_for_a_minor_the_form_offers_the_parent_and_refuses_the_child_al
         {"scope": "record-request", "state": "given", "decided_on": "2024-02-01", "given_by": ""},
     )
     assert response.status_code == 400
-    assert "jonger dan 16 jaar" in field_error(response, "given_by")
-    response = web.post(
-        url,
-        {
-            "scope": "record-request",
-            "state": "given",
-            "decided_on": "2024-02-01",
-            "given_by": str(parent.id),
-        },
-    )
+    assert "Onder de 12 jaar" in field_error(response, "given_by")  # Sanne was 11
+    today = str(datetime.date.today())  # and is 14 now: she signs with her parent
+    answer = {"scope": "record-request", "state": "given", "decided_on": today}
+    response = web.post(url, {**answer, "given_by": str(parent.id)})
+    assert response.status_code == 400
+    assert "beiden tekenen" in field_error(response, "client_signs")
+    response = web.post(url, {**answer, "given_by": str(parent.id), "client_signs": "on"})
     assert response.status_code == 302
     dossier = web.get(f"/clienten/{minor.id}/{Q}")
-    assert "onder de 16" in text_of(dossier) or "jonger dan 16" in text_of(dossier)
+    assert "beiden tekenen" in text_of(dossier)
     assert "Marieke de Vries" in panel_row(dossier, "record-request")
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from tests import factories
-from tests.conftest import inform_and_consent, representative_of
+from tests.conftest import inform_and_consent, representative_of, signing_along
 from zorgvuldig.core.errors import InvalidInput, ProcessingRefused
 from zorgvuldig.dossier.models import Annotation, DataItem
 from zorgvuldig.gate import services, validation
@@ -56,6 +56,7 @@ def test_art4_5_withdrawal_refuses_later_processing_and_keeps_earlier_log(actor,
         decided_on=timezone.localdate(),
         purpose="support-provision",
         given_by_subject_id=representative_of(client_dossier.id),
+        signed_by_subject_ids=signing_along(client_dossier.id),
     )
     with pytest.raises(ProcessingRefused) as refused:
         factories.record(

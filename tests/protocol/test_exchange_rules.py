@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.protocol.support import V2015, VAVG, facts, share
+from tests.protocol.support import V2015, VAVG, facts, request, share
 from zorgvuldig.protocol import (
     Category,
     Consent,
     ConsentScope,
     ConsentState,
     Obligation,
+    Operation,
     RecipientKind,
     decide,
 )
@@ -70,3 +71,16 @@ def test_art8_2_access_rules_still_apply(version):
     assert decide(request, facts(version, assigned_legal_bases=frozenset())).articles == (
         "art3.2c",
     )
+
+
+def test_art9_4_a_blocked_category_is_refused_for_every_operation_but_a_report(version):
+    blocked = facts(version, blocked=frozenset({Category.CONTACT}))
+    for operation in (Operation.CONSULT, Operation.CHANGE, Operation.RECORD):
+        decision = decide(request(operation=operation, categories=(Category.CONTACT,)), blocked)
+        assert not decision.allowed and decision.articles == ("art9.4",), operation
+        assert "afgeschermd" in decision.explanation
+    decision = decide(share(Category.CONTACT, Category.YOUTH), blocked)
+    assert decision.allowed_categories == (Category.YOUTH,)
+    report = share(Category.SAFETY_SIGNALS, recipient="veilig-thuis", recipient_kind=VT)
+    signals = facts(version, blocked=frozenset({Category.SAFETY_SIGNALS}))
+    assert decide(report, signals).allowed  # art8.2: a report protects others

@@ -66,6 +66,7 @@ facts = st.builds(
     informed=st.booleans(),
     consents=st.lists(consents, max_size=4).map(tuple),
     professional_secrecy=st.frozensets(categories, max_size=3),
+    blocked=st.frozensets(categories, max_size=2),
     recipient_informed=st.booleans(),
 )
 
@@ -165,6 +166,16 @@ def test_art6_2_secret_items_never_leave(request, facts):
     if request.operation is Operation.SHARE:
         assert not set(decision.allowed_categories) & facts.professional_secrecy
         assert not decision.allowed_categories or request.recipient is not None
+
+
+@PROPERTY
+@given(requests, facts)
+def test_art9_4_nothing_blocked_is_processed_but_for_veilig_thuis(request, facts):
+    decision = decide(request, facts)
+    if request.recipient_kind is not RecipientKind.VEILIG_THUIS or (
+        request.operation is not Operation.SHARE
+    ):
+        assert not set(decision.allowed_categories) & facts.blocked
 
 
 @PROPERTY

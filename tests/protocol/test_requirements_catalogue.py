@@ -27,13 +27,6 @@ NOT_YET_ENFORCED = {
     "art3.2f",  # reporting an incident to the municipality
     "art3.2g",  # the AVG variant exists as a protocol version; its extra rules are not enforced
     "art5.2",  # retention: a trajectory records when support ended, nothing is destroyed yet
-    "art9.2",  # inspection of the dossier by the data subject
-    "art9.3",  # limiting inspection
-    # correction, completion and deletion are decided and carried out; blocking is registered
-    # but decide() does not refuse a blocked item yet
-    "art9.4",
-    # recorded and applied to requests of art9; the consent flow does not use it yet
-    "art10.3",
 }
 
 

@@ -16,6 +16,7 @@ from tests.conftest import (
     make_employee,
     make_partner,
     representative_of,
+    signing_along,
     supporting,
 )
 from tests.consent.test_api import consent_form, multipart
@@ -301,6 +302,7 @@ def test_art7_consent_names_a_non_partner_through_the_api_and_then_covers_it(
         consent_form(
             decidedOn=str(datetime.date.today()),
             givenBySubjectId=str(representative_of(client_dossier.id)),
+            signedBySubjectIds=[str(s) for s in signing_along(client_dossier.id)],
             recipients=[grandma["id"]],
         ),
     )

@@ -18,6 +18,7 @@ from tests.conftest import (
     make_partner,
     name_in_consent,
     representative_of,
+    signing_along,
     supporting,
 )
 from tests.consent.conftest import signed_pdf
@@ -346,6 +347,7 @@ def share_consent(actor, client_id, categories=None):
         purpose="intake",
         categories=categories,
         given_by_subject_id=representative_of(client_id),
+        signed_by_subject_ids=signing_along(client_id),
     )
 
 
@@ -542,6 +544,7 @@ def test_art4_4_medical_data_needs_a_signed_form_on_the_holders_side_too(
         purpose="intake",
         categories=["health"],
         given_by_subject_id=representative_of(client_dossier.id),
+        signed_by_subject_ids=signing_along(client_dossier.id),
         document=signed_pdf(),
     )
     result = services.request_items(

@@ -296,6 +296,7 @@ def test_art7_the_consent_form_names_non_partners_and_the_panel_says_every_partn
             "scope": "share",
             "state": "given",
             "given_by": str(representative_of(client_dossier.id)),
+            "client_signs": "on",
             "decided_on": str(datetime.date.today()),
             "recipients": [str(grandma.id)],
         },

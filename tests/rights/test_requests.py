@@ -8,10 +8,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.conftest import make_employee, make_partner, next_bsn, representative_of
+from tests.conftest import make_employee, next_bsn, representative_of
 from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
 from zorgvuldig.gate import services
-from zorgvuldig.partners.models import ProtocolCommitment, Role
+from zorgvuldig.partners.models import Role
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.protocol import deadlines, loader
@@ -252,15 +252,6 @@ def test_a_pause_moves_the_deadline_by_the_days_paused(actor, client_dossier):
         services.resume_request(actor, request.id)
     names = list(LogRecord.objects.order_by("id").values_list("name", flat=True))
     assert names[-2:] == ["verzoek-betrokkene-pauzeren", "verzoek-betrokkene-hervatten"]
-
-
-@pytest.fixture
-def avg_actor(db):
-    partner = make_partner("Sociaal Team Heuvelrug", committed=False)
-    ProtocolCommitment.objects.create(
-        partner=partner, protocol_version=VAVG.id, starts_on=datetime.date(2018, 5, 25)
-    )
-    return actor_for(make_employee(partner, "avg"))
 
 
 def test_under_the_avg_a_month_extendable_once_when_announced_before_the_first_deadline(

@@ -128,7 +128,8 @@ class ConsentDecision(AppendOnlyModel):
     ``categories`` (data category codes) and ``recipients`` (partner ids, only when sharing)
     narrow the decision; null means all categories, any recipient. ``given_by`` is the client's
     own subject or the representative who decided for the client (art10); ``given_by_role``
-    keeps which ("client" or the kind of relation) as it was on the day. "Not asked" is no
+    keeps which ("client" or the kind of relation) as it was on the day; ``co_signed_by``
+    who signed with them. "Not asked" is no
     record at all.
     """
 
@@ -146,6 +147,9 @@ class ConsentDecision(AppendOnlyModel):
     recipients = models.JSONField(_("recipients"), null=True, blank=True)
     given_by = models.ForeignKey("clients.Subject", on_delete=models.PROTECT, related_name="+")
     given_by_role = models.CharField(_("decided as"), max_length=30)
+    # art10.1: who signed with ``given_by`` (subject ids): a client of 12 to 15 signs with the
+    # representative
+    co_signed_by = models.JSONField(_("signed with"), default=list, blank=True)
     form = models.ForeignKey(
         ConsentDocument, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -20,8 +20,46 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from zorgvuldig.core.pdf import FAMILY, PROTOCOL, dutch_date, prepare
+from zorgvuldig.protocol.authority import Authority
+from zorgvuldig.protocol.version import Representation
 
 KEPT = "Dit formulier wordt in uw dossier bewaard, ook als u geen toestemming geeft (art. 4 lid 4)."
+
+
+@dataclass(frozen=True, slots=True)
+class Signing:
+    """Who signs the form (art10), in words for the client."""
+
+    words: str
+    client: bool  # the client signs: alone, or from 12 to 15 with the representative
+    representative: bool  # a representative signs: under 16, or the client judged unable
+
+    @classmethod
+    def of(cls, found: Authority, rules: Representation) -> Signing:
+        """From the answer of art10 today: by age and judgement, whoever is recorded."""
+        joint, alone = rules.joint_from_age, rules.alone_from_age
+        if found.age < joint:
+            return cls(
+                f"De cliënt is jonger dan {joint} jaar: de wettelijk vertegenwoordiger (ouder "
+                "met gezag of voogd) ondertekent (art. 10 lid 1).",
+                client=False,
+                representative=True,
+            )
+        if found.age < alone:
+            return cls(
+                f"De cliënt is {joint} tot en met {alone - 1} jaar: de cliënt en de wettelijk "
+                "vertegenwoordiger beslissen samen en ondertekenen beiden (art. 10 lid 1).",
+                client=True,
+                representative=True,
+            )
+        if "art10.2" in found.articles:
+            return cls(
+                "De organisatie oordeelde dat de cliënt hierover niet zelf kan beslissen: wie "
+                "volgens art. 10 lid 2 namens de cliënt handelt, ondertekent.",
+                client=False,
+                representative=True,
+            )
+        return cls("De cliënt ondertekent zelf (art. 10 lid 1).", client=True, representative=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +71,7 @@ class FormData:
     partner_name: str
     organisations: tuple[str, ...]
     informed_on: datetime.date | None
-    representative_required: bool
-    alone_from_age: int
+    signing: Signing
     printed_on: datetime.date
 
 
@@ -162,24 +199,27 @@ def _rights(w: _Writer) -> None:
     )
 
 
-def _signatures(w: _Writer, data: FormData) -> None:
-    w.heading("7. Ondertekening")
-    if data.representative_required:
-        w.paragraph(
-            f"De cliënt is jonger dan {data.alone_from_age} jaar: de wettelijk "
-            "vertegenwoordiger (ouder met gezag of voogd) ondertekent dit formulier "
-            "(art. 10 lid 1). Is de cliënt 12 jaar of ouder, dan beslist hij of zij mee."
-        )
-    w.paragraph("Dit formulier is ingevuld door:")
-    w.tick_box("de cliënt zelf")
-    w.tick_box(
-        "de wettelijk vertegenwoordiger van de cliënt (ouder met gezag, voogd, curator of mentor)"
-    )
+def _signature_lines(w: _Writer, who: str) -> None:
+    w.paragraph(who)
     w.fill_in("Naam:")
-    w.fill_in("Relatie tot de cliënt:")
     w.fill_in("Plaats en datum:")
     w.fill_in("Handtekening:", space=12)
-    w.pdf.ln(6)
+    w.pdf.ln(4)
+
+
+def _signatures(w: _Writer, data: FormData) -> None:
+    w.heading("7. Ondertekening")
+    w.paragraph(data.signing.words)
+    if data.signing.client:
+        _signature_lines(w, "De cliënt:")
+    if data.signing.representative:
+        _signature_lines(
+            w,
+            "De wettelijk vertegenwoordiger of wie volgens art. 10 lid 2 voor de cliënt "
+            "handelt (ouder met gezag, voogd, curator, mentor, partner of familielid):",
+        )
+        w.fill_in("Relatie tot de cliënt:")
+        w.pdf.ln(2)
     w.paragraph("Voor de organisatie:")
     w.fill_in("Naam hulpverlener:")
     w.fill_in("Handtekening:", space=12)

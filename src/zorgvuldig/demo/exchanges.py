@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.demo import region
+from zorgvuldig.demo.signing import signing_with
 from zorgvuldig.gate import services
 
 # The report of the Meldcode case at Veilig Thuis regio Utrecht (fictitious reference).
@@ -46,6 +47,7 @@ class HandMade:
 
     client_ids: dict[tuple[str, str], uuid.UUID]
     representative_ids: dict[tuple[str, str], uuid.UUID]
+    subject_ids: dict[tuple[str, str], uuid.UUID]
 
 
 def load(actors: dict[str, Actor], hand_made: HandMade) -> None:
@@ -310,5 +312,8 @@ def _household_director(actors: dict[str, Actor], hand_made: HandMade) -> None:
             decided_on=day,
             purpose="integrated-support",
             given_by_subject_id=hand_made.representative_ids.get(name),
+            signed_by_subject_ids=signing_with(
+                hand_made.representative_ids.get(name), hand_made.subject_ids[name]
+            ),
             legal_basis=basis,
         )

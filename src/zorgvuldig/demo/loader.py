@@ -12,6 +12,7 @@ from django.db import transaction
 
 from zorgvuldig.demo import exchanges, region
 from zorgvuldig.demo.models import DemoRegion
+from zorgvuldig.demo.signing import signing_with
 from zorgvuldig.gate import services
 from zorgvuldig.gate.guard import guarded
 from zorgvuldig.partners.models import Employee, Partner, ProtocolCommitment
@@ -76,8 +77,9 @@ def _employees(partners: dict[str, Partner]) -> dict[str, Employee]:
     return employees
 
 
-def _inform_and_consent(actor, client_id, day, representative_id=None) -> None:
+def _inform_and_consent(actor, dossier, day, representative_id=None) -> None:
     """At intake the caseworker informs the client (art4.1) and records consent (art4.2/4.3)."""
+    client_id = dossier.id
     partner_names = [name for name, _, committed in region.PARTNERS if committed]
     services.record_informing(
         actor,
@@ -96,11 +98,12 @@ def _inform_and_consent(actor, client_id, day, representative_id=None) -> None:
             decided_on=day,
             purpose="intake",
             given_by_subject_id=representative_id,
+            signed_by_subject_ids=signing_with(representative_id, dossier.subject.id),
         )
 
 
 def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> int:
-    client_ids, representative_ids, bsn_of = {}, {}, {}
+    client_ids, representative_ids, subject_ids, bsn_of = {}, {}, {}, {}
     for given, prefix, surname, born, trajectories, items in region.CLIENTS:
         bsn_of[(given, surname)] = bsn = next(bsns)
         representative = region.REPRESENTATIVES.get((given, surname))
@@ -134,7 +137,7 @@ def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> i
                     birth_date=rep_born,
                     purpose="intake",
                 ).related.id
-            _inform_and_consent(actor, dossier.id, opened_on, representative_id)
+            _inform_and_consent(actor, dossier, opened_on, representative_id)
             if representative_id is not None:
                 representative_ids[(given, surname)] = representative_id
         owner = actor_for(employees[trajectories[0][0]])
@@ -151,6 +154,7 @@ def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> i
                 purpose="assessment",
             )
         client_ids[(given, surname)] = dossier.id
+        subject_ids[(given, surname)] = dossier.subject.id
     # Integrated support for the Van Leeuwen household: one plan, one director (art1).
     petra, daan = client_ids[("Petra", "Leeuwen")], client_ids[("Daan", "Leeuwen")]
     services.create_household(
@@ -164,7 +168,7 @@ def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> i
     )
     exchanges.load(
         {username: actor_for(employee) for username, employee in employees.items()},
-        exchanges.HandMade(client_ids, representative_ids),
+        exchanges.HandMade(client_ids, representative_ids, subject_ids),
     )
     return len(region.CLIENTS)
 
@@ -192,7 +196,7 @@ def _generated_clients(employees, count: int, skip: int, progress: Callable[[int
             opened_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randrange(600)),
             purpose="intake",
         )
-        _inform_and_consent(actor, dossier.id, datetime.date(2025, 1, 1))
+        _inform_and_consent(actor, dossier, datetime.date(2025, 1, 1))
         services.record_item(
             actor,
             dossier.id,

@@ -65,6 +65,9 @@ class DataItem(models.Model):
     # deleted at the data subject's request (art9.4) or at the end of retention (art5.2): the
     # content of every version is destroyed; the item and its disclosure records stay
     destroyed_on = models.DateField(null=True, blank=True)
+    # blocked (afgeschermd) at the data subject's request (art9.4, AVG art. 18): kept, but no
+    # longer consulted, changed or shared (only Veilig Thuis still receives it, art8.2)
+    blocked_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["category", "created_at"]

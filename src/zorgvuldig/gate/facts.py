@@ -54,9 +54,10 @@ def gather(
 ) -> tuple[Facts, dict[LegalBasis, frozenset[Domain]]]:
     """The facts for decide(), and the domains of the actor's support of the client per law.
 
-    ``item_ids`` and ``recipient`` are those of a share: which of its items are under a
-    professional's secrecy that has not been released for this recipient (art6.2), and, for
-    a partner, in which domains it supports the client (art5.1). ``purpose`` and
+    ``item_ids``: the items the processing names (a share, a change, a history): of which
+    categories every item is blocked (art9.4) and, with ``recipient``, under a professional's
+    secrecy not released for that recipient (art6.2); for a partner receiving a share, in
+    which domains it supports the client (art5.1). ``purpose`` and
     ``operation`` say which further facts are needed: the ground of a purpose wider than the
     ordinary support (art5.1), a referral for an intake (art3.2c), the names of the
     recipients a narrowed consent covers (art4.3). ``establishes_ground``: the ground this
@@ -84,6 +85,7 @@ def gather(
         domains.setdefault(LegalBasis(basis), set()).add(Domain(domain))
     informed, consents = found.informed, consents_in_force(found.consents)
     sharing = operation is Operation.SHARE
+    secrecy, blocked = withheld_categories(item_ids, recipient)
     facts = Facts(
         version=version,
         actor_is_employee=True,
@@ -93,7 +95,8 @@ def gather(
         household_director=director,
         opening_trajectory=opening_trajectory,
         privacy_officer=role == Role.PRIVACY_OFFICER,
-        professional_secrecy=unreleased_secrecy(item_ids, recipient),
+        professional_secrecy=secrecy,
+        blocked=blocked,
         recipient_informed=recipient_informed,
         informed=informed,
         consents=consents,
@@ -250,19 +253,25 @@ def secret_items(item_ids, recipient: str | None) -> set:
     )
 
 
-def unreleased_secrecy(item_ids, recipient: str | None) -> frozenset[Category]:
-    """art6.2: the categories of which nothing may leave, every item being under secrecy."""
+def withheld_categories(
+    item_ids, recipient: str | None
+) -> tuple[frozenset[Category], frozenset[Category]]:
+    """The categories of which nothing named may be processed: every item under a
+    professional's unreleased secrecy (art6.2), and every item blocked (art9.4)."""
     if not item_ids:
-        return frozenset()
+        return frozenset(), frozenset()
     rows = facts_sql.items(item_ids)
-    held = [item_id for item_id, _, holder in rows if holder is not None]
-    if not held:  # nothing under secrecy: the common case, one query
-        return frozenset()
-    secret = secret_items(held, recipient)
-    by_category: dict[str, bool] = {}
-    for item_id, category, _ in rows:
-        by_category[category] = by_category.get(category, True) and item_id in secret
-    return frozenset(Category(c) for c, all_secret in by_category.items() if all_secret)
+    held = [item_id for item_id, _, holder, _ in rows if holder is not None]
+    secret = secret_items(held, recipient) if held else set()  # none held: one query
+    all_secret: dict[str, bool] = {}
+    all_blocked: dict[str, bool] = {}
+    for item_id, category, _, blocked in rows:
+        all_secret[category] = all_secret.get(category, True) and item_id in secret
+        all_blocked[category] = all_blocked.get(category, True) and blocked
+    return (
+        frozenset(Category(c) for c, every in all_secret.items() if every),
+        frozenset(Category(c) for c, every in all_blocked.items() if every),
+    )
 
 
 def version_of(partner_id, day) -> ProtocolVersion | None:

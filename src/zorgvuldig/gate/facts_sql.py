@@ -126,11 +126,12 @@ _EMPLOYEE, _TRAJECTORY, _INFORMED, _CONSENT = range(4)
 
 @lru_cache(maxsize=64)
 def _items_sql(vendor: str, count: int) -> str:
-    """(id, category, secrecy holder) of ``count`` items. Params: the item ids."""
+    """(id, category, secrecy holder, blocked on) of ``count`` items. Params: the item ids."""
     i = DataItem
     marks = ", ".join(["%s"] * count)
     return f"""
-        SELECT {_col(i, "id")}, {_col(i, "category")}, {_col(i, "secrecy_holder")}
+        SELECT {_col(i, "id")}, {_col(i, "category")}, {_col(i, "secrecy_holder")},
+               {_col(i, "blocked_on")}
         FROM {_table(i)} WHERE {_col(i, "id")} IN ({marks})
     """  # noqa: S608 (names from the models; values are parameters)
 
@@ -181,10 +182,10 @@ def committed_version(partner_id, day: datetime.date) -> str | None:
     return rows[0][0] if rows else None
 
 
-def items(item_ids) -> list[tuple[uuid.UUID, str, uuid.UUID | None]]:
-    """(id, category, secrecy holder or None) of the items (art6.2)."""
+def items(item_ids) -> list[tuple[uuid.UUID, str, uuid.UUID | None, bool]]:
+    """(id, category, secrecy holder or None, blocked) of the items (art6.2, art9.4)."""
     ids = sorted({db_id(i) for i in item_ids}, key=str)
     return [
-        (as_uuid(item), category, as_uuid(holder))
-        for item, category, holder in _rows(_items_sql(connection.vendor, len(ids)), ids)
+        (as_uuid(item), category, as_uuid(holder), blocked is not None)
+        for item, category, holder, blocked in _rows(_items_sql(connection.vendor, len(ids)), ids)
     ]

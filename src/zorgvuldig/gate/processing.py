@@ -74,7 +74,7 @@ class Processing:
     domain: Domain | None = None  # art5.1; default: the domain of the actor's own support
     recipient: str | None = None  # art6.1: to whom a share goes
     justification: Justification | None = None  # art4.6
-    item_ids: tuple = ()  # the items a share sends (art6.2)
+    item_ids: tuple = ()  # the items it names: a share sends (art6.2), blocked (art9.4)
     recipient_kind: RecipientKind = RecipientKind.PARTNER
     recipient_informed: bool = False  # art7: a non-partner recipient has had the leaflet
     referral_domain: Domain | None = None  # art5.1: a share that refers the client

@@ -75,6 +75,9 @@ class Facts:
     # art6.2: requested categories holding items under a professional's statutory secrecy
     # that the professional has not released for this processing.
     professional_secrecy: frozenset[Category] = field(default_factory=frozenset)
+    # art9.4: requested categories of which every item named is blocked (afgeschermd) at the
+    # data subject's request: kept, but no longer processed.
+    blocked: frozenset[Category] = field(default_factory=frozenset)
     # art7: the non-partner receiving a share has been informed of the protocol's main lines.
     recipient_informed: bool = False
     # art5.1: the domains in which the partner receiving a share supports the client today

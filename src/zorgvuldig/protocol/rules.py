@@ -27,7 +27,10 @@ hold for the whole request come first; then every category is decided on its own
 - art7: a non-partner is informed of the protocol's main lines before it receives anything,
   and receives on consent only where the consent names it.
 - art8.2: Veilig Thuis, asking about a report, gets what the version says its task needs,
-  without consent where needed; annotated.
+  without consent where needed; annotated. Blocking (art9.4) does not hold against it: a
+  report is about protecting others (AVG art. 18(2); decision 0013).
+- art9.4: items blocked at the data subject's request are kept, but not consulted, changed or
+  shared: a category of which every item named is blocked is refused.
 """
 
 from __future__ import annotations
@@ -116,6 +119,13 @@ _SECRECY = Refusal(
     "Geweigerd: deze gegevens vallen onder het wettelijk beroepsgeheim van de hulpverlener "
     "die ze vastlegde, ook met toestemming van de cliënt",
     "Vraag die hulpverlener om de gegevens voor deze uitwisseling vrij te geven.",
+)
+_BLOCKED = Refusal(
+    "art9.4",
+    "Geweigerd: deze gegevens zijn op verzoek van de betrokkene afgeschermd; ze worden "
+    "bewaard, maar niet meer gebruikt of verstrekt",
+    "Alleen Veilig Thuis krijgt afgeschermde gegevens nog, ter bescherming van anderen "
+    "(art. 8 lid 2). Heft de partner de afscherming op, dan kan het weer.",
 )
 _NON_PARTNER_NOT_INFORMED = Refusal(
     "art7",
@@ -487,6 +497,8 @@ def _decide_category(
     refusals: list[Refusal] = []
     articles = [*_BASE_ARTICLES, "art5.1"]
     without_consent = False
+    if category in facts.blocked:
+        refusals.append(_BLOCKED)
     if category not in necessary:
         refusals.append(_not_necessary(category, request.purpose))
     if recipient_needs is not None and category not in recipient_needs:

@@ -221,3 +221,37 @@ class RecipientNotice(models.Model):
         "partners.Employee", on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+
+class WithholdingGround(models.TextChoices):
+    """art9.3: why an item of the dossier is not shown on inspection."""
+
+    ABOUT_SOMEONE_ELSE = (
+        "about-someone-else",
+        _("It is about someone else (the rights and freedoms of others)"),
+    )
+    PROTECT_OTHERS = "protect-others", _("Showing it would harm the rights and freedoms of others")
+    PROTECT_SUBJECT = "protect-subject", _("Showing it would harm the data subject")
+
+
+class InspectionWithholding(models.Model):
+    """art9.3: an item withheld from an inspection (art9.2), with its ground and reason.
+    Items about another person are withheld by the gate itself (``automatic``); any other by
+    the privacy officer or the responsible caseworker who prepares the inspection."""
+
+    request = models.ForeignKey(
+        SubjectRequest, on_delete=models.CASCADE, related_name="withholdings"
+    )
+    item = models.ForeignKey("dossier.DataItem", on_delete=models.PROTECT, related_name="+")
+    ground = models.CharField(_("ground"), max_length=20, choices=WithholdingGround.choices)
+    reason = EncryptedTextField(_("reason"))
+    automatic = models.BooleanField(default=False)
+    recorded_by = models.ForeignKey(
+        "partners.Employee", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["request", "item"], name="withheld_once_per_request")
+        ]

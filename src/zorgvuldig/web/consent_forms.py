@@ -73,8 +73,17 @@ class _DecisionForm(GateForm):
         label=_("Decided by"),
         required=False,
         help_text=_(
-            "Under 16 the legal representative decides (art. 10 paragraph 1). Record "
-            "a representative first as a relation of the client."
+            "Under 16 the legal representative decides (art. 10 paragraph 1); from 16 the "
+            "client, unless judged unable (art. 10 paragraph 2). Record a representative "
+            "first as a relation of the client."
+        ),
+    )
+    client_signs = forms.BooleanField(
+        label=_("The client signs too"),
+        required=False,
+        help_text=_(
+            "From 12 up to and including 15 the representative and the client decide together "
+            "and both sign (art. 10 paragraph 1)."
         ),
     )
     decided_on = forms.DateField(label=_("Decided on"), widget=DateInput(), initial=_today)
@@ -95,12 +104,26 @@ class _DecisionForm(GateForm):
     note = forms.CharField(
         label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
-    gate_fields = {"decidedOn": "decided_on", "givenBySubjectId": "given_by", "form": "signed_form"}
+    gate_fields = {
+        "decidedOn": "decided_on",
+        "givenBySubjectId": "given_by",
+        "signedBySubjectIds": "client_signs",
+        "form": "signed_form",
+    }
 
     def __init__(self, *args, overview, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["given_by"].choices = _deciders(overview)
         self.fields["given_by"].hide_optional = True
+        self.client_subject_id = overview.client_subject_id
+
+    def signers(self) -> dict:
+        """Who decides and who signs with them, as the gate asks it (art10)."""
+        data = self.cleaned_data
+        return {
+            "given_by_subject_id": data["given_by"] or None,
+            "signed_by_subject_ids": [self.client_subject_id] if data["client_signs"] else [],
+        }
 
 
 class ConsentForm(_DecisionForm):
@@ -135,6 +158,7 @@ class ConsentForm(_DecisionForm):
         "scope",
         "state",
         "given_by",
+        "client_signs",
         "decided_on",
         "categories",
         "recipients",
@@ -161,7 +185,7 @@ class WithdrawalForm(_DecisionForm):
     """art4.5: the client withdraws a consent in force."""
 
     consent = forms.ChoiceField(label=_("Consent to withdraw"))
-    field_order = ["consent", "given_by", "decided_on", "signed_form", "note"]
+    field_order = ["consent", "given_by", "client_signs", "decided_on", "signed_form", "note"]
 
     def __init__(self, *args, overview, **kwargs):
         super().__init__(*args, overview=overview, **kwargs)

@@ -47,6 +47,10 @@ _RECIPIENTS = (
 )
 
 
+_SIGNED_BY = (
+    "Wie meetekenen met wie besliste: van 12 tot 16 jaar tekent de cliënt mee met de "
+    "vertegenwoordiger (art. 10 lid 1)"
+)
 _GIVEN_BY = (
     "Wie beslist: weggelaten de cliënt zelf, anders een vastgelegde relatie "
     "(wettelijk vertegenwoordiger, voogd of ouder; voor een cliënt jonger dan 16 jaar "
@@ -103,8 +107,11 @@ class ConsentDecision(Out):
     given_by_subject_id: uuid.UUID
     given_by: str = Field(description="Naam van wie besliste")
     given_by_role: str = Field(
-        description="client, of de relatie van de vertegenwoordiger (legal-representative, "
-        "guardian, parent, curator, mentor)"
+        description="client, of de relatie van wie namens de cliënt besliste (legal-"
+        "representative, guardian, curator, mentor, spouse, parent, sibling, child)"
+    )
+    co_signed_by: list[str] = Field(
+        description="Namen van wie meetekende (art. 10 lid 1: van 12 tot 16 jaar de cliënt)"
     )
     decided_on: datetime.date
     written: bool = Field(description="Er is een ondertekend formulier bij (art. 4 lid 4)")
@@ -122,12 +129,17 @@ class Representative(Out):
 
 class ConsentOverview(Out):
     client_id: uuid.UUID
+    client_subject_id: uuid.UUID = Field(
+        description="De cliënt als persoon: zo noemt u de cliënt bij wie meetekent"
+    )
     client_name: str
     birth_date: datetime.date
     age: int
     representative_required: bool = Field(
-        description="De cliënt is jonger dan 16 jaar: een vertegenwoordiger beslist (art. 10)"
+        description="De cliënt beslist niet alleen: jonger dan 16 jaar, of onbekwaam geoordeeld "
+        "(art. 10)"
     )
+    who_signs: str = Field(description="Wie voor de cliënt beslist en wie tekent (art. 10)")
     informed: bool = Field(
         description="De cliënt is door uw organisatie geïnformeerd (art. 4 lid 1)"
     )
@@ -150,6 +162,7 @@ class ConsentRecording(In):
     categories: list[Category] | None = Field(None, description=_CATEGORIES)
     recipients: list[uuid.UUID] | None = Field(None, description=_RECIPIENTS)
     given_by_subject_id: uuid.UUID | None = Field(None, description=_GIVEN_BY)
+    signed_by_subject_ids: list[uuid.UUID] = Field([], description=_SIGNED_BY)
     note: str = Field("", max_length=2000, description=_NOTE)
     purpose: Purpose = PurposeField
     legal_basis: LegalBasis | None = LegalBasisField
@@ -163,6 +176,7 @@ class ConsentWithdrawal(In):
     )
     recipients: list[uuid.UUID] | None = Field(None, description=_RECIPIENTS)
     given_by_subject_id: uuid.UUID | None = Field(None, description=_GIVEN_BY)
+    signed_by_subject_ids: list[uuid.UUID] = Field([], description=_SIGNED_BY)
     note: str = Field("", max_length=2000, description=_NOTE)
     purpose: Purpose = PurposeField
     legal_basis: LegalBasis | None = LegalBasisField

@@ -46,6 +46,10 @@ class DataItem(Out):
         description="Vastgelegd onder het wettelijk beroepsgeheim van een hulpverlener; gaat "
         "alleen naar een ontvanger waarvoor die het vrijgaf (art. 6 lid 2)"
     )
+    blocked_on: datetime.date | None = Field(
+        description="Afgeschermd op verzoek van de betrokkene (art. 9 lid 4): bewaard, maar de "
+        "inhoud wordt niet meer getoond, gewijzigd of verstrekt"
+    )
 
 
 class Annotation(Out):

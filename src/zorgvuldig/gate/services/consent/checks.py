@@ -26,9 +26,18 @@ MAX_ORGANISATIONS = 30
 
 MAX_ORGANISATION_LENGTH = 200
 
-# Who may decide for a client, most formal first (art10); a person recorded as both parent and
-# legal representative decides as the legal representative.
-REPRESENTATIVE_ORDER = ("legal-representative", "guardian", "curator", "mentor", "parent")
+# Who may decide for a client, most formal first (art10.1, and the tiers of art10.2); a person
+# recorded as both parent and legal representative decides as the legal representative.
+REPRESENTATIVE_ORDER = (
+    "legal-representative",
+    "guardian",
+    "curator",
+    "mentor",
+    "spouse",
+    "parent",
+    "sibling",
+    "child",
+)
 
 # art4.1 asks to name the organisations "as concretely as possible": these name none.
 VAGUE_ORGANISATIONS = frozenset(

@@ -5,7 +5,7 @@ them (inside the gate only).
 
 from __future__ import annotations
 
-from zorgvuldig.clients.models import Client
+from zorgvuldig.clients.models import Client, Subject
 from zorgvuldig.consent.models import ConsentDecision, ConsentDocument, Informing
 from zorgvuldig.gate.facts import names_of_recipients
 from zorgvuldig.gate.services.consent.views import (
@@ -43,7 +43,7 @@ def document_view(record: ConsentDocument) -> ConsentDocumentView:
 
 
 def decision_view(record: ConsentDecision, names: dict[str, str]) -> ConsentDecisionView:
-    """``names``: the names of the recipients by id (:func:`recipient_names`)."""
+    """``names``: the names of the recipients and co-signers by id (:func:`names_in`)."""
     recipients = None if record.recipients is None else tuple(record.recipients)
     return ConsentDecisionView(
         id=record.id,
@@ -55,6 +55,7 @@ def decision_view(record: ConsentDecision, names: dict[str, str]) -> ConsentDeci
         given_by_subject_id=record.given_by_id,
         given_by=record.given_by.full_name,
         given_by_role=record.given_by_role,
+        co_signed_by=tuple(names.get(s, s) for s in record.co_signed_by),
         decided_on=record.decided_on,
         written=record.form_id is not None,
         document=document_view(record.form) if record.form_id else None,
@@ -74,6 +75,11 @@ def consent_decisions(client: Client, partner_id, **filters) -> list[ConsentDeci
     )
 
 
-def recipient_names(records) -> dict[str, str]:
-    """The names of the recipients (partners and non-partners) the records name, by id."""
-    return names_of_recipients({r for d in records for r in d.recipients or ()})
+def names_in(records) -> dict[str, str]:
+    """The names the records mention, by id: their recipients (partners and non-partners) and
+    who signed with the decider (art10.1)."""
+    names = names_of_recipients({r for d in records for r in d.recipients or ()})
+    co_signers = {s for d in records for s in d.co_signed_by}
+    if co_signers:
+        names |= {str(s.id): s.full_name for s in Subject.objects.filter(id__in=co_signers)}
+    return names

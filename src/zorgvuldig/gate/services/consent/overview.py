@@ -24,7 +24,7 @@ from zorgvuldig.gate.services.consent.convert import (
     decision_view,
     document_view,
     informing_view,
-    recipient_names,
+    names_in,
 )
 from zorgvuldig.gate.services.consent.recording import registry_processing
 from zorgvuldig.gate.services.consent.views import (
@@ -32,8 +32,10 @@ from zorgvuldig.gate.services.consent.views import (
     RepresentativeView,
     StoredDocument,
 )
+from zorgvuldig.gate.services.rights.representation import authority_on, committed_version
 from zorgvuldig.partners.models import Partner
-from zorgvuldig.protocol import Operation, in_force, representation
+from zorgvuldig.protocol import Operation, in_force
+from zorgvuldig.protocol.authority import Authority
 
 
 def _representatives(client: Client) -> list[RepresentativeView]:
@@ -47,6 +49,11 @@ def _representatives(client: Client) -> list[RepresentativeView]:
             r.related_id, RepresentativeView(r.related_id, r.related.full_name, r.kind)
         )
     return list(found.values())
+
+
+def _signing(actor: Actor, client: Client, day) -> Authority:
+    """art10 on ``day``: who answers a request for consent for the client, and who signs."""
+    return authority_on(actor, client, day, committed_version(actor, day))[0]
 
 
 @gate_service
@@ -68,7 +75,7 @@ def consent_overview(
             client=client, partner_id=actor.partner_id
         ).select_related("recorded_by__user")
         decisions = consent_decisions(client, actor.partner_id)
-        names = recipient_names(decisions)
+        names = names_in(decisions)
         views = {d.id: decision_view(d, names) for d in decisions}
         current = in_force.latest(d for d in decisions if d.decided_on <= today)
         forms = (
@@ -77,13 +84,15 @@ def consent_overview(
             .defer(*WITHOUT_CONTENT)
         )
         people = _representatives(client)
-        age = representation.age_on(client.subject.birth_date, today)
+        signing = _signing(actor, client, today)
         overview = ConsentOverview(
             client_id=client.id,
+            client_subject_id=client.subject_id,
             client_name=client.subject.full_name,
             birth_date=client.subject.birth_date,
-            age=age,
-            representative_required=representation.representative_required(age),
+            age=signing.age,
+            representative_required=not signing.allows({str(client.subject_id)}),
+            who_signs=signing.explanation,
             informed=any(i.informed_on <= today for i in informings),
             informings=tuple(informing_view(i) for i in informings),
             in_force=tuple(views[d.id] for d in current),
@@ -119,15 +128,15 @@ def consent_form_pdf(
             .order_by("-informed_on", "-recorded_at")
             .first()
         )
-        age = representation.age_on(client.subject.birth_date, today)
+        version = committed_version(actor, today)
+        signing = authority_on(actor, client, today, version)[0]
         data = printable.FormData(
             client_name=client.subject.full_name,
             birth_date=client.subject.birth_date,
             partner_name=Partner.objects.get(id=actor.partner_id).name,
             organisations=tuple(latest.organisations) if latest else (),
             informed_on=latest.informed_on if latest else None,
-            representative_required=representation.representative_required(age),
-            alone_from_age=representation.ALONE_FROM_AGE,
+            signing=printable.Signing.of(signing, version.representation),
             printed_on=today,
         )
         return Performed(printable.render(data), subject_ids=[client.subject_id])

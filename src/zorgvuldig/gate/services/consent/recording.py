@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from typing import NamedTuple
 
 from zorgvuldig.clients.models import Client, Relation
 from zorgvuldig.consent import documents
@@ -20,7 +21,6 @@ from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.core.pdf import dutch_date
 from zorgvuldig.gate import validation
-from zorgvuldig.gate.facts import version_of
 from zorgvuldig.gate.processing import Performed, Processing, process
 from zorgvuldig.gate.services.common import (
     client_or_404,
@@ -32,10 +32,15 @@ from zorgvuldig.gate.services.consent.convert import (
     consent_decisions,
     decision_view,
     informing_view,
-    recipient_names,
+    names_in,
 )
 from zorgvuldig.gate.services.consent.views import ConsentDecisionView, InformingView
-from zorgvuldig.protocol import CATEGORIES, Category, Operation, in_force, representation
+from zorgvuldig.gate.services.rights.representation import (
+    CLIENT,
+    authority_on,
+    committed_version,
+)
+from zorgvuldig.protocol import CATEGORIES, Category, Operation, in_force
 from zorgvuldig.protocol.consent import ConsentScope, ConsentState
 
 SCOPE_ARTICLES = {ConsentScope.RECORD_REQUEST: "art4.2", ConsentScope.SHARE: "art4.3"}
@@ -52,12 +57,15 @@ STATE_WORDS = {
 }
 
 ROLE_WORDS = {
-    representation.CLIENT: "de cliënt",
+    CLIENT: "de cliënt",
     "legal-representative": "de wettelijk vertegenwoordiger",
     "guardian": "de voogd",
     "parent": "een ouder",
     "curator": "de curator",
     "mentor": "de mentor",
+    "spouse": "de echtgenoot of partner",
+    "sibling": "een meerderjarige broer of zus",
+    "child": "een meerderjarig kind",
 }
 
 HOW_WORDS = {"conversation": "in een gesprek", "letter": "per brief"}
@@ -122,54 +130,54 @@ def record_informing(
     return process(step, perform).result
 
 
-def _alone_from_age(actor: Actor, day: datetime.date) -> int:
-    """art10.1: the age from which a client decides alone, as the partner's version sets it."""
-    version = version_of(actor.partner_id, day)
-    return version.representation.alone_from_age if version else representation.ALONE_FROM_AGE
-
-
-def _decider(
-    client: Client,
-    given_by_subject_id,
-    decided_on: datetime.date,
-    note: str,
-    alone_from_age: int = representation.ALONE_FROM_AGE,
-) -> tuple[uuid.UUID, str]:
-    """Who decides (the client, or a representative recorded as related) and whether they may
-    (art10 as :mod:`zorgvuldig.protocol.representation` keeps it until the rights issue)."""
-    subject_id, role = client.subject_id, representation.CLIENT
-    if given_by_subject_id not in (None, "") and str(given_by_subject_id) != str(subject_id):
-        try:
-            subject_id = uuid.UUID(str(given_by_subject_id))
-        except ValueError:
-            raise InvalidInput(
-                {"givenBySubjectId": "Geen geldige verwijzing naar een persoon."}
-            ) from None
-        kinds = set(
-            Relation.objects.filter(subject=client.subject, related_id=subject_id).values_list(
-                "kind", flat=True
-            )
+def _signers(
+    actor: Actor, client: Client, given_by_subject_id, signed_by_subject_ids, day: datetime.date
+) -> tuple[uuid.UUID, str, tuple[uuid.UUID, ...]]:
+    """art10: who decides (the client, or a person recorded as related), in which role, and who
+    signs with them; refused unless :func:`zorgvuldig.protocol.authority.authority` lets
+    exactly these people act for the client on ``day`` (a 14-year-old signs with the
+    representative; from 16 the client alone, unless judged unable)."""
+    decider = str(client.subject_id)
+    if given_by_subject_id not in (None, ""):
+        decider = str(validation.reference(given_by_subject_id, "givenBySubjectId"))
+    also = {
+        str(validation.reference(s, "signedBySubjectIds")) for s in signed_by_subject_ids or ()
+    } - {decider}
+    found, people = authority_on(actor, client, day, committed_version(actor, day))
+    if decider not in people:
+        raise InvalidInput(
+            {
+                "givenBySubjectId": "Deze persoon is geen betrokkene bij deze cliënt; leg eerst "
+                "de relatie vast (bijvoorbeeld als ouder of voogd)."
+            }
         )
-        if not kinds:
-            raise InvalidInput(
-                {
-                    "givenBySubjectId": "Deze persoon is geen betrokkene bij deze "
-                    "cliënt; leg eerst de relatie vast (bijvoorbeeld als ouder of "
-                    "voogd)."
-                }
-            )
-        role = next((k for k in checks.REPRESENTATIVE_ORDER if k in kinds), sorted(kinds)[0])
-    age = representation.age_on(client.subject.birth_date, decided_on)
-    errors = representation.check(age, role, note, alone_from_age=alone_from_age)
-    if errors:
-        raise InvalidInput(errors)
-    return subject_id, role
+    if not also <= set(people):
+        raise InvalidInput(
+            {"signedBySubjectIds": "Wie meetekent, is de cliënt of een vastgelegde betrokkene."}
+        )
+    if not found.allows({decider, *also}):
+        field = (
+            "signedBySubjectIds"
+            if any(decider in option for option in found.options)
+            else "givenBySubjectId"
+        )
+        raise InvalidInput({field: found.explanation})
+    kinds = set(
+        Relation.objects.filter(subject=client.subject, related_id=decider).values_list(
+            "kind", flat=True
+        )
+    )
+    role = next((k for k in checks.REPRESENTATIVE_ORDER if k in kinds), CLIENT)
+    if decider != str(client.subject_id) and role == CLIENT:
+        role = sorted(kinds)[0]
+    return uuid.UUID(decider), role, tuple(sorted(uuid.UUID(s) for s in also))
 
 
 def _annotation(
     scope: ConsentScope,
     state: ConsentState,
     role: str,
+    co_signers: tuple[str, ...],
     day: datetime.date,
     categories,
     recipient_names,
@@ -180,10 +188,11 @@ def _annotation(
     what = "alle gegevens" if categories is None else f"alleen {named}"
     to = f", met {', '.join(recipient_names)}" if recipient_names else ""
     form = "; ondertekend formulier in het dossier" if written else ""
+    together = f" samen met {' en '.join(co_signers)}" if co_signers else ""
     article = "art4.5" if state is ConsentState.WITHDRAWN else SCOPE_ARTICLES[scope]
     return article, (
         f"Toestemming voor {SCOPE_WORDS[scope]} {STATE_WORDS[state]} door "
-        f"{ROLE_WORDS.get(role, role)} op {dutch_date(day)} ({what}{to})"
+        f"{ROLE_WORDS.get(role, role)}{together} op {dutch_date(day)} ({what}{to})"
         f"{form}."
     )
 
@@ -197,7 +206,7 @@ def _decide(
     state: ConsentState,
     categories,
     recipients,
-    given_by,
+    signers,
     decided_on,
     form,
     note,
@@ -205,7 +214,7 @@ def _decide(
     legal_basis,
 ) -> ConsentDecisionView:
     """Write one decision (and its signed form) as one processing."""
-    subject_id, role = given_by
+    subject_id, role, co_signers = signers
 
     def perform(decision):
         document = None
@@ -229,6 +238,7 @@ def _decide(
             recipients=recipients,
             given_by_id=subject_id,
             given_by_role=role,
+            co_signed_by=[str(s) for s in co_signers],
             form=document,
             decided_on=decided_on,
             note=note,
@@ -241,17 +251,52 @@ def _decide(
             .defer("form__content")
             .get(id=created.id)
         )
-        names = recipient_names([created])
+        names = names_in([created])
         view = decision_view(created, names)
         note_entry = _annotation(
-            scope, state, role, decided_on, categories, view.recipient_names, document is not None
+            scope,
+            state,
+            role,
+            view.co_signed_by,
+            decided_on,
+            categories,
+            view.recipient_names,
+            document is not None,
         )
         return Performed(
-            view, subject_ids=[client.subject_id, subject_id], annotations=[note_entry]
+            view,
+            subject_ids=[client.subject_id, subject_id, *co_signers],
+            annotations=[note_entry],
         )
 
     step = registry_processing(actor, client, name, Operation.RECORD, purpose, legal_basis)
     return process(step, perform).result
+
+
+class _Answer(NamedTuple):
+    """What a decision about consent states in any case, checked (bad input writes nothing)."""
+
+    client: Client
+    scope: ConsentScope
+    day: datetime.date
+    categories: list | None
+    recipients: list | None
+    note: str
+    form: documents.CheckedForm | None
+
+
+def _answer(actor, client_id, scope, decided_on, categories, recipients, note, document):
+    client = client_or_404(client_id)
+    the_scope = checks.scope(scope)
+    return _Answer(
+        client,
+        the_scope,
+        checks.past_date(decided_on, "decidedOn"),
+        checks.categories(categories),
+        checks.recipients(recipients, the_scope, actor),
+        validation.text(note, "note", checks.MAX_NOTE, required=False),
+        documents.check(document) if document is not None else None,
+    )
 
 
 @gate_service
@@ -266,34 +311,30 @@ def record_consent(
     categories=None,
     recipients=None,
     given_by_subject_id=None,
+    signed_by_subject_ids=(),
     document: documents.UploadedForm | None = None,
     note: str = "",
     legal_basis: str | None = None,
 ) -> ConsentDecisionView:
     """art4.2/art4.3: record the client's answer (given or refused) for one scope, narrowed to
     ``categories`` and (when sharing) ``recipients`` or not; with the signed form when there is
-    one (art4.4: kept also when consent is refused)."""
-    client = client_or_404(client_id)
-    the_scope = checks.scope(scope)
+    one (art4.4: kept also when consent is refused). ``given_by_subject_id`` decides (default:
+    the client) and ``signed_by_subject_ids`` sign with them, as art10 asks."""
+    answer = _answer(actor, client_id, scope, decided_on, categories, recipients, note, document)
     the_state = checks.state(state, (ConsentState.GIVEN, ConsentState.REFUSED))
-    day = checks.past_date(decided_on, "decidedOn")
-    cats = checks.categories(categories)
-    to = checks.recipients(recipients, the_scope, actor)
-    text = validation.text(note, "note", checks.MAX_NOTE, required=False)
-    given_by = _decider(client, given_by_subject_id, day, text, _alone_from_age(actor, day))
-    form = documents.check(document) if document is not None else None
+    signers = _signers(actor, answer.client, given_by_subject_id, signed_by_subject_ids, answer.day)
     return _decide(
         actor,
-        client,
+        answer.client,
         name="toestemming-vastleggen",
-        scope=the_scope,
+        scope=answer.scope,
         state=the_state,
-        categories=cats,
-        recipients=to,
-        given_by=given_by,
-        decided_on=day,
-        form=form,
-        note=text,
+        categories=answer.categories,
+        recipients=answer.recipients,
+        signers=signers,
+        decided_on=answer.day,
+        form=answer.form,
+        note=answer.note,
         purpose=purpose,
         legal_basis=legal_basis,
     )
@@ -310,6 +351,7 @@ def withdraw_consent(
     categories=None,
     recipients=None,
     given_by_subject_id=None,
+    signed_by_subject_ids=(),
     document: documents.UploadedForm | None = None,
     note: str = "",
     legal_basis: str | None = None,
@@ -317,43 +359,38 @@ def withdraw_consent(
     """art4.5: the client withdraws consent given before, for a whole scope or a part of it.
 
     A new decision with state ``withdrawn``; every earlier decision stays as it was. From
-    ``decided_on`` on, the withdrawal is what is in force for what it covers.
+    ``decided_on`` on, the withdrawal is what is in force for what it covers. Who may withdraw
+    is who may consent (art10).
     """
-    client = client_or_404(client_id)
-    the_scope = checks.scope(scope)
-    day = checks.past_date(decided_on, "decidedOn")
-    cats = checks.categories(categories)
-    to = checks.recipients(recipients, the_scope, actor)
-    text = validation.text(note, "note", checks.MAX_NOTE, required=False)
+    answer = _answer(actor, client_id, scope, decided_on, categories, recipients, note, document)
     in_force_then = in_force.latest(
-        consent_decisions(client, actor.partner_id, decided_on__lte=day)
+        consent_decisions(answer.client, actor.partner_id, decided_on__lte=answer.day)
     )
     given = [
         d
         for d in in_force_then
-        if d.scope == the_scope.value and d.state == ConsentState.GIVEN.value
+        if d.scope == answer.scope.value and d.state == ConsentState.GIVEN.value
     ]
     if not given:
         raise InvalidInput(
             {
                 "scope": f"Er is geen gegeven toestemming voor "
-                f"{SCOPE_WORDS[the_scope]} om in te trekken."
+                f"{SCOPE_WORDS[answer.scope]} om in te trekken."
             }
         )
-    given_by = _decider(client, given_by_subject_id, day, text, _alone_from_age(actor, day))
-    form = documents.check(document) if document is not None else None
+    signers = _signers(actor, answer.client, given_by_subject_id, signed_by_subject_ids, answer.day)
     return _decide(
         actor,
-        client,
+        answer.client,
         name="toestemming-intrekken",
-        scope=the_scope,
+        scope=answer.scope,
         state=ConsentState.WITHDRAWN,
-        categories=cats,
-        recipients=to,
-        given_by=given_by,
-        decided_on=day,
-        form=form,
-        note=text,
+        categories=answer.categories,
+        recipients=answer.recipients,
+        signers=signers,
+        decided_on=answer.day,
+        form=answer.form,
+        note=answer.note,
         purpose=purpose,
         legal_basis=legal_basis,
     )

@@ -52,6 +52,7 @@ class ConsentDecisionView:
     given_by_subject_id: uuid.UUID
     given_by: str
     given_by_role: str  # client, or the kind of relation of the representative
+    co_signed_by: tuple[str, ...]  # art10.1: the names of who signed with them
     decided_on: datetime.date
     written: bool
     document: ConsentDocumentView | None
@@ -79,10 +80,12 @@ class ConsentOverview:
     """
 
     client_id: uuid.UUID
+    client_subject_id: uuid.UUID  # to name the client among who signs (art10.1)
     client_name: str
     birth_date: datetime.date
     age: int
-    representative_required: bool
+    representative_required: bool  # art10: the client does not decide alone
+    who_signs: str  # art10: who answers for the client and who signs, in Dutch
     informed: bool
     informings: tuple[InformingView, ...]
     in_force: tuple[ConsentDecisionView, ...]

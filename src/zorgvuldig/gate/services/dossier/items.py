@@ -137,6 +137,22 @@ def record_item(
     ).result
 
 
+def _item_processing(actor: Actor, item: DataItem, name: str, operation: Operation, **given):
+    """A processing of one item: the gate knows it by id, so a blocked item is refused
+    (art9.4)."""
+    return client_processing(
+        actor,
+        item.client_id,
+        name,
+        operation,
+        (validation.categories([item.category])[0],),
+        given.pop("purpose"),
+        given.pop("legal_basis"),
+        item_ids=(item.id,),
+        **given,
+    )
+
+
 @gate_service
 def change_item(
     actor: Actor,
@@ -152,10 +168,13 @@ def change_item(
     legal_basis: str | None = None,
     justification: Justification | None = None,
 ) -> ItemView:
-    """Change a data item: a new version; every earlier version stays (art3.2a)."""
+    """Change a data item: a new version; every earlier version stays (art3.2a). A destroyed
+    item has nothing left to change (art9.4, art5.2)."""
     item = item_or_404(
         actor, item_id, Attempt("gegeven-wijzigen", Operation.CHANGE, purpose, legal_basis)
     )
+    if item.destroyed_on is not None:
+        raise InvalidInput({"itemId": "Dit gegeven is vernietigd en kan niet meer veranderen."})
     origin = _origin(label, value, source, method, obtained_on)
     reason = validation.text(reason, "reason", 500)
 
@@ -166,19 +185,16 @@ def change_item(
         )
         return Performed(_versions_view(item, with_history=True), subject_ids=[item.subject_id])
 
-    return process(
-        client_processing(
-            actor,
-            item.client_id,
-            "gegeven-wijzigen",
-            Operation.CHANGE,
-            (validation.categories([item.category])[0],),
-            purpose,
-            legal_basis,
-            justification=justification,
-        ),
-        perform,
-    ).result
+    processing = _item_processing(
+        actor,
+        item,
+        "gegeven-wijzigen",
+        Operation.CHANGE,
+        purpose=purpose,
+        legal_basis=legal_basis,
+        justification=justification,
+    )
+    return process(processing, perform).result
 
 
 @gate_service
@@ -191,7 +207,8 @@ def consult_items(
     legal_basis: str | None = None,
     justification: Justification | None = None,
 ) -> list[ItemView]:
-    """Consult the items of the named categories (art5.1: no "all data")."""
+    """Consult the items of the named categories (art5.1: no "all data"). A blocked item is
+    listed as blocked, without its content (art9.4)."""
     client = client_or_404(client_id)
     wanted = validation.categories(categories)
 
@@ -238,17 +255,17 @@ def item_history(
         item_id,
         Attempt("gegeven-historie-raadplegen", Operation.CONSULT, purpose, legal_basis),
     )
+    processing = _item_processing(
+        actor,
+        item,
+        "gegeven-historie-raadplegen",
+        Operation.CONSULT,
+        purpose=purpose,
+        legal_basis=legal_basis,
+        justification=justification,
+    )
     return process(
-        client_processing(
-            actor,
-            item.client_id,
-            "gegeven-historie-raadplegen",
-            Operation.CONSULT,
-            (validation.categories([item.category])[0],),
-            purpose,
-            legal_basis,
-            justification=justification,
-        ),
+        processing,
         lambda decision: Performed(
             _versions_view(item, with_history=True), subject_ids=[item.subject_id]
         ),

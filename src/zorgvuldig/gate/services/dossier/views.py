@@ -31,6 +31,7 @@ class ItemView:
     current: ItemVersionView
     history: tuple[ItemVersionView, ...] = ()
     under_professional_secrecy: bool = False  # art6.2
+    blocked_on: datetime.date | None = None  # art9.4: kept, its content no longer shown
 
 
 @dataclass(frozen=True, slots=True)

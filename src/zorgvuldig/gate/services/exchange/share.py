@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.db.models import Max
+from django.db.models import BooleanField, ExpressionWrapper, Max, Q
 from django.utils import timezone
 
 from zorgvuldig.core.actor import Actor
@@ -128,6 +128,8 @@ class _Item(NamedTuple):
     subject_id: uuid.UUID
     category: str
     secrecy_holder_id: uuid.UUID | None
+    blocked: bool  # art9.4
+    destroyed: bool  # art9.4, art5.2: nothing left to send
     latest: int  # the version a share sends
 
 
@@ -136,7 +138,11 @@ _ITEMS_OF_PARTNER = PreparedQuery(
     lambda ids, partner: (
         DataItem.objects.filter(id__in=ids, partner_id=partner)
         .values_list("id", "client_id", "subject_id", "category", "secrecy_holder_id")
-        .annotate(latest=Max("versions__number"))
+        .annotate(
+            blocked=ExpressionWrapper(Q(blocked_on__isnull=False), BooleanField()),
+            destroyed=ExpressionWrapper(Q(destroyed_on__isnull=False), BooleanField()),
+            latest=Max("versions__number"),
+        )
     )
 )
 
@@ -157,6 +163,10 @@ def _items(actor: Actor, client_id: uuid.UUID, item_ids, attempt: Attempt) -> li
                 "itemIds": "Een of meer gegevens horen niet bij het dossier van deze "
                 "cliënt bij uw organisatie."
             }
+        )
+    if any(i.destroyed for i in items):
+        raise InvalidInput(
+            {"itemIds": "Een of meer gegevens zijn vernietigd; er is niets meer van te delen."}
         )
     return items
 
@@ -204,9 +214,9 @@ def share_items(
 
     def perform(decision):
         allowed = set(decision.allowed_categories)
-        held = [i.id for i in items if i.secrecy_holder_id is not None]  # none: no query
-        secret = facts_module.secret_items(held, recipient.key)  # art6.2
-        sent = [i for i in items if Category(i.category) in allowed and i.id not in secret]
+        of_allowed = [i for i in items if Category(i.category) in allowed]
+        left = _left_behind(of_allowed, recipient.key, recipient.kind)
+        sent = [i for i in of_allowed if i.id not in left]
         disclosures = Disclosure.objects.bulk_create(
             Disclosure(
                 item_id=i.id,
@@ -232,6 +242,7 @@ def share_items(
                 tuple(i.id for i in items if i not in sent),
                 decision,
                 shares,
+                frozenset(article for article, _ in left.values()),
             ),
             subject_ids=sorted({i.subject_id for i in items}, key=str),
         )
@@ -253,13 +264,10 @@ def share_items(
         referral_domain=referral,
     )
     outcome = process(processing, perform)
-    sent, withheld, decision, shares = outcome.result
-    explanation = decision.explanation
-    if any(Category(i.category) in decision.allowed_categories for i in items if i.id in withheld):
-        explanation += (
-            " Gegevens onder het beroepsgeheim van een hulpverlener die ze niet heeft vrijgegeven, "
-            "blijven achter (art. 6 lid 2)."
-        )
+    sent, withheld, decision, shares, left_under = outcome.result
+    explanation = decision.explanation + "".join(
+        _STAYS[article] for article in ("art9.4", "art6.2") if article in left_under
+    )
     return ShareResult(sent, withheld, explanation, outcome.trace_id, shares, decision)
 
 
@@ -294,6 +302,32 @@ _UNDER_SECRECY = (
     "Geweigerd: dit gegeven valt onder het wettelijk beroepsgeheim van de hulpverlener die het "
     "vastlegde (art. 6 lid 2). Vraag die hulpverlener het voor deze ontvanger vrij te geven."
 )
+_BLOCKED_ITEM = (
+    "Geweigerd: dit gegeven is op verzoek van de betrokkene afgeschermd (art. 9 lid 4); het "
+    "wordt bewaard, maar niet meer verstrekt."
+)
+# what a share's explanation adds when items of an allowed category stay behind
+_STAYS = {
+    "art9.4": " Gegevens die op verzoek van de betrokkene zijn afgeschermd, blijven achter "
+    "(art. 9 lid 4).",
+    "art6.2": " Gegevens onder het beroepsgeheim van een hulpverlener die ze niet heeft "
+    "vrijgegeven, blijven achter (art. 6 lid 2).",
+}
+
+
+def _left_behind(items, recipient: str, kind: RecipientKind) -> dict[uuid.UUID, tuple[str, str]]:
+    """The items that stay, item by item, though their category may go, with article and
+    reason: blocked at the data subject's request (art9.4; Veilig Thuis still receives them,
+    art8.2), or under a professional's secrecy not released for ``recipient`` (art6.2)."""
+    held = [i.id for i in items if i.secrecy_holder_id is not None]  # none: no query
+    secret = facts_module.secret_items(held, recipient)
+    left = {}
+    for item in items:
+        if item.blocked and kind is not RecipientKind.VEILIG_THUIS:
+            left[item.id] = ("art9.4", _BLOCKED_ITEM)
+        elif item.id in secret:
+            left[item.id] = ("art6.2", _UNDER_SECRECY)
+    return left
 
 
 @gate_service
@@ -344,14 +378,13 @@ def preview_share(
         facts, domains = share.gather_facts()
         verdict = decide(share.with_legal_basis(facts, domains).request(domains), facts)
         by_category = {o.category: o for o in verdict.outcomes}
-        secret = facts_module.secret_items(share.item_ids, share.recipient)
+        left = _left_behind(items, recipient.key, recipient.kind)
         rows = []
         for item in items:
             outcome = by_category[Category(item.category)]
-            if outcome.allowed and item.id in secret:  # art6.2, item by item
-                rows.append(
-                    PreviewRow(item.id, item.category, False, ("art6.2",), _UNDER_SECRECY, referred)
-                )
+            if outcome.allowed and item.id in left:  # art9.4, art6.2: item by item
+                article, reason = left[item.id]
+                rows.append(PreviewRow(item.id, item.category, False, (article,), reason, referred))
                 continue
             reasons = " ".join(r.sentence() for r in outcome.refusals)
             rows.append(

@@ -3,6 +3,12 @@
 requests with their deadlines, and the partner's records of representation."""
 
 from zorgvuldig.gate.services.rights.decisions import carry_out_request, decide_request
+from zorgvuldig.gate.services.rights.inspection import (
+    inspection_package,
+    release_inspection,
+    show_in_inspection,
+    withhold_from_inspection,
+)
 from zorgvuldig.gate.services.rights.notices import close_request, request_notices, resolve_notice
 from zorgvuldig.gate.services.rights.overview import subject_overview
 from zorgvuldig.gate.services.rights.register import (
@@ -25,16 +31,20 @@ __all__ = [
     "close_request",
     "decide_request",
     "extend_request",
+    "inspection_package",
     "judge_incapacity",
     "open_requests",
     "pause_request",
     "record_representative_stance",
     "register_request",
+    "release_inspection",
     "request_notices",
     "resolve_notice",
     "resume_request",
+    "show_in_inspection",
     "subject_overview",
     "subject_request",
     "who_may_act",
     "withdraw_request",
+    "withhold_from_inspection",
 ]

@@ -1,13 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Deciding a request for correction, addition or deletion (art9.4, art9.5), and carrying
-out what was granted through the gate.
+"""Deciding a request for correction, addition, deletion or blocking (art9.4, art9.5; in the
+AVG variant also restriction, AVG art. 18), and carrying out what was granted through the gate.
 
 The privacy officer or the responsible caseworker decides: granted, partly granted or
 refused. The decision first answers explicitly whether refusing is needed to protect the data
 subject or the rights and freedoms of others, because then it must be refused (art9.5). A
 refusal names its ground and says why in words the requester can read. What was granted is
 carried out: a correction or an addition is a new version of the item, the earlier ones stay
-in its history (art3.2a); a deletion destroys the item's content.
+in its history (art3.2a); a deletion destroys the item's content; blocking (and restriction)
+keeps the item but takes it out of use: the gate refuses to show, change or share it (art9.4).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from django.utils import timezone
 
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput
-from zorgvuldig.dossier.models import DataItemVersion, OriginMethod
+from zorgvuldig.dossier.models import DataItem, DataItemVersion, OriginMethod
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.processing import Performed, process_required
 from zorgvuldig.gate.services.common import gate_service
@@ -38,9 +39,20 @@ from zorgvuldig.rights.models import (
     RequestState,
 )
 
-DECIDED_KINDS = (RequestKind.CORRECTION, RequestKind.ADDITION, RequestKind.DELETION)
+DECIDED_KINDS = (
+    RequestKind.CORRECTION,
+    RequestKind.ADDITION,
+    RequestKind.DELETION,
+    RequestKind.BLOCKING,
+    RequestKind.RESTRICTION,
+)
+# what carrying out does to the granted items' content: nothing new to say for these
+WITHOUT_VALUES = (RequestKind.DELETION, RequestKind.BLOCKING, RequestKind.RESTRICTION)
 SOURCE = "Verzoek van de betrokkene (art. 9 lid 4)"
-ONLY_ITEM_REQUESTS = "Alleen een verzoek om correctie, aanvulling of verwijdering wordt zo beslist."
+ONLY_ITEM_REQUESTS = (
+    "Alleen een verzoek om correctie, aanvulling, verwijdering, afscherming of beperking wordt "
+    "zo beslist."
+)
 
 
 def _check_decision(request, outcome, protection_needed, granted, ground, reason):
@@ -96,7 +108,7 @@ def decide_request(
     refusal_ground: str = "",
     refusal_reason: str = "",
 ) -> SubjectRequestView:
-    """art9.5: decide a request for correction, addition or deletion; logged under art9.5."""
+    """art9.5: decide a request about items (:data:`DECIDED_KINDS`); logged under art9.5."""
     with transaction.atomic():
         request = request_for(actor, request_id, "verzoek-betrokkene-beslissen", Operation.CHANGE)
         if request.kind not in DECIDED_KINDS:
@@ -144,9 +156,10 @@ def _new_version(item, value: str, actor: Actor, reason: str) -> None:
 @gate_service
 def carry_out_request(actor: Actor, request_id, *, new_values=None) -> SubjectRequestView:
     """Carry out what was granted (art9.4): ``new_values`` maps each granted item's id to what
-    it is to say (a correction), or to what is added (an addition); a deletion destroys the
-    granted items' content. Whoever received those items before is told (art9.6,
-    :mod:`.notices`); with nobody to tell, the request closes. Logged under art9.4."""
+    it is to say (a correction), or to what is added (an addition); a deletion destroys the granted
+    items' content; blocking or restriction takes them out of use (art9.4). Whoever received those
+    items before is told (art9.6, :mod:`.notices`); with nobody to tell, the request closes. Logged
+    under art9.4."""
     with transaction.atomic():
         request = request_for(actor, request_id, "verzoek-betrokkene-uitvoeren", Operation.CHANGE)
         if request.state != RequestState.DECIDED or request.outcome == Outcome.REFUSED:
@@ -156,7 +169,7 @@ def carry_out_request(actor: Actor, request_id, *, new_values=None) -> SubjectRe
             str(validation.reference(k, "newValues")): v for k, v in (new_values or {}).items()
         }
         kind = RequestKind(request.kind)
-        if kind != RequestKind.DELETION:
+        if kind not in WITHOUT_VALUES:
             missing = [str(i.id) for i in items if not str(values.get(str(i.id), "")).strip()]
             extra = set(values) - {str(i.id) for i in items}
             if missing or extra:
@@ -175,7 +188,9 @@ def carry_out_request(actor: Actor, request_id, *, new_values=None) -> SubjectRe
             today, before = timezone.localdate(), timezone.now()
             if kind == RequestKind.DELETION:
                 destroy_content([i.id for i in items], today)
-            for item in items if kind != RequestKind.DELETION else ():
+            elif kind in WITHOUT_VALUES:
+                DataItem.objects.filter(id__in=[i.id for i in items]).update(blocked_on=today)
+            for item in items if kind not in WITHOUT_VALUES else ():
                 value = validation.text(values[str(item.id)], "newValues", 4000)
                 if kind == RequestKind.ADDITION:
                     previous = item.versions.order_by("-number").first().value

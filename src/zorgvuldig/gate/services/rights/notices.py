@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""art9.6: when a request changes or deletes data, everyone who received those items before
-the change, and nobody else, is told, through an outbox with delivery status and retries.
+"""art9.6: when a request changes, deletes or blocks data (blocking and restriction: AVG art. 19),
+everyone who received those items before the change, and nobody else, is told, through an outbox
+with delivery status and retries.
 
 - a partner whose system subscribed to webhooks gets a signed notification (the existing
   webhooks, event ``received-data.changed``), naming its own copies of the items and the
@@ -50,7 +51,13 @@ except ImportError:  # pragma: no cover - depends on the Django version
 
 EVENT = "received-data.changed"
 MAX_MAIL_ATTEMPTS = 8
-CHANGE_WORDS = {"correction": "gecorrigeerd", "addition": "aangevuld", "deletion": "verwijderd"}
+CHANGE_WORDS = {
+    "correction": "gecorrigeerd",
+    "addition": "aangevuld",
+    "deletion": "verwijderd",
+    "blocking": "afgeschermd",  # AVG art. 19 asks this of restriction too
+    "restriction": "in gebruik beperkt",
+}
 
 
 def _recipient_key(d: Disclosure) -> tuple:

@@ -169,3 +169,55 @@ class NoticeView:
     attempts: int
     last_error: str
     impossible_reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionItem:
+    """An item of the dossier as the subject inspects it (art9.2): content and origin."""
+
+    item_id: uuid.UUID
+    category: str
+    label: str
+    value: str
+    source: str
+    method: str
+    obtained_on: datetime.date
+    recorded_on: datetime.date
+    versions: int
+
+
+@dataclass(frozen=True, slots=True)
+class WithheldItem:
+    """art9.3: an item not shown, with its ground and reason (the label is for the reviewer
+    only; the subject is told the grounds, :attr:`InspectionPackage.told`)."""
+
+    item_id: uuid.UUID
+    category: str
+    label: str
+    ground: str
+    reason: str
+    automatic: bool  # withheld by the gate: it is about someone else
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionPackage:
+    """art9.2/art9.3: what the subject inspects, and what is withheld and why; released after
+    review by the privacy officer or the responsible caseworker."""
+
+    request_id: uuid.UUID
+    client_id: uuid.UUID
+    subject_name: str
+    partner_name: str
+    made_on: datetime.date
+    released_on: datetime.date | None
+    reviewed_by: str
+    shown: tuple[InspectionItem, ...]
+    withheld: tuple[WithheldItem, ...]
+
+    @property
+    def told(self) -> tuple[tuple[str, int], ...]:
+        """What the subject is told: how many items were withheld on which ground."""
+        counts: dict[str, int] = {}
+        for w in self.withheld:
+            counts[w.ground] = counts.get(w.ground, 0) + 1
+        return tuple(sorted(counts.items()))
