@@ -12,9 +12,10 @@ from zorgvuldig.api.routers.common import (
     CLIENT_ID,
     LEGAL_BASIS_QUERY,
     PURPOSE_QUERY,
+    justified,
 )
 from zorgvuldig.api.schemas.items import DataItem, DataItemChange, DataItemRecording
-from zorgvuldig.gate import services, validation
+from zorgvuldig.gate import services
 from zorgvuldig.protocol import Category, LegalBasis, Purpose
 
 router = Router(tags=["Data items"], by_alias=True)
@@ -47,11 +48,9 @@ def record_data_item(request, payload: DataItemRecording, client_id: uuid.UUID =
         source=payload.source,
         method=payload.method,
         obtained_on=payload.obtained_on,
-        purpose=payload.purpose,
         subject_id=payload.subject_id,
-        legal_basis=payload.legal_basis,
-        justification=validation.justification(payload.justification_ground, payload.justification),
         professional_secrecy=payload.professional_secrecy,
+        **justified(payload),
     )
 
 
@@ -110,7 +109,5 @@ def change_data_item(request, payload: DataItemChange, item_id: uuid.UUID = ITEM
         method=payload.method,
         obtained_on=payload.obtained_on,
         reason=payload.reason,
-        purpose=payload.purpose,
-        legal_basis=payload.legal_basis,
-        justification=validation.justification(payload.justification_ground, payload.justification),
+        **justified(payload),
     )
