@@ -23,6 +23,17 @@ router = Router(tags=["Data items"], by_alias=True)
 ITEM_ID = Path(..., alias="itemId", description="De identificatie van het gegeven")
 
 
+def _version(payload: DataItemRecording | DataItemChange) -> dict:
+    """The content of a new version and its origin: who supplied it, how and when (art3.2a)."""
+    return {
+        "label": payload.label,
+        "value": payload.value,
+        "source": payload.source,
+        "method": payload.method,
+        "obtained_on": payload.obtained_on,
+    }
+
+
 @router.post(
     "/clients/{clientId}/data-items",
     response={201: DataItem},
@@ -43,11 +54,7 @@ def record_data_item(request, payload: DataItemRecording, client_id: uuid.UUID =
         request.auth,
         client_id,
         category=payload.category,
-        label=payload.label,
-        value=payload.value,
-        source=payload.source,
-        method=payload.method,
-        obtained_on=payload.obtained_on,
+        **_version(payload),
         subject_id=payload.subject_id,
         professional_secrecy=payload.professional_secrecy,
         **justified(payload),
@@ -103,11 +110,7 @@ def change_data_item(request, payload: DataItemChange, item_id: uuid.UUID = ITEM
     return services.change_item(
         request.auth,
         item_id,
-        label=payload.label,
-        value=payload.value,
-        source=payload.source,
-        method=payload.method,
-        obtained_on=payload.obtained_on,
+        **_version(payload),
         reason=payload.reason,
         **justified(payload),
     )
