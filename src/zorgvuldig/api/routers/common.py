@@ -23,6 +23,8 @@ ACCOUNTABILITY_QUERY = Query(
 CLIENT_ID = Path(
     ..., alias="clientId", description="De identificatie van de cliënt (nooit een BSN)"
 )
+ITEM_ID = Path(..., alias="itemId", description="De identificatie van het gegeven")
+NON_PARTNER_ID = Path(..., alias="nonPartnerId", description="De identificatie van de niet-partner")
 CATEGORIES_QUERY = Query(
     ...,
     description="De categorieën die nodig zijn (art. 5 lid 1); herhaal de parameter voor "

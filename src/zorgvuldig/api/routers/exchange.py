@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import uuid
 
-from ninja import Path, Router
+from ninja import Router
 
 from zorgvuldig.api.routers.common import (
     ACCOUNTABILITY_QUERY,
     CLIENT_ID,
+    ITEM_ID,
     LEGAL_BASIS_QUERY,
+    NON_PARTNER_ID,
     justified,
 )
-from zorgvuldig.api.routers.items import ITEM_ID
 from zorgvuldig.api.schemas.exchange import (
     Disclosure,
     NonPartner,
@@ -30,8 +31,6 @@ from zorgvuldig.gate import services
 from zorgvuldig.protocol import LegalBasis, Purpose
 
 router = Router(tags=["Exchanges"], by_alias=True)
-
-NON_PARTNER_ID = Path(..., alias="nonPartnerId", description="De identificatie van de niet-partner")
 
 
 def _selection(payload: ShareSelection) -> dict:

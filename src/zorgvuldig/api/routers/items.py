@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import uuid
 
-from ninja import Path, Router
+from ninja import Router
 
 from zorgvuldig.api.routers.common import (
     CATEGORIES_QUERY,
     CLIENT_ID,
+    ITEM_ID,
     LEGAL_BASIS_QUERY,
     PURPOSE_QUERY,
     justified,
@@ -19,8 +20,6 @@ from zorgvuldig.gate import services
 from zorgvuldig.protocol import Category, LegalBasis, Purpose
 
 router = Router(tags=["Data items"], by_alias=True)
-
-ITEM_ID = Path(..., alias="itemId", description="De identificatie van het gegeven")
 
 
 def _version(payload: DataItemRecording | DataItemChange) -> dict:
