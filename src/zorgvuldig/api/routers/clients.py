@@ -22,6 +22,17 @@ from zorgvuldig.protocol import LegalBasis, Purpose
 router = Router(tags=["Clients"], by_alias=True)
 
 
+def _person(payload: ClientRegistration | RelationRegistration) -> dict:
+    """Who the data subject is: BSN, names and date of birth (art1)."""
+    return {
+        "bsn": payload.bsn,
+        "given_names": payload.given_names,
+        "surname_prefix": payload.surname_prefix,
+        "surname": payload.surname,
+        "birth_date": payload.birth_date,
+    }
+
+
 # Before /clients/{clientId}: Django tries the patterns in order.
 @router.post(
     "/clients/search",
@@ -51,11 +62,7 @@ def register_client(request, payload: ClientRegistration):
     organisation, with you as caseworker. The trajectory rests on ``legalBasis`` (art2)."""
     return services.register_client(
         request.auth,
-        bsn=payload.bsn,
-        given_names=payload.given_names,
-        surname_prefix=payload.surname_prefix,
-        surname=payload.surname,
-        birth_date=payload.birth_date,
+        **_person(payload),
         domain=payload.domain,
         legal_basis=payload.legal_basis,
         opened_on=payload.opened_on,
@@ -111,11 +118,7 @@ def add_relation(request, payload: RelationRegistration, client_id: uuid.UUID = 
         request.auth,
         client_id,
         kind=payload.kind,
-        bsn=payload.bsn,
-        given_names=payload.given_names,
-        surname_prefix=payload.surname_prefix,
-        surname=payload.surname,
-        birth_date=payload.birth_date,
+        **_person(payload),
         purpose=payload.purpose,
         legal_basis=payload.legal_basis,
     )

@@ -38,6 +38,23 @@ FORM_FILE = File(
 )
 
 
+def _decision(payload: ConsentRecording | ConsentWithdrawal) -> dict:
+    """What a decision and a withdrawal both record: the scope, from when, for which
+    categories and recipients, who decided and who signed with them (art10), and on which
+    grounds (art4.2, art4.3, art4.5)."""
+    return {
+        "scope": payload.scope.value,
+        "decided_on": payload.decided_on,
+        "categories": payload.categories,
+        "recipients": payload.recipients,
+        "given_by_subject_id": payload.given_by_subject_id,
+        "signed_by_subject_ids": payload.signed_by_subject_ids,
+        "note": payload.note,
+        "purpose": payload.purpose,
+        "legal_basis": payload.legal_basis,
+    }
+
+
 def _binary(media_type: str, description: str) -> dict:
     return {
         "responses": {
@@ -115,17 +132,9 @@ def record_consent(
     return services.record_consent(
         request.auth,
         client_id,
-        scope=payload.scope.value,
         state=payload.state.value,
-        decided_on=payload.decided_on,
-        categories=payload.categories,
-        recipients=payload.recipients,
-        given_by_subject_id=payload.given_by_subject_id,
-        signed_by_subject_ids=payload.signed_by_subject_ids,
         document=from_upload(form) if form is not None else None,
-        note=payload.note,
-        purpose=payload.purpose,
-        legal_basis=payload.legal_basis,
+        **_decision(payload),
     )
 
 
@@ -139,19 +148,7 @@ def withdraw_consent(request, payload: ConsentWithdrawal, client_id: uuid.UUID =
     """art4.5: the client withdraws consent, for a whole scope or a part of it. A new decision
     with state ``withdrawn``, in force from ``decidedOn``; earlier decisions stay as they
     were."""
-    return services.withdraw_consent(
-        request.auth,
-        client_id,
-        scope=payload.scope.value,
-        decided_on=payload.decided_on,
-        categories=payload.categories,
-        recipients=payload.recipients,
-        given_by_subject_id=payload.given_by_subject_id,
-        signed_by_subject_ids=payload.signed_by_subject_ids,
-        note=payload.note,
-        purpose=payload.purpose,
-        legal_basis=payload.legal_basis,
-    )
+    return services.withdraw_consent(request.auth, client_id, **_decision(payload))
 
 
 @router.get(

@@ -6,10 +6,16 @@ from __future__ import annotations
 
 import uuid
 
-from ninja import Path, Query, Router
+from ninja import Router
 
-from zorgvuldig.api.routers.common import CLIENT_ID, LEGAL_BASIS_QUERY
-from zorgvuldig.api.routers.items import ITEM_ID
+from zorgvuldig.api.routers.common import (
+    ACCOUNTABILITY_QUERY,
+    CLIENT_ID,
+    ITEM_ID,
+    LEGAL_BASIS_QUERY,
+    NON_PARTNER_ID,
+    justified,
+)
 from zorgvuldig.api.schemas.exchange import (
     Disclosure,
     NonPartner,
@@ -21,30 +27,20 @@ from zorgvuldig.api.schemas.exchange import (
     ShareSelection,
 )
 from zorgvuldig.api.schemas.items import DataItem
-from zorgvuldig.gate import services, validation
+from zorgvuldig.gate import services
 from zorgvuldig.protocol import LegalBasis, Purpose
 
 router = Router(tags=["Exchanges"], by_alias=True)
-
-NON_PARTNER_ID = Path(..., alias="nonPartnerId", description="De identificatie van de niet-partner")
-ACCOUNTABILITY_QUERY = Query(
-    Purpose.ACCOUNTABILITY,
-    description="Het doel van de verwerking (art. 2); standaard verantwoording (accountability).",
-)
 
 
 def _selection(payload: ShareSelection) -> dict:
     return {
         "item_ids": payload.item_ids,
-        "purpose": payload.purpose,
         "recipient_partner_id": payload.recipient_partner_id,
         "non_partner_id": payload.non_partner_id,
         "report_reference": payload.report_reference,
-        "legal_basis": payload.legal_basis,
-        "justification": validation.justification(
-            payload.justification_ground, payload.justification
-        ),
         "referral_domain": payload.referral_domain,
+        **justified(payload),
     }
 
 

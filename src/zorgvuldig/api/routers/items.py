@@ -5,21 +5,32 @@ from __future__ import annotations
 
 import uuid
 
-from ninja import Path, Router
+from ninja import Router
 
 from zorgvuldig.api.routers.common import (
     CATEGORIES_QUERY,
     CLIENT_ID,
+    ITEM_ID,
     LEGAL_BASIS_QUERY,
     PURPOSE_QUERY,
+    justified,
 )
 from zorgvuldig.api.schemas.items import DataItem, DataItemChange, DataItemRecording
-from zorgvuldig.gate import services, validation
+from zorgvuldig.gate import services
 from zorgvuldig.protocol import Category, LegalBasis, Purpose
 
 router = Router(tags=["Data items"], by_alias=True)
 
-ITEM_ID = Path(..., alias="itemId", description="De identificatie van het gegeven")
+
+def _version(payload: DataItemRecording | DataItemChange) -> dict:
+    """The content of a new version and its origin: who supplied it, how and when (art3.2a)."""
+    return {
+        "label": payload.label,
+        "value": payload.value,
+        "source": payload.source,
+        "method": payload.method,
+        "obtained_on": payload.obtained_on,
+    }
 
 
 @router.post(
@@ -42,16 +53,10 @@ def record_data_item(request, payload: DataItemRecording, client_id: uuid.UUID =
         request.auth,
         client_id,
         category=payload.category,
-        label=payload.label,
-        value=payload.value,
-        source=payload.source,
-        method=payload.method,
-        obtained_on=payload.obtained_on,
-        purpose=payload.purpose,
+        **_version(payload),
         subject_id=payload.subject_id,
-        legal_basis=payload.legal_basis,
-        justification=validation.justification(payload.justification_ground, payload.justification),
         professional_secrecy=payload.professional_secrecy,
+        **justified(payload),
     )
 
 
@@ -104,13 +109,7 @@ def change_data_item(request, payload: DataItemChange, item_id: uuid.UUID = ITEM
     return services.change_item(
         request.auth,
         item_id,
-        label=payload.label,
-        value=payload.value,
-        source=payload.source,
-        method=payload.method,
-        obtained_on=payload.obtained_on,
+        **_version(payload),
         reason=payload.reason,
-        purpose=payload.purpose,
-        legal_basis=payload.legal_basis,
-        justification=validation.justification(payload.justification_ground, payload.justification),
+        **justified(payload),
     )

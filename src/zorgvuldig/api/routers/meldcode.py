@@ -7,14 +7,19 @@ import uuid
 
 from ninja import Path, Router
 
-from zorgvuldig.api.routers.common import CLIENT_ID, LEGAL_BASIS_QUERY, PURPOSE_QUERY
+from zorgvuldig.api.routers.common import (
+    CLIENT_ID,
+    LEGAL_BASIS_QUERY,
+    PURPOSE_QUERY,
+    justified,
+)
 from zorgvuldig.api.schemas.meldcode import (
     MeldcodeStepRecording,
     SafetyCase,
     SafetyCaseClosing,
     SafetyCaseOpening,
 )
-from zorgvuldig.gate import services, validation
+from zorgvuldig.gate import services
 from zorgvuldig.protocol import LegalBasis, Purpose
 
 router = Router(tags=["Integrated support and safety"], by_alias=True)
@@ -37,9 +42,7 @@ def open_safety_case(request, payload: SafetyCaseOpening, client_id: uuid.UUID =
         client_id,
         signals=payload.signals,
         taken_on=payload.taken_on,
-        purpose=payload.purpose,
-        legal_basis=payload.legal_basis,
-        justification=validation.justification(payload.justification_ground, payload.justification),
+        **justified(payload),
     )
 
 

@@ -7,7 +7,7 @@ import uuid
 
 from ninja import Router
 
-from zorgvuldig.api.routers.exchange import NON_PARTNER_ID
+from zorgvuldig.api.routers.common import NON_PARTNER_ID
 from zorgvuldig.api.schemas.non_partner_addresses import (
     AddressingCount,
     NonPartnerAddressing,

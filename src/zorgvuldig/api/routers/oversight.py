@@ -5,19 +5,19 @@ from __future__ import annotations
 
 import uuid
 
-from ninja import Query, Router
+from ninja import Router
 
-from zorgvuldig.api.routers.common import CLIENT_ID, LEGAL_BASIS_QUERY, PURPOSE_QUERY
+from zorgvuldig.api.routers.common import (
+    ACCOUNTABILITY_QUERY,
+    CLIENT_ID,
+    LEGAL_BASIS_QUERY,
+    PURPOSE_QUERY,
+)
 from zorgvuldig.api.schemas.oversight import AllowedProcessing, ProcessingException
 from zorgvuldig.gate import services
 from zorgvuldig.protocol import LegalBasis, Purpose
 
 router = Router(tags=["Oversight"], by_alias=True)
-
-ACCOUNTABILITY_QUERY = Query(
-    Purpose.ACCOUNTABILITY,
-    description="Het doel van de verwerking (art. 2); standaard verantwoording (accountability).",
-)
 
 
 @router.get(

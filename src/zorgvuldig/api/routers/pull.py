@@ -8,9 +8,9 @@ import uuid
 
 from ninja import Router
 
-from zorgvuldig.api.routers.common import CLIENT_ID
+from zorgvuldig.api.routers.common import CLIENT_ID, justified
 from zorgvuldig.api.schemas.pull import DataRequest, DataRequestResult
-from zorgvuldig.gate import services, validation
+from zorgvuldig.gate import services
 
 router = Router(tags=["Integrated support and safety"], by_alias=True)
 
@@ -33,7 +33,5 @@ def request_data(request, payload: DataRequest, client_id: uuid.UUID = CLIENT_ID
         client_id,
         holder_partner_id=payload.holder_partner_id,
         categories=payload.categories,
-        purpose=payload.purpose,
-        legal_basis=payload.legal_basis,
-        justification=validation.justification(payload.justification_ground, payload.justification),
+        **justified(payload),
     )

@@ -8,7 +8,7 @@ import uuid
 
 from ninja import Path, Query, Router, Status
 
-from zorgvuldig.api.routers.common import CLIENT_ID
+from zorgvuldig.api.routers.common import CLIENT_ID, justified
 from zorgvuldig.api.schemas.clients import Dossier
 from zorgvuldig.api.schemas.items import DataItem
 from zorgvuldig.api.schemas.received_shares import (
@@ -19,7 +19,7 @@ from zorgvuldig.api.schemas.received_shares import (
     ReferralIntake,
     ReferralRejection,
 )
-from zorgvuldig.gate import services, validation
+from zorgvuldig.gate import services
 from zorgvuldig.protocol import Purpose
 
 router = Router(tags=["Received shares"], by_alias=True)
@@ -64,9 +64,7 @@ def accept_received_share(
     return services.accept_received_share(
         request.auth,
         received_share_id,
-        purpose=payload.purpose,
-        legal_basis=payload.legal_basis,
-        justification=validation.justification(payload.justification_ground, payload.justification),
+        **justified(payload),
     )
 
 

@@ -11,6 +11,8 @@ from pydantic import Field
 from zorgvuldig.api.schemas.base import In, LegalBasisField, Out
 from zorgvuldig.protocol import Category, LegalBasis, Purpose
 
+_INTEGRATED_SUPPORT = Field(Purpose.INTEGRATED_SUPPORT, description="Het doel")
+
 
 class HouseholdPartner(Out):
     id: uuid.UUID
@@ -69,7 +71,7 @@ class HouseholdFormation(In):
         description="Andere organisaties die deelnemen aan het plan; die van de regisseur en "
         "de uwe doen altijd mee. " + _COMMITTED_PARTNERS,
     )
-    purpose: Purpose = Field(Purpose.INTEGRATED_SUPPORT, description="Het doel")
+    purpose: Purpose = _INTEGRATED_SUPPORT
     legal_basis: LegalBasis | None = LegalBasisField
 
 
@@ -80,5 +82,5 @@ class PlanUpdate(In):
         description="De organisaties die deelnemen aan het plan; weggelaten: ongewijzigd. Die "
         "van de regisseur doet altijd mee. " + _COMMITTED_PARTNERS,
     )
-    purpose: Purpose = Field(Purpose.INTEGRATED_SUPPORT, description="Het doel")
+    purpose: Purpose = _INTEGRATED_SUPPORT
     legal_basis: LegalBasis | None = LegalBasisField

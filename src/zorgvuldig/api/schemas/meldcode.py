@@ -18,11 +18,14 @@ from zorgvuldig.api.schemas.base import (
 )
 from zorgvuldig.protocol import ExceptionGround, LegalBasis, Purpose
 
+_SAFETY = Field(Purpose.SAFETY, description="Het doel; standaard veiligheid")
+_TAKEN_ON = Field(description="Datum van de stap")
+
 
 class SafetyCaseOpening(In):
     signals: str = Field(min_length=1, max_length=5000, description="De signalen (stap 1)")
-    taken_on: datetime.date = Field(description="Datum van de stap")
-    purpose: Purpose = Field(Purpose.SAFETY, description="Het doel; standaard veiligheid")
+    taken_on: datetime.date = _TAKEN_ON
+    purpose: Purpose = _SAFETY
     legal_basis: LegalBasis | None = LegalBasisField
     justification_ground: ExceptionGround | None = JustificationGroundField
     justification: str | None = JustificationField
@@ -33,20 +36,20 @@ class SafetyCaseClosing(In):
 
     closed_on: Date = Field(description="De datum van het sluiten (niet in de toekomst)")
     note: str = Field(min_length=1, max_length=5000, description="Waarom de zaak gesloten wordt")
-    purpose: Purpose = Field(Purpose.SAFETY, description="Het doel; standaard veiligheid")
+    purpose: Purpose = _SAFETY
     legal_basis: LegalBasis | None = LegalBasisField
 
 
 class MeldcodeStepRecording(In):
     step: str = Field(description="consult, conversation, weigh of decide, in die volgorde")
-    taken_on: datetime.date = Field(description="Datum van de stap")
+    taken_on: datetime.date = _TAKEN_ON
     conclusion: str = Field(min_length=1, max_length=5000)
     acute_or_structural_unsafety: bool | None = Field(None, description="Stap 4, afwegingskader")
     adequate_help_possible: bool | None = Field(None, description="Stap 4, afwegingskader")
     organise_help: bool | None = Field(None, description="Stap 5")
     report_to_veilig_thuis: bool | None = Field(None, description="Stap 5")
     report_reference: str = Field("", max_length=100, description="Stap 5, bij een melding")
-    purpose: Purpose = Field(Purpose.SAFETY, description="Het doel; standaard veiligheid")
+    purpose: Purpose = _SAFETY
     legal_basis: LegalBasis | None = LegalBasisField
 
 

@@ -18,6 +18,10 @@ from zorgvuldig.api.schemas.base import (
 )
 from zorgvuldig.protocol import Category, Domain, ExceptionGround, LegalBasis, Purpose
 
+_OWN_PURPOSE = Field(
+    None, description="Uw doel (art. 2); weggelaten: het doel waarvoor de afzender deelde."
+)
+
 
 class ReceivedShare(Out):
     id: uuid.UUID = Field(description="De identificatie van de ontvangen gegevens")
@@ -73,10 +77,7 @@ class ReferralRejection(In):
 class ReceivedShareAcceptance(In):
     """Take the received data into your dossier; the protocol decides by your own facts."""
 
-    purpose: Purpose | None = Field(
-        None,
-        description="Uw doel (art. 2); weggelaten: het doel waarvoor de afzender deelde.",
-    )
+    purpose: Purpose | None = _OWN_PURPOSE
     legal_basis: LegalBasis | None = LegalBasisField
     justification_ground: ExceptionGround | None = JustificationGroundField
     justification: str | None = JustificationField
@@ -86,7 +87,4 @@ class ReceivedShareRejection(In):
     """Do not take the received data in: you do not need it (art. 5 lid 1)."""
 
     reason: str = Field(max_length=1000, description="Waarom u de gegevens niet nodig heeft")
-    purpose: Purpose | None = Field(
-        None,
-        description="Uw doel (art. 2); weggelaten: het doel waarvoor de afzender deelde.",
-    )
+    purpose: Purpose | None = _OWN_PURPOSE
