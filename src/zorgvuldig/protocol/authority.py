@@ -30,6 +30,8 @@ UNDER_AGE_KINDS = ("legal-representative", "guardian", "parent")
 ADULT_ONLY_KINDS = ("sibling", "child")
 ADULT_AGE = 18
 
+# every kind of relation, most formal first: one person recorded as both parent and legal
+# representative acts as the legal representative
 KIND_WORDS = {
     "legal-representative": "wettelijk vertegenwoordiger",
     "guardian": "voogd",
@@ -40,6 +42,7 @@ KIND_WORDS = {
     "sibling": "meerderjarige broer of zus",
     "child": "meerderjarig kind",
 }
+REPRESENTATIVE_KINDS = tuple(KIND_WORDS)
 
 
 def age_on(birth_date: datetime.date, day: datetime.date) -> int:

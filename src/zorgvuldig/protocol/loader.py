@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from zorgvuldig.protocol.authority import REPRESENTATIVE_KINDS
 from zorgvuldig.protocol.consent import ConsentScope, ExceptionGround
 from zorgvuldig.protocol.grounds import PurposeGround
 from zorgvuldig.protocol.version import Deadline, ProtocolVersion, Representation, Retention
@@ -23,18 +24,7 @@ from zorgvuldig.protocol.vocabulary import Category, Domain, LegalBasis, Operati
 
 BUILT_IN = Path(__file__).with_name("versions")
 E = TypeVar("E", bound=StrEnum)
-RELATION_KINDS = frozenset(
-    {
-        "legal-representative",
-        "guardian",
-        "curator",
-        "mentor",
-        "spouse",
-        "parent",
-        "sibling",
-        "child",
-    }
-)
+RELATION_KINDS = frozenset(REPRESENTATIVE_KINDS)
 
 
 class VersionError(ValueError):

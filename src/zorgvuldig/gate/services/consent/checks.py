@@ -18,6 +18,7 @@ from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.exchange.models import NonPartner
 from zorgvuldig.gate import validation
 from zorgvuldig.partners.models import Partner
+from zorgvuldig.protocol.authority import REPRESENTATIVE_KINDS
 from zorgvuldig.protocol.consent import ConsentScope, ConsentState
 
 MAX_NOTE = 2000
@@ -26,18 +27,8 @@ MAX_ORGANISATIONS = 30
 
 MAX_ORGANISATION_LENGTH = 200
 
-# Who may decide for a client, most formal first (art10.1, and the tiers of art10.2); a person
-# recorded as both parent and legal representative decides as the legal representative.
-REPRESENTATIVE_ORDER = (
-    "legal-representative",
-    "guardian",
-    "curator",
-    "mentor",
-    "spouse",
-    "parent",
-    "sibling",
-    "child",
-)
+# Who may decide for a client, most formal first (art10.1, and the tiers of art10.2).
+REPRESENTATIVE_ORDER = REPRESENTATIVE_KINDS
 
 # art4.1 asks to name the organisations "as concretely as possible": these name none.
 VAGUE_ORGANISATIONS = frozenset(

@@ -14,7 +14,7 @@ import datetime
 import uuid
 from typing import NamedTuple
 
-from zorgvuldig.clients.models import Client, Relation
+from zorgvuldig.clients.models import Client
 from zorgvuldig.consent import documents
 from zorgvuldig.consent.models import ConsentDecision, ConsentDocument, Informing
 from zorgvuldig.core.actor import Actor
@@ -162,15 +162,7 @@ def _signers(
             else "givenBySubjectId"
         )
         raise InvalidInput({field: found.explanation})
-    kinds = set(
-        Relation.objects.filter(subject=client.subject, related_id=decider).values_list(
-            "kind", flat=True
-        )
-    )
-    role = next((k for k in checks.REPRESENTATIVE_ORDER if k in kinds), CLIENT)
-    if decider != str(client.subject_id) and role == CLIENT:
-        role = sorted(kinds)[0]
-    return uuid.UUID(decider), role, tuple(sorted(uuid.UUID(s) for s in also))
+    return uuid.UUID(decider), people[decider].role, tuple(sorted(uuid.UUID(s) for s in also))
 
 
 def _annotation(
@@ -195,82 +187,6 @@ def _annotation(
         f"{ROLE_WORDS.get(role, role)}{together} op {dutch_date(day)} ({what}{to})"
         f"{form}."
     )
-
-
-def _decide(
-    actor: Actor,
-    client: Client,
-    *,
-    name: str,
-    scope: ConsentScope,
-    state: ConsentState,
-    categories,
-    recipients,
-    signers,
-    decided_on,
-    form,
-    note,
-    purpose,
-    legal_basis,
-) -> ConsentDecisionView:
-    """Write one decision (and its signed form) as one processing."""
-    subject_id, role, co_signers = signers
-
-    def perform(decision):
-        document = None
-        if form is not None:
-            document = ConsentDocument.objects.create(
-                client=client,
-                partner_id=actor.partner_id,
-                filename=form.filename,
-                content_type=form.content_type,
-                size=form.size,
-                sha256=form.sha256,
-                content=form.content,
-                uploaded_by_id=actor.employee_id,
-            )
-        created = ConsentDecision.objects.create(
-            client=client,
-            partner_id=actor.partner_id,
-            scope=scope.value,
-            state=state.value,
-            categories=categories,
-            recipients=recipients,
-            given_by_id=subject_id,
-            given_by_role=role,
-            co_signed_by=[str(s) for s in co_signers],
-            form=document,
-            decided_on=decided_on,
-            note=note,
-            recorded_by_id=actor.employee_id,
-        )
-        created = (
-            ConsentDecision.objects.select_related(
-                "given_by", "recorded_by__user", "form__uploaded_by__user"
-            )
-            .defer("form__content")
-            .get(id=created.id)
-        )
-        names = names_in([created])
-        view = decision_view(created, names)
-        note_entry = _annotation(
-            scope,
-            state,
-            role,
-            view.co_signed_by,
-            decided_on,
-            categories,
-            view.recipient_names,
-            document is not None,
-        )
-        return Performed(
-            view,
-            subject_ids=[client.subject_id, subject_id, *co_signers],
-            annotations=[note_entry],
-        )
-
-    step = registry_processing(actor, client, name, Operation.RECORD, purpose, legal_basis)
-    return process(step, perform).result
 
 
 class _Answer(NamedTuple):
@@ -299,6 +215,77 @@ def _answer(actor, client_id, scope, decided_on, categories, recipients, note, d
     )
 
 
+def _decide(
+    actor: Actor,
+    answer: _Answer,
+    *,
+    name: str,
+    state: ConsentState,
+    signers,
+    purpose,
+    legal_basis,
+) -> ConsentDecisionView:
+    """Write one decision (and its signed form) as one processing."""
+    client, form = answer.client, answer.form
+    subject_id, role, co_signers = signers
+
+    def perform(decision):
+        document = None
+        if form is not None:
+            document = ConsentDocument.objects.create(
+                client=client,
+                partner_id=actor.partner_id,
+                filename=form.filename,
+                content_type=form.content_type,
+                size=form.size,
+                sha256=form.sha256,
+                content=form.content,
+                uploaded_by_id=actor.employee_id,
+            )
+        created = ConsentDecision.objects.create(
+            client=client,
+            partner_id=actor.partner_id,
+            scope=answer.scope.value,
+            state=state.value,
+            categories=answer.categories,
+            recipients=answer.recipients,
+            given_by_id=subject_id,
+            given_by_role=role,
+            co_signed_by=[str(s) for s in co_signers],
+            form=document,
+            decided_on=answer.day,
+            note=answer.note,
+            recorded_by_id=actor.employee_id,
+        )
+        created = (
+            ConsentDecision.objects.select_related(
+                "given_by", "recorded_by__user", "form__uploaded_by__user"
+            )
+            .defer("form__content")
+            .get(id=created.id)
+        )
+        names = names_in([created])
+        view = decision_view(created, names)
+        note_entry = _annotation(
+            answer.scope,
+            state,
+            role,
+            view.co_signed_by,
+            answer.day,
+            answer.categories,
+            view.recipient_names,
+            document is not None,
+        )
+        return Performed(
+            view,
+            subject_ids=[client.subject_id, subject_id, *co_signers],
+            annotations=[note_entry],
+        )
+
+    step = registry_processing(actor, client, name, Operation.RECORD, purpose, legal_basis)
+    return process(step, perform).result
+
+
 @gate_service
 def record_consent(
     actor: Actor,
@@ -325,16 +312,10 @@ def record_consent(
     signers = _signers(actor, answer.client, given_by_subject_id, signed_by_subject_ids, answer.day)
     return _decide(
         actor,
-        answer.client,
+        answer,
         name="toestemming-vastleggen",
-        scope=answer.scope,
         state=the_state,
-        categories=answer.categories,
-        recipients=answer.recipients,
         signers=signers,
-        decided_on=answer.day,
-        form=answer.form,
-        note=answer.note,
         purpose=purpose,
         legal_basis=legal_basis,
     )
@@ -381,16 +362,10 @@ def withdraw_consent(
     signers = _signers(actor, answer.client, given_by_subject_id, signed_by_subject_ids, answer.day)
     return _decide(
         actor,
-        answer.client,
+        answer,
         name="toestemming-intrekken",
-        scope=answer.scope,
         state=ConsentState.WITHDRAWN,
-        categories=answer.categories,
-        recipients=answer.recipients,
         signers=signers,
-        decided_on=answer.day,
-        form=answer.form,
-        note=answer.note,
         purpose=purpose,
         legal_basis=legal_basis,
     )

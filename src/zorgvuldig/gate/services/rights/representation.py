@@ -20,7 +20,14 @@ from zorgvuldig.gate.services.common import gate_service
 from zorgvuldig.gate.services.rights.handlers import handled_client, rights_processing
 from zorgvuldig.gate.services.rights.views import AuthorityView, SignerView
 from zorgvuldig.protocol import Operation
-from zorgvuldig.protocol.authority import Authority, Incapacity, Person, Relative, authority
+from zorgvuldig.protocol.authority import (
+    REPRESENTATIVE_KINDS,
+    Authority,
+    Incapacity,
+    Person,
+    Relative,
+    authority,
+)
 from zorgvuldig.protocol.version import ProtocolVersion
 from zorgvuldig.rights.models import IncapacityJudgement, RepresentativeStance, StanceKind
 
@@ -55,7 +62,11 @@ def authority_on(
     actor: Actor, client: Client, day: datetime.date, version: ProtocolVersion
 ) -> tuple[Authority, dict[str, SignerView]]:
     """art10 for ``client`` on ``day`` (inside a processing), and the people it may name."""
-    relations = list(Relation.objects.filter(subject=client.subject).select_related("related"))
+    order = {kind: i for i, kind in enumerate(REPRESENTATIVE_KINDS)}
+    relations = sorted(  # a person related twice is named by the most formal relation
+        Relation.objects.filter(subject=client.subject).select_related("related"),
+        key=lambda r: order[r.kind],
+    )
     stances = {
         (s.representative_id, s.kind): s.reason
         for s in _in_force(
