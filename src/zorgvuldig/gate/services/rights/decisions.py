@@ -30,7 +30,7 @@ from zorgvuldig.gate.services.rights.notices import create_notices
 from zorgvuldig.gate.services.rights.register import reload, request_for
 from zorgvuldig.gate.services.rights.views import SubjectRequestView
 from zorgvuldig.protocol import Operation
-from zorgvuldig.rights.models import (
+from zorgvuldig.rights.codes import (
     OPEN_STATES,
     PROTECTION_GROUNDS,
     Outcome,

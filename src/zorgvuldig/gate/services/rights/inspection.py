@@ -33,14 +33,8 @@ from zorgvuldig.gate.services.rights.views import (
 )
 from zorgvuldig.partners.models import Partner
 from zorgvuldig.protocol import Operation
-from zorgvuldig.rights.models import (
-    InspectionWithholding,
-    Outcome,
-    RequestKind,
-    RequestState,
-    SubjectRequest,
-    WithholdingGround,
-)
+from zorgvuldig.rights.codes import Outcome, RequestKind, RequestState, WithholdingGround
+from zorgvuldig.rights.models import InspectionWithholding, SubjectRequest
 
 ABOUT_SOMEONE_ELSE = "Dit gegeven gaat over een ander dan de betrokkene."
 CHOSEN_GROUNDS = (WithholdingGround.PROTECT_OTHERS, WithholdingGround.PROTECT_SUBJECT)

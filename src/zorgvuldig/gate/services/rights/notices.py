@@ -35,13 +35,8 @@ from zorgvuldig.gate.services.rights.register import reload, request_for
 from zorgvuldig.gate.services.rights.views import NoticeView, SubjectRequestView
 from zorgvuldig.partners.models import Partner
 from zorgvuldig.protocol import Operation, RecipientKind
-from zorgvuldig.rights.models import (
-    NoticeChannel,
-    NoticeStatus,
-    RecipientNotice,
-    RequestState,
-    SubjectRequest,
-)
+from zorgvuldig.rights.codes import NoticeChannel, NoticeStatus, RequestState
+from zorgvuldig.rights.models import RecipientNotice, SubjectRequest
 from zorgvuldig.webhooks.delivery import backoff, notify
 
 try:  # Django 6 has the task framework built in; on 5.2 the django-tasks backport

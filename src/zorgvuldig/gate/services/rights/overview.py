@@ -35,7 +35,7 @@ from zorgvuldig.partners.models import Partner
 from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.protocol import Operation, RecipientKind
-from zorgvuldig.rights.models import RequestKind, RequestState
+from zorgvuldig.rights.codes import RequestKind, RequestState
 
 OVERVIEW_KINDS = (RequestKind.OVERVIEW, RequestKind.PORTABILITY)
 

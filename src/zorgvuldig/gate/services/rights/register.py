@@ -34,14 +34,8 @@ from zorgvuldig.gate.services.rights.representation import (
 )
 from zorgvuldig.gate.services.rights.views import QueueLine, SubjectRequestView
 from zorgvuldig.protocol import Category, Operation, Purpose, deadlines
-from zorgvuldig.rights.models import (
-    OPEN_STATES,
-    IdentityMethod,
-    RequestKind,
-    RequestPause,
-    RequestState,
-    SubjectRequest,
-)
+from zorgvuldig.rights.codes import OPEN_STATES, IdentityMethod, RequestKind, RequestState
+from zorgvuldig.rights.models import RequestPause, SubjectRequest
 
 # the article that asks the partner to answer each kind of request
 ARTICLE = {

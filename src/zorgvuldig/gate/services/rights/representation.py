@@ -29,7 +29,8 @@ from zorgvuldig.protocol.authority import (
     authority,
 )
 from zorgvuldig.protocol.version import ProtocolVersion
-from zorgvuldig.rights.models import IncapacityJudgement, RepresentativeStance, StanceKind
+from zorgvuldig.rights.codes import StanceKind
+from zorgvuldig.rights.models import IncapacityJudgement, RepresentativeStance
 
 CLIENT = "client"
 
