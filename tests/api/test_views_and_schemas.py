@@ -28,6 +28,7 @@ from zorgvuldig.api.schemas import (
     oversight,
     pull,
     received_shares,
+    rights,
     trajectories,
 )
 
@@ -64,6 +65,22 @@ PAIRS = {
     "received.PullResult": pull.DataRequestResult,
     "received.ReceivedShareView": received_shares.ReceivedShare,
     "received.ReferralView": received_shares.Referral,
+    "rights.AuthorityView": rights.Authority,
+    "rights.InspectionItem": rights.InspectionItem,
+    "rights.InspectionPackage": rights.InspectionPackage,
+    "rights.LimitedView": rights.LimitedRepresentative,
+    "rights.NoticeView": rights.RecipientNotice,
+    "rights.OverviewItem": rights.OverviewItem,
+    "rights.PauseView": rights.Pause,
+    "rights.ProcessingLine": rights.ProcessingLine,
+    "rights.QueueLine": rights.QueueLine,
+    "rights.RecipientLine": rights.RecipientLine,
+    "rights.RecipientSummary": rights.RecipientSummary,
+    "rights.SignerView": rights.Signer,
+    "rights.SubjectOverview": rights.SubjectOverview,
+    "rights.SubjectRequestView": rights.SubjectRequest,
+    "rights.WithheldCount": rights.WithheldCount,
+    "rights.WithheldItem": rights.WithheldItem,
 }
 
 # (view, field) -> why the view has it and the body does not
@@ -78,26 +95,16 @@ ONLY_IN_SCHEMA = {
     ("Subject", "full_name"): "the view's full_name property",
     ("SafetyCase", "next_step"): "computed from the steps taken (the Meldcode's order)",
     ("DataRequestResult", "status"): "summarised from the answers per category",
+    (
+        "InspectionPackage",
+        "told",
+    ): "the view's told property: the withheld items counted per ground",
 }
 # views the API returns no body of
 NOT_IN_API = {
     "consent.StoredDocument": "a signed form is returned as the file itself (its bytes and "
     "content type), not as JSON",
     "households.DirectedHousehold": "only the director's page lists the households they direct",
-    "rights.AuthorityView": "the rights of data subjects have services, no API endpoints yet",
-    "rights.InspectionItem": "the rights of data subjects have services, no API endpoints yet",
-    "rights.InspectionPackage": "the rights of data subjects have services, no API endpoints yet",
-    "rights.NoticeView": "the rights of data subjects have services, no API endpoints yet",
-    "rights.OverviewItem": "the rights of data subjects have services, no API endpoints yet",
-    "rights.PauseView": "the rights of data subjects have services, no API endpoints yet",
-    "rights.ProcessingLine": "the rights of data subjects have services, no API endpoints yet",
-    "rights.QueueLine": "the rights of data subjects have services, no API endpoints yet",
-    "rights.RecipientLine": "the rights of data subjects have services, no API endpoints yet",
-    "rights.RecipientSummary": "the rights of data subjects have services, no API endpoints yet",
-    "rights.SignerView": "the rights of data subjects have services, no API endpoints yet",
-    "rights.SubjectOverview": "the rights of data subjects have services, no API endpoints yet",
-    "rights.SubjectRequestView": "the rights of data subjects have services, no API endpoints yet",
-    "rights.WithheldItem": "the rights of data subjects have services, no API endpoints yet",
 }
 
 

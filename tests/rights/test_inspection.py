@@ -52,7 +52,9 @@ def test_art9_2_the_subject_inspects_her_own_data_and_items_about_others_stay(ac
         "about-someone-else",
         True,
     )
-    assert package.released_on is None and package.told == (("about-someone-else", 1),)
+    assert package.released_on is None and [(t.ground, t.count) for t in package.told] == [
+        ("about-someone-else", 1)
+    ]
     # the consult is logged for Sanne, and for her mother whose item the handler saw
     logged = LogRecord.objects.filter(name="inzage-betrokkene-raadplegen")
     assert set(logged.values_list("articles", flat=True)) == {"art9.2"}
@@ -113,7 +115,10 @@ def test_art9_3_an_item_that_would_harm_is_withheld_with_its_reason_then_reviewe
             "Dit gegeven gaat over een ander dan de betrokkene.",
         ),
     }
-    assert package.told == (("about-someone-else", 1), ("protect-subject", 1))
+    assert [(t.ground, t.count) for t in package.told] == [
+        ("about-someone-else", 1),
+        ("protect-subject", 1),
+    ]
     with pytest.raises(InvalidInput) as error:
         services.withhold_from_inspection(
             actor, request.id, item_id=school.id, ground="protect-subject", reason=HARM

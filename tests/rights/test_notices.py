@@ -8,7 +8,6 @@ import pytest
 from django.core import mail
 
 from tests import factories
-from tests.conftest import inform_and_consent, make_partner, name_in_consent, representative_of
 from tests.rights.test_requests import register
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.gate import services
@@ -16,62 +15,6 @@ from zorgvuldig.gate.services.rights import notices
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.rights.models import RecipientNotice
 from zorgvuldig.webhooks.models import Notification
-from zorgvuldig.webhooks.subscriptions import subscribe
-
-
-def share(actor, client, item, recipient):
-    return services.share_items(
-        actor,
-        client.id,
-        item_ids=[item.id],
-        recipient_partner_id=recipient.id,
-        purpose="support-provision",
-        referral_domain="jeugd",
-    )
-
-
-@pytest.fixture
-def spread(actor, client_dossier):
-    """Sanne's phone number went to a partner with a webhook, one with an e-mail address and
-    a grandmother (non-partner); her school went only to a fourth partner."""
-    inform_and_consent(
-        actor,
-        client_dossier.id,
-        representative_id=representative_of(client_dossier.id),
-        scopes=("share",),
-    )
-    phone = factories.record(
-        actor,
-        client_dossier.id,
-        category="contact",
-        value="06-12345678",
-        label="Contact",
-    )
-    school = factories.record(
-        actor, client_dossier.id, category="youth", value="Groep 7", label="Youth"
-    )
-    hooked = make_partner("Jeugdhulp Webhook")
-    subscribe(hooked.id, "https://jeugdhulp.example/hooks")
-    mailed = make_partner("Jeugdhulp Mail")
-    mailed.privacy_email = "privacy@jeugdhulp-mail.example"
-    mailed.save()
-    school_only = make_partner("Jeugdhulp School")
-    grandma = services.register_non_partner(
-        actor, name="Oma de Vries", kind="family", informed=True
-    )
-    name_in_consent(actor, client_dossier.id, grandma.id)
-    share(actor, client_dossier, phone, hooked)
-    share(actor, client_dossier, phone, mailed)
-    share(actor, client_dossier, school, school_only)
-    services.share_items(
-        actor,
-        client_dossier.id,
-        item_ids=[phone.id],
-        non_partner_id=grandma.id,
-        purpose="support-provision",
-    )
-    Notification.objects.all().delete()  # the received-shares notifications of the shares
-    return client_dossier, phone, school
 
 
 def test_art9_6_exactly_the_earlier_recipients_of_the_changed_item_are_told(actor, spread):

@@ -19,6 +19,7 @@ from zorgvuldig.api.routers import (
     partners,
     pull,
     received_shares,
+    rights,
     trajectories,
     webhooks,
 )
@@ -36,6 +37,7 @@ api.add_router("", pull.router)
 api.add_router("", meldcode.router)
 api.add_router("", households.router)
 api.add_router("", non_partner_addresses.router)
+api.add_router("", rights.router)
 api.add_router("", oversight.router)
 api.add_router("", log.router)
 api.add_router("", webhooks.router)

@@ -18,7 +18,7 @@ from zorgvuldig.gate.facts import version_of
 from zorgvuldig.gate.processing import Performed, process_required
 from zorgvuldig.gate.services.common import gate_service
 from zorgvuldig.gate.services.rights.handlers import handled_client, rights_processing
-from zorgvuldig.gate.services.rights.views import AuthorityView, SignerView
+from zorgvuldig.gate.services.rights.views import AuthorityView, LimitedView, SignerView
 from zorgvuldig.protocol import Operation
 from zorgvuldig.protocol.authority import (
     REPRESENTATIVE_KINDS,
@@ -127,7 +127,7 @@ def authority_view(client: Client, day, found: Authority, people, judged: bool) 
         articles=found.articles,
         explanation=found.explanation,
         judged_unable=judged,
-        limited=tuple((people[i].name, reason) for i, reason in found.limited),
+        limited=tuple(LimitedView(people[i].name, reason) for i, reason in found.limited),
     )
 
 

@@ -17,6 +17,14 @@ class SignerView:
 
 
 @dataclass(frozen=True, slots=True)
+class LimitedView:
+    """art10.3: a representative whose acting the partner limited or refused, and why."""
+
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class AuthorityView:
     """art10: who may act for the client on ``day``; each option is signed by all its people."""
 
@@ -27,7 +35,7 @@ class AuthorityView:
     articles: tuple[str, ...]
     explanation: str
     judged_unable: bool  # art10.2: a judgement of incapacity is in force
-    limited: tuple[tuple[str, str], ...]  # art10.3: (name, reason) of representatives left out
+    limited: tuple[LimitedView, ...]  # art10.3: representatives left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +208,14 @@ class WithheldItem:
 
 
 @dataclass(frozen=True, slots=True)
+class WithheldCount:
+    """What the subject is told of what was withheld (art9.3): a ground and how many items."""
+
+    ground: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class InspectionPackage:
     """art9.2/art9.3: what the subject inspects, and what is withheld and why; released after
     review by the privacy officer or the responsible caseworker."""
@@ -215,9 +231,9 @@ class InspectionPackage:
     withheld: tuple[WithheldItem, ...]
 
     @property
-    def told(self) -> tuple[tuple[str, int], ...]:
+    def told(self) -> tuple[WithheldCount, ...]:
         """What the subject is told: how many items were withheld on which ground."""
         counts: dict[str, int] = {}
         for w in self.withheld:
             counts[w.ground] = counts.get(w.ground, 0) + 1
-        return tuple(sorted(counts.items()))
+        return tuple(WithheldCount(g, n) for g, n in sorted(counts.items()))

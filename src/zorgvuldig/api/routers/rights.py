@@ -1,0 +1,350 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The rights of data subjects (art9) and who exercises them (art10), through the gate.
+
+A request is registered for a client and then handled step by step: paused while the
+organisation waits for the requester, extended once (AVG), withdrawn, decided, carried out,
+its earlier recipients told (art9.6) and closed. The overview (art9.1) is also the
+machine-readable copy of AVG art. 20. Only the privacy officer and the caseworkers who support
+the client handle requests; for anyone else a request does not exist (404).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from ninja import Path, Query, Router
+
+from zorgvuldig.api.routers.common import CLIENT_ID
+from zorgvuldig.api.schemas.base import Date
+from zorgvuldig.api.schemas.rights import (
+    Authority,
+    IncapacityJudgement,
+    InspectionPackage,
+    NoticeResolution,
+    QueueLine,
+    RecipientNotice,
+    RepresentativeStance,
+    RequestDecision,
+    RequestExecution,
+    RequestExtension,
+    RequestPausing,
+    SubjectOverview,
+    SubjectRequest,
+    SubjectRequestRegistration,
+    Withholding,
+)
+from zorgvuldig.gate import services
+
+router = Router(tags=["Rights of data subjects"], by_alias=True)
+
+REQUEST_ID = Path(..., alias="requestId", description="De identificatie van het verzoek")
+NOTICE_ID = Path(..., alias="noticeId", description="De identificatie van de melding")
+DAY_QUERY = Query(None, description="Op welke dag (niet in de toekomst); weggelaten: vandaag")
+WITHHELD_ITEM_ID = Path(..., alias="itemId", description="Het achtergehouden gegeven")
+
+
+# -- who may act (art10) -------------------------------------------------------------------
+
+
+@router.get(
+    "/clients/{clientId}/authority",
+    response=Authority,
+    operation_id="getAuthority",
+    summary="Who may exercise the client's rights and sign for them (art10)",
+)
+def get_authority(
+    request,
+    client_id: uuid.UUID = CLIENT_ID,
+    day: Date | None = DAY_QUERY,
+):
+    """By age on the day (under 12 the representative, 12 to 15 both, from 16 the client,
+    art10.1), a recorded judgement of incapacity and the order of art10.2, without the
+    representatives the organisation limited (art10.3). A logged consult."""
+    return services.who_may_act(request.auth, client_id, day=day)
+
+
+@router.post(
+    "/clients/{clientId}/incapacity-judgements",
+    response={201: Authority},
+    operation_id="judgeIncapacity",
+    summary="Record that the client cannot exercise the rights (art10.2)",
+)
+def judge_incapacity(request, payload: IncapacityJudgement, client_id: uuid.UUID = CLIENT_ID):
+    """For a client of 16 or older: the organisation's judgement, with its reason and date; an
+    earlier judgement ends. Returns who may act from then on."""
+    return services.judge_incapacity(
+        request.auth, client_id, judged_on=payload.judged_on, reason=payload.reason
+    )
+
+
+@router.post(
+    "/clients/{clientId}/representative-stances",
+    response={201: Authority},
+    operation_id="recordRepresentativeStance",
+    summary="Record that a representative does not wish to act, or is limited (art10.2, art10.3)",
+)
+def record_representative_stance(
+    request, payload: RepresentativeStance, client_id: uuid.UUID = CLIENT_ID
+):
+    """`unwilling`: the next in the order of art10.2 acts; `limited`: the organisation limits
+    or refuses what this representative does, for weighty interests of the client (art10.3).
+    The reason goes into the dossier."""
+    return services.record_representative_stance(
+        request.auth,
+        client_id,
+        payload.representative_subject_id,
+        kind=payload.kind.value,
+        reason=payload.reason,
+    )
+
+
+# -- the register (art9) -------------------------------------------------------------------
+
+
+@router.post(
+    "/clients/{clientId}/subject-requests",
+    response={201: SubjectRequest},
+    operation_id="registerSubjectRequest",
+    summary="Register a request of a data subject (art9)",
+)
+def register_subject_request(
+    request, payload: SubjectRequestRegistration, client_id: uuid.UUID = CLIENT_ID
+):
+    """Who asked, who signed (the authority of art10 on the day of receipt), how the identity
+    was established and when it came in; the due date follows from the protocol version (four
+    weeks, or one calendar month under the AVG). A second open request of the same kind, a
+    date in the future, an item not in the dossier or a requester without authority is a 400
+    and nothing is written."""
+    return services.register_request(
+        request.auth,
+        client_id,
+        kind=payload.kind.value,
+        requested_by_subject_id=payload.requested_by_subject_id,
+        signed_by_subject_ids=payload.signed_by_subject_ids,
+        identity_method=payload.identity_method.value,
+        identity_note=payload.identity_note,
+        received_on=payload.received_on,
+        details=payload.details,
+        item_ids=payload.item_ids,
+    )
+
+
+@router.get(
+    "/subject-requests",
+    response=list[QueueLine],
+    operation_id="listOpenSubjectRequests",
+    summary="The privacy officer's queue: the open requests, most urgent first",
+)
+def list_open_subject_requests(request):
+    """Every open request of the organisation by due date: overdue, due within a week, paused,
+    on time. Only for the privacy officer (403 for anyone else, art3.2c)."""
+    return services.open_requests(request.auth)
+
+
+@router.get(
+    "/subject-requests/{requestId}",
+    response=SubjectRequest,
+    operation_id="getSubjectRequest",
+    summary="A request of a data subject, with its steps",
+)
+def get_subject_request(request, request_id: uuid.UUID = REQUEST_ID):
+    """A logged consult of the request."""
+    return services.subject_request(request.auth, request_id)
+
+
+@router.post(
+    "/subject-requests/{requestId}/pauses",
+    response={201: SubjectRequest},
+    operation_id="pauseSubjectRequest",
+    summary="Pause the clock while waiting for the requester",
+)
+def pause_subject_request(request, payload: RequestPausing, request_id: uuid.UUID = REQUEST_ID):
+    """While the organisation waits for proof of identity or a clarification it asked for, the
+    deadline does not run; it moves by the days of the pause."""
+    return services.pause_request(request.auth, request_id, reason=payload.reason)
+
+
+@router.post(
+    "/subject-requests/{requestId}/resumption",
+    response={201: SubjectRequest},
+    operation_id="resumeSubjectRequest",
+    summary="Resume a paused request",
+)
+def resume_subject_request(request, request_id: uuid.UUID = REQUEST_ID):
+    """The requester answered: the clock runs again and the due date moves by the pause."""
+    return services.resume_request(request.auth, request_id)
+
+
+@router.post(
+    "/subject-requests/{requestId}/extension",
+    response={201: SubjectRequest},
+    operation_id="extendSubjectRequest",
+    summary="Extend the deadline once by two months (GDPR art. 12(3))",
+)
+def extend_subject_request(request, payload: RequestExtension, request_id: uuid.UUID = REQUEST_ID):
+    """Only under the AVG variant, once, and only when the requester was told with the reason
+    before the first deadline ended."""
+    return services.extend_request(
+        request.auth, request_id, reason=payload.reason, announced_on=payload.announced_on
+    )
+
+
+@router.post(
+    "/subject-requests/{requestId}/withdrawal",
+    response={201: SubjectRequest},
+    operation_id="withdrawSubjectRequest",
+    summary="Record that the requester withdrew the request",
+)
+def withdraw_subject_request(request, request_id: uuid.UUID = REQUEST_ID):
+    """An open request only; it is kept, with when it was withdrawn."""
+    return services.withdraw_request(request.auth, request_id)
+
+
+@router.post(
+    "/subject-requests/{requestId}/decision",
+    response={201: SubjectRequest},
+    operation_id="decideSubjectRequest",
+    summary="Decide a request for correction, addition, deletion or blocking (art9.5)",
+)
+def decide_subject_request(request, payload: RequestDecision, request_id: uuid.UUID = REQUEST_ID):
+    """Granted, partly granted or refused. Where refusing is needed to protect the subject or
+    the rights and freedoms of others it must be refused, on that ground. A refusal or partial
+    grant names its ground and a written reason."""
+    return services.decide_request(
+        request.auth,
+        request_id,
+        outcome=payload.outcome.value,
+        protection_needed=payload.protection_needed,
+        granted_item_ids=payload.granted_item_ids,
+        refusal_ground=payload.refusal_ground.value if payload.refusal_ground else "",
+        refusal_reason=payload.refusal_reason,
+    )
+
+
+@router.post(
+    "/subject-requests/{requestId}/execution",
+    response={201: SubjectRequest},
+    operation_id="carryOutSubjectRequest",
+    summary="Carry out what was granted (art9.4) and tell earlier recipients (art9.6)",
+)
+def carry_out_subject_request(
+    request, payload: RequestExecution, request_id: uuid.UUID = REQUEST_ID
+):
+    """A correction or addition is a new version of each granted item (the old one stays in
+    its history); a deletion destroys their content; blocking takes them out of use. Everyone
+    who received them before is told; with nobody to tell the request closes."""
+    return services.carry_out_request(request.auth, request_id, new_values=payload.new_values)
+
+
+@router.post(
+    "/subject-requests/{requestId}/closure",
+    response={201: SubjectRequest},
+    operation_id="closeSubjectRequest",
+    summary="Close a carried-out request",
+)
+def close_subject_request(request, request_id: uuid.UUID = REQUEST_ID):
+    """Refused while an earlier recipient is still to be told (art9.6)."""
+    return services.close_request(request.auth, request_id)
+
+
+# -- the answers ---------------------------------------------------------------------------
+
+
+@router.get(
+    "/subject-requests/{requestId}/overview",
+    response=SubjectOverview,
+    operation_id="getSubjectOverview",
+    summary="The overview of the subject's data and where it went (art9.1, GDPR art. 20)",
+)
+def get_subject_overview(request, request_id: uuid.UUID = REQUEST_ID):
+    """Every item about the subject with its origin, purpose and legal basis, every
+    organisation it went to (when, on which ground) and a summary of the processing log. It
+    names organisations and roles, never employees. For a request of kind overview or
+    portability."""
+    return services.subject_overview(request.auth, request_id)
+
+
+@router.get(
+    "/subject-requests/{requestId}/inspection",
+    response=InspectionPackage,
+    operation_id="getInspectionPackage",
+    summary="The dossier as the subject will inspect it (art9.2, art9.3)",
+)
+def get_inspection_package(request, request_id: uuid.UUID = REQUEST_ID):
+    """What is shown and what is withheld (items about someone else always; others with their
+    reason), for the review before release."""
+    return services.inspection_package(request.auth, request_id)
+
+
+@router.post(
+    "/subject-requests/{requestId}/inspection/withholdings",
+    response={201: InspectionPackage},
+    operation_id="withholdFromInspection",
+    summary="Withhold an item from the inspection (art9.3)",
+)
+def withhold_from_inspection(request, payload: Withholding, request_id: uuid.UUID = REQUEST_ID):
+    """Where showing it would harm the subject or the rights and freedoms of others; with the
+    reason. The subject is told that something was withheld and on which ground."""
+    return services.withhold_from_inspection(
+        request.auth,
+        request_id,
+        item_id=payload.item_id,
+        ground=payload.ground.value,
+        reason=payload.reason,
+    )
+
+
+@router.delete(
+    "/subject-requests/{requestId}/inspection/withholdings/{itemId}",
+    response=InspectionPackage,
+    operation_id="showInInspection",
+    summary="Show an item again that was withheld by hand",
+)
+def show_in_inspection(
+    request, request_id: uuid.UUID = REQUEST_ID, item_id: uuid.UUID = WITHHELD_ITEM_ID
+):
+    """The review disagreed with a withholding; items about someone else stay withheld."""
+    return services.show_in_inspection(request.auth, request_id, item_id=item_id)
+
+
+@router.post(
+    "/subject-requests/{requestId}/inspection/release",
+    response={201: SubjectRequest},
+    operation_id="releaseInspection",
+    summary="Release the reviewed inspection package; answers and closes the request",
+)
+def release_inspection(request, request_id: uuid.UUID = REQUEST_ID):
+    """By the privacy officer or the responsible caseworker: the package as it stands is what
+    the subject inspects, and stays so when the dossier grows."""
+    return services.release_inspection(request.auth, request_id)
+
+
+# -- earlier recipients (art9.6) -----------------------------------------------------------
+
+
+@router.get(
+    "/subject-requests/{requestId}/notices",
+    response=list[RecipientNotice],
+    operation_id="listRecipientNotices",
+    summary="Who is told of the change, and how far that got (art9.6)",
+)
+def list_recipient_notices(request, request_id: uuid.UUID = REQUEST_ID):
+    """Each earlier recipient of a changed item, and nobody else: by webhook, e-mail or
+    letter, with its delivery status."""
+    return services.request_notices(request.auth, request_id)
+
+
+@router.post(
+    "/recipient-notices/{noticeId}/resolution",
+    response={201: RecipientNotice},
+    operation_id="resolveRecipientNotice",
+    summary="Record that a notice was delivered, or why it cannot be",
+)
+def resolve_recipient_notice(request, payload: NoticeResolution, notice_id: uuid.UUID = NOTICE_ID):
+    """A letter was sent, or telling this recipient is impossible (with the reason)."""
+    return services.resolve_notice(
+        request.auth,
+        notice_id,
+        delivered=payload.delivered,
+        impossible_reason=payload.impossible_reason,
+    )
