@@ -13,6 +13,7 @@ from tests.conftest import (
     make_employee,
     make_partner,
     name_in_consent,
+    next_bsn,
     representative_of,
 )
 from zorgvuldig.gate import services
@@ -88,3 +89,20 @@ def spread(actor, client_dossier):
     )
     Notification.objects.all().delete()  # the received-shares notifications of the shares
     return client_dossier, phone, school
+
+
+@pytest.fixture
+def noor(avg_actor):
+    """Noor Bakker (an adult) at the partner bound to the AVG variant, informed, with consent."""
+    client = services.register_client(
+        avg_actor,
+        bsn=next_bsn(),
+        given_names="Noor",
+        surname="Bakker",
+        birth_date=datetime.date(1990, 1, 1),
+        domain="zorg",
+        legal_basis="wmo-2015",
+        purpose="intake",
+    )
+    inform_and_consent(avg_actor, client.id)
+    return client

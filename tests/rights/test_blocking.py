@@ -13,7 +13,6 @@ from tests import factories
 from tests.conftest import (
     inform_and_consent,
     make_partner,
-    next_bsn,
     representative_of,
     supporting,
 )
@@ -171,22 +170,13 @@ def test_art9_4_veilig_thuis_still_receives_a_blocked_item(actor, dossier):
     assert result.sent == (signal.id,)
 
 
-def test_art9_4_a_restriction_in_the_avg_variant_blocks_the_same_way(actor, dossier, avg_actor):
+def test_art9_4_a_restriction_in_the_avg_variant_blocks_the_same_way(
+    actor, dossier, avg_actor, noor
+):
     client, phone, _address, _school, _youth_care = dossier
     with pytest.raises(InvalidInput) as unknown:  # the 2015 text has no restriction
         register(actor, client, kind="restriction", item_ids=[phone.id])
     assert "kind" in unknown.value.errors
-    noor = services.register_client(
-        avg_actor,
-        bsn=next_bsn(),
-        given_names="Noor",
-        surname="Bakker",
-        birth_date=datetime.date(1990, 1, 1),
-        domain="zorg",
-        legal_basis="wmo-2015",
-        purpose="intake",
-    )
-    inform_and_consent(avg_actor, noor.id)
     item = factories.record(avg_actor, noor.id, category="contact", value="06-1", label="Tel")
     request = register(
         avg_actor,

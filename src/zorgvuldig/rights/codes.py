@@ -51,6 +51,11 @@ class RefusalGround(models.TextChoices):
         _("Refusing is needed to protect the rights and freedoms of others"),
     )
     LEGAL_DUTY = "legal-duty", _("A statutory duty opposes it (e.g. a retention period)")
+    # GDPR art. 21(1): an objection to a processing in the public interest
+    COMPELLING = (
+        "compelling-grounds",
+        _("Compelling legitimate grounds for the processing override the subject's interests"),
+    )
 
 
 PROTECTION_GROUNDS = (RefusalGround.PROTECT_SUBJECT, RefusalGround.PROTECT_OTHERS)

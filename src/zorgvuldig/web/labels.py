@@ -140,6 +140,8 @@ PROCESSINGS = {
     "verzoek-betrokkene-verlengen": _("Deadline of a request extended"),
     "verzoek-betrokkene-intrekken": _("Request of a data subject withdrawn"),
     "verzoeken-betrokkenen-raadplegen": _("Open requests of data subjects consulted"),
+    "verzoeken-betrokkene-raadplegen": _("Requests of a data subject consulted"),
+    "overzicht-betrokkene-verzenden": _("Overview sent to the data subject (art. 9(1))"),
     "verzoek-betrokkene-beslissen": _("Request of a data subject decided"),
     "verzoek-betrokkene-uitvoeren": _("Request of a data subject carried out"),
     "verzoek-betrokkene-afsluiten": _("Request of a data subject closed"),

@@ -21,6 +21,7 @@ from zorgvuldig.api.schemas.rights import (
     IncapacityJudgement,
     InspectionPackage,
     NoticeResolution,
+    OverviewDispatch,
     QueueLine,
     RecipientNotice,
     RepresentativeStance,
@@ -127,6 +128,18 @@ def register_subject_request(
         details=payload.details,
         item_ids=payload.item_ids,
     )
+
+
+@router.get(
+    "/clients/{clientId}/subject-requests",
+    response=list[SubjectRequest],
+    operation_id="listSubjectRequests",
+    summary="The requests of the client's data subject at your organisation, newest first",
+)
+def list_subject_requests(request, client_id: uuid.UUID = CLIENT_ID):
+    """Open and closed, for the privacy officer and the caseworkers who support the client; a
+    logged consult."""
+    return services.client_requests(request.auth, client_id)
 
 
 @router.get(
@@ -262,6 +275,18 @@ def get_subject_overview(request, request_id: uuid.UUID = REQUEST_ID):
     names organisations and roles, never employees. For a request of kind overview or
     portability."""
     return services.subject_overview(request.auth, request_id)
+
+
+@router.post(
+    "/subject-requests/{requestId}/overview/dispatch",
+    response={201: SubjectRequest},
+    operation_id="sendSubjectOverview",
+    summary="Record that the overview was sent; answers and closes the request",
+)
+def send_subject_overview(request, payload: OverviewDispatch, request_id: uuid.UUID = REQUEST_ID):
+    """Not while the organisation waits for the requester, not dated before receipt or in the
+    future."""
+    return services.send_overview(request.auth, request_id, sent_on=payload.sent_on)
 
 
 @router.get(

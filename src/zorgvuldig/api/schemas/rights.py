@@ -246,6 +246,12 @@ class SubjectOverview(Out):
     recipients: list[RecipientSummary]
 
 
+class OverviewDispatch(In):
+    sent_on: Date | None = Field(
+        None, description="Wanneer het overzicht verstuurd is; weggelaten: vandaag"
+    )
+
+
 # -- inspection (art9.2, art9.3) ----------------------------------------------------------
 
 

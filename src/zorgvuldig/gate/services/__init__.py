@@ -65,6 +65,7 @@ from zorgvuldig.gate.services.received import (
 )
 from zorgvuldig.gate.services.rights import (
     carry_out_request,
+    client_requests,
     close_request,
     decide_request,
     extend_request,
@@ -78,6 +79,7 @@ from zorgvuldig.gate.services.rights import (
     request_notices,
     resolve_notice,
     resume_request,
+    send_overview,
     show_in_inspection,
     subject_overview,
     subject_request,
@@ -95,6 +97,7 @@ __all__ = [
     "carry_out_request",
     "change_item",
     "client_log",
+    "client_requests",
     "close_request",
     "close_safety_case",
     "close_trajectory",
@@ -143,6 +146,7 @@ __all__ = [
     "resume_request",
     "safety_cases",
     "search_clients",
+    "send_overview",
     "share_items",
     "show_in_inspection",
     "subject_overview",

@@ -2,6 +2,7 @@
 """The rights of data subjects (art9) and who exercises them (art10): the register of
 requests with their deadlines, and the partner's records of representation."""
 
+from zorgvuldig.gate.services.rights.answers import send_overview
 from zorgvuldig.gate.services.rights.decisions import carry_out_request, decide_request
 from zorgvuldig.gate.services.rights.inspection import (
     inspection_package,
@@ -12,6 +13,7 @@ from zorgvuldig.gate.services.rights.inspection import (
 from zorgvuldig.gate.services.rights.notices import close_request, request_notices, resolve_notice
 from zorgvuldig.gate.services.rights.overview import subject_overview
 from zorgvuldig.gate.services.rights.register import (
+    client_requests,
     extend_request,
     open_requests,
     pause_request,
@@ -28,6 +30,7 @@ from zorgvuldig.gate.services.rights.representation import (
 
 __all__ = [
     "carry_out_request",
+    "client_requests",
     "close_request",
     "decide_request",
     "extend_request",
@@ -41,6 +44,7 @@ __all__ = [
     "request_notices",
     "resolve_notice",
     "resume_request",
+    "send_overview",
     "show_in_inspection",
     "subject_overview",
     "subject_request",

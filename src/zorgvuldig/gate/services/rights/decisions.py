@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Deciding a request for correction, addition, deletion or blocking (art9.4, art9.5; in the
-AVG variant also restriction, AVG art. 18), and carrying out what was granted through the gate.
+AVG variant also restriction and objection, AVG art. 18 and 21), and carrying out what was
+granted through the gate.
 
 The privacy officer or the responsible caseworker decides: granted, partly granted or
 refused. The decision first answers explicitly whether refusing is needed to protect the data
@@ -9,6 +10,8 @@ refusal names its ground and says why in words the requester can read. What was 
 carried out: a correction or an addition is a new version of the item, the earlier ones stay
 in its history (art3.2a); a deletion destroys the item's content; blocking (and restriction)
 keeps the item but takes it out of use: the gate refuses to show, change or share it (art9.4).
+A granted objection (AVG art. 21) stops the processing of the data objected to in the same way;
+it is refused only on compelling legitimate grounds, or to protect the subject or others.
 """
 
 from __future__ import annotations
@@ -45,13 +48,19 @@ DECIDED_KINDS = (
     RequestKind.DELETION,
     RequestKind.BLOCKING,
     RequestKind.RESTRICTION,
+    RequestKind.OBJECTION,
 )
 # what carrying out does to the granted items' content: nothing new to say for these
-WITHOUT_VALUES = (RequestKind.DELETION, RequestKind.BLOCKING, RequestKind.RESTRICTION)
+WITHOUT_VALUES = (
+    RequestKind.DELETION,
+    RequestKind.BLOCKING,
+    RequestKind.RESTRICTION,
+    RequestKind.OBJECTION,
+)
 SOURCE = "Verzoek van de betrokkene (art. 9 lid 4)"
 ONLY_ITEM_REQUESTS = (
-    "Alleen een verzoek om correctie, aanvulling, verwijdering, afscherming of beperking wordt "
-    "zo beslist."
+    "Alleen een verzoek om correctie, aanvulling, verwijdering, afscherming of beperking, of een "
+    "bezwaar, wordt zo beslist."
 )
 
 

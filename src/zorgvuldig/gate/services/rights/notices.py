@@ -52,6 +52,7 @@ CHANGE_WORDS = {
     "deletion": "verwijderd",
     "blocking": "afgeschermd",  # AVG art. 19 asks this of restriction too
     "restriction": "in gebruik beperkt",
+    "objection": "na bezwaar buiten gebruik gesteld",  # AVG art. 21
 }
 
 

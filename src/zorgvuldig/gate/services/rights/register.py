@@ -56,6 +56,7 @@ ABOUT_ITEMS = (
     RequestKind.DELETION,
     RequestKind.BLOCKING,
     RequestKind.RESTRICTION,
+    RequestKind.OBJECTION,  # GDPR art. 21: the data whose processing the subject objects to
 )
 NEEDS_DETAILS = (RequestKind.CORRECTION, RequestKind.ADDITION, RequestKind.OBJECTION)
 DUE_SOON_DAYS = 7
@@ -204,7 +205,7 @@ def request_for(
     return found
 
 
-def _step(actor: Actor, request_id, name: str, change) -> SubjectRequestView:
+def step(actor: Actor, request_id, name: str, change) -> SubjectRequestView:
     """One step of a request's handling: locked, changed by ``change``, logged under the
     article of its kind."""
     with transaction.atomic():
@@ -243,7 +244,7 @@ def pause_request(actor: Actor, request_id, *, reason: str) -> SubjectRequestVie
         request.state = RequestState.WAITING
         request.save(update_fields=["state"])
 
-    return _step(actor, request_id, "verzoek-betrokkene-pauzeren", change)
+    return step(actor, request_id, "verzoek-betrokkene-pauzeren", change)
 
 
 @gate_service
@@ -260,7 +261,7 @@ def resume_request(actor: Actor, request_id) -> SubjectRequestView:
         _recompute_due(request, committed_version(actor, request.received_on))
         request.save(update_fields=["state", "due_on"])
 
-    return _step(actor, request_id, "verzoek-betrokkene-hervatten", change)
+    return step(actor, request_id, "verzoek-betrokkene-hervatten", change)
 
 
 @gate_service
@@ -291,7 +292,7 @@ def extend_request(
         _recompute_due(request, version)
         request.save(update_fields=["extended_on", "extension_reason", "due_on"])
 
-    return _step(actor, request_id, "verzoek-betrokkene-verlengen", change)
+    return step(actor, request_id, "verzoek-betrokkene-verlengen", change)
 
 
 @gate_service
@@ -305,7 +306,7 @@ def withdraw_request(actor: Actor, request_id) -> SubjectRequestView:
         request.closed_at = timezone.now()
         request.save(update_fields=["state", "withdrawn_on", "closed_at"])
 
-    return _step(actor, request_id, "verzoek-betrokkene-intrekken", change)
+    return step(actor, request_id, "verzoek-betrokkene-intrekken", change)
 
 
 @gate_service
@@ -323,6 +324,26 @@ def subject_request(actor: Actor, request_id) -> SubjectRequestView:
             ),
             ARTICLE[RequestKind(request.kind)],
         ).result
+
+
+@gate_service
+def client_requests(actor: Actor, client_id) -> list[SubjectRequestView]:
+    """Every request of this client's data subject at the partner, newest first, for whoever
+    handles them (the privacy officer, a caseworker who supports the client); a consult."""
+    name = "verzoeken-betrokkene-raadplegen"
+    client = handled_client(actor, client_id, name, Operation.CONSULT)
+    ids = list(
+        SubjectRequest.objects.filter(partner_id=actor.partner_id, client=client)
+        .order_by("-received_on", "-registered_at")
+        .values_list("id", flat=True)
+    )
+    return process_required(
+        rights_processing(actor, client, name, Operation.CONSULT),
+        lambda decision: Performed(
+            [request_view(reload(i)) for i in ids], subject_ids=[client.subject_id]
+        ),
+        "art9.5",
+    ).result
 
 
 @gate_service
