@@ -17,7 +17,7 @@ from tests import factories
 from tests.conftest import make_employee, make_partner
 from tests.rights.test_requests import TODAY, days_ago, register
 from tests.webhooks.test_webhooks import committed, run_worker
-from zorgvuldig.clients.models import Relation
+from zorgvuldig.clients.models import Relation, SupportTrajectory
 from zorgvuldig.gate import services
 from zorgvuldig.gate.services.rights import reminders
 from zorgvuldig.partners.models import Role
@@ -170,6 +170,16 @@ def test_a_request_waiting_long_for_the_requester_is_reminded_a_short_pause_is_n
     assert "wacht al 14 dagen op de verzoeker" in body
     assert "waiting for the requester for 14 days" in body
     assert "Kopie identiteitsbewijs" not in body  # the reason of the pause is not mailed
+
+
+def test_a_caseworker_whose_support_has_ended_is_no_longer_reminded(
+    actor, three_requests, client_dossier
+):
+    trajectory = SupportTrajectory.objects.get(client_id=client_dossier.id)
+    services.close_trajectory(actor, trajectory.id, closed_on=TODAY(), purpose="support-provision")
+    services.plan_reminders(today=TODAY() + datetime.timedelta(days=1))
+    run_mail_tasks()
+    assert set(mails_to()) == {"pim@heuvelrug.example"}  # the privacy officer still is
 
 
 def test_the_run_is_logged_under_art9_5_for_the_subject_with_the_system_as_actor(
