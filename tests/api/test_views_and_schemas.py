@@ -66,6 +66,7 @@ PAIRS = {
     "received.ReceivedShareView": received_shares.ReceivedShare,
     "received.ReferralView": received_shares.Referral,
     "rights.AuthorityView": rights.Authority,
+    "rights.CountLine": rights.CountLine,
     "rights.InspectionItem": rights.InspectionItem,
     "rights.InspectionPackage": rights.InspectionPackage,
     "rights.LimitedView": rights.LimitedRepresentative,
@@ -76,6 +77,7 @@ PAIRS = {
     "rights.QueueLine": rights.QueueLine,
     "rights.RecipientLine": rights.RecipientLine,
     "rights.RecipientSummary": rights.RecipientSummary,
+    "rights.RequestCounts": rights.RequestCounts,
     "rights.SignerView": rights.Signer,
     "rights.SubjectOverview": rights.SubjectOverview,
     "rights.SubjectRequestView": rights.SubjectRequest,
@@ -105,6 +107,7 @@ NOT_IN_API = {
     "consent.StoredDocument": "a signed form is returned as the file itself (its bytes and "
     "content type), not as JSON",
     "households.DirectedHousehold": "only the director's page lists the households they direct",
+    "rights.ReminderRun": "what a day's run of the reminders did: the cron command prints it",
 }
 
 

@@ -22,7 +22,12 @@ from zorgvuldig.gate import processing, services
 LOGGING = {processing.process, processing.process_required, processing.log_refused_attempt}
 
 #: Public services that write no log record, each with the reason it processes no personal data.
-PROCESSES_NO_PERSONAL_DATA: dict[str, str] = {}
+PROCESSES_NO_PERSONAL_DATA: dict[str, str] = {
+    "request_counts": "counts per month, kind and outcome of the partner's requests, for its "
+    "privacy officer only, who may see each of them anyway: numbers leave the gate, no request, "
+    "reference or name; a record per subject counted would tell each that their data was "
+    "processed for them, which it is not (decision 15)",
+}
 
 
 def _unwrapped(function):

@@ -228,3 +228,22 @@ def test_art3_2c_only_the_privacy_officer_sees_the_queue(api, officer, client_do
     (line,) = officer.get("/subject-requests").json()
     assert line["request"]["clientName"] == "Sanne de Vries"
     assert "privacy officer" in problem(api.get("/subject-requests"), 403)["detail"]
+
+
+def test_art9_5_the_privacy_officer_counts_requests_by_month_and_outcome(
+    api, officer, client_dossier
+):
+    made = register(api, client_dossier)
+    api.post(f"/subject-requests/{made['id']}/withdrawal")
+    year = datetime.date.fromisoformat(made["receivedOn"]).year
+    counts = officer.get("/subject-request-counts", {"year": year})
+    assert counts.status_code == 200, counts.content
+    (month,) = counts.json()["months"]
+    assert (month["kind"], month["received"], month["withdrawn"], month["open"]) == (
+        "",
+        1,
+        1,
+        0,
+    )
+    assert problem(api.get("/subject-request-counts"), 403)
+    assert "year" in invalid_fields(officer.get("/subject-request-counts", {"year": "twenty"}))

@@ -221,5 +221,9 @@ ZORGVULDIG_SERVICE_NAME = os.environ.get("ZORGVULDIG_SERVICE_NAME", "zorgvuldig"
 # `zorgvuldig db_worker`; no broker.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Where the web pages are, for links in e-mails (e.g. the reminders about requests of data
+# subjects): scheme and host, e.g. https://zorgvuldig.heuvelrug.nl; empty gives a bare path.
+ZORGVULDIG_SITE_URL = os.environ.get("ZORGVULDIG_SITE_URL", "").rstrip("/")
+
 # Webhook URLs use https; plain http only to these hosts (e.g. a receiver on the same network).
 ZORGVULDIG_WEBHOOK_HTTP_HOSTS = env_list("ZORGVULDIG_WEBHOOK_HTTP_HOSTS")

@@ -185,3 +185,35 @@ class InspectionWithholding(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["request", "item"], name="withheld_once_per_request")
         ]
+
+
+class ReminderReason(models.TextChoices):
+    OVERDUE = "overdue", _("Overdue")
+    DUE_THIS_WEEK = "due-this-week", _("Due within a week")
+    PAUSED = "paused", _("Waiting for the requester for long")
+
+
+class RequestReminder(models.Model):
+    """art9.5: a reminder about an open request to one person who handles it (the privacy
+    officer, or a caseworker who supports the client), at most one a day. What it said is kept
+    as it stood that day (the reason, the due date, the days left or paused); ``sent_at`` is
+    set when the e-mail went out, ``attempts`` and ``last_error`` tell of failures."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    request = models.ForeignKey(SubjectRequest, on_delete=models.CASCADE, related_name="reminders")
+    employee = models.ForeignKey("partners.Employee", on_delete=models.PROTECT, related_name="+")
+    day = models.DateField()
+    reason = models.CharField(max_length=20, choices=ReminderReason.choices)
+    due_on = models.DateField()
+    days = models.IntegerField()  # days left (negative: overdue), or days paused
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "employee", "day"], name="one_reminder_a_day"
+            )
+        ]
+        indexes = [models.Index(fields=["employee", "day"], name="reminders_of_a_day")]

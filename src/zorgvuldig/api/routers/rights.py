@@ -25,6 +25,7 @@ from zorgvuldig.api.schemas.rights import (
     QueueLine,
     RecipientNotice,
     RepresentativeStance,
+    RequestCounts,
     RequestDecision,
     RequestExecution,
     RequestExtension,
@@ -40,6 +41,7 @@ router = Router(tags=["Rights of data subjects"], by_alias=True)
 
 REQUEST_ID = Path(..., alias="requestId", description="De identificatie van het verzoek")
 NOTICE_ID = Path(..., alias="noticeId", description="De identificatie van de melding")
+YEAR_QUERY = Query(None, description="Alleen dit jaar van ontvangst; weggelaten: alle jaren")
 DAY_QUERY = Query(None, description="Op welke dag (niet in de toekomst); weggelaten: vandaag")
 WITHHELD_ITEM_ID = Path(..., alias="itemId", description="Het achtergehouden gegeven")
 
@@ -152,6 +154,19 @@ def list_open_subject_requests(request):
     """Every open request of the organisation by due date: overdue, due within a week, paused,
     on time. Only for the privacy officer (403 for anyone else, art3.2c)."""
     return services.open_requests(request.auth)
+
+
+@router.get(
+    "/subject-request-counts",
+    response=RequestCounts,
+    operation_id="countSubjectRequests",
+    summary="The privacy officer's counts of requests per month of receipt and outcome",
+)
+def count_subject_requests(request, year: int | None = YEAR_QUERY):
+    """Per month and kind: received, granted, partly granted, refused, withdrawn, open,
+    answered after the due date, and the median days to the answer. Numbers only; for the
+    privacy officer (403 for anyone else)."""
+    return services.request_counts(request.auth, year=year)
 
 
 @router.get(

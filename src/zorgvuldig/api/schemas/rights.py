@@ -324,3 +324,28 @@ class NoticeResolution(In):
     impossible_reason: str = Field(
         "", max_length=1000, description="Bij nee: waarom inlichten niet kan"
     )
+
+
+# -- the privacy officer's counts ---------------------------------------------------------
+
+
+class CountLine(Out):
+    month: datetime.date = Field(description="De eerste dag van de maand van ontvangst")
+    kind: str = Field(description="Het soort verzoek; leeg: alle soorten samen")
+    received: int
+    granted: int
+    partly_granted: int
+    refused: int
+    withdrawn: int
+    open: int
+    answered_late: int = Field(description="Beslist na de uiterste datum")
+    median_days_to_answer: float | None = Field(
+        description="Mediaan van de dagen van ontvangst tot beslissing; leeg als er nog geen is"
+    )
+
+
+class RequestCounts(Out):
+    year: int | None
+    made_on: datetime.date
+    lines: list[CountLine] = Field(description="Per maand en soort")
+    months: list[CountLine] = Field(description="Per maand, alle soorten samen")

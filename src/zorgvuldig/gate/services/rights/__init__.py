@@ -22,11 +22,13 @@ from zorgvuldig.gate.services.rights.register import (
     subject_request,
     withdraw_request,
 )
+from zorgvuldig.gate.services.rights.reminders import plan_reminders
 from zorgvuldig.gate.services.rights.representation import (
     judge_incapacity,
     record_representative_stance,
     who_may_act,
 )
+from zorgvuldig.gate.services.rights.statistics import request_counts
 
 __all__ = [
     "carry_out_request",
@@ -38,9 +40,11 @@ __all__ = [
     "judge_incapacity",
     "open_requests",
     "pause_request",
+    "plan_reminders",
     "record_representative_stance",
     "register_request",
     "release_inspection",
+    "request_counts",
     "request_notices",
     "resolve_notice",
     "resume_request",

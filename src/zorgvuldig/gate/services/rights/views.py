@@ -237,3 +237,43 @@ class InspectionPackage:
         for w in self.withheld:
             counts[w.ground] = counts.get(w.ground, 0) + 1
         return tuple(WithheldCount(g, n) for g, n in sorted(counts.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderRun:
+    """art9.5: what one day's run of the reminders did (no personal data: counts and the
+    references of requests)."""
+
+    day: datetime.date
+    requests: int  # open requests overdue, due within a week or paused for long
+    reminders: int  # reminders made now (one per person per request per day)
+    people: int  # people who get an e-mail now
+    unreachable: tuple[uuid.UUID, ...]  # requests nobody who handles them can be e-mailed about
+
+
+@dataclass(frozen=True, slots=True)
+class CountLine:
+    """Requests received in one month, of one kind (``kind`` is "" for the month's total):
+    how they ended, how many were answered after the due date, and the median days to the
+    answer (the decision, counted from receipt; None when none was answered yet)."""
+
+    month: datetime.date  # the first day of the month of receipt
+    kind: str
+    received: int
+    granted: int
+    partly_granted: int
+    refused: int
+    withdrawn: int
+    open: int  # neither decided nor withdrawn (yet)
+    answered_late: int
+    median_days_to_answer: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class RequestCounts:
+    """The privacy officer's counts of the partner's requests, by month of receipt."""
+
+    year: int | None  # None: every year
+    made_on: datetime.date
+    lines: tuple[CountLine, ...]  # per month and kind, by month then kind
+    months: tuple[CountLine, ...]  # per month, all kinds together

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('rights', '0004_inspection_withholding'),
+        ('rights', '0005_request_reminder'),
     ]
 
     operations = [
