@@ -9,6 +9,7 @@ from zorgvuldig.gate.services.rights.inspection import (
     show_in_inspection,
     withhold_from_inspection,
 )
+from zorgvuldig.gate.services.rights.letters import overview_pdf, refusal_letter_pdf
 from zorgvuldig.gate.services.rights.notices import close_request, request_notices, resolve_notice
 from zorgvuldig.gate.services.rights.overview import subject_overview
 from zorgvuldig.gate.services.rights.register import (
@@ -34,8 +35,10 @@ __all__ = [
     "inspection_package",
     "judge_incapacity",
     "open_requests",
+    "overview_pdf",
     "pause_request",
     "record_representative_stance",
+    "refusal_letter_pdf",
     "register_request",
     "release_inspection",
     "request_notices",
