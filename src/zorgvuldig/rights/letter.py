@@ -172,22 +172,27 @@ class Letter:
     def key_value(self, key: str, value: str) -> None:
         pdf = self.pdf
         pdf.set_font(FAMILY, "", 10)
-        pdf.text(pdf.l_margin, pdf.get_y() + 6 * 0.68, key)
+        pdf.text(pdf.l_margin, pdf.get_y() + 6 * 0.72, key)
         pdf.set_font(FAMILY, "B", 10)
         self._write(value, 6, 45)
         pdf.set_font(FAMILY, "", 10)
 
-    def picture(self, heading: str, svg: str, alt_text: str, *, width: float) -> None:
-        """A section of its ``heading`` and an SVG picture ``width`` of its own units wide:
+    def picture(
+        self, heading: str, svg: str, alt_text: str, *, width: float, height: float
+    ) -> None:
+        """A section of its ``heading`` and an SVG picture ``width`` by ``height`` of its own units:
         at the page's width where its text stays readable, else on a landscape page of its
         own; its ``alt_text`` is what a screen reader says of it."""
         pdf = self.pdf
         room = pdf.w - pdf.l_margin - pdf.r_margin
         image = io.BytesIO(svg.encode())
         if width * READABLE <= room:
-            self.heading(heading)
             # one unit of the SVG is a CSS pixel, smaller where the page is narrower
-            pdf.image(image, x=pdf.l_margin, w=min(room, width * PIXEL), alt_text=alt_text)
+            scale = min(room / width, PIXEL)
+            if pdf.get_y() + 12 + height * scale > pdf.page_break_trigger:
+                pdf.add_page()  # the heading stays with its picture
+            self.heading(heading)
+            pdf.image(image, x=pdf.l_margin, w=width * scale, alt_text=alt_text)
             pdf.ln(2)
             return
         # its 11-unit text would be under 6 pt across the page: a page across

@@ -192,7 +192,13 @@ def _count(n: int, texts) -> str:
 def _where(w: Letter, overview: Overview, texts) -> None:
     language = w.language
     drawn = picture.drawing(overview, language=language)
-    w.picture(texts["where"], drawn.svg, picture.description(overview, language), width=drawn.width)
+    w.picture(
+        texts["where"],
+        drawn.svg,
+        picture.description(overview, language),
+        width=drawn.width,
+        height=drawn.height,
+    )
     if not overview.recipients:
         w.paragraph(texts["nowhere"].format(partner=overview.partner_name))
     for r in overview.recipients:
