@@ -191,7 +191,7 @@ def _count(n: int, texts) -> str:
 
 def _where(w: Letter, overview: Overview, texts) -> None:
     language = w.language
-    drawn = picture.drawing(overview, language=language)
+    drawn = picture.drawing(overview, language=language, described=False)
     w.picture(
         texts["where"],
         drawn.svg,

@@ -10,10 +10,10 @@ picture shows. Every text is XML-escaped, so the SVG can be embedded in a web pa
 
 Layout: the nodes stand on rings around the subject, at most six on the first ring, twelve on
 the second, and so on; each ring is as close as it can be without a node touching another or the
-subject (checked box against box), and every other ring is turned by half a step. A long name
-or list of categories is wrapped onto two lines and shortened with "…" beyond; the ``<desc>``
-and the letter keep it in full. The PDF embeds the same SVG (fpdf2); its text is set in the
-family the PDFs register (:data:`FAMILY`).
+subject (checked box against box), and turned so that as few lines as can be pass behind the
+nodes of the rings inside it. A long name or list of categories is wrapped onto two lines and
+shortened with "…" beyond; the ``<desc>`` and the letter keep it in full. The PDF embeds the
+same SVG (fpdf2); its text is set in the family the PDFs register (:data:`FAMILY`).
 
 Pure: it reads the overview's values by their attribute names (:class:`Overview`), imports no
 Django and nothing of the gate.
@@ -22,12 +22,16 @@ Django and nothing of the gate.
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 from xml.sax.saxutils import escape
 
+from fontTools.ttLib import TTFont
+
+from zorgvuldig.core.pdf import FONTS
 from zorgvuldig.rights import wording
 
 # the PDFs register Noto Sans as "NotoSans" (zorgvuldig.core.pdf); a browser falls back
@@ -52,6 +56,7 @@ SUBJECT_COLOURS = ("#333333", "#f2f2f2")
 SPOKE = "#9a9a9a"
 ELLIPSIS = "…"
 TURNS = 8  # how many turns of a ring are tried
+SPARE = 1.04
 
 TEXTS = {
     "nl": {
@@ -113,27 +118,20 @@ class Overview(Protocol):
     def recipients(self) -> Sequence[Destination]: ...
 
 
-# rough advance widths (in em) of Noto Sans, generous so that an estimate never falls short
-_NARROW = set("iljI.,:;|!'()[]{} ")
-_SMALL = set('frt-"/')
-_WIDE = set("mwMW@")
+@functools.cache
+def _advances(bold: bool) -> tuple[dict[int, int], int]:
+    """The advance widths of the bundled Noto Sans by character, and its units per em."""
+    font = TTFont(FONTS / ("NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"), lazy=True)
+    metrics = font["hmtx"].metrics
+    widths = {code: metrics[name][0] for code, name in font.getBestCmap().items()}
+    return widths, font["head"].unitsPerEm
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    """An upper estimate of how wide ``text`` is set at ``size``."""
-    total = 0.0
-    for ch in text:
-        if ch in _NARROW:
-            total += 0.3
-        elif ch in _SMALL:
-            total += 0.4
-        elif ch in _WIDE:
-            total += 0.92
-        elif ch.isupper():
-            total += 0.7
-        else:
-            total += 0.58
-    return total * size * (1.06 if bold else 1.0)
+    """How wide ``text`` is set at ``size`` in Noto Sans, with a little to spare for a
+    browser's fallback font."""
+    widths, per_em = _advances(bold)
+    return sum(widths.get(ord(ch), per_em) for ch in text) * size / per_em * SPARE
 
 
 def _shorten(text: str, width: float, size: float, bold: bool) -> str:
@@ -348,9 +346,15 @@ def where_it_went(
 
 
 def drawing(
-    overview: Overview, *, language: str = "nl", element_id: str = "where-it-went"
+    overview: Overview,
+    *,
+    language: str = "nl",
+    element_id: str = "where-it-went",
+    described: bool = True,
 ) -> Drawing:
-    """:func:`where_it_went` with the picture's size."""
+    """:func:`where_it_went` with the picture's size. ``described=False`` leaves out the
+    ``<title>`` and ``<desc>``, for a PDF that gives the image its alternative text itself
+    (fpdf2 does not read them, and warns of each)."""
     language = wording.check(language)
     texts = TEXTS[language]
     spots = layout(len(overview.recipients))
@@ -370,13 +374,16 @@ def drawing(
     cx = width / 2 + (-(max(xs) + min(xs)) / 2)
     cy = HEADER + MARGIN + half_h - min(ys)
     key = _attribute(element_id)
-    ids = f"{key}-title {key}-desc"
+    labelled = f' aria-labelledby="{key}-title {key}-desc"' if described else ""
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{ids}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img"{labelled} '
         f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'font-family="{FAMILY}">',
-        f'<title id="{key}-title">{escape(title(overview, language))}</title>',
-        f'<desc id="{key}-desc">{escape(description(overview, language))}</desc>',
+    ]
+    if described:
+        parts.append(f'<title id="{key}-title">{escape(title(overview, language))}</title>')
+        parts.append(f'<desc id="{key}-desc">{escape(description(overview, language))}</desc>')
+    parts += [
         f'<rect x="0" y="0" width="{width:.0f}" height="{height:.0f}" fill="#ffffff"/>',
         _text(MARGIN, MARGIN + 16, heading, 16, bold=True, anchor="start"),
         _text(MARGIN, MARGIN + 38, made, 12, anchor="start"),
