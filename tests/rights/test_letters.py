@@ -45,6 +45,24 @@ def text_of(pdf: bytes) -> str:
     return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
 
 
+def alternative_texts(pdf: bytes) -> list[str]:
+    """The alternative texts (``/Alt``) in the PDF's structure tree: what a screen reader says
+    of its pictures."""
+    found = []
+
+    def walk(node) -> None:
+        node = node.get_object()
+        if "/Alt" in node:
+            found.append(str(node["/Alt"]))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if hasattr(kid, "get_object") and hasattr(kid.get_object(), "get"):
+                walk(kid)
+
+    walk(PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
 def today() -> str:
     return wording.date(timezone.localdate(), "nl")
 
@@ -99,7 +117,8 @@ def test_art9_1_the_overview_letter_names_each_item_its_origin_grounds_and_recip
     client, _school, _phone = shared
     request = register(actor, client)
     before = logged("overzicht-betrokkene-opstellen").count()
-    text = text_of(services.overview_pdf(actor, request.id))
+    pdf = services.overview_pdf(actor, request.id)
+    text = text_of(pdf)
     for expected in (
         "Overzicht van uw gegevens",
         "art. 9 lid 1",
@@ -128,6 +147,12 @@ def test_art9_1_the_overview_letter_names_each_item_its_origin_grounds_and_recip
         AP,
     ):
         assert expected in text, expected
+    # the picture says in words what it shows, to whoever cannot see it
+    (alternative,) = alternative_texts(pdf)
+    assert alternative.startswith(
+        f"Overzicht van {today()}. Jeugdteam Heuvelrug heeft gegevens over Sanne de Vries "
+        "verstrekt aan 1 ontvanger. Jeugdhulp Langbroek (partner): Jeugd; 1 verstrekking"
+    )
     # only her own data; organisations and roles, never the employees
     assert "Moeder: 06-87654321" not in text and "Contact moeder" not in text
     assert "J. van Dijk" not in text and "Anna" not in text and "Wim" not in text

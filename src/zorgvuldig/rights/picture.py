@@ -70,6 +70,8 @@ TEXTS = {
         "anderen verstrekt.",
         "desc_some": "Overzicht van {date}. {partner} heeft gegevens over {name} verstrekt "
         "aan {n} ontvangers.",
+        "desc_one": "Overzicht van {date}. {partner} heeft gegevens over {name} verstrekt "
+        "aan 1 ontvanger.",
         "desc_line": "{recipient} ({kind}): {categories}; {count}, van {first} tot en met {last}.",
         "desc_line_once": "{recipient} ({kind}): {categories}; {count}, op {first}.",
     },
@@ -82,6 +84,7 @@ TEXTS = {
         "many": "{n} disclosures",
         "desc_none": "Overview of {date}. {partner} disclosed no data about {name} to others.",
         "desc_some": "Overview of {date}. {partner} disclosed data about {name} to {n} recipients.",
+        "desc_one": "Overview of {date}. {partner} disclosed data about {name} to 1 recipient.",
         "desc_line": "{recipient} ({kind}): {categories}; {count}, from {first} to {last}.",
         "desc_line_once": "{recipient} ({kind}): {categories}; {count}, on {first}.",
     },
@@ -307,7 +310,7 @@ def description(overview: Overview, language: str = "nl") -> str:
     }
     if not overview.recipients:
         return texts["desc_none"].format(**facts)
-    sentences = [texts["desc_some"].format(**facts)]
+    sentences = [texts["desc_one" if facts["n"] == 1 else "desc_some"].format(**facts)]
     for d in overview.recipients:
         key = "desc_line_once" if d.first_on == d.last_on else "desc_line"
         sentences.append(
