@@ -301,7 +301,7 @@ def _box(cx: float, cy: float, lines, colours) -> list[str]:
 
 def description(overview: Overview, language: str = "nl") -> str:
     """What the picture shows, in sentences (its ``<desc>``, and the PDF's alternative text)."""
-    texts = TEXTS[language]
+    texts = TEXTS[wording.check(language)]
     facts = {
         "date": wording.date(overview.made_on, language),
         "partner": overview.partner_name,
@@ -327,7 +327,7 @@ def description(overview: Overview, language: str = "nl") -> str:
 
 
 def title(overview: Overview, language: str = "nl") -> str:
-    return TEXTS[language]["title"].format(name=overview.subject_name)
+    return TEXTS[wording.check(language)]["title"].format(name=overview.subject_name)
 
 
 @dataclass(frozen=True, slots=True)

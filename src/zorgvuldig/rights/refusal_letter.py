@@ -102,10 +102,10 @@ TEXTS = {
         "objection_heading": "Objection",
         "objection": "This is a decision within the meaning of the General Administrative Law "
         "Act (Algemene wet bestuursrecht, Awb). If you do not agree with it, you can lodge an "
-        "objection within six weeks of the day after it was sent with the Municipal Executive "
-        "(college van burgemeester en wethouders) of {partner} (Awb art. 6:7 and 6:8). State "
-        "your name and address, the date, which decision it is about and why you disagree, and "
-        "sign it (Awb art. 6:5).",
+        "objection within six weeks after the day on which it was sent, with the Municipal "
+        "Executive (college van burgemeester en wethouders) of {partner} (Awb art. 6:7 and "
+        "6:8). State your name and address, the date, which decision it is about and why you "
+        "disagree, and sign it (Awb art. 6:5).",
         "closing": "Kind regards,",
     },
 }
