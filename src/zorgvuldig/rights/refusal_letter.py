@@ -44,7 +44,8 @@ TEXTS = {
         "articles_items": "Volgens artikel 9 lid 4 kunt u vragen uw gegevens te corrigeren, "
         "aan te vullen, te verwijderen of af te schermen. Volgens artikel 9 lid 5 beslist de "
         "organisatie daarover en weigert zij het verzoek als dat nodig is ter bescherming van "
-        "u of van de rechten en vrijheden van anderen; een weigering noemt haar grond.",
+        "u of van de rechten en vrijheden van anderen; een weigering is schriftelijk en "
+        "gemotiveerd.",
         "articles_inspection": "Volgens artikel 9 lid 2 kunt u uw dossier inzien. Volgens "
         "artikel 9 lid 3 wordt de inzage beperkt voor zover dat nodig is ter bescherming van u "
         "of van de rechten en vrijheden van anderen.",
@@ -85,7 +86,7 @@ TEXTS = {
         "articles_items": "Under article 9(4) you can ask for your data to be corrected, added "
         "to, deleted or blocked. Under article 9(5) the organisation decides on that, and "
         "refuses the request where that is needed to protect you or the rights and freedoms of "
-        "others; a refusal states its ground.",
+        "others; a refusal is written and reasoned.",
         "articles_inspection": "Under article 9(2) you can inspect your dossier. Under article "
         "9(3) the inspection is limited as far as that is needed to protect you or the rights "
         "and freedoms of others.",
