@@ -10,6 +10,7 @@ from zorgvuldig.gate.services.rights.inspection import (
     show_in_inspection,
     withhold_from_inspection,
 )
+from zorgvuldig.gate.services.rights.letters import overview_pdf, refusal_letter_pdf
 from zorgvuldig.gate.services.rights.notices import close_request, request_notices, resolve_notice
 from zorgvuldig.gate.services.rights.overview import subject_overview
 from zorgvuldig.gate.services.rights.register import (
@@ -39,9 +40,11 @@ __all__ = [
     "inspection_package",
     "judge_incapacity",
     "open_requests",
+    "overview_pdf",
     "pause_request",
     "plan_reminders",
     "record_representative_stance",
+    "refusal_letter_pdf",
     "register_request",
     "release_inspection",
     "request_counts",
