@@ -107,6 +107,10 @@ NOT_IN_API = {
     "consent.StoredDocument": "a signed form is returned as the file itself (its bytes and "
     "content type), not as JSON",
     "households.DirectedHousehold": "only the director's page lists the households they direct",
+    "rights.ItemChoice": "the choices of the page that registers a request; the API takes the "
+    "ids the dossier (GET /clients/{clientId}) lists",
+    "rights.RequestChoices": "the choices of the page that registers a request; the API takes "
+    "the ids the dossier and GET /clients/{clientId}/authority list",
     "rights.ReminderRun": "what a day's run of the reminders did: the cron command prints it",
 }
 

@@ -6,7 +6,9 @@ art9.3), the notices of art9.6 and who may act (art10)."""
 from __future__ import annotations
 
 import datetime
+import io
 
+import pypdf
 import pytest
 from django.utils import timezone
 
@@ -247,3 +249,42 @@ def test_art9_5_the_privacy_officer_counts_requests_by_month_and_outcome(
     )
     assert problem(api.get("/subject-request-counts"), 403)
     assert "year" in invalid_fields(officer.get("/subject-request-counts", {"year": "twenty"}))
+
+
+def test_art9_1_the_overview_letter_is_a_pdf_in_dutch_or_english(api, actor, client_dossier):
+    factories.record(actor, client_dossier.id, category="contact", value="06-12345678")
+    made = register(api, client_dossier)
+    url = f"/subject-requests/{made['id']}/overview-letter"
+    dutch, english = api.get(url), api.get(url, {"language": "en"})
+    assert dutch.status_code == 200 and dutch["Content-Type"] == "application/pdf"
+    assert dutch["Cache-Control"] == "no-store"
+    in_dutch, in_english = pdf_text(dutch), pdf_text(english)
+    assert "Sanne de Vries" in in_dutch and "06-12345678" in in_dutch
+    assert "Overzicht" in in_dutch and "Overview" in in_english
+    assert "language" in invalid_fields(api.get(url, {"language": "fr"}))
+
+
+def test_art9_5_the_refusal_letter_is_a_pdf_only_for_a_refusal(api, actor, client_dossier):
+    phone = factories.record(actor, client_dossier.id, category="contact", value="06-12345678")
+    made = register(api, client_dossier, kind="deletion", itemIds=[str(phone.id)])
+    url = f"/subject-requests/{made['id']}"
+    assert "outcome" in invalid_fields(api.get(f"{url}/refusal-letter"))
+    api.post(
+        f"{url}/decision",
+        {
+            "outcome": "refused",
+            "protectionNeeded": False,
+            "refusalGround": "legal-duty",
+            "refusalReason": "De bewaartermijn van de Jeugdwet loopt nog.",
+        },
+    )
+    letter = api.get(f"{url}/refusal-letter")
+    assert letter.status_code == 200 and letter["Content-Type"] == "application/pdf"
+    text = pdf_text(letter)
+    assert "De bewaartermijn van de Jeugdwet loopt nog." in text
+    assert "Autoriteit Persoonsgegevens" in text
+
+
+def pdf_text(response) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(b"".join(response.streaming_content)))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)

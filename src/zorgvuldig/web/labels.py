@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from zorgvuldig.protocol import Category, Domain, LegalBasis, Operation, Purpose
+from zorgvuldig.rights import codes
 
 PURPOSES = {
     Purpose.INTAKE: _("Registration and recording of the request for support"),
@@ -141,6 +142,7 @@ PROCESSINGS = {
     "verzoek-betrokkene-intrekken": _("Request of a data subject withdrawn"),
     "verzoeken-betrokkenen-raadplegen": _("Open requests of data subjects consulted"),
     "verzoeken-betrokkene-raadplegen": _("Requests of a data subject consulted"),
+    "verzoek-betrokkene-voorbereiden": _("Registration of a request prepared"),
     "overzicht-betrokkene-verzenden": _("Overview sent to the data subject (art. 9(1))"),
     "verzoek-betrokkene-beslissen": _("Request of a data subject decided"),
     "verzoek-betrokkene-uitvoeren": _("Request of a data subject carried out"),
@@ -240,6 +242,13 @@ STATUSES = {
     "error": _("failed"),
 }
 
+URGENCIES = {
+    "overdue": _("overdue"),
+    "due-this-week": _("due within a week"),
+    "paused": _("paused"),
+    "on-time": _("on time"),
+}
+
 KINDS = {
     "purpose": PURPOSES,
     "domain": DOMAINS,
@@ -262,6 +271,16 @@ KINDS = {
     "receipt": RECEIPTS,
     "meldcode_step": MELDCODE_STEPS,
     "pull_status": PULL_STATUSES,
+    # the rights of data subjects (art9, art10): the codes' own labels
+    "request_kind": dict(codes.RequestKind.choices),
+    "request_state": dict(codes.RequestState.choices),
+    "outcome": dict(codes.Outcome.choices),
+    "refusal_ground": dict(codes.RefusalGround.choices),
+    "identity_method": dict(codes.IdentityMethod.choices),
+    "withholding_ground": dict(codes.WithholdingGround.choices),
+    "notice_channel": dict(codes.NoticeChannel.choices),
+    "notice_status": dict(codes.NoticeStatus.choices),
+    "urgency": URGENCIES,
 }
 
 

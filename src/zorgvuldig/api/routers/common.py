@@ -4,6 +4,9 @@ services."""
 
 from __future__ import annotations
 
+import io
+
+from django.http import FileResponse
 from ninja import Path, Query
 
 from zorgvuldig.gate import validation
@@ -43,3 +46,24 @@ def justified(payload) -> dict:
             payload.justification_ground, payload.justification
         ),
     }
+
+
+def binary(media_type: str, description: str) -> dict:
+    """The OpenAPI of an operation that answers with a file of ``media_type``."""
+    return {
+        "responses": {
+            "200": {
+                "description": description,
+                "content": {media_type: {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    }
+
+
+def download(content: bytes, content_type: str, filename: str) -> FileResponse:
+    """A file to save, never cached: it holds personal data."""
+    response = FileResponse(
+        io.BytesIO(content), as_attachment=True, filename=filename, content_type=content_type
+    )
+    response["Cache-Control"] = "no-store"
+    return response

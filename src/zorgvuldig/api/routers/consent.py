@@ -9,13 +9,17 @@ base64; without a file it is the same request with the fields only. Lists (``cat
 
 from __future__ import annotations
 
-import io
 import uuid
 
-from django.http import FileResponse
 from ninja import File, Form, Path, Router, UploadedFile
 
-from zorgvuldig.api.routers.common import CLIENT_ID, LEGAL_BASIS_QUERY, PURPOSE_QUERY
+from zorgvuldig.api.routers.common import (
+    CLIENT_ID,
+    LEGAL_BASIS_QUERY,
+    PURPOSE_QUERY,
+    binary,
+    download,
+)
 from zorgvuldig.api.schemas.consent import (
     ConsentDecision,
     ConsentOverview,
@@ -53,25 +57,6 @@ def _decision(payload: ConsentRecording | ConsentWithdrawal) -> dict:
         "purpose": payload.purpose,
         "legal_basis": payload.legal_basis,
     }
-
-
-def _binary(media_type: str, description: str) -> dict:
-    return {
-        "responses": {
-            "200": {
-                "description": description,
-                "content": {media_type: {"schema": {"type": "string", "format": "binary"}}},
-            }
-        }
-    }
-
-
-def _download(content: bytes, content_type: str, filename: str) -> FileResponse:
-    response = FileResponse(
-        io.BytesIO(content), as_attachment=True, filename=filename, content_type=content_type
-    )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @router.post(
@@ -156,7 +141,7 @@ def withdraw_consent(request, payload: ConsentWithdrawal, client_id: uuid.UUID =
     response={200: None},
     operation_id="getConsentForm",
     summary="Print the consent form",
-    openapi_extra=_binary("application/pdf", "Het toestemmingsformulier om te ondertekenen."),
+    openapi_extra=binary("application/pdf", "Het toestemmingsformulier om te ondertekenen."),
 )
 def get_consent_form(
     request,
@@ -170,7 +155,7 @@ def get_consent_form(
     pdf = services.consent_form_pdf(
         request.auth, client_id, purpose=purpose, legal_basis=legal_basis
     )
-    return _download(pdf, "application/pdf", "toestemmingsformulier.pdf")
+    return download(pdf, "application/pdf", "toestemmingsformulier.pdf")
 
 
 @router.get(
@@ -178,7 +163,7 @@ def get_consent_form(
     response={200: None},
     operation_id="getConsentDocument",
     summary="Fetch a signed consent form",
-    openapi_extra=_binary(
+    openapi_extra=binary(
         "application/octet-stream",
         "Het ondertekende formulier, met zijn eigen Content-Type (application/"
         "pdf, image/png of image/jpeg).",
@@ -194,4 +179,4 @@ def get_consent_document(
     stored = services.consent_document(
         request.auth, document_id, purpose=purpose, legal_basis=legal_basis
     )
-    return _download(stored.content, stored.content_type, stored.filename)
+    return download(stored.content, stored.content_type, stored.filename)

@@ -14,7 +14,7 @@ import uuid
 
 from ninja import Path, Query, Router
 
-from zorgvuldig.api.routers.common import CLIENT_ID
+from zorgvuldig.api.routers.common import CLIENT_ID, binary, download
 from zorgvuldig.api.schemas.base import Date
 from zorgvuldig.api.schemas.rights import (
     Authority,
@@ -41,6 +41,7 @@ router = Router(tags=["Rights of data subjects"], by_alias=True)
 
 REQUEST_ID = Path(..., alias="requestId", description="De identificatie van het verzoek")
 NOTICE_ID = Path(..., alias="noticeId", description="De identificatie van de melding")
+LANGUAGE_QUERY = Query("nl", description="De taal van de brief: nl (standaard) of en")
 YEAR_QUERY = Query(None, description="Alleen dit jaar van ontvangst; weggelaten: alle jaren")
 DAY_QUERY = Query(None, description="Op welke dag (niet in de toekomst); weggelaten: vandaag")
 WITHHELD_ITEM_ID = Path(..., alias="itemId", description="Het achtergehouden gegeven")
@@ -290,6 +291,37 @@ def get_subject_overview(request, request_id: uuid.UUID = REQUEST_ID):
     names organisations and roles, never employees. For a request of kind overview or
     portability."""
     return services.subject_overview(request.auth, request_id)
+
+
+@router.get(
+    "/subject-requests/{requestId}/overview-letter",
+    response={200: None},
+    operation_id="getSubjectOverviewLetter",
+    summary="The overview as a letter to the requester (PDF)",
+    openapi_extra=binary("application/pdf", "De brief met het overzicht (art. 9 lid 1)."),
+)
+def get_subject_overview_letter(
+    request, request_id: uuid.UUID = REQUEST_ID, language: str = LANGUAGE_QUERY
+):
+    """The same overview as a letter, with the picture of where the data went; Dutch, or
+    English when asked."""
+    pdf = services.overview_pdf(request.auth, request_id, language=language)
+    return download(pdf, "application/pdf", "overzicht-gegevens.pdf")
+
+
+@router.get(
+    "/subject-requests/{requestId}/refusal-letter",
+    response={200: None},
+    operation_id="getRefusalLetter",
+    summary="The letter that refuses a request, with its reasons (PDF)",
+    openapi_extra=binary("application/pdf", "De brief met de weigering (art. 9 lid 5)."),
+)
+def get_refusal_letter(request, request_id: uuid.UUID = REQUEST_ID, language: str = LANGUAGE_QUERY):
+    """For a request refused or partly granted: the articles, the ground and the written
+    reason; for a municipality, how to object under the Awb within six weeks; always the
+    complaint to the Autoriteit Persoonsgegevens."""
+    pdf = services.refusal_letter_pdf(request.auth, request_id, language=language)
+    return download(pdf, "application/pdf", "besluit-verzoek.pdf")
 
 
 @router.post(

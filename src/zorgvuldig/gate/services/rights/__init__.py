@@ -3,6 +3,7 @@
 requests with their deadlines, and the partner's records of representation."""
 
 from zorgvuldig.gate.services.rights.answers import send_overview
+from zorgvuldig.gate.services.rights.choices import request_choices
 from zorgvuldig.gate.services.rights.decisions import carry_out_request, decide_request
 from zorgvuldig.gate.services.rights.inspection import (
     inspection_package,
@@ -47,6 +48,7 @@ __all__ = [
     "refusal_letter_pdf",
     "register_request",
     "release_inspection",
+    "request_choices",
     "request_counts",
     "request_notices",
     "resolve_notice",

@@ -26,7 +26,8 @@ from zorgvuldig.gate.services.rights.register import request_for
 from zorgvuldig.partners.models import Partner, PartnerKind
 from zorgvuldig.protocol import Operation
 from zorgvuldig.rights import overview_letter, refusal_letter, wording
-from zorgvuldig.rights.models import Outcome, RequestKind, SubjectRequest
+from zorgvuldig.rights.codes import Outcome, RequestKind
+from zorgvuldig.rights.models import SubjectRequest
 
 REFUSAL_LETTER = "weigeringsbrief-opstellen"
 NOT_REFUSED = (

@@ -62,9 +62,16 @@ NEEDS_DETAILS = (RequestKind.CORRECTION, RequestKind.ADDITION, RequestKind.OBJEC
 DUE_SOON_DAYS = 7
 
 
+def known_kinds(extra: frozenset[str]) -> tuple[str, ...]:
+    """The kinds of request a version knows: those of art9, and the AVG's it adds (``extra``),
+    in the order of :class:`RequestKind`."""
+    return tuple(
+        k for k in RequestKind.values if ARTICLE[RequestKind(k)] != "art3.2g" or k in extra
+    )
+
+
 def _kind(value, allowed: frozenset[str]) -> RequestKind:
-    base = {k for k in RequestKind.values if ARTICLE[RequestKind(k)] != "art3.2g"}
-    kinds = sorted(base | set(allowed))
+    kinds = sorted(known_kinds(allowed))
     if value not in kinds:
         raise InvalidInput({"kind": f"Onbekend soort verzoek; kies uit: {', '.join(kinds)}."})
     return RequestKind(value)

@@ -277,3 +277,25 @@ class RequestCounts:
     made_on: datetime.date
     lines: tuple[CountLine, ...]  # per month and kind, by month then kind
     months: tuple[CountLine, ...]  # per month, all kinds together
+
+
+@dataclass(frozen=True, slots=True)
+class ItemChoice:
+    """An item of the client's own a request may be about: by category and label only."""
+
+    item_id: uuid.UUID
+    category: str
+    label: str
+    recorded_on: datetime.date
+
+
+@dataclass(frozen=True, slots=True)
+class RequestChoices:
+    """What the form that registers a request offers (art9, art10)."""
+
+    client_id: uuid.UUID
+    client_name: str
+    kinds: tuple[str, ...]  # the kinds the partner's protocol version knows
+    people: tuple[SignerView, ...]  # the client and everyone recorded with them
+    authority: AuthorityView  # who may act today, and whose signatures that needs
+    items: tuple[ItemChoice, ...]
