@@ -108,3 +108,22 @@ def test_the_requests_of_a_client_are_listed_for_whoever_handles_them(actor, cli
     stranger = actor_for(make_employee(make_partner("Wijkteam Doorn"), "bram"))
     with pytest.raises(NotFound):
         services.client_requests(stranger, client_dossier.id)
+
+
+def test_art9_5_nothing_is_decided_or_released_while_waiting_for_the_requester(
+    actor, client_dossier
+):
+    phone = factories.record(actor, client_dossier.id, category="contact", value="06-12345678")
+    correction = register(
+        actor, client_dossier, kind="correction", item_ids=[phone.id], details="Nieuw nummer"
+    )
+    inspection = register(actor, client_dossier, kind="inspection")
+    for request in (correction, inspection):
+        services.pause_request(actor, request.id, reason="Wacht op een kopie van het paspoort")
+    with pytest.raises(InvalidInput) as deciding:
+        services.decide_request(actor, correction.id, outcome="granted", protection_needed=False)
+    with pytest.raises(InvalidInput) as releasing:
+        services.release_inspection(actor, inspection.id)
+    for error in (deciding, releasing):
+        assert "wacht op de verzoeker" in error.value.errors["state"]
+    assert set(SubjectRequest.objects.values_list("state", flat=True)) == {"waiting"}

@@ -16,6 +16,7 @@ from zorgvuldig.web.views import (
     received_shares,
     referrals,
     requests,
+    rights,
     search,
 )
 
@@ -72,6 +73,31 @@ urlpatterns = [
     path("clienten/<uuid:client_id>/huishouden/nieuw/", households.create, name="create_household"),
     path("huishoudens/", households.directed, name="households"),
     path("huishoudens/<uuid:household_id>/", households.household, name="household"),
+    path("clienten/<uuid:client_id>/verzoeken/", rights.client_requests, name="client_requests"),
+    path(
+        "clienten/<uuid:client_id>/verzoeken/nieuw/",
+        rights.register_request,
+        name="register_request",
+    ),
+    path("rechten/verzoeken/", rights.queue, name="rights_queue"),
+    path("rechten/verzoeken/<uuid:request_id>/", rights.subject_request, name="subject_request"),
+    path(
+        "rechten/verzoeken/<uuid:request_id>/ontvangers/<uuid:notice_id>/",
+        rights.resolve_notice,
+        name="resolve_notice",
+    ),
+    path("rechten/verzoeken/<uuid:request_id>/overzicht/", rights.overview, name="overview"),
+    path(
+        "rechten/verzoeken/<uuid:request_id>/overzicht/brief/",
+        rights.overview_letter,
+        name="overview_letter",
+    ),
+    path(
+        "rechten/verzoeken/<uuid:request_id>/weigering/brief/",
+        rights.refusal_letter,
+        name="refusal_letter",
+    ),
+    path("rechten/verzoeken/<uuid:request_id>/inzage/", rights.inspection, name="inspection"),
     path("privacy/uitzonderingen/", oversight.exceptions_register, name="exceptions_register"),
     path("ontvangen-gegevens/", received_shares.received_shares, name="received_shares"),
     path("aanmeldingen/", referrals.intake_queue, name="intake_queue"),

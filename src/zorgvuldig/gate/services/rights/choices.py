@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from zorgvuldig.core.actor import Actor
-from zorgvuldig.dossier.models import DataItem
+from zorgvuldig.dossier.models import DataItem, DataItemVersion
 from zorgvuldig.gate.processing import Performed, process_required
 from zorgvuldig.gate.services.common import gate_service
 from zorgvuldig.gate.services.rights.handlers import handled_client, rights_processing
@@ -34,15 +34,16 @@ def request_choices(actor: Actor, client_id) -> RequestChoices:
 
     def perform(decision):
         found, people = authority_on(actor, client, day, version)
-        items = (
-            DataItem.objects.filter(
-                client=client,
-                partner_id=actor.partner_id,
-                subject_id=client.subject_id,
-                destroyed_on__isnull=True,
-            )
-            .order_by("category", "label", "recorded_at")
-            .values_list("id", "category", "label", "recorded_at")
+        items = DataItem.objects.filter(
+            client=client,
+            partner_id=actor.partner_id,
+            subject_id=client.subject_id,
+            destroyed_on__isnull=True,
+        )
+        labels = dict(  # the latest version's label of each (later numbers overwrite)
+            DataItemVersion.objects.filter(item__in=items)
+            .order_by("item_id", "number")
+            .values_list("item_id", "label")
         )
         view = RequestChoices(
             client_id=client.id,
@@ -51,8 +52,13 @@ def request_choices(actor: Actor, client_id) -> RequestChoices:
             people=tuple(people.values()),
             authority=authority_view(client, day, found, people, "art10.2" in found.articles),
             items=tuple(
-                ItemChoice(i, category, label, timezone.localdate(at))
-                for i, category, label, at in items
+                sorted(
+                    (
+                        ItemChoice(i.id, i.category, labels[i.id], timezone.localdate(i.created_at))
+                        for i in items
+                    ),
+                    key=lambda c: (c.category, c.label, c.recorded_on),
+                )
             ),
         )
         return Performed(view, subject_ids=[client.subject_id])

@@ -30,7 +30,7 @@ from zorgvuldig.gate.services.dossier.destruction import destroy_content
 from zorgvuldig.gate.services.rights.convert import request_view
 from zorgvuldig.gate.services.rights.handlers import rights_processing
 from zorgvuldig.gate.services.rights.notices import create_notices
-from zorgvuldig.gate.services.rights.register import reload, request_for
+from zorgvuldig.gate.services.rights.register import WAITING, reload, request_for
 from zorgvuldig.gate.services.rights.views import SubjectRequestView
 from zorgvuldig.protocol import Operation
 from zorgvuldig.rights.codes import (
@@ -124,6 +124,8 @@ def decide_request(
             raise InvalidInput({"kind": ONLY_ITEM_REQUESTS})
         if request.state not in OPEN_STATES:
             raise InvalidInput({"state": "Over dit verzoek is al beslist, of het is ingetrokken."})
+        if request.state == RequestState.WAITING:
+            raise InvalidInput({"state": WAITING})
         granted, ground, why = _check_decision(
             request, outcome, protection_needed, granted_item_ids, refusal_ground, refusal_reason
         )

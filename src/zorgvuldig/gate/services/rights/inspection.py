@@ -24,7 +24,7 @@ from zorgvuldig.gate.processing import Performed, process_required
 from zorgvuldig.gate.services.common import gate_service
 from zorgvuldig.gate.services.rights.convert import request_view
 from zorgvuldig.gate.services.rights.handlers import rights_processing
-from zorgvuldig.gate.services.rights.register import reload, request_for
+from zorgvuldig.gate.services.rights.register import WAITING, reload, request_for
 from zorgvuldig.gate.services.rights.views import (
     InspectionItem,
     InspectionPackage,
@@ -211,6 +211,8 @@ def release_inspection(actor: Actor, request_id) -> SubjectRequestView:
     name = "inzage-vrijgeven"
     with transaction.atomic():
         request = _inspection(actor, request_id, name, Operation.CHANGE)
+        if request.state == RequestState.WAITING:
+            raise InvalidInput({"state": WAITING})
         shown, withheld = _split(request, _dossier(request))
         processing = rights_processing(actor, request.client, name, Operation.CHANGE)
 

@@ -60,6 +60,7 @@ ABOUT_ITEMS = (
 )
 NEEDS_DETAILS = (RequestKind.CORRECTION, RequestKind.ADDITION, RequestKind.OBJECTION)
 DUE_SOON_DAYS = 7
+WAITING = "Dit verzoek wacht op de verzoeker (identiteit of verduidelijking); hervat het eerst."
 
 
 def known_kinds(extra: frozenset[str]) -> tuple[str, ...]:

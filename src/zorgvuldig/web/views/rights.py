@@ -1,0 +1,477 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The pages of the rights of data subjects (art9, art10).
+
+A caseworker who supports the client, or the privacy officer, registers a request from the
+client's requests page and handles it on the request's page, one step at a time; the privacy
+officer has the queue of every open request with the counts per month. The overview (art9.1)
+and the inspection (art9.2, art9.3) have pages of their own. Handling a request is asked of the
+partner by the protocol, so these pages ask no purpose: the gate logs them for accountability.
+The only references in a URL are random ids.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
+from zorgvuldig.gate import services
+from zorgvuldig.rights import picture
+from zorgvuldig.web.rights_forms import (
+    CarryOutForm,
+    DecideForm,
+    ExtendForm,
+    JudgementForm,
+    NoticeForm,
+    PauseForm,
+    RegisterRequestForm,
+    SendOverviewForm,
+    StanceForm,
+    WithholdForm,
+)
+from zorgvuldig.web.views.access import employee_required
+from zorgvuldig.web.views.errors import not_allowed, not_found
+
+OPEN = ("received", "waiting", "in-progress")
+DECIDED_KINDS = ("correction", "addition", "deletion", "blocking", "restriction", "objection")
+WITH_VALUES = ("correction", "addition")
+OVERVIEW_KINDS = ("overview", "portability")
+
+
+class _Answered(Exception):
+    """The gate answered with a page (not found, not allowed) instead of a result."""
+
+    def __init__(self, response):
+        self.response = response
+
+
+def _ask(request, call, *args, **kwargs):
+    """A gate service's result, or the page that says why there is none."""
+    try:
+        return call(request.actor, *args, **kwargs)
+    except NotFound as error:
+        raise _Answered(not_found(request, error)) from None
+    except NotAllowed as error:
+        raise _Answered(not_allowed(request, error, back_url=reverse("web:home"))) from None
+
+
+def _pages(view):
+    """Turns an :class:`_Answered` into its page."""
+
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _Answered as answered:
+            return answered.response
+
+    wrapper.__name__, wrapper.__doc__ = view.__name__, view.__doc__
+    return wrapper
+
+
+def _done(request, form, call, message: str, to: str):
+    """Through the gate: its errors go on ``form`` (None: show the page again); done, a
+    message and on to ``to``."""
+    try:
+        call()
+    except InvalidInput as error:
+        form.add_gate_errors(error)
+        return None
+    messages.success(request, message)
+    return redirect(to)
+
+
+def _request_url(request_id) -> str:
+    return reverse("web:subject_request", args=[request_id])
+
+
+# -- the client's requests and who may act (art10) ----------------------------------------
+
+
+@employee_required
+@require_http_methods(["GET", "POST"])
+@_pages
+def client_requests(request, client_id):
+    """The client's requests at the organisation, who may act for the client today (art10)
+    and the partner's records of representation: a judgement of incapacity (art10.2), a
+    representative who does not wish to act or is limited (art10.2, art10.3)."""
+    choices = _ask(request, services.request_choices, client_id)
+    people = [(str(p.subject_id), p.name) for p in choices.people if p.role != "client"]
+    step = request.POST.get("stap") if request.method == "POST" else None
+    stance = StanceForm(request.POST if step == "vertegenwoordiger" else None, people=people)
+    judgement = JudgementForm(request.POST if step == "onbekwaamheid" else None)
+    here = reverse("web:client_requests", args=[client_id])
+    if step == "vertegenwoordiger" and stance.is_valid():
+        data = stance.cleaned_data
+        done = _done(
+            request,
+            stance,
+            lambda: services.record_representative_stance(
+                request.actor,
+                client_id,
+                data["representative"],
+                kind=data["kind"],
+                reason=data["reason"],
+            ),
+            _("Recorded; who may act has been worked out again."),
+            here,
+        )
+        if done:
+            return done
+    if step == "onbekwaamheid" and judgement.is_valid():
+        data = judgement.cleaned_data
+        done = _done(
+            request,
+            judgement,
+            lambda: services.judge_incapacity(
+                request.actor, client_id, judged_on=data["judged_on"], reason=data["reason"]
+            ),
+            _("The judgement has been recorded (art. 10(2))."),
+            here,
+        )
+        if done:
+            return done
+    return render(
+        request,
+        "web/rights_client.html",
+        {
+            "client_id": client_id,
+            "client_name": choices.client_name,
+            "authority": choices.authority,
+            "requests": _ask(request, services.client_requests, client_id),
+            "stance_form": stance,
+            "judgement_form": judgement,
+        },
+        status=400 if stance.errors or judgement.errors else 200,
+    )
+
+
+@employee_required
+@require_http_methods(["GET", "POST"])
+@_pages
+def register_request(request, client_id):
+    """art9: who asks, for what, who signed (art10), how their identity was established."""
+    choices = _ask(request, services.request_choices, client_id)
+    form = RegisterRequestForm(request.POST or None, choices=choices)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        made = []
+
+        def register():
+            made.append(
+                services.register_request(
+                    request.actor,
+                    client_id,
+                    kind=data["kind"],
+                    requested_by_subject_id=data["requested_by"],
+                    signed_by_subject_ids=data["signed_by"],
+                    identity_method=data["identity_method"],
+                    identity_note=data["identity_note"],
+                    received_on=data["received_on"],
+                    details=data["details"],
+                    item_ids=data["items"],
+                )
+            )
+
+        try:
+            register()
+        except InvalidInput as error:
+            form.add_gate_errors(error)
+        else:
+            messages.success(
+                request,
+                _("The request has been registered; it is due on %(day)s.")
+                % {"day": made[0].due_on.strftime("%d-%m-%Y")},
+            )
+            return redirect(_request_url(made[0].id))
+    return render(
+        request,
+        "web/rights_register.html",
+        {
+            "form": form,
+            "choices": choices,
+            "back_url": reverse("web:client_requests", args=[client_id]),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+# -- the privacy officer's queue ----------------------------------------------------------
+
+
+@employee_required
+@require_GET
+@_pages
+def queue(request):
+    """Every open request by due date, and the counts of this year per month and outcome."""
+    lines = _ask(request, services.open_requests)
+    counts = _ask(request, services.request_counts, year=timezone.localdate().year)
+    return render(request, "web/rights_queue.html", {"lines": lines, "counts": counts})
+
+
+# -- one request, step by step ------------------------------------------------------------
+
+
+def _item_choices(choices, ids) -> list[tuple[str, str]]:
+    named = {i.item_id: i.label for i in choices.items}
+    return [(str(i), named.get(i, str(i))) for i in ids]
+
+
+def _forms(found, choices, data, step):
+    """The forms of the steps this request can take now (bound when ``step`` is theirs)."""
+
+    def bound(name):
+        return data if step == name else None
+
+    forms = {}
+    if found.state in OPEN:
+        if found.state != "waiting":
+            forms["pauzeren"] = PauseForm(bound("pauzeren"), prefix="pauzeren")
+        if found.extended_on is None:
+            forms["verlengen"] = ExtendForm(bound("verlengen"), prefix="verlengen")
+        if found.kind in DECIDED_KINDS and found.state != "waiting":
+            forms["beslissen"] = DecideForm(
+                bound("beslissen"), prefix="beslissen", items=_item_choices(choices, found.item_ids)
+            )
+        if found.kind in OVERVIEW_KINDS and found.state != "waiting":
+            forms["verzenden"] = SendOverviewForm(bound("verzenden"), prefix="verzenden")
+    if found.state == "decided" and found.outcome != "refused":
+        items = _item_choices(choices, found.granted_item_ids) if found.kind in WITH_VALUES else []
+        forms["uitvoeren"] = CarryOutForm(bound("uitvoeren"), prefix="uitvoeren", items=items)
+    return forms
+
+
+def _step(request, found, form, step):
+    """Take ``step`` with ``form``'s data through the gate."""
+    data = form.cleaned_data if form is not None else {}
+    actor, key = request.actor, found.id
+    calls = {
+        "pauzeren": lambda: services.pause_request(actor, key, reason=data["reason"]),
+        "hervatten": lambda: services.resume_request(actor, key),
+        "verlengen": lambda: services.extend_request(
+            actor, key, reason=data["reason"], announced_on=data["announced_on"]
+        ),
+        "intrekken": lambda: services.withdraw_request(actor, key),
+        "beslissen": lambda: services.decide_request(
+            actor,
+            key,
+            outcome=data["outcome"],
+            protection_needed=data["protection_needed"] == "ja",
+            granted_item_ids=data["granted_items"],
+            refusal_ground=data["refusal_ground"],
+            refusal_reason=data["refusal_reason"],
+        ),
+        "uitvoeren": lambda: services.carry_out_request(actor, key, new_values=form.new_values()),
+        "verzenden": lambda: services.send_overview(actor, key, sent_on=data["sent_on"]),
+        "afsluiten": lambda: services.close_request(actor, key),
+    }
+    return calls[step]
+
+
+STEP_DONE = {
+    "pauzeren": gettext_lazy("The clock has stopped while you wait for the requester."),
+    "hervatten": gettext_lazy("The clock runs again; the due date moved by the pause."),
+    "verlengen": gettext_lazy("The deadline has been extended."),
+    "intrekken": gettext_lazy("The request has been withdrawn."),
+    "beslissen": gettext_lazy("The decision has been recorded."),
+    "uitvoeren": gettext_lazy("The request has been carried out."),
+    "verzenden": gettext_lazy("The overview has been recorded as sent; the request is closed."),
+    "afsluiten": gettext_lazy("The request has been closed."),
+}
+
+
+FORMLESS = ("hervatten", "intrekken", "afsluiten")
+
+
+def _take(request, found, form, step):
+    """Take a step: done, on to the request's page; a step without a form that the gate
+    refuses, its reasons as messages; a form the gate refuses, None (the page again)."""
+    back = redirect(_request_url(found.id))
+    if form is None and step not in FORMLESS:
+        messages.error(request, _("This step cannot be taken now."))
+        return back
+    if form is not None and not form.is_valid():
+        return None
+    try:
+        _step(request, found, form, step)()
+    except InvalidInput as error:
+        if form is not None:
+            form.add_gate_errors(error)
+            return None
+        for message in error.errors.values():
+            messages.error(request, message)
+        return back
+    messages.success(request, STEP_DONE[step])
+    return back
+
+
+@employee_required
+@require_http_methods(["GET", "POST"])
+@_pages
+def subject_request(request, request_id):
+    """A request with its steps so far and the forms of the steps it can take now."""
+    found = _ask(request, services.subject_request, request_id)
+    choices = _ask(request, services.request_choices, found.client_id)
+    step = request.POST.get("stap") if request.method == "POST" else None
+    forms = _forms(found, choices, request.POST, step)
+    if step in STEP_DONE:
+        answered = _take(request, found, forms.get(step), step)
+        if answered is not None:
+            return answered
+    notices = _ask(request, services.request_notices, found.id) if found.carried_out_on else []
+    return render(
+        request,
+        "web/rights_request.html",
+        {
+            "found": found,
+            "forms": forms,
+            "notices": notices,
+            "items": dict(_item_choices(choices, found.item_ids)),
+            "open": found.state in OPEN,
+            "letters": found.outcome in ("refused", "partly-granted")
+            and found.kind != "inspection",
+        },
+        status=400 if any(f.errors for f in forms.values()) else 200,
+    )
+
+
+@employee_required
+@require_POST
+@_pages
+def resolve_notice(request, request_id, notice_id):
+    """art9.6: a letter was sent, or telling this recipient is impossible (with the reason)."""
+    form = NoticeForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            _ask(
+                request,
+                services.resolve_notice,
+                notice_id,
+                delivered=data["delivered"] == "ja",
+                impossible_reason=data["impossible_reason"],
+            )
+        except InvalidInput as error:
+            for message in error.errors.values():
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Recorded for this recipient."))
+    else:
+        messages.error(request, _("Say whether the recipient was told."))
+    return redirect(f"{_request_url(request_id)}#ontvangers")
+
+
+# -- the answers --------------------------------------------------------------------------
+
+
+def _language(request) -> str:
+    asked = request.GET.get("taal") or (get_language() or "nl")[:2]
+    return asked if asked in ("nl", "en") else "nl"
+
+
+@employee_required
+@require_GET
+@_pages
+def overview(request, request_id):
+    """art9.1: the overview for the requester, with the picture of where the data went."""
+    made = _ask(request, services.subject_overview, request_id)
+    language = _language(request)
+    return render(
+        request,
+        "web/rights_overview.html",
+        {
+            "overview": made,
+            "picture": mark_safe(picture.where_it_went(made, language=language)),  # noqa: S308 (escaped SVG)
+            "request_url": _request_url(request_id),
+        },
+    )
+
+
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@employee_required
+@require_GET
+@_pages
+def overview_letter(request, request_id):
+    pdf = _ask(request, services.overview_pdf, request_id, language=_language(request))
+    return _pdf(pdf, "overzicht-gegevens.pdf")
+
+
+@employee_required
+@require_GET
+@_pages
+def refusal_letter(request, request_id):
+    try:
+        pdf = _ask(request, services.refusal_letter_pdf, request_id, language=_language(request))
+    except InvalidInput as error:
+        return not_found(request, NotFound("letter", next(iter(error.errors.values()))))
+    return _pdf(pdf, "besluit-verzoek.pdf")
+
+
+@employee_required
+@require_http_methods(["GET", "POST"])
+@_pages
+def inspection(request, request_id):
+    """art9.2, art9.3: the package to review: what is shown, what is withheld and why; then
+    released as it stands."""
+    package = _ask(request, services.inspection_package, request_id)
+    items = [(str(i.item_id), i.label) for i in package.shown]
+    step = request.POST.get("stap") if request.method == "POST" else None
+    form = WithholdForm(request.POST if step == "achterhouden" else None, items=items)
+    here = reverse("web:inspection", args=[request_id])
+    if step == "achterhouden" and form.is_valid():
+        data = form.cleaned_data
+        done = _done(
+            request,
+            form,
+            lambda: services.withhold_from_inspection(
+                request.actor,
+                request_id,
+                item_id=data["item"],
+                ground=data["ground"],
+                reason=data["reason"],
+            ),
+            _("The item is withheld, with its reason (art. 9(3))."),
+            here,
+        )
+        if done:
+            return done
+    elif step in ("tonen", "vrijgeven"):
+        try:
+            if step == "tonen":
+                _ask(request, services.show_in_inspection, request_id, item_id=_uuid(request))
+                messages.success(request, _("The item is shown again."))
+                return redirect(here)
+            _ask(request, services.release_inspection, request_id)
+        except InvalidInput as error:
+            for message in error.errors.values():
+                messages.error(request, message)
+            return redirect(here)
+        messages.success(request, _("The inspection has been released; the request is closed."))
+        return redirect(_request_url(request_id))
+    return render(
+        request,
+        "web/rights_inspection.html",
+        {"package": package, "form": form, "request_url": _request_url(request_id)},
+        status=400 if form.errors else 200,
+    )
+
+
+def _uuid(request) -> str:
+    value = request.POST.get("gegeven", "")
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise InvalidInput({"itemId": _("Choose an item.")}) from None
