@@ -201,7 +201,7 @@ def test_a_fourteen_year_old_s_correction_from_request_to_the_last_notice(
     RequestPause.objects.filter(request_id=request.id).update(started_on=TODAY() - 2 * DAY)
     resumed = services.resume_request(actor, request.id)
     assert resumed.state == "in-progress" and not resumed.paused
-    ((pause),) = resumed.pauses
+    (pause,) = resumed.pauses
     assert (pause.ended_on, pause.reason) == (TODAY(), "Welk nummer klopt? Gevraagd.")
     assert resumed.due_on == request.due_on + 2 * DAY
 

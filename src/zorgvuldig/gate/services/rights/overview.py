@@ -4,10 +4,11 @@ its purpose and legal basis, and every organisation or person it went to, when a
 ground; with what the processing log says the partner did with the subject's data.
 
 Read as a whole, not item by item: one query for every version of the subject's items (the
-last of each is its current one, their number its count), one for the disclosures of those
-items with their recipients' names, one for the log records that recorded them (joined to the
-items in the database), one aggregate over the subject's log records; the days are local
-dates computed by the database. It names organisations and roles, never individual employees.
+last of each is its current one, their number its count) with the purpose and legal basis
+of the log record that recorded the item (looked up by its trace id in the same query), one
+for the disclosures of those items with their recipients' names, one aggregate over the
+subject's log records; the days are local dates computed by the database. It names
+organisations and roles, never individual employees.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db import transaction
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, OuterRef, Subquery
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput
-from zorgvuldig.dossier.models import DataItem, DataItemVersion
+from zorgvuldig.dossier.models import DataItemVersion
 from zorgvuldig.exchange.models import Disclosure
 from zorgvuldig.gate.processing import Performed, process_required
 from zorgvuldig.gate.services.common import gate_service
@@ -90,51 +91,44 @@ def _disclosures(client, partner_id) -> dict:
     return lines
 
 
-def _grounds(client, partner_id) -> dict:
-    """The purpose and legal basis of the processings that recorded the subject's items, by
-    trace id: the log records are joined to the items in the database."""
-    traces = (
-        DataItem.objects.filter(**_about_the_subject(client, partner_id))
-        .exclude(recorded_trace_id="")
-        .values("recorded_trace_id")
-    )
-    return {
-        trace: (purpose, basis)
-        for trace, purpose, basis in LogRecord.objects.filter(
-            trace_id__in=traces, subject_pseudonym=subject_pseudonym(client.subject_id)
-        ).values_list("trace_id", "purpose", "legal_basis")
-    }
-
-
 def _items(client, partner_id) -> tuple[OverviewItem, ...]:
     """The subject's items with their current version and how many versions they have: one
-    query over every version, in the items' order, the last version of each is its current."""
+    query over every version, in the items' order (the last version of each is its current),
+    with the purpose and legal basis of the log record of the processing that recorded the
+    item, looked up by its trace id in the same query."""
+    recorded = LogRecord.objects.filter(
+        trace_id=OuterRef("item__recorded_trace_id"),
+        subject_pseudonym=subject_pseudonym(client.subject_id),
+    )
     rows = (
         DataItemVersion.objects.filter(**_about_the_subject(client, partner_id, "item__"))
-        .annotate(recorded_on=TruncDate("item__created_at"))
+        .annotate(
+            recorded_on=TruncDate("item__created_at"),
+            recorded_for=Subquery(recorded.values("purpose")[:1]),
+            recorded_on_basis=Subquery(recorded.values("legal_basis")[:1]),
+        )
         .order_by("item__created_at", "item_id", "number")
         .values_list(
             "item_id",
             "item__category",
-            "item__recorded_trace_id",
             "label",
             "value",
             "source",
             "method",
             "obtained_on",
             "recorded_on",
+            "recorded_for",
+            "recorded_on_basis",
         )
     )
     versions: dict = {}
     for row in rows:
         count = versions[row[0]][1] + 1 if row[0] in versions else 1
         versions[row[0]] = (row, count)
-    grounds = _grounds(client, partner_id)
     sent = _disclosures(client, partner_id)
     found = []
     for row, count in versions.values():
-        item_id, category, trace, label, value, source, method, obtained_on, recorded_on = row
-        purpose, basis = grounds.get(trace, ("", "")) if trace else ("", "")
+        item_id, category, label, value, source, method, obtained_on, recorded_on = row[:8]
         found.append(
             OverviewItem(
                 item_id=item_id,
@@ -146,8 +140,8 @@ def _items(client, partner_id) -> tuple[OverviewItem, ...]:
                 obtained_on=obtained_on,
                 recorded_on=recorded_on,
                 versions=count,
-                purpose=purpose,
-                legal_basis=basis,
+                purpose=row[8] or "",
+                legal_basis=row[9] or "",
                 recipients=tuple(sent.get(item_id, ())),
             )
         )
