@@ -6,8 +6,10 @@ For random items, shares of them to partners (with a webhook, with a privacy e-m
 with neither) and non-partners before the change, a request about some of them granted in
 full or in part, and shares after the change: the notices go to exactly the recipients of a
 granted item's disclosure before the change, each naming exactly the granted items it
-received, by the channel its kind and address give. What was sent is taken from what
-``share_items`` answered, not from the disclosure records the notices are made from.
+received, by the channel its kind and address give. A second correction of the same items
+after those later shares tells the earlier and the later recipients alike. What was sent is
+taken from what ``share_items`` answered, not from the disclosure records the notices are
+made from.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from tests import factories
 from tests.conftest import make_partner, next_bsn
 from zorgvuldig.gate import services
 from zorgvuldig.webhooks.subscriptions import subscribe
@@ -97,17 +100,7 @@ def client_with_items(actor, recipients, categories):
         recipients=[str(r["non_partner_id"]) for r in recipients if "non_partner_id" in r],
     )
     items = [
-        services.record_item(
-            actor,
-            client.id,
-            category=category,
-            label=category,
-            value=f"{category} {n}",
-            source="Cliënt",
-            method="conversation",
-            obtained_on=today,
-            purpose="assessment",
-        ).id
+        factories.record(actor, client.id, category, f"{category} {n}", source="Cliënt").id
         for n, category in enumerate(categories)
     ]
     return client, items
@@ -169,18 +162,45 @@ def test_art9_6_exactly_the_earlier_recipients_of_a_changed_item_are_told(
         services.decide_request(actor, request.id, outcome="granted", protection_needed=False)
     new_values = dict.fromkeys(granted, "Nieuw") if kind in ("correction", "addition") else None
     done = services.carry_out_request(actor, request.id, new_values=new_values)
+    sent_after = {}
     if kind in ("correction", "addition"):  # the changed items may go out again
-        share(actor, client, items, recipients, after)
+        sent_after = share(actor, client, items, recipients, after)
 
-    expected = {
-        RECIPIENTS[to][1]: received & granted
-        for to, received in sent_before.items()
-        if received & granted
+    event(f"{len(sent_before)} earlier recipients, {len(sent_after)} later ones")
+    assert told_of(actor, request.id) == earlier_recipients(sent_before, granted)
+    assert done.state == ("carried-out" if earlier_recipients(sent_before, granted) else "closed")
+    if not sent_after:
+        return
+    # a second correction of the same items: before it, the later recipients had them too
+    again = services.register_request(
+        actor,
+        client.id,
+        kind="correction",
+        requested_by_subject_id=client.subject.id,
+        identity_method="in-person",
+        received_on=timezone.localdate(),
+        details="Nog eens.",
+        item_ids=sorted(granted, key=str),
+    )
+    services.decide_request(actor, again.id, outcome="granted", protection_needed=False)
+    services.carry_out_request(actor, again.id, new_values=dict.fromkeys(granted, "Nieuwer"))
+    everyone = {
+        to: sent_before.get(to, set()) | sent_after.get(to, set())
+        for to in {*sent_before, *sent_after}
     }
-    event(f"{len(expected)} recipients to tell")
-    told = services.request_notices(actor, request.id)
-    assert {n.recipient: set(n.item_ids) for n in told} == expected
-    assert len(told) == len(expected)  # one notice per recipient
+    assert told_of(actor, again.id) == earlier_recipients(everyone, granted)
+
+
+def earlier_recipients(sent: dict[int, set], changed: set) -> dict[str, set]:
+    """Who is to be told, by name, of which changed items: whoever was sent any of them."""
+    return {RECIPIENTS[to][1]: got & changed for to, got in sent.items() if got & changed}
+
+
+def told_of(actor, request_id) -> dict[str, set]:
+    """The notices of a request, by recipient: the items named, after checking that there is
+    one per recipient, pending, by the channel its kind and address give."""
+    notices = services.request_notices(actor, request_id)
     channel = {name: reached for _, name, reached in RECIPIENTS}
-    assert all(n.channel == channel[n.recipient] and n.status == "pending" for n in told)
-    assert done.state == ("carried-out" if expected else "closed")
+    assert len({n.recipient for n in notices}) == len(notices)
+    assert all(n.channel == channel[n.recipient] and n.status == "pending" for n in notices)
+    return {n.recipient: set(n.item_ids) for n in notices}
