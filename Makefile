@@ -50,14 +50,15 @@ test-python: $(VENV)/.installed node_modules/.installed chromium
 
 test: lint lint-openapi test-python
 
-# Benchmarks (not tests): SQLite and PostgreSQL side by side, the share path on PostgreSQL;
-# numbers go to docs/benchmarks.md.
+# Benchmarks (not tests): SQLite and PostgreSQL side by side, the share path and the overview
+# of art9.1 on PostgreSQL; numbers go to docs/benchmarks.md.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 bench: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,bench]'
 	$(BIN)/python bench/bench_decide.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/bench_log.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/bench_share.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/bench_overview.py
 
 clean:
 	rm -rf $(VENV) node_modules var

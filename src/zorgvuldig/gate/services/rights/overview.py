@@ -3,9 +3,12 @@
 its purpose and legal basis, and every organisation or person it went to, when and on which
 ground; with what the processing log says the partner did with the subject's data.
 
-Read as a whole, not item by item: one query for the items with their current version, one
-for the disclosures, one for the log records that recorded them, one aggregate over the
-subject's log records. It names organisations and roles, never individual employees.
+Read as a whole, not item by item: one query for every version of the subject's items (the
+last of each is its current one, their number its count) with the purpose and legal basis
+of the log record that recorded the item (looked up by its trace id in the same query), one
+for the disclosures of those items with their recipients' names, one aggregate over the
+subject's log records; the days are local dates computed by the database. It names
+organisations and roles, never individual employees.
 """
 
 from __future__ import annotations
@@ -13,12 +16,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db import transaction
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, OuterRef, Subquery
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput
-from zorgvuldig.dossier.models import DataItem, DataItemVersion
+from zorgvuldig.dossier.models import DataItemVersion
 from zorgvuldig.exchange.models import Disclosure
 from zorgvuldig.gate.processing import Performed, process_required
 from zorgvuldig.gate.services.common import gate_service
@@ -44,10 +48,22 @@ def _recipient_name(partner_name, non_partner_name, report_reference) -> str:
     return partner_name or non_partner_name or f"Veilig Thuis (melding {report_reference})"
 
 
-def _disclosures(item_ids) -> dict:
+def _about_the_subject(client, partner_id, prefix: str = "") -> dict:
+    """The filter of the subject's own items at the partner (``prefix``: the path to the item)."""
+    return {
+        f"{prefix}client": client,
+        f"{prefix}partner_id": partner_id,
+        f"{prefix}subject_id": client.subject_id,
+    }
+
+
+def _disclosures(client, partner_id) -> dict:
+    """Every disclosure of the subject's items, by item, in the order they were made; the
+    day is the local date, computed by the database."""
     lines = defaultdict(list)
     rows = (
-        Disclosure.objects.filter(item_id__in=item_ids)
+        Disclosure.objects.filter(**_about_the_subject(client, partner_id, "item__"))
+        .annotate(disclosed_on=TruncDate("disclosed_at"))
         .order_by("disclosed_at", "id")
         .values_list(
             "item_id",
@@ -58,10 +74,10 @@ def _disclosures(item_ids) -> dict:
             "version_number",
             "purpose",
             "ground",
-            "disclosed_at",
+            "disclosed_on",
         )
     )
-    for item_id, partner, non_partner, reference, kind, number, purpose, ground, at in rows:
+    for item_id, partner, non_partner, reference, kind, number, purpose, ground, on in rows:
         lines[item_id].append(
             RecipientLine(
                 _recipient_name(partner, non_partner, reference),
@@ -69,48 +85,64 @@ def _disclosures(item_ids) -> dict:
                 number,
                 purpose,
                 ground,
-                timezone.localdate(at),
+                on,
             )
         )
     return lines
 
 
 def _items(client, partner_id) -> tuple[OverviewItem, ...]:
-    items = list(
-        DataItem.objects.filter(client=client, partner_id=partner_id, subject_id=client.subject_id)
-        .annotate(versions_count=Count("versions"))
-        .order_by("created_at", "id")
+    """The subject's items with their current version and how many versions they have: one
+    query over every version, in the items' order (the last version of each is its current),
+    with the purpose and legal basis of the log record of the processing that recorded the
+    item, looked up by its trace id in the same query."""
+    recorded = LogRecord.objects.filter(
+        trace_id=OuterRef("item__recorded_trace_id"),
+        subject_pseudonym=subject_pseudonym(client.subject_id),
     )
-    current = {
-        v.item_id: v
-        for v in DataItemVersion.objects.filter(item__in=items).order_by("item_id", "number")
-    }
-    grounds = {
-        trace: (purpose, basis)
-        for trace, purpose, basis in LogRecord.objects.filter(
-            trace_id__in={i.recorded_trace_id for i in items if i.recorded_trace_id},
-            subject_pseudonym=subject_pseudonym(client.subject_id),
-        ).values_list("trace_id", "purpose", "legal_basis")
-    }
-    sent = _disclosures([i.id for i in items])
+    rows = (
+        DataItemVersion.objects.filter(**_about_the_subject(client, partner_id, "item__"))
+        .annotate(
+            recorded_on=TruncDate("item__created_at"),
+            recorded_for=Subquery(recorded.values("purpose")[:1]),
+            recorded_on_basis=Subquery(recorded.values("legal_basis")[:1]),
+        )
+        .order_by("item__created_at", "item_id", "number")
+        .values_list(
+            "item_id",
+            "item__category",
+            "label",
+            "value",
+            "source",
+            "method",
+            "obtained_on",
+            "recorded_on",
+            "recorded_for",
+            "recorded_on_basis",
+        )
+    )
+    versions: dict = {}
+    for row in rows:
+        count = versions[row[0]][1] + 1 if row[0] in versions else 1
+        versions[row[0]] = (row, count)
+    sent = _disclosures(client, partner_id)
     found = []
-    for item in items:
-        version = current[item.id]
-        purpose, basis = grounds.get(item.recorded_trace_id, ("", ""))
+    for row, count in versions.values():
+        item_id, category, label, value, source, method, obtained_on, recorded_on = row[:8]
         found.append(
             OverviewItem(
-                item_id=item.id,
-                category=item.category,
-                label=version.label,
-                value=version.value,
-                source=version.source,
-                method=version.method,
-                obtained_on=version.obtained_on,
-                recorded_on=timezone.localdate(item.created_at),
-                versions=item.versions_count,
-                purpose=purpose,
-                legal_basis=basis,
-                recipients=tuple(sent.get(item.id, ())),
+                item_id=item_id,
+                category=category,
+                label=label,
+                value=value,
+                source=source,
+                method=method,
+                obtained_on=obtained_on,
+                recorded_on=recorded_on,
+                versions=count,
+                purpose=row[8] or "",
+                legal_basis=row[9] or "",
+                recipients=tuple(sent.get(item_id, ())),
             )
         )
     return tuple(found)

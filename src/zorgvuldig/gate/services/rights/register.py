@@ -243,6 +243,14 @@ def pause_request(actor: Actor, request_id, *, reason: str) -> SubjectRequestVie
         _still_open(request)
         if request.state == RequestState.WAITING:
             raise InvalidInput({"state": "Dit verzoek wacht al op de verzoeker."})
+        if timezone.localdate() > request.due_on:  # art9.5: the clock stops only while it runs
+            raise InvalidInput(
+                {
+                    "state": f"De termijn van dit verzoek is op {request.due_on:%d-%m-%Y} "
+                    "verstreken; een pauze schuift een verstreken termijn niet meer op "
+                    "(art. 9 lid 5)."
+                }
+            )
         RequestPause.objects.create(
             request=request,
             started_on=timezone.localdate(),

@@ -1,0 +1,500 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Benchmark of the overview of art9.1 (``services.subject_overview``) on PostgreSQL.
+
+Requirement (issue 11): "the overview of a client with 10,000 processing-log records and 500
+data items (with disclosures), as JSON, against the bare SQL that reads the same rows, side by
+side in one run. Goal: the JSON within 100 ms and within 3× the bare SQL."
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_overview python bench/bench_overview.py
+    ... python bench/bench_overview.py --no-write      # print the table, leave the docs alone
+    ... python bench/bench_overview.py --keep          # keep the database to look into
+
+It runs on a PostgreSQL database of its own, ``zorgvuldig_bench_overview`` on the server that
+``DATABASE_URL`` names, dropped and created for the run and dropped afterwards (``--keep``
+keeps it).
+
+The client is built through the real service functions: an adult under the Wmo 2015 at a
+committed partner, informed, consent to record and to share given; ``--items`` items (500)
+recorded by the caseworker, every tenth changed once (a second version); shares of 1-3 items
+to four committed partners (a referral to the Wmo) and to an informed non-partner, until the
+items have about two disclosures each; then the processing log is brought to
+``--log-records`` records (10,000) about the client at the partner, appended through the
+log's own chain in the kinds of processing the gate logs. The database is analysed (the
+statistics autovacuum would gather in time) and an overview request is registered.
+
+Timed, interleaved call by call so that the machine's load falls alike on each:
+
+- **JSON**: ``services.subject_overview`` (the whole gate call: the request, who handles it,
+  the reads, the log record it writes) and ``json.dumps`` of the view it returns, each
+  dataclass written as an object of its fields (there is no API endpoint for it yet; this is
+  the JSON of the dataclass);
+- **view**: the gate call alone;
+- **bare SQL**: four statements, written by hand, that read the same rows (the items with
+  all their versions, the disclosures with their recipients' names, the log records that
+  recorded the items, the log summary grouped as the overview groups it), fetched with the
+  psycopg cursor, nothing decrypted or built.
+
+The results go into the ``bench_overview`` section of ``docs/benchmarks.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime
+import json
+import os
+import random
+import statistics
+import sys
+import time
+import uuid
+
+from benchdb import DOCS, ROOT, machine, postgres_database, setup_django, write_section
+
+START, END = "<!-- bench_overview:start -->", "<!-- bench_overview:end -->"
+BENCH_DATABASE = "zorgvuldig_bench_overview"
+GOAL_MS, GOAL_RATIO = 100.0, 3.0
+VERSION = "regio-utrecht-zuidoost-2015"
+CATEGORIES = ("contact", "household", "welfare", "housing")  # Wmo, zorg: no written consent
+TODAY = datetime.date.today()
+# the kinds of processing the gate logs about a client, for the records added to the log
+LOGGED = (
+    ("dossier-raadplegen", "consult", "support-provision", "wmo-2015"),
+    ("gegeven-vastleggen", "record", "assessment", "wmo-2015"),
+    ("gegeven-wijzigen", "change", "support-provision", "wmo-2015"),
+    ("gegevens-delen", "share", "support-provision", "wmo-2015"),
+    ("gegevens-opvragen", "consult", "support-provision", "wmo-2015"),
+    ("toestemming-raadplegen", "consult", "accountability", ""),
+    ("relaties-raadplegen", "consult", "support-provision", "wmo-2015"),
+    ("trajecten-raadplegen", "consult", "intake", "wmo-2015"),
+    ("gegevens-ontvangen", "consult", "support-provision", "wmo-2015"),
+    ("ontvangers-raadplegen", "consult", "accountability", ""),
+)
+
+
+# --- the database and the client --------------------------------------------------------------
+
+
+def prepare_database(url: str, drop: bool = False) -> str:
+    """Make an empty database for the run (or ``drop`` it afterwards); return its URL."""
+    return postgres_database(url, BENCH_DATABASE, drop)
+
+
+def server_version() -> str:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        return "PostgreSQL " + cursor.fetchone()[0].split()[0]
+
+
+def make_partner(name: str):
+    from zorgvuldig.partners.models import Partner, PartnerKind, ProtocolCommitment
+
+    partner = Partner.objects.create(name=name, kind=PartnerKind.PRIVATE)
+    ProtocolCommitment.objects.create(
+        partner=partner, protocol_version=VERSION, starts_on=datetime.date(2015, 1, 1)
+    )
+    return partner
+
+
+def make_caseworker(partner, username: str):
+    from django.contrib.auth import get_user_model
+
+    from zorgvuldig.partners.models import Employee, Role
+    from zorgvuldig.partners.services import acknowledge
+
+    user = get_user_model().objects.create_user(
+        username=username, first_name=username.capitalize(), last_name="Bench"
+    )
+    employee = Employee.objects.create(user=user, partner=partner, role=Role.CASEWORKER)
+    acknowledge(employee)
+    return employee
+
+
+def build_client(items: int, seed: int) -> dict:
+    """Through the service functions: the client, their items, versions and disclosures."""
+    from zorgvuldig.gate import services
+    from zorgvuldig.partners.services import actor_for
+
+    rng = random.Random(seed)
+    sender = make_partner("Sociaal team Heuvelrug")
+    actor = actor_for(make_caseworker(sender, "caseworker"))
+    recipients = [str(make_partner(f"Wmo-aanbieder {i + 1}").id) for i in range(4)]
+    neighbour = services.register_non_partner(
+        actor, name="Buurvrouw Jansen", kind="network", informed=True
+    )
+    client = services.register_client(
+        actor,
+        bsn="111222333",
+        given_names="Bench",
+        surname="Overzicht",
+        birth_date=datetime.date(1961, 4, 12),
+        domain="zorg",
+        legal_basis="wmo-2015",
+        opened_on=datetime.date(2025, 1, 6),
+        purpose="intake",
+    )
+    services.record_informing(
+        actor,
+        client.id,
+        organisations=[sender.name],
+        informed_on=TODAY,
+        how="conversation",
+        purpose="intake",
+    )
+    for scope in ("record-request", "share"):
+        services.record_consent(
+            actor, client.id, scope=scope, state="given", decided_on=TODAY, purpose="intake"
+        )
+    services.record_consent(  # art7: a non-partner receives on a consent that names it
+        actor,
+        client.id,
+        scope="share",
+        state="given",
+        decided_on=TODAY,
+        purpose="support-provision",
+        recipients=[str(neighbour.id)],
+    )
+    ids = []
+    for number in range(items):
+        category = CATEGORIES[number % len(CATEGORIES)]
+        item = services.record_item(
+            actor,
+            client.id,
+            category=category,
+            label=f"{category} {number + 1}",
+            value=f"Gegeven {number + 1}: " + "tekst " * rng.randrange(4, 24),
+            source=rng.choice(("Cliënt", "Huisarts", "Wijkverpleging")),
+            method="conversation",
+            obtained_on=TODAY - datetime.timedelta(days=rng.randrange(700)),
+            purpose="assessment",
+        )
+        if number % 10 == 9:
+            services.change_item(
+                actor,
+                item.id,
+                label=f"{category} {number + 1}",
+                value=f"Gegeven {number + 1}, bijgewerkt",
+                source="Cliënt",
+                method="conversation",
+                obtained_on=TODAY,
+                reason="Bijgewerkt na gesprek",
+                purpose="support-provision",
+            )
+        ids.append(str(item.id))
+    disclosures, shares = 0, 0
+    while disclosures < 2 * items:
+        shares += 1
+        if shares > 4 * items:
+            raise SystemExit(f"only {disclosures} disclosures after {shares} shares: refused?")
+        chosen = rng.sample(ids, rng.choice((1, 2, 3)))
+        if rng.random() < 0.85:
+            target = {"recipient_partner_id": rng.choice(recipients), "referral_domain": "zorg"}
+        else:
+            target = {"non_partner_id": neighbour.id}
+        result = services.share_items(
+            actor, client.id, item_ids=chosen, purpose="support-provision", **target
+        )
+        disclosures += len(result.sent)
+    return {"actor": actor, "client": client, "partner": str(sender.id), "items": ids}
+
+
+def fill_log(client, partner_id: str, records: int, seed: int) -> int:
+    """Bring the log about the client at the partner to ``records`` records, 1,000 per
+    transaction, over the last two years; returns how many were added."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from zorgvuldig.processing_log import chain
+    from zorgvuldig.processing_log.entry import (
+        LogEntry,
+        new_span_id,
+        new_trace_id,
+        subject_pseudonym,
+    )
+    from zorgvuldig.processing_log.models import LogRecord
+
+    rng = random.Random(seed)
+    pseudonym = subject_pseudonym(client.subject.id)
+    missing = records - LogRecord.objects.filter(subject_pseudonym=pseudonym).count()
+    added = max(missing, 0)
+    now = timezone.now()
+    while missing > 0:
+        batch = min(missing, 1_000)
+        entries = []
+        for _ in range(batch):
+            name, operation, purpose, basis = rng.choice(LOGGED)
+            at = now - datetime.timedelta(seconds=rng.randrange(2 * 365 * 86_400))
+            entries.append(
+                LogEntry(
+                    trace_id=new_trace_id(),
+                    span_id=new_span_id(),
+                    parent_span_id="",
+                    name=name,
+                    start_time=at,
+                    end_time=at,
+                    status="ok",
+                    processing_activity_id="wmo-2015-ondersteuning",
+                    subject_pseudonym=pseudonym,
+                    foreign_operation="",
+                    actor_id=f"employee-{rng.randrange(8)}",
+                    partner_id=partner_id,
+                    operation=operation,
+                    categories=("identification", "welfare"),
+                    purpose=purpose,
+                    legal_basis=basis,
+                    decision=rng.choices(("allowed", "partial", "refused"), (90, 6, 4))[0],
+                    articles=("art3.1", "art5.1"),
+                )
+            )
+        with transaction.atomic():
+            chain.append(entries)
+        missing -= batch
+    return added
+
+
+# --- what is timed ----------------------------------------------------------------------------
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(value):
+    """What ``json.dumps`` cannot write itself: a view's fields, a date's or an id's text."""
+    kind = type(value)
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(value):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+    if names is None:
+        return str(value)
+    return {name: getattr(value, name) for name in names}
+
+
+def as_json(overview) -> str:
+    """The overview as JSON: every view as an object of its fields, tuples as arrays, dates
+    and ids as text (the encoder asks :func:`_plain` only for what it cannot write)."""
+    return json.dumps(overview, default=_plain, ensure_ascii=False)
+
+
+def bare_statements(client, partner_id: str) -> list[tuple[str, list]]:
+    """Hand-written SQL reading the rows the overview reads, with their parameters."""
+    from zorgvuldig.processing_log.entry import subject_pseudonym
+
+    mine = "i.client_id = %s AND i.partner_id = %s AND i.subject_id = %s"
+    keys = [client.id, uuid.UUID(partner_id), client.subject.id]
+    pseudonym = subject_pseudonym(client.subject.id)
+    return [
+        (
+            "SELECT i.id, i.category, i.created_at, i.recorded_trace_id, v.number, v.label, "
+            "v.value, v.source, v.method, v.obtained_on FROM dossier_dataitem i "
+            "JOIN dossier_dataitemversion v ON v.item_id = i.id "
+            f"WHERE {mine} ORDER BY i.created_at, i.id, v.number",
+            keys,
+        ),
+        (
+            "SELECT d.item_id, p.name, n.name, d.report_reference, d.recipient_kind, "
+            "d.version_number, d.purpose, d.ground, d.disclosed_at FROM exchange_disclosure d "
+            "JOIN dossier_dataitem i ON i.id = d.item_id "
+            "LEFT JOIN partners_partner p ON p.id = d.recipient_partner_id "
+            "LEFT JOIN exchange_nonpartner n ON n.id = d.recipient_non_partner_id "
+            f"WHERE {mine} ORDER BY d.disclosed_at, d.id",
+            keys,
+        ),
+        (
+            "SELECT l.trace_id, l.purpose, l.legal_basis FROM processing_log_logrecord l "
+            "WHERE l.subject_pseudonym = %s AND l.trace_id IN (SELECT i.recorded_trace_id "
+            f"FROM dossier_dataitem i WHERE {mine} AND i.recorded_trace_id <> '')",
+            [pseudonym, *keys],
+        ),
+        (
+            "SELECT name, operation, purpose, legal_basis, decision, count(*), min(start_time), "
+            "max(start_time) FROM processing_log_logrecord "
+            "WHERE subject_pseudonym = %s AND partner_id = %s "
+            "GROUP BY name, operation, purpose, legal_basis, decision "
+            "ORDER BY min(start_time), name",
+            [pseudonym, partner_id],
+        ),
+    ]
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def summary(values: list[float]) -> dict:
+    return {"median": statistics.median(values), "p95": percentile(values, 0.95)}
+
+
+def time_overview(actor, request_id, statements, calls: int) -> dict:
+    """``calls`` rounds of the three paths, interleaved, after a warm-up; ms per call."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zorgvuldig.gate import services
+
+    clock = time.perf_counter
+    times: dict[str, list[float]] = {"json": [], "view": [], "sql": []}
+    rows = 0
+    for _ in range(5):  # warm up: prepared statements, caches
+        as_json(services.subject_overview(actor, request_id))
+    with CaptureQueriesContext(connection) as queries:
+        overview = services.subject_overview(actor, request_id)
+    size = len(as_json(overview).encode())
+    for _ in range(calls):
+        began = clock()
+        as_json(services.subject_overview(actor, request_id))
+        times["json"].append((clock() - began) * 1000)
+        began = clock()
+        services.subject_overview(actor, request_id)
+        times["view"].append((clock() - began) * 1000)
+        with connection.cursor() as cursor:
+            began = clock()
+            rows = 0
+            for sql, params in statements:
+                cursor.execute(sql, params)
+                rows += len(cursor.fetchall())
+            times["sql"].append((clock() - began) * 1000)
+    return {
+        **{key: summary(values) for key, values in times.items()},
+        "calls": calls,
+        "queries": len(queries),
+        "sql_rows": rows,
+        "json_kib": size / 1024,
+        "items": len(overview.items),
+        "disclosures": sum(len(i.recipients) for i in overview.items),
+        "processing_lines": len(overview.processings),
+        "logged_records": sum(p.count for p in overview.processings),
+        "recipients": len(overview.recipients),
+    }
+
+
+def measure(args, url: str) -> dict:
+    setup_django(prepare_database(url))
+    from django.conf import settings
+
+    from zorgvuldig.gate import services
+
+    settings.ZORGVULDIG_LOG_ANCHOR_SECONDS = 0  # anchoring is not part of the overview
+    result = {
+        "database": server_version(),
+        "load_before": os.getloadavg()[0],
+        "seed": args.seed,
+    }
+    print("Building the client through the services ...", file=sys.stderr)
+    built = build_client(args.items, args.seed)
+    actor, client = built["actor"], built["client"]
+    result["log_added"] = fill_log(client, built["partner"], args.log_records, args.seed)
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # the statistics autovacuum would gather in time
+        cursor.execute("ANALYZE")
+    request = services.register_request(
+        actor,
+        client.id,
+        kind="overview",
+        requested_by_subject_id=client.subject.id,
+        identity_method="in-person",
+        received_on=TODAY,
+    )
+    print("Timing the overview ...", file=sys.stderr)
+    statements = bare_statements(client, built["partner"])
+    result["timing"] = time_overview(actor, request.id, statements, args.calls)
+    result["load_after"] = os.getloadavg()[0]
+    from django.db import connections
+
+    connections.close_all()
+    if not args.keep:
+        prepare_database(url, drop=True)
+    return result
+
+
+# --- the table and the docs -------------------------------------------------------------------
+
+
+def table(r: dict) -> str:
+    t = r["timing"]
+    sql = t["sql"]["median"]
+    lines = [
+        "| ms per call | median | p95 | median / bare SQL |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for label, key in (
+        ("JSON: `services.subject_overview` + `json.dumps(view)`", "json"),
+        ("View: `services.subject_overview`", "view"),
+        ("Bare SQL: the same rows, 4 statements", "sql"),
+    ):
+        goal = " (goal ≤ 100)" if key == "json" else ""
+        ratio = f"{t[key]['median'] / sql:.2f}" + (" (goal ≤ 3)" if key == "json" else "")
+        lines.append(f"| {label} | {t[key]['median']:.1f}{goal} | {t[key]['p95']:.1f} | {ratio} |")
+    json_ms, ratio = t["json"]["median"], t["json"]["median"] / sql
+    details = [
+        f"JSON median {json_ms:.1f} ms: {'within' if json_ms <= GOAL_MS else 'OVER'} the goal "
+        f"of {GOAL_MS:g} ms; {ratio:.2f} × the bare SQL: "
+        f"{'within' if ratio <= GOAL_RATIO else 'OVER'} the goal of {GOAL_RATIO:g} ×.",
+        f"The overview: {t['items']} items, {t['disclosures']:,} disclosures to "
+        f"{t['recipients']} recipients, {t['logged_records']:,} log records in "
+        f"{t['processing_lines']} lines of the summary; {t['json_kib']:,.0f} KiB of JSON. The "
+        f"bare SQL fetches {t['sql_rows']:,} rows.",
+        f"One gate call sends {t['queries']} statements (the request and its lock, who handles "
+        "it, the reads, the log record it appends); every call adds one record to the log.",
+        f"Load average {r['load_before']:.1f} before the run, {r['load_after']:.1f} after "
+        "(other work on the machine competes for the two cores).",
+        f"Seed {r['seed']}; {t['calls']} calls of each path, interleaved, after 5 warm-up "
+        f"calls; measured {r['measured']} on {r['machine']}; {r['database']} on the same "
+        "machine.",
+    ]
+    return "\n".join(lines) + "\n\n" + "\n".join(f"- {line}" for line in details)
+
+
+def section(r: dict) -> str:
+    return "\n".join(
+        [
+            START,
+            "## The overview of art9.1 (`bench/bench_overview.py`)",
+            "",
+            "PostgreSQL only. One client with 500 data items (every tenth with a second "
+            "version), about two disclosures per item (shares of 1-3 items to four partners "
+            "and a non-partner) and 10,000 processing-log records, built through the services. "
+            "The JSON is `services.subject_overview` (the whole gate call, logged) followed by "
+            "`json.dumps` of the view, each dataclass written as an object of its fields: no "
+            "API endpoint serves the overview yet. "
+            "The bare SQL is four hand-written statements that read the same rows (items with "
+            "all their versions, disclosures with their recipients' names, the log records "
+            "that recorded the items, the log summary grouped), fetched and nothing more: no "
+            "decryption, no objects. The database is analysed after the load (the statistics "
+            "autovacuum would gather in time); the three paths are timed call by call in turn.",
+            "",
+            table(r),
+            "",
+            f"<!-- bench_overview:data {json.dumps(r, sort_keys=True)} -->",
+            END,
+        ]
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--items", type=int, default=500)
+    parser.add_argument("--log-records", type=int, default=10_000)
+    parser.add_argument("--calls", type=int, default=40, help="timed calls of each path")
+    parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument("--no-write", action="store_true", help="leave docs/benchmarks.md alone")
+    args = parser.parse_args()
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        parser.error("needs DATABASE_URL=postgres://...")
+    result = measure(args, url)
+    result["machine"] = machine(" shared by the benchmark and the database server")
+    result["measured"] = datetime.date.today().isoformat()
+    print(table(result))
+    if not args.no_write:
+        write_section(START, END, END, section(result))  # the first time: at the end
+        print(f"\nWritten to {DOCS.relative_to(ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
