@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from zorgvuldig.demo import exchanges, region
+from zorgvuldig.demo import exchanges, region, rights
 from zorgvuldig.demo.models import DemoRegion
 from zorgvuldig.demo.signing import signing_with
 from zorgvuldig.gate import services
@@ -166,10 +166,9 @@ def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> i
         plan="Doelen: huurachterstand oplossen (woonstichting), schoolgang Daan herstellen "
         "(jeugdhulp), netwerk versterken (welzijn). Evaluatie elke zes weken.",
     )
-    exchanges.load(
-        {username: actor_for(employee) for username, employee in employees.items()},
-        exchanges.HandMade(client_ids, representative_ids, subject_ids),
-    )
+    actors = {username: actor_for(employee) for username, employee in employees.items()}
+    exchanges.load(actors, exchanges.HandMade(client_ids, representative_ids, subject_ids))
+    rights.load(actors, client_ids, subject_ids, representative_ids)
     return len(region.CLIENTS)
 
 
