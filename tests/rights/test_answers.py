@@ -49,7 +49,7 @@ def test_art9_1_only_an_overview_request_is_answered_by_sending_the_overview(act
     assert "kind" in wrong.value.errors
 
 
-def test_art3_2g_a_granted_objection_takes_the_data_out_of_use(avg_actor, noor):
+def test_gdpr_art21_a_granted_objection_takes_the_data_out_of_use(avg_actor, noor):
     client = noor
     phone = factories.record(avg_actor, client.id, category="contact", value="06-12345678")
     request = services.register_request(
@@ -69,7 +69,7 @@ def test_art3_2g_a_granted_objection_takes_the_data_out_of_use(avg_actor, noor):
     assert DataItem.objects.get(id=phone.id).blocked_on == timezone.localdate()
 
 
-def test_art3_2g_an_objection_is_refused_only_with_a_ground_and_a_reason(avg_actor, noor):
+def test_gdpr_art21_an_objection_is_refused_only_with_a_ground_and_a_reason(avg_actor, noor):
     client = noor
     phone = factories.record(avg_actor, client.id, category="contact", value="06-12345678")
     request = services.register_request(
