@@ -24,6 +24,7 @@ from zorgvuldig.web import labels
 from zorgvuldig.web.consent_forms import ConsentForm, InformingForm, WithdrawalForm, describe
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import not_found, refused
+from zorgvuldig.web.views.flow import form_page
 from zorgvuldig.web.views.purpose import choose_purpose, read_purpose, url
 
 PANEL = "toestemming"
@@ -185,11 +186,11 @@ def record_informing(request, client_id):
         else:
             messages.success(request, _("The informing of the client has been recorded."))
             return redirect(dossier_url)
-    return render(
+    return form_page(
         request,
         "web/record_informing.html",
-        {"form": form, "dossier_url": dossier_url, "purpose": query["doel"]},
-        status=400 if form.errors else 200,
+        form,
+        {"dossier_url": dossier_url, "purpose": query["doel"]},
     )
 
 

@@ -17,6 +17,7 @@ from zorgvuldig.gate import services
 from zorgvuldig.web.forms import GateForm
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import not_found, refused
+from zorgvuldig.web.views.flow import form_page, submit
 from zorgvuldig.web.views.purpose import url
 
 INTAKE = {"doel": "intake"}
@@ -71,24 +72,23 @@ def decline(request, client_id, domain):
     back_url = reverse("web:intake_queue")
     form = ReferralDeclineForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.decline_referral(
-                request.actor, client_id, domain=domain, reason=form.cleaned_data["reason"]
-            )
-        except ProcessingRefused as error:
-            return refused(request, error, back_url=back_url)
-        except NotFound as error:
-            return not_found(request, error)
-        except InvalidInput as error:
-            form.add_gate_errors(error)
-        else:
-            messages.success(request, _("The referral has been declined; nothing was recorded."))
-            return redirect(back_url)
-    return render(
+        done = submit(
+            request,
+            form,
+            lambda data: services.decline_referral(
+                request.actor, client_id, domain=domain, reason=data["reason"]
+            ),
+            done=_("The referral has been declined; nothing was recorded."),
+            next_url=back_url,
+            back_url=back_url,
+        )
+        if done is not None:
+            return done
+    return form_page(
         request,
         "web/decline.html",
+        form,
         {
-            "form": form,
             "back_url": back_url,
             "title": _("Decline a referral"),
             "back_label": _("Back to the referrals"),
@@ -97,5 +97,4 @@ def decline(request, client_id, domain):
                 "is not recorded and no longer waits."
             ),
         },
-        status=400 if form.errors else 200,
     )
