@@ -190,7 +190,7 @@ def record_informing(request, client_id):
         request,
         "web/record_informing.html",
         form,
-        {"dossier_url": dossier_url, "purpose": query["doel"]},
+        {"back_url": dossier_url, "purpose": query["doel"]},
     )
 
 
@@ -228,7 +228,7 @@ def _decision_page(request, client_id, *, title, template, make_form, save, done
     return render(
         request,
         template,
-        {"form": form, "dossier_url": dossier_url, "purpose": query["doel"], "consent": overview},
+        {"form": form, "back_url": dossier_url, "purpose": query["doel"], "consent": overview},
         status=400 if form.errors else 200,
     )
 

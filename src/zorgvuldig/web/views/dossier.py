@@ -117,7 +117,7 @@ def record_item(request, page, client_id):
         request,
         "web/record_item.html",
         form,
-        {"dossier_url": dossier_url, "purpose": query["doel"]},
+        {"back_url": dossier_url, "purpose": query["doel"]},
     )
 
 
@@ -252,5 +252,5 @@ def change_item(request, page, item_id):
         request,
         "web/change_item.html",
         form,
-        {"history_url": history_url, "purpose": query["doel"]},
+        {"back_url": history_url, "purpose": query["doel"]},
     )

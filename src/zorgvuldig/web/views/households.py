@@ -128,5 +128,5 @@ def create(request, page, client_id):
         request,
         "web/household_form.html",
         form,
-        {"dossier_url": dossier_url, "purpose": query["doel"]},
+        {"back_url": dossier_url, "purpose": query["doel"]},
     )

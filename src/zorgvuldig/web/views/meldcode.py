@@ -76,7 +76,7 @@ def open_case(request, page, client_id):
         request,
         "web/meldcode_open.html",
         form,
-        {"dossier_url": dossier_url, "purpose": query["doel"]},
+        {"back_url": dossier_url, "purpose": query["doel"]},
     )
 
 
@@ -138,7 +138,7 @@ def next_step(request, page, client_id, case_id):
         form,
         {
             "case": case,
-            "dossier_url": dossier_url,
+            "back_url": dossier_url,
             "purpose": query["doel"],
             "share_url": url("web:share", client_id, query),
         },
@@ -175,5 +175,5 @@ def close_case(request, page, client_id, case_id):
         if done is not None:
             return done
     return form_page(
-        request, "web/meldcode_close.html", form, {"case": case, "dossier_url": dossier_url}
+        request, "web/meldcode_close.html", form, {"case": case, "back_url": dossier_url}
     )
