@@ -17,6 +17,14 @@ from django.utils.translation import gettext_lazy as _
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.partners.models import Partner
 from zorgvuldig.web import labels
+from zorgvuldig.web.fields import (
+    bsn_field,
+    checkbox_field,
+    checkboxes_field,
+    date_field,
+    purpose_field,
+    text_field,
+)
 
 # The Utrecht component (CSS block) that styles each kind of widget.
 _WIDGET_BLOCKS = {
@@ -63,13 +71,6 @@ class UtrechtFormMixin:
     template_name = "web/includes/form_fields.html"
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
 class GateForm(UtrechtFormMixin, forms.Form):
     """A form whose data goes to a gate service."""
 
@@ -90,34 +91,11 @@ class LoginForm(UtrechtFormMixin, AuthenticationForm):
         self.fields["password"].widget.attrs.update(autocomplete="current-password")
 
 
-def _purpose_field(**kwargs) -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=_("Purpose"),
-        choices=[("", _("Choose the purpose…")), *labels.choices("purpose")],
-        help_text=_(
-            "Every processing of personal data serves a purpose within the support (art. 2)."
-        ),
-        **kwargs,
-    )
-
-
 class SearchForm(GateForm):
     """Find a client by BSN or surname. Sent by POST: a BSN never appears in a URL."""
 
-    purpose = _purpose_field()
-    bsn = forms.CharField(
-        label=_("BSN"),
-        required=False,
-        max_length=20,
-        help_text=_("The citizen service number, nine digits."),
-        widget=forms.TextInput(
-            attrs={
-                "inputmode": "numeric",
-                "autocomplete": "off",
-                "class": "utrecht-textbox--numeric",
-            }
-        ),
-    )
+    purpose = purpose_field()
+    bsn = bsn_field(required=False)
     surname = forms.CharField(
         label=_("Surname"),
         required=False,
@@ -145,18 +123,7 @@ class SearchForm(GateForm):
 class IntakeForm(GateForm):
     """Cliënt aanmelden: the client, and the support trajectory opened at the actor's partner."""
 
-    bsn = forms.CharField(
-        label=_("BSN"),
-        max_length=20,
-        help_text=_("The citizen service number, nine digits."),
-        widget=forms.TextInput(
-            attrs={
-                "inputmode": "numeric",
-                "autocomplete": "off",
-                "class": "utrecht-textbox--numeric",
-            }
-        ),
-    )
+    bsn = bsn_field()
     given_names = forms.CharField(
         label=_("Given names"),
         max_length=200,
@@ -174,7 +141,7 @@ class IntakeForm(GateForm):
     surname = forms.CharField(
         label=_("Surname"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "off"})
     )
-    birth_date = forms.DateField(label=_("Date of birth"), widget=DateInput())
+    birth_date = date_field(_("Date of birth"), today=False)
     domain = forms.ChoiceField(
         label=_("Domain"),
         choices=[("", _("Choose the domain…")), *labels.choices("domain")],
@@ -188,9 +155,7 @@ class IntakeForm(GateForm):
             "housing, the Jeugdwet for youth, the Participatiewet for work and income."
         ),
     )
-    opened_on = forms.DateField(
-        label=_("Support starts on"), widget=DateInput(), initial=timezone.localdate
-    )
+    opened_on = date_field(_("Support starts on"))
     gate_fields = {
         "givenNames": "given_names",
         "surnamePrefix": "surname_prefix",
@@ -204,7 +169,7 @@ class OpenDossierForm(GateForm):
     """The purpose (and, when the client is supported under more laws, the legal basis) for
     which a dossier is opened. In the query string: ``?doel=...&grondslag=...``."""
 
-    doel = _purpose_field()
+    doel = purpose_field()
     grondslag = forms.ChoiceField(
         label=_("Legal basis"),
         required=False,
@@ -227,9 +192,7 @@ class ItemOriginForm(GateForm):
     label = forms.CharField(
         label=_("Label"), max_length=200, help_text=_("What the data is, for example “Income”.")
     )
-    value = forms.CharField(
-        label=_("Value"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    value = text_field(_("Value"), rows=4, max_length=10_000)
     source = forms.CharField(
         label=_("Supplied by"),
         max_length=200,
@@ -239,9 +202,7 @@ class ItemOriginForm(GateForm):
         label=_("Obtained by"),
         choices=[("", _("Choose how it was obtained…")), *labels.choices("method")],
     )
-    obtained_on = forms.DateField(
-        label=_("Obtained on"), widget=DateInput(), initial=timezone.localdate
-    )
+    obtained_on = date_field(_("Obtained on"))
     gate_fields = {"obtainedOn": "obtained_on"}
 
 
@@ -282,23 +243,18 @@ class JustificationMixin(forms.Form):
         return data.get("justification_ground", ""), data.get("justification", "")
 
 
-_CHECKBOX = {"class": "zv-checkbox__input"}
-
-
 class RecordItemForm(JustificationMixin, ItemOriginForm):
     category = forms.ChoiceField(
         label=_("Category"),
         choices=[("", _("Choose the category…")), *labels.choices("category")],
         help_text=_("Record only what the support needs (art. 5 paragraph 1)."),
     )
-    professional_secrecy = forms.BooleanField(
-        label=_("Recorded under my statutory professional secrecy (art. 6 paragraph 2)"),
-        required=False,
+    professional_secrecy = checkbox_field(
+        _("Recorded under my statutory professional secrecy (art. 6 paragraph 2)"),
         help_text=_(
             "The item then leaves your organisation only when you release it for a "
             "recipient, even when the client consented."
         ),
-        widget=forms.CheckboxInput(attrs=_CHECKBOX),
     )
     field_order = [
         "category",
@@ -315,9 +271,7 @@ class RecordItemForm(JustificationMixin, ItemOriginForm):
 
 
 class ChangeItemForm(JustificationMixin, ItemOriginForm):
-    reason = forms.CharField(
-        label=_("Reason for the change"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    reason = text_field(_("Reason for the change"), rows=2, max_length=500)
     field_order = [
         "label",
         "value",
@@ -347,11 +301,11 @@ class SecrecyReleaseForm(GateForm):
     """art6.2: the holder of an item's professional secrecy releases it for one recipient."""
 
     recipient = forms.ChoiceField(label=_("Release for"))
-    reason = forms.CharField(
-        label=_("Reason"),
+    reason = text_field(
+        _("Reason"),
+        rows=2,
         max_length=1000,
         help_text=_("Why this recipient may receive the item despite your professional secrecy."),
-        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, own_partner_id, **kwargs):
@@ -406,11 +360,10 @@ class ShareForm(JustificationMixin, GateForm):
         help_text=_("Who receives the data, for example “J. van Dijk, wijkverpleegkundige”."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    purpose = _purpose_field()
-    items = forms.MultipleChoiceField(
-        label=_("Data to share"),
+    purpose = purpose_field()
+    items = checkboxes_field(
+        _("Data to share"),
         help_text=_("Share only what the recipient needs for the support (art. 5 paragraph 1)."),
-        widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
     )
     gate_fields = {
         "recipientPartnerId": "recipient",
@@ -485,9 +438,7 @@ class NonPartnerForm(GateForm):
         label=_("Kind"),
         choices=[("", _("Choose the kind…")), *labels.choices("non_partner_kind")],
     )
-    informed = forms.BooleanField(
-        label=_("I have handed over the leaflet with the protocol's main lines (art. 7)"),
-        required=False,
+    informed = checkbox_field(
+        _("I have handed over the leaflet with the protocol's main lines (art. 7)"),
         help_text=_("A non-partner is informed before the first disclosure."),
-        widget=forms.CheckboxInput(attrs=_CHECKBOX),
     )

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.gate import services
+from zorgvuldig.web.fields import text_field
 from zorgvuldig.web.forms import GateForm
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import not_found, refused
@@ -25,10 +25,10 @@ from zorgvuldig.web.views.purpose import url
 
 
 class DeclineForm(GateForm):
-    reason = forms.CharField(
-        label=gettext_lazy("Why you do not need this data"),
+    reason = text_field(
+        gettext_lazy("Why you do not need this data"),
+        rows=3,
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("Only what the support needs is recorded (art. 5 paragraph 1)."),
     )
 

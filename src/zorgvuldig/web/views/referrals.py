@@ -4,7 +4,6 @@ art5.1). Seeing who was referred, taking the client in and declining each pass t
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.gate import services
+from zorgvuldig.web.fields import text_field
 from zorgvuldig.web.forms import GateForm
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import not_found, refused
@@ -24,10 +24,10 @@ INTAKE = {"doel": "intake"}
 
 
 class ReferralDeclineForm(GateForm):
-    reason = forms.CharField(
-        label=gettext_lazy("Why your organisation does not take the client in"),
+    reason = text_field(
+        gettext_lazy("Why your organisation does not take the client in"),
+        rows=3,
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy(
             "What the referral carried is not recorded; who declined it, when and why is kept."
         ),
