@@ -44,6 +44,17 @@ def _submitted(request, form, client_id, query, record, message):
     )
 
 
+def _step(form, query) -> dict:
+    """What every step records besides its own answers: the day it was taken, the purpose
+    and legal basis, and the justification where consent is missing (art4.6)."""
+    return {
+        "taken_on": form.cleaned_data["taken_on"],
+        "purpose": form.cleaned_data["purpose"],
+        "legal_basis": query.get("grondslag"),
+        "justification": validation.justification(*form.justification_values()),
+    }
+
+
 @employee_required
 @require_http_methods(["GET", "POST"])
 @with_purpose(gettext_lazy("Start the Meldcode"))
@@ -60,13 +71,7 @@ def open_case(request, page, client_id):
             client_id,
             query,
             lambda data: services.open_safety_case(
-                request.actor,
-                client_id,
-                signals=data["signals"],
-                taken_on=data["taken_on"],
-                purpose=data["purpose"],
-                legal_basis=query.get("grondslag"),
-                justification=validation.justification(*form.justification_values()),
+                request.actor, client_id, signals=data["signals"], **_step(form, query)
             ),
             _("Step 1 of the Meldcode has been recorded: the signals."),
         )
@@ -121,11 +126,8 @@ def next_step(request, page, client_id, case_id):
                 request.actor,
                 case.id,
                 step=data["step"],
-                taken_on=data["taken_on"],
                 conclusion=data["conclusion"],
-                purpose=data["purpose"],
-                legal_basis=query.get("grondslag"),
-                justification=validation.justification(*form.justification_values()),
+                **_step(form, query),
                 **form.answers(),
             ),
             _("The step of the Meldcode has been recorded."),
