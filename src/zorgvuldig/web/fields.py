@@ -29,11 +29,18 @@ def date_field(label, *, today: bool = True, **kwargs) -> forms.DateField:
     return forms.DateField(label=label, widget=DateInput(), **kwargs)
 
 
+def vocabulary_field(label, kind: str, *, empty, **kwargs) -> forms.ChoiceField:
+    """A choice of the codes of one kind of the protocol's vocabulary (:mod:`.labels`), after
+    a first option ``empty`` that chooses none."""
+    return forms.ChoiceField(label=label, choices=[("", empty), *labels.choices(kind)], **kwargs)
+
+
 def purpose_field(**kwargs) -> forms.ChoiceField:
     """The purpose of the processing, from the protocol's vocabulary (art2)."""
-    return forms.ChoiceField(
-        label=_("Purpose"),
-        choices=[("", _("Choose the purpose…")), *labels.choices("purpose")],
+    return vocabulary_field(
+        _("Purpose"),
+        "purpose",
+        empty=_("Choose the purpose…"),
         help_text=_(
             "Every processing of personal data serves a purpose within the support (art. 2)."
         ),

@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.partners.models import Partner
-from zorgvuldig.web import labels
 from zorgvuldig.web.fields import (
     bsn_field,
     checkbox_field,
@@ -24,6 +23,7 @@ from zorgvuldig.web.fields import (
     date_field,
     purpose_field,
     text_field,
+    vocabulary_field,
 )
 
 # The Utrecht component (CSS block) that styles each kind of widget.
@@ -142,14 +142,16 @@ class IntakeForm(GateForm):
         label=_("Surname"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "off"})
     )
     birth_date = date_field(_("Date of birth"), today=False)
-    domain = forms.ChoiceField(
-        label=_("Domain"),
-        choices=[("", _("Choose the domain…")), *labels.choices("domain")],
+    domain = vocabulary_field(
+        _("Domain"),
+        "domain",
+        empty=_("Choose the domain…"),
         help_text=_("The domain in which the client gets support."),
     )
-    legal_basis = forms.ChoiceField(
-        label=_("Legal basis"),
-        choices=[("", _("Choose the law…")), *labels.choices("legal_basis")],
+    legal_basis = vocabulary_field(
+        _("Legal basis"),
+        "legal_basis",
+        empty=_("Choose the law…"),
         help_text=_(
             "The law the support rests on (art. 2): the Wmo 2015 for care, welfare and "
             "housing, the Jeugdwet for youth, the Participatiewet for work and income."
@@ -170,10 +172,11 @@ class OpenDossierForm(GateForm):
     which a dossier is opened. In the query string: ``?doel=...&grondslag=...``."""
 
     doel = purpose_field()
-    grondslag = forms.ChoiceField(
-        label=_("Legal basis"),
+    grondslag = vocabulary_field(
+        _("Legal basis"),
+        "legal_basis",
+        empty=_("The law of my support of this client"),
         required=False,
-        choices=[("", _("The law of my support of this client")), *labels.choices("legal_basis")],
         help_text=_("Only needed when you support this client under more than one law."),
     )
     gate_fields = {"purpose": "doel", "legalBasis": "grondslag"}
@@ -198,10 +201,7 @@ class ItemOriginForm(GateForm):
         max_length=200,
         help_text=_("Who supplied the data, for example “the client”."),
     )
-    method = forms.ChoiceField(
-        label=_("Obtained by"),
-        choices=[("", _("Choose how it was obtained…")), *labels.choices("method")],
-    )
+    method = vocabulary_field(_("Obtained by"), "method", empty=_("Choose how it was obtained…"))
     obtained_on = date_field(_("Obtained on"))
     gate_fields = {"obtainedOn": "obtained_on"}
 
@@ -213,13 +213,11 @@ class JustificationMixin(forms.Form):
     they are a justification, none, or an error on the field it names.
     """
 
-    justification_ground = forms.ChoiceField(
-        label=_("Ground"),
+    justification_ground = vocabulary_field(
+        _("Ground"),
+        "exception_ground",
+        empty=_("No exception: the client consented"),
         required=False,
-        choices=[
-            ("", _("No exception: the client consented")),
-            *labels.choices("exception_ground"),
-        ],
         help_text=_(
             "Only when the client has not consented (refused, withdrawn or not asked "
             "yet) and the processing cannot wait."
@@ -244,9 +242,10 @@ class JustificationMixin(forms.Form):
 
 
 class RecordItemForm(JustificationMixin, ItemOriginForm):
-    category = forms.ChoiceField(
-        label=_("Category"),
-        choices=[("", _("Choose the category…")), *labels.choices("category")],
+    category = vocabulary_field(
+        _("Category"),
+        "category",
+        empty=_("Choose the category…"),
         help_text=_("Record only what the support needs (art. 5 paragraph 1)."),
     )
     professional_secrecy = checkbox_field(
@@ -333,13 +332,11 @@ class ShareForm(JustificationMixin, GateForm):
             "2)."
         ),
     )
-    referral_domain = forms.ChoiceField(
-        label=_("Refer the client for support in"),
+    referral_domain = vocabulary_field(
+        _("Refer the client for support in"),
+        "domain",
+        empty=_("No referral: the partner supports the client already"),
         required=False,
-        choices=[
-            ("", _("No referral: the partner supports the client already")),
-            *labels.choices("domain"),
-        ],
         help_text=_(
             "Only for a partner that does not support the client yet: the referral "
             "carries only what intake and assessment in that domain need, and waits in "
@@ -434,10 +431,7 @@ class NonPartnerForm(GateForm):
     name = forms.CharField(
         label=_("Name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "off"})
     )
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        choices=[("", _("Choose the kind…")), *labels.choices("non_partner_kind")],
-    )
+    kind = vocabulary_field(_("Kind"), "non_partner_kind", empty=_("Choose the kind…"))
     informed = checkbox_field(
         _("I have handed over the leaflet with the protocol's main lines (art. 7)"),
         help_text=_("A non-partner is informed before the first disclosure."),
