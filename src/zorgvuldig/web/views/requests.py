@@ -81,6 +81,6 @@ def request_data(request, page, client_id):
             # the holder's own explanation, where it kept something back (art4.3, art6.2)
             "holder_withheld": result is not None
             and any(a.refused_by == BY_HOLDER for a in result.categories),
-            "dossier_url": dossier_url,
+            "back_url": dossier_url,
         },
     )
