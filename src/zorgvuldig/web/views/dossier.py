@@ -25,7 +25,7 @@ from zorgvuldig.web.views import consent, meldcode_panel
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.flow import JUSTIFICATION_FIELDSET as JUSTIFICATION_FIELDSET
 from zorgvuldig.web.views.flow import consult, form_page, justification_url, submit, with_purpose
-from zorgvuldig.web.views.purpose import url
+from zorgvuldig.web.views.purpose import processing, url
 
 #: How many processings of the client's log the dossier page shows (newest first).
 LOG_ON_PAGE = 100
@@ -45,14 +45,13 @@ def _items_by_category(items) -> list[tuple[str, str, list]]:
 @with_purpose(gettext_lazy("Open the dossier"))
 def dossier(request, page, client_id):
     query = page.query
-    purpose, basis = query["doel"], query.get("grondslag")
 
     def read():
         return (
-            services.consult_dossier(request.actor, client_id, purpose=purpose, legal_basis=basis),
+            services.consult_dossier(request.actor, client_id, **processing(query)),
             consent.panel(request, client_id, query),
             meldcode_panel.panel(request, client_id, query),
-            services.client_log(request.actor, client_id, purpose=purpose, legal_basis=basis),
+            services.client_log(request.actor, client_id, **processing(query)),
         )
 
     found, response = consult(request, read, back_url=reverse("web:home"), page=page)
@@ -64,7 +63,7 @@ def dossier(request, page, client_id):
         "web/dossier.html",
         {
             "client": client,
-            "purpose": purpose,
+            "purpose": query["doel"],
             "query": urlencode(query),
             "groups": _items_by_category(client.items),
             "log": log[:LOG_ON_PAGE],
@@ -100,8 +99,7 @@ def record_item(request, page, client_id):
                 source=data["source"],
                 method=data["method"],
                 obtained_on=data["obtained_on"],
-                purpose=query["doel"],
-                legal_basis=query.get("grondslag"),
+                **processing(query),
                 justification=validation.justification(*form.justification_values()),
                 professional_secrecy=data["professional_secrecy"],
             ),
@@ -135,9 +133,7 @@ def _read_item(request, item_id, page):
     query = page.query
     return consult(
         request,
-        lambda: services.item_history(
-            request.actor, item_id, purpose=query["doel"], legal_basis=query.get("grondslag")
-        ),
+        lambda: services.item_history(request.actor, item_id, **processing(query)),
         back_url=reverse("web:home"),
         page=page,
     )
@@ -161,8 +157,7 @@ def item_history(request, page, item_id):
                 item_id,
                 recipient=data["recipient"],
                 reason=data["reason"],
-                purpose=query["doel"],
-                legal_basis=query.get("grondslag"),
+                **processing(query),
             ),
             done=_(
                 "The professional secrecy of this item has been lifted for the recipient you chose."
@@ -176,9 +171,7 @@ def item_history(request, page, item_id):
     if response is not None:
         return response
     try:
-        disclosures = services.disclosures_of_item(
-            request.actor, item_id, purpose=query["doel"], legal_basis=query.get("grondslag")
-        )
+        disclosures = services.disclosures_of_item(request.actor, item_id, **processing(query))
         disclosures_refusal = ""
     except ProcessingRefused as error:
         disclosures, disclosures_refusal = None, error.decision.explanation
@@ -220,8 +213,7 @@ def change_item(request, page, item_id):
                     method=data["method"],
                     obtained_on=data["obtained_on"],
                     reason=data["reason"],
-                    purpose=query["doel"],
-                    legal_basis=query.get("grondslag"),
+                    **processing(query),
                     justification=validation.justification(*form.justification_values()),
                 ),
                 done=_(

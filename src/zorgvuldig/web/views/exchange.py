@@ -31,7 +31,7 @@ from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.dossier import _items_by_category
 from zorgvuldig.web.views.errors import refused
 from zorgvuldig.web.views.flow import consult, form_page, justification_url, with_purpose
-from zorgvuldig.web.views.purpose import url
+from zorgvuldig.web.views.purpose import processing, url
 
 #: The steps of the share form (the name of its submit buttons).
 PREVIEW, INFORM, SHARE = "bekijken", "informeren", "delen"
@@ -69,9 +69,7 @@ def share(request, page, client_id):
     dossier_url = url("web:dossier", client_id, query, "gegevens")
     client, response = consult(
         request,
-        lambda: services.consult_dossier(
-            request.actor, client_id, purpose=query["doel"], legal_basis=basis
-        ),
+        lambda: services.consult_dossier(request.actor, client_id, **processing(query)),
         back_url=reverse("web:home"),
         page=page,
     )

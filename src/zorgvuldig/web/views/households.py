@@ -21,7 +21,7 @@ from zorgvuldig.gate import services
 from zorgvuldig.web.support_forms import HouseholdForm, PlanForm
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.flow import consult, form_page, submit, with_purpose
-from zorgvuldig.web.views.purpose import url
+from zorgvuldig.web.views.purpose import processing, url
 
 
 def household_url(household_id, query: dict | None = None) -> str:
@@ -53,8 +53,7 @@ def household(request, page, household_id):
                 request.actor,
                 household_id,
                 plan=data["plan"],
-                purpose=query["doel"],
-                legal_basis=query.get("grondslag"),
+                **processing(query),
             ),
             done=_("The plan has been updated."),
             next_url=household_url(household_id, query),
@@ -64,9 +63,7 @@ def household(request, page, household_id):
             return done
     overview, response = consult(
         request,
-        lambda: services.household_overview(
-            request.actor, household_id, purpose=query["doel"], legal_basis=query.get("grondslag")
-        ),
+        lambda: services.household_overview(request.actor, household_id, **processing(query)),
         back_url=back_url,
         page=page,
     )
@@ -91,9 +88,7 @@ def create(request, page, client_id):
     dossier_url = url("web:dossier", client_id, query, "trajecten")
     relations, response = consult(
         request,
-        lambda: services.list_relations(
-            request.actor, client_id, purpose=query["doel"], legal_basis=query.get("grondslag")
-        ),
+        lambda: services.list_relations(request.actor, client_id, **processing(query)),
         back_url=dossier_url,
         page=page,
     )

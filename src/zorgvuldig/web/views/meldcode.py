@@ -25,7 +25,7 @@ from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import not_found
 from zorgvuldig.web.views.flow import consult, form_page, justification_url, submit, with_purpose
 from zorgvuldig.web.views.meldcode_panel import PART
-from zorgvuldig.web.views.purpose import url
+from zorgvuldig.web.views.purpose import processing, url
 
 
 def _submitted(request, form, client_id, query, record, message):
@@ -89,9 +89,7 @@ def _case(request, client_id, case_id, query):
     """The case with its steps (a logged consult), or the page that says why not."""
     cases, response = consult(
         request,
-        lambda: services.safety_cases(
-            request.actor, client_id, purpose=query["doel"], legal_basis=query.get("grondslag")
-        ),
+        lambda: services.safety_cases(request.actor, client_id, **processing(query)),
         back_url=url("web:dossier", client_id, query, PART),
     )
     if response is not None:
