@@ -8,7 +8,16 @@ from django.db import models
 from zorgvuldig.core import crypto
 
 
-class EncryptedTextField(models.TextField):
+class _BoundToColumn:
+    """A field whose values are authenticated with its column, ``db_table.column`` (its
+    ``_context``), so a ciphertext copied into another column does not decrypt."""
+
+    def contribute_to_class(self, cls, name, private_only=False):
+        super().contribute_to_class(cls, name, private_only)
+        self._context = f"{cls._meta.db_table}.{self.column}"
+
+
+class EncryptedTextField(_BoundToColumn, models.TextField):
     """Text encrypted with AES-256-GCM; the database only ever sees the ciphertext.
 
     The column's ``db_table.column`` is authenticated with the value, so a ciphertext copied
@@ -16,10 +25,6 @@ class EncryptedTextField(models.TextField):
     """
 
     description = "Encrypted text"
-
-    def contribute_to_class(self, cls, name, private_only=False):
-        super().contribute_to_class(cls, name, private_only)
-        self._context = f"{cls._meta.db_table}.{self.column}"
 
     def from_db_value(self, value, expression, connection):
         if value is None:
@@ -33,7 +38,7 @@ class EncryptedTextField(models.TextField):
         return crypto.encrypt(value, self._context)
 
 
-class EncryptedBinaryField(models.BinaryField):
+class EncryptedBinaryField(_BoundToColumn, models.BinaryField):
     """Binary content (a signed consent form, art4.4) encrypted with AES-256-GCM at rest.
 
     Like :class:`EncryptedTextField`, the column's ``db_table.column`` is authenticated with
@@ -41,10 +46,6 @@ class EncryptedBinaryField(models.BinaryField):
     """
 
     description = "Encrypted binary content"
-
-    def contribute_to_class(self, cls, name, private_only=False):
-        super().contribute_to_class(cls, name, private_only)
-        self._context = f"{cls._meta.db_table}.{self.column}"
 
     def from_db_value(self, value, expression, connection):
         if value is None:

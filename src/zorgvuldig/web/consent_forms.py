@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from zorgvuldig.partners.models import Partner
 from zorgvuldig.web import labels
-from zorgvuldig.web.forms import DateInput, GateForm
-
-_CHECKBOX = {"class": "zv-checkbox__input"}
+from zorgvuldig.web.fields import CHECKBOX as _CHECKBOX
+from zorgvuldig.web.fields import DateInput
+from zorgvuldig.web.forms import GateForm
 
 
 def _today():

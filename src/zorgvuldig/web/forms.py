@@ -16,7 +16,15 @@ from django.utils.translation import gettext_lazy as _
 
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.partners.models import Partner
-from zorgvuldig.web import labels
+from zorgvuldig.web.fields import (
+    bsn_field,
+    checkbox_field,
+    checkboxes_field,
+    date_field,
+    purpose_field,
+    text_field,
+    vocabulary_field,
+)
 
 # The Utrecht component (CSS block) that styles each kind of widget.
 _WIDGET_BLOCKS = {
@@ -63,13 +71,6 @@ class UtrechtFormMixin:
     template_name = "web/includes/form_fields.html"
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
 class GateForm(UtrechtFormMixin, forms.Form):
     """A form whose data goes to a gate service."""
 
@@ -90,34 +91,11 @@ class LoginForm(UtrechtFormMixin, AuthenticationForm):
         self.fields["password"].widget.attrs.update(autocomplete="current-password")
 
 
-def _purpose_field(**kwargs) -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=_("Purpose"),
-        choices=[("", _("Choose the purpose…")), *labels.choices("purpose")],
-        help_text=_(
-            "Every processing of personal data serves a purpose within the support (art. 2)."
-        ),
-        **kwargs,
-    )
-
-
 class SearchForm(GateForm):
     """Find a client by BSN or surname. Sent by POST: a BSN never appears in a URL."""
 
-    purpose = _purpose_field()
-    bsn = forms.CharField(
-        label=_("BSN"),
-        required=False,
-        max_length=20,
-        help_text=_("The citizen service number, nine digits."),
-        widget=forms.TextInput(
-            attrs={
-                "inputmode": "numeric",
-                "autocomplete": "off",
-                "class": "utrecht-textbox--numeric",
-            }
-        ),
-    )
+    purpose = purpose_field()
+    bsn = bsn_field(required=False)
     surname = forms.CharField(
         label=_("Surname"),
         required=False,
@@ -145,18 +123,7 @@ class SearchForm(GateForm):
 class IntakeForm(GateForm):
     """Cliënt aanmelden: the client, and the support trajectory opened at the actor's partner."""
 
-    bsn = forms.CharField(
-        label=_("BSN"),
-        max_length=20,
-        help_text=_("The citizen service number, nine digits."),
-        widget=forms.TextInput(
-            attrs={
-                "inputmode": "numeric",
-                "autocomplete": "off",
-                "class": "utrecht-textbox--numeric",
-            }
-        ),
-    )
+    bsn = bsn_field()
     given_names = forms.CharField(
         label=_("Given names"),
         max_length=200,
@@ -174,23 +141,23 @@ class IntakeForm(GateForm):
     surname = forms.CharField(
         label=_("Surname"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "off"})
     )
-    birth_date = forms.DateField(label=_("Date of birth"), widget=DateInput())
-    domain = forms.ChoiceField(
-        label=_("Domain"),
-        choices=[("", _("Choose the domain…")), *labels.choices("domain")],
+    birth_date = date_field(_("Date of birth"), today=False)
+    domain = vocabulary_field(
+        _("Domain"),
+        "domain",
+        empty=_("Choose the domain…"),
         help_text=_("The domain in which the client gets support."),
     )
-    legal_basis = forms.ChoiceField(
-        label=_("Legal basis"),
-        choices=[("", _("Choose the law…")), *labels.choices("legal_basis")],
+    legal_basis = vocabulary_field(
+        _("Legal basis"),
+        "legal_basis",
+        empty=_("Choose the law…"),
         help_text=_(
             "The law the support rests on (art. 2): the Wmo 2015 for care, welfare and "
             "housing, the Jeugdwet for youth, the Participatiewet for work and income."
         ),
     )
-    opened_on = forms.DateField(
-        label=_("Support starts on"), widget=DateInput(), initial=timezone.localdate
-    )
+    opened_on = date_field(_("Support starts on"))
     gate_fields = {
         "givenNames": "given_names",
         "surnamePrefix": "surname_prefix",
@@ -204,11 +171,12 @@ class OpenDossierForm(GateForm):
     """The purpose (and, when the client is supported under more laws, the legal basis) for
     which a dossier is opened. In the query string: ``?doel=...&grondslag=...``."""
 
-    doel = _purpose_field()
-    grondslag = forms.ChoiceField(
-        label=_("Legal basis"),
+    doel = purpose_field()
+    grondslag = vocabulary_field(
+        _("Legal basis"),
+        "legal_basis",
+        empty=_("The law of my support of this client"),
         required=False,
-        choices=[("", _("The law of my support of this client")), *labels.choices("legal_basis")],
         help_text=_("Only needed when you support this client under more than one law."),
     )
     gate_fields = {"purpose": "doel", "legalBasis": "grondslag"}
@@ -227,21 +195,14 @@ class ItemOriginForm(GateForm):
     label = forms.CharField(
         label=_("Label"), max_length=200, help_text=_("What the data is, for example “Income”.")
     )
-    value = forms.CharField(
-        label=_("Value"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    value = text_field(_("Value"), rows=4, max_length=10_000)
     source = forms.CharField(
         label=_("Supplied by"),
         max_length=200,
         help_text=_("Who supplied the data, for example “the client”."),
     )
-    method = forms.ChoiceField(
-        label=_("Obtained by"),
-        choices=[("", _("Choose how it was obtained…")), *labels.choices("method")],
-    )
-    obtained_on = forms.DateField(
-        label=_("Obtained on"), widget=DateInput(), initial=timezone.localdate
-    )
+    method = vocabulary_field(_("Obtained by"), "method", empty=_("Choose how it was obtained…"))
+    obtained_on = date_field(_("Obtained on"))
     gate_fields = {"obtainedOn": "obtained_on"}
 
 
@@ -252,13 +213,11 @@ class JustificationMixin(forms.Form):
     they are a justification, none, or an error on the field it names.
     """
 
-    justification_ground = forms.ChoiceField(
-        label=_("Ground"),
+    justification_ground = vocabulary_field(
+        _("Ground"),
+        "exception_ground",
+        empty=_("No exception: the client consented"),
         required=False,
-        choices=[
-            ("", _("No exception: the client consented")),
-            *labels.choices("exception_ground"),
-        ],
         help_text=_(
             "Only when the client has not consented (refused, withdrawn or not asked "
             "yet) and the processing cannot wait."
@@ -282,23 +241,19 @@ class JustificationMixin(forms.Form):
         return data.get("justification_ground", ""), data.get("justification", "")
 
 
-_CHECKBOX = {"class": "zv-checkbox__input"}
-
-
 class RecordItemForm(JustificationMixin, ItemOriginForm):
-    category = forms.ChoiceField(
-        label=_("Category"),
-        choices=[("", _("Choose the category…")), *labels.choices("category")],
+    category = vocabulary_field(
+        _("Category"),
+        "category",
+        empty=_("Choose the category…"),
         help_text=_("Record only what the support needs (art. 5 paragraph 1)."),
     )
-    professional_secrecy = forms.BooleanField(
-        label=_("Recorded under my statutory professional secrecy (art. 6 paragraph 2)"),
-        required=False,
+    professional_secrecy = checkbox_field(
+        _("Recorded under my statutory professional secrecy (art. 6 paragraph 2)"),
         help_text=_(
             "The item then leaves your organisation only when you release it for a "
             "recipient, even when the client consented."
         ),
-        widget=forms.CheckboxInput(attrs=_CHECKBOX),
     )
     field_order = [
         "category",
@@ -315,9 +270,7 @@ class RecordItemForm(JustificationMixin, ItemOriginForm):
 
 
 class ChangeItemForm(JustificationMixin, ItemOriginForm):
-    reason = forms.CharField(
-        label=_("Reason for the change"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    reason = text_field(_("Reason for the change"), rows=2, max_length=500)
     field_order = [
         "label",
         "value",
@@ -347,11 +300,11 @@ class SecrecyReleaseForm(GateForm):
     """art6.2: the holder of an item's professional secrecy releases it for one recipient."""
 
     recipient = forms.ChoiceField(label=_("Release for"))
-    reason = forms.CharField(
-        label=_("Reason"),
+    reason = text_field(
+        _("Reason"),
+        rows=2,
         max_length=1000,
         help_text=_("Why this recipient may receive the item despite your professional secrecy."),
-        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, own_partner_id, **kwargs):
@@ -379,13 +332,11 @@ class ShareForm(JustificationMixin, GateForm):
             "2)."
         ),
     )
-    referral_domain = forms.ChoiceField(
-        label=_("Refer the client for support in"),
+    referral_domain = vocabulary_field(
+        _("Refer the client for support in"),
+        "domain",
+        empty=_("No referral: the partner supports the client already"),
         required=False,
-        choices=[
-            ("", _("No referral: the partner supports the client already")),
-            *labels.choices("domain"),
-        ],
         help_text=_(
             "Only for a partner that does not support the client yet: the referral "
             "carries only what intake and assessment in that domain need, and waits in "
@@ -406,11 +357,10 @@ class ShareForm(JustificationMixin, GateForm):
         help_text=_("Who receives the data, for example “J. van Dijk, wijkverpleegkundige”."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    purpose = _purpose_field()
-    items = forms.MultipleChoiceField(
-        label=_("Data to share"),
+    purpose = purpose_field()
+    items = checkboxes_field(
+        _("Data to share"),
         help_text=_("Share only what the recipient needs for the support (art. 5 paragraph 1)."),
-        widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
     )
     gate_fields = {
         "recipientPartnerId": "recipient",
@@ -481,13 +431,8 @@ class NonPartnerForm(GateForm):
     name = forms.CharField(
         label=_("Name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "off"})
     )
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        choices=[("", _("Choose the kind…")), *labels.choices("non_partner_kind")],
-    )
-    informed = forms.BooleanField(
-        label=_("I have handed over the leaflet with the protocol's main lines (art. 7)"),
-        required=False,
+    kind = vocabulary_field(_("Kind"), "non_partner_kind", empty=_("Choose the kind…"))
+    informed = checkbox_field(
+        _("I have handed over the leaflet with the protocol's main lines (art. 7)"),
         help_text=_("A non-partner is informed before the first disclosure."),
-        widget=forms.CheckboxInput(attrs=_CHECKBOX),
     )

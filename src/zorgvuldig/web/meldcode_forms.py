@@ -10,10 +10,16 @@ adequate help) are the gate's: its errors are put on the fields they name.
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from zorgvuldig.web.forms import _CHECKBOX, DateInput, GateForm, JustificationMixin, _purpose_field
+from zorgvuldig.web.fields import (
+    checkbox_field,
+    date_field,
+    purpose_field,
+    text_field,
+    yes_no_field,
+)
+from zorgvuldig.web.forms import GateForm, JustificationMixin
 
 #: The purpose a Meldcode step serves unless the caseworker chooses another (art2).
 SAFETY = "safety"
@@ -23,30 +29,25 @@ WEIGH_FIELDS = ("acute_or_structural_unsafety", "adequate_help_possible")
 #: The decision of step 5.
 DECIDE_FIELDS = ("organise_help", "report_to_veilig_thuis", "report_reference")
 
-_YES_NO = [("ja", _("Yes")), ("nee", _("No"))]
-
 
 class _MeldcodeForm(JustificationMixin, GateForm):
-    taken_on = forms.DateField(
-        label=_("Date of the step"),
-        widget=DateInput(),
-        initial=timezone.localdate,
-        help_text=_("The day the step was taken; not in the future."),
+    taken_on = date_field(
+        _("Date of the step"), help_text=_("The day the step was taken; not in the future.")
     )
-    purpose = _purpose_field(initial=SAFETY)
+    purpose = purpose_field(initial=SAFETY)
     gate_fields = {"takenOn": "taken_on", "justificationGround": "justification_ground"}
 
 
 class OpenSafetyCaseForm(_MeldcodeForm):
     """Step 1: map the signals of domestic violence or child abuse."""
 
-    signals = forms.CharField(
-        label=_("Signals"),
+    signals = text_field(
+        _("Signals"),
+        rows=5,
         max_length=5000,
         help_text=_(
             "What you saw, heard or were told, as facts: who, what, when. Step 1 of the Meldcode."
         ),
-        widget=forms.Textarea(attrs={"rows": 5}),
     )
     field_order = ["signals", "taken_on", "purpose", "justification_ground", "justification"]
 
@@ -55,34 +56,16 @@ class MeldcodeStepForm(_MeldcodeForm):
     """The next step of a case, and only that one (steps 2 to 5)."""
 
     step = forms.CharField(widget=forms.HiddenInput, label=_("Step"))
-    conclusion = forms.CharField(
-        label=_("What was concluded"),
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    acute_or_structural_unsafety = forms.ChoiceField(
-        label=_("Is there acute or structural unsafety?"),
-        choices=_YES_NO,
-        widget=forms.RadioSelect(attrs=_CHECKBOX),
-    )
-    adequate_help_possible = forms.ChoiceField(
-        label=_("Can you offer or organise adequate help?"),
-        choices=_YES_NO,
-        widget=forms.RadioSelect(attrs=_CHECKBOX),
-    )
-    organise_help = forms.BooleanField(
-        label=_("Organise help"),
-        required=False,
-        widget=forms.CheckboxInput(attrs=_CHECKBOX),
-    )
-    report_to_veilig_thuis = forms.BooleanField(
-        label=_("Report to Veilig Thuis"),
-        required=False,
+    conclusion = text_field(_("What was concluded"), rows=4, max_length=5000)
+    acute_or_structural_unsafety = yes_no_field(_("Is there acute or structural unsafety?"))
+    adequate_help_possible = yes_no_field(_("Can you offer or organise adequate help?"))
+    organise_help = checkbox_field(_("Organise help"))
+    report_to_veilig_thuis = checkbox_field(
+        _("Report to Veilig Thuis"),
         help_text=_(
             "Required when there is acute or structural unsafety, or when you cannot "
             "offer or organise adequate help (assessment framework)."
         ),
-        widget=forms.CheckboxInput(attrs=_CHECKBOX),
     )
     report_reference = forms.CharField(
         label=_("Reference of the report"),
@@ -130,19 +113,16 @@ class MeldcodeStepForm(_MeldcodeForm):
 class CloseSafetyCaseForm(GateForm):
     """Close a case after its decision (step 5), once the follow-up is over (art5.1)."""
 
-    closed_on = forms.DateField(
-        label=_("Closed on"),
-        widget=DateInput(),
-        initial=timezone.localdate,
-        help_text=_("The day the follow-up ended; not in the future."),
+    closed_on = date_field(
+        _("Closed on"), help_text=_("The day the follow-up ended; not in the future.")
     )
-    note = forms.CharField(
-        label=_("Why the case is closed"),
+    note = text_field(
+        _("Why the case is closed"),
+        rows=4,
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "A closed case is no longer a ground for the purpose safety (art. 5 paragraph 1)."
         ),
     )
-    purpose = _purpose_field(initial=SAFETY)
+    purpose = purpose_field(initial=SAFETY)
     gate_fields = {"closedOn": "closed_on", "safetyCaseId": "note"}

@@ -13,13 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from zorgvuldig.partners.services import possible_directors
 from zorgvuldig.web import labels
-from zorgvuldig.web.forms import (
-    _CHECKBOX,
-    GateForm,
-    JustificationMixin,
-    _purpose_field,
-    committed_partners,
-)
+from zorgvuldig.web.fields import checkboxes_field, purpose_field, text_field
+from zorgvuldig.web.forms import GateForm, JustificationMixin, committed_partners
 
 
 class DataRequestForm(JustificationMixin, GateForm):
@@ -29,13 +24,12 @@ class DataRequestForm(JustificationMixin, GateForm):
         label=_("Organisation that holds the data"),
         help_text=_("A partner committed to the protocol that supports this client too."),
     )
-    categories = forms.MultipleChoiceField(
-        label=_("Data needed"),
+    categories = checkboxes_field(
+        _("Data needed"),
         help_text=_("Ask only for what the support needs (art. 5 paragraph 1)."),
         choices=labels.choices("category"),
-        widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
     )
-    purpose = _purpose_field()
+    purpose = purpose_field()
     gate_fields = {
         "holderPartnerId": "holder",
         "partner": "holder",
@@ -67,11 +61,10 @@ class HouseholdForm(GateForm):
         help_text=_("For example “Family De Vries”."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    members = forms.MultipleChoiceField(
-        label=_("Other members"),
+    members = checkboxes_field(
+        _("Other members"),
         required=False,
         help_text=_("The client is always a member; choose the relations who live with them."),
-        widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
     )
     director = forms.ChoiceField(
         label=_("Director"),
@@ -83,27 +76,26 @@ class HouseholdForm(GateForm):
             "paragraphs 1 to 3)."
         ),
     )
-    plan = forms.CharField(
-        label=_("Plan"),
+    plan = text_field(
+        _("Plan"),
+        rows=6,
         required=False,
         max_length=10_000,
         help_text=_(
             "The activities, who does them, and the goals. Each member's own problems "
             "stay in that member's own dossier."
         ),
-        widget=forms.Textarea(attrs={"rows": 6}),
     )
-    partners = forms.MultipleChoiceField(
-        label=_("Other organisations in the plan"),
+    partners = checkboxes_field(
+        _("Other organisations in the plan"),
         required=False,
         help_text=_(
             "Your organisation and the director's always take part. Only the "
             "organisations in the plan exchange data for integrated support (art. 5 "
             "paragraph 1)."
         ),
-        widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
     )
-    purpose = _purpose_field(initial="integrated-support")
+    purpose = purpose_field(initial="integrated-support")
     gate_fields = {
         "memberSubjectIds": "members",
         "memberClientIds": "members",
@@ -124,9 +116,9 @@ class HouseholdForm(GateForm):
 class PlanForm(GateForm):
     """The director keeps the household's one plan."""
 
-    plan = forms.CharField(
-        label=_("Change the plan"),
+    plan = text_field(
+        _("Change the plan"),
+        rows=8,
         max_length=10_000,
         help_text=_("The activities, who does them, and the goals."),
-        widget=forms.Textarea(attrs={"rows": 8}),
     )

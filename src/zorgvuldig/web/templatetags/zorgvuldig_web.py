@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Template filters of the web pages."""
+"""Template filters and tags of the web pages."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django import template
 
@@ -27,3 +29,25 @@ def labels_of(codes, kind: str) -> list[str]:
 def article(article_id: str) -> str:
     """``art3.2c`` as the protocol cites it: ``art. 3 lid 2 onder c``."""
     return article_label(article_id)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a table head: its label, numeric (aligned right) or visually hidden."""
+
+    label: str
+    numeric: bool = False
+    hidden: bool = False
+
+
+@register.inclusion_tag("web/includes/table_head.html")
+def table_head(*labels, numeric: str = "", hidden: str = "") -> dict:
+    """``{% table_head _("When") _("Who") %}``: the head of a Utrecht table, a column a label
+    (an empty label is left out). ``numeric=_("Version")``: the column(s) of that label are
+    numeric; ``hidden=_("Actions")``: a last column whose label only a screen reader reads."""
+    columns = [
+        Column(label, numeric=bool(numeric) and label == numeric) for label in labels if label
+    ]
+    if hidden:
+        columns.append(Column(hidden, hidden=True))
+    return {"columns": columns}

@@ -24,7 +24,8 @@ from zorgvuldig.web import labels
 from zorgvuldig.web.consent_forms import ConsentForm, InformingForm, WithdrawalForm, describe
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import not_found, refused
-from zorgvuldig.web.views.purpose import choose_purpose, read_purpose, url
+from zorgvuldig.web.views.flow import form_page
+from zorgvuldig.web.views.purpose import choose_purpose, processing, read_purpose, url
 
 PANEL = "toestemming"
 SCOPE_ARTICLES = {"record-request": "art4.2", "share": "art4.3"}
@@ -92,9 +93,7 @@ def glance(overview) -> list[dict]:
 
 def panel(request, client_id, query: dict) -> dict:
     """The context of the dossier's consent panel (a consult, logged by the gate)."""
-    overview = services.consent_overview(
-        request.actor, client_id, purpose=query["doel"], legal_basis=query.get("grondslag")
-    )
+    overview = services.consent_overview(request.actor, client_id, **processing(query))
     return {
         "consent": overview,
         "consent_rows": glance(overview),
@@ -117,9 +116,7 @@ def allowed_table(request, client_id, query: dict) -> dict:
     refuses even that, the panel says why instead of showing the table.
     """
     try:
-        views = services.allowed_now(
-            request.actor, client_id, purpose=query["doel"], legal_basis=query.get("grondslag")
-        )
+        views = services.allowed_now(request.actor, client_id, **processing(query))
     except ProcessingRefused as error:
         return {
             "allowed_rows": [],
@@ -173,8 +170,7 @@ def record_informing(request, client_id):
                 informed_on=data["informed_on"],
                 how=data["how"],
                 note=data["note"],
-                purpose=query["doel"],
-                legal_basis=query.get("grondslag"),
+                **processing(query),
             )
         except InvalidInput as error:
             form.add_gate_errors(error)
@@ -185,11 +181,11 @@ def record_informing(request, client_id):
         else:
             messages.success(request, _("The informing of the client has been recorded."))
             return redirect(dossier_url)
-    return render(
+    return form_page(
         request,
         "web/record_informing.html",
-        {"form": form, "dossier_url": dossier_url, "purpose": query["doel"]},
-        status=400 if form.errors else 200,
+        form,
+        {"back_url": dossier_url, "purpose": query["doel"]},
     )
 
 
@@ -201,9 +197,7 @@ def _decision_page(request, client_id, *, title, template, make_form, save, done
         return page
     dossier_url = url("web:dossier", client_id, query, PANEL)
     try:
-        overview = services.consent_overview(
-            request.actor, client_id, purpose=query["doel"], legal_basis=query.get("grondslag")
-        )
+        overview = services.consent_overview(request.actor, client_id, **processing(query))
     except ProcessingRefused as error:
         return refused(request, error, back_url=dossier_url)
     except NotFound as error:
@@ -227,7 +221,7 @@ def _decision_page(request, client_id, *, title, template, make_form, save, done
     return render(
         request,
         template,
-        {"form": form, "dossier_url": dossier_url, "purpose": query["doel"], "consent": overview},
+        {"form": form, "back_url": dossier_url, "purpose": query["doel"], "consent": overview},
         status=400 if form.errors else 200,
     )
 
@@ -261,8 +255,7 @@ def record_consent(request, client_id):
             **form.signers(),
             document=document,
             note=data["note"],
-            purpose=query["doel"],
-            legal_basis=query.get("grondslag"),
+            **processing(query),
         )
 
     return _decision_page(
@@ -298,8 +291,7 @@ def withdraw_consent(request, client_id):
             **form.signers(),
             document=document,
             note=data["note"],
-            purpose=query["doel"],
-            legal_basis=query.get("grondslag"),
+            **processing(query),
         )
 
     return _decision_page(
@@ -321,9 +313,7 @@ def consent_form(request, client_id):
     if page:
         return page
     try:
-        pdf = services.consent_form_pdf(
-            request.actor, client_id, purpose=query["doel"], legal_basis=query.get("grondslag")
-        )
+        pdf = services.consent_form_pdf(request.actor, client_id, **processing(query))
     except ProcessingRefused as error:
         return refused(request, error, back_url=url("web:dossier", client_id, query, PANEL))
     except NotFound as error:
@@ -341,9 +331,7 @@ def consent_document(request, document_id):
     if page:
         return page
     try:
-        stored = services.consent_document(
-            request.actor, document_id, purpose=query["doel"], legal_basis=query.get("grondslag")
-        )
+        stored = services.consent_document(request.actor, document_id, **processing(query))
     except ProcessingRefused as error:
         return refused(request, error)
     except NotFound as error:

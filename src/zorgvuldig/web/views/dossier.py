@@ -10,24 +10,22 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
+from zorgvuldig.core.errors import ProcessingRefused
 from zorgvuldig.gate import services, validation
 from zorgvuldig.protocol import Category
 from zorgvuldig.web import labels
 from zorgvuldig.web.forms import ChangeItemForm, RecordItemForm, SecrecyReleaseForm
 from zorgvuldig.web.views import consent, meldcode_panel
 from zorgvuldig.web.views.access import employee_required
-from zorgvuldig.web.views.errors import not_found, refused
-from zorgvuldig.web.views.purpose import choose_purpose, read_purpose, url
-
-#: The id of the forms' fieldset for processing without consent (art4.6).
-JUSTIFICATION_FIELDSET = "zonder-toestemming"
+from zorgvuldig.web.views.flow import JUSTIFICATION_FIELDSET as JUSTIFICATION_FIELDSET
+from zorgvuldig.web.views.flow import consult, form_page, justification_url, submit, with_purpose
+from zorgvuldig.web.views.purpose import processing, url
 
 #: How many processings of the client's log the dossier page shows (newest first).
 LOG_ON_PAGE = 100
@@ -44,33 +42,28 @@ def _items_by_category(items) -> list[tuple[str, str, list]]:
 
 @employee_required
 @require_GET
-def dossier(request, client_id):
-    form = read_purpose(request)
-    if not form.is_valid():
-        return choose_purpose(request, form, _("Open the dossier"))
-    purpose = form.cleaned_data["doel"]
-    basis = form.cleaned_data["grondslag"] or None
-    query = form.query()
-    try:
-        client = services.consult_dossier(
-            request.actor, client_id, purpose=purpose, legal_basis=basis
+@with_purpose(gettext_lazy("Open the dossier"))
+def dossier(request, page, client_id):
+    query = page.query
+
+    def read():
+        return (
+            services.consult_dossier(request.actor, client_id, **processing(query)),
+            consent.panel(request, client_id, query),
+            meldcode_panel.panel(request, client_id, query),
+            services.client_log(request.actor, client_id, **processing(query)),
         )
-        consent_panel = consent.panel(request, client_id, query)
-        meldcode_part = meldcode_panel.panel(request, client_id, query)
-        log = services.client_log(request.actor, client_id, purpose=purpose, legal_basis=basis)
-    except ProcessingRefused as error:
-        return refused(request, error, back_url=reverse("web:home"))
-    except NotFound as error:
-        return not_found(request, error)
-    except InvalidInput as error:
-        form.add_gate_errors(error)
-        return choose_purpose(request, form, _("Open the dossier"))
+
+    found, response = consult(request, read, back_url=reverse("web:home"), page=page)
+    if response is not None:
+        return response
+    client, consent_panel, meldcode_part, log = found
     return render(
         request,
         "web/dossier.html",
         {
             "client": client,
-            "purpose": purpose,
+            "purpose": query["doel"],
             "query": urlencode(query),
             "groups": _items_by_category(client.items),
             "log": log[:LOG_ON_PAGE],
@@ -88,17 +81,16 @@ def dossier(request, client_id):
 
 @employee_required
 @require_http_methods(["GET", "POST"])
-def record_item(request, client_id):
-    purpose_form = read_purpose(request)
-    if not purpose_form.is_valid():
-        return choose_purpose(request, purpose_form, _("Record a data item"))
-    query = purpose_form.query()
+@with_purpose(gettext_lazy("Record a data item"))
+def record_item(request, page, client_id):
+    query = page.query
     dossier_url = url("web:dossier", client_id, query)
     form = RecordItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.record_item(
+        done = submit(
+            request,
+            form,
+            lambda data: services.record_item(
                 request.actor,
                 client_id,
                 category=data["category"],
@@ -107,31 +99,23 @@ def record_item(request, client_id):
                 source=data["source"],
                 method=data["method"],
                 obtained_on=data["obtained_on"],
-                purpose=query["doel"],
-                legal_basis=query.get("grondslag"),
+                **processing(query),
                 justification=validation.justification(*form.justification_values()),
                 professional_secrecy=data["professional_secrecy"],
-            )
-        except InvalidInput as error:
-            form.add_gate_errors(error)
-        except ProcessingRefused as error:
-            return refused(
-                request,
-                error,
-                back_url=dossier_url,
-                consent_url=url("web:dossier", client_id, query, consent.PANEL),
-                form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}",
-            )
-        except NotFound as error:
-            return not_found(request, error)
-        else:
-            messages.success(request, _("The data item has been recorded."))
-            return redirect(url("web:dossier", client_id, query, "gegevens"))
-    return render(
+            ),
+            done=_("The data item has been recorded."),
+            next_url=url("web:dossier", client_id, query, "gegevens"),
+            back_url=dossier_url,
+            consent_url=url("web:dossier", client_id, query, consent.PANEL),
+            form_url=justification_url(request),
+        )
+        if done is not None:
+            return done
+    return form_page(
         request,
         "web/record_item.html",
-        {"form": form, "dossier_url": dossier_url, "purpose": query["doel"]},
-        status=400 if form.errors else 200,
+        form,
+        {"back_url": dossier_url, "purpose": query["doel"]},
     )
 
 
@@ -144,72 +128,57 @@ def _holds_secrecy(request, item) -> bool:
     return first.recorded_by == request.employee.display_name
 
 
-def _read_item(request, item_id, purpose_form, title):
+def _read_item(request, item_id, page):
     """The item with its history (a consult through the gate), or the page that says why not."""
-    query = purpose_form.query()
-    try:
-        item = services.item_history(
-            request.actor, item_id, purpose=query["doel"], legal_basis=query.get("grondslag")
-        )
-    except ProcessingRefused as error:
-        return None, refused(request, error, back_url=reverse("web:home"))
-    except NotFound as error:
-        return None, not_found(request, error)
-    except InvalidInput as error:
-        purpose_form.add_gate_errors(error)
-        return None, choose_purpose(request, purpose_form, title)
-    return item, None
+    query = page.query
+    return consult(
+        request,
+        lambda: services.item_history(request.actor, item_id, **processing(query)),
+        back_url=reverse("web:home"),
+        page=page,
+    )
 
 
 @employee_required
 @require_http_methods(["GET", "POST"])
-def item_history(request, item_id):
+@with_purpose(gettext_lazy("History of a data item"))
+def item_history(request, page, item_id):
     """The versions of an item, who received it (art9.1), and, for the holder of its
     professional secrecy, the release for a recipient (art6.2, a POST)."""
-    purpose_form = read_purpose(request)
-    if not purpose_form.is_valid():
-        return choose_purpose(request, purpose_form, _("History of a data item"))
-    query = purpose_form.query()
+    query = page.query
     history_url = url("web:item_history", item_id, query)
     release_form = SecrecyReleaseForm(request.POST or None, own_partner_id=request.actor.partner_id)
     if request.method == "POST" and release_form.is_valid():
-        try:
-            services.release_secrecy(
+        done = submit(
+            request,
+            release_form,
+            lambda data: services.release_secrecy(
                 request.actor,
                 item_id,
-                recipient=release_form.cleaned_data["recipient"],
-                reason=release_form.cleaned_data["reason"],
-                purpose=query["doel"],
-                legal_basis=query.get("grondslag"),
-            )
-        except InvalidInput as error:
-            release_form.add_gate_errors(error)
-        except ProcessingRefused as error:
-            return refused(request, error, back_url=history_url)
-        except NotFound as error:
-            return not_found(request, error)
-        else:
-            messages.success(
-                request,
-                _(
-                    "The professional secrecy of this item has been lifted "
-                    "for the recipient you chose."
-                ),
-            )
-            return redirect(history_url)
-    item, response = _read_item(request, item_id, purpose_form, _("History of a data item"))
+                recipient=data["recipient"],
+                reason=data["reason"],
+                **processing(query),
+            ),
+            done=_(
+                "The professional secrecy of this item has been lifted for the recipient you chose."
+            ),
+            next_url=history_url,
+            back_url=history_url,
+        )
+        if done is not None:
+            return done
+    item, response = _read_item(request, item_id, page)
     if response is not None:
         return response
     try:
-        disclosures = services.disclosures_of_item(
-            request.actor, item_id, purpose=query["doel"], legal_basis=query.get("grondslag")
-        )
+        disclosures = services.disclosures_of_item(request.actor, item_id, **processing(query))
         disclosures_refusal = ""
     except ProcessingRefused as error:
         disclosures, disclosures_refusal = None, error.decision.explanation
-    return render(
+    return form_page(
         request,
         "web/item_history.html",
+        release_form,
         {
             "item": item,
             "purpose": query["doel"],
@@ -218,27 +187,24 @@ def item_history(request, item_id):
             "disclosures": disclosures,
             "disclosures_refusal": disclosures_refusal,
             "holds_secrecy": _holds_secrecy(request, item),
-            "form": release_form,
         },
-        status=400 if release_form.errors else 200,
     )
 
 
 @employee_required
 @require_http_methods(["GET", "POST"])
-def change_item(request, item_id):
+@with_purpose(gettext_lazy("Change a data item"))
+def change_item(request, page, item_id):
     """A change is a new version; every earlier version stays (art3.2a)."""
-    purpose_form = read_purpose(request)
-    if not purpose_form.is_valid():
-        return choose_purpose(request, purpose_form, _("Change a data item"))
-    query = purpose_form.query()
+    query = page.query
     history_url = url("web:item_history", item_id, query)
     if request.method == "POST":
         form = ChangeItemForm(request.POST)
         if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.change_item(
+            done = submit(
+                request,
+                form,
+                lambda data: services.change_item(
                     request.actor,
                     item_id,
                     label=data["label"],
@@ -247,33 +213,21 @@ def change_item(request, item_id):
                     method=data["method"],
                     obtained_on=data["obtained_on"],
                     reason=data["reason"],
-                    purpose=query["doel"],
-                    legal_basis=query.get("grondslag"),
+                    **processing(query),
                     justification=validation.justification(*form.justification_values()),
-                )
-            except InvalidInput as error:
-                form.add_gate_errors(error)
-            except ProcessingRefused as error:
-                return refused(
-                    request,
-                    error,
-                    back_url=history_url,
-                    form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}",
-                )
-            except NotFound as error:
-                return not_found(request, error)
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "The data item has been changed; the earlier "
-                        "version is kept in its history."
-                    ),
-                )
-                return redirect(history_url)
+                ),
+                done=_(
+                    "The data item has been changed; the earlier version is kept in its history."
+                ),
+                next_url=history_url,
+                back_url=history_url,
+                form_url=justification_url(request),
+            )
+            if done is not None:
+                return done
     else:
         # The form starts from the current version: reading it is a consult of the item.
-        item, response = _read_item(request, item_id, purpose_form, _("Change a data item"))
+        item, response = _read_item(request, item_id, page)
         if response is not None:
             return response
         current = item.current
@@ -286,9 +240,9 @@ def change_item(request, item_id):
                 "obtained_on": current.obtained_on,
             }
         )
-    return render(
+    return form_page(
         request,
         "web/change_item.html",
-        {"form": form, "history_url": history_url, "purpose": query["doel"]},
-        status=400 if form.errors else 200,
+        form,
+        {"back_url": history_url, "purpose": query["doel"]},
     )

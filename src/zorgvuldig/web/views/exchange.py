@@ -15,10 +15,11 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
@@ -27,9 +28,10 @@ from zorgvuldig.gate import services, validation
 from zorgvuldig.web import labels
 from zorgvuldig.web.forms import NonPartnerForm, ShareForm
 from zorgvuldig.web.views.access import employee_required
-from zorgvuldig.web.views.dossier import JUSTIFICATION_FIELDSET, _items_by_category
-from zorgvuldig.web.views.errors import not_found, refused
-from zorgvuldig.web.views.purpose import choose_purpose, read_purpose, url
+from zorgvuldig.web.views.dossier import _items_by_category
+from zorgvuldig.web.views.errors import refused
+from zorgvuldig.web.views.flow import consult, form_page, justification_url, with_purpose
+from zorgvuldig.web.views.purpose import processing, url
 
 #: The steps of the share form (the name of its submit buttons).
 PREVIEW, INFORM, SHARE = "bekijken", "informeren", "delen"
@@ -60,24 +62,19 @@ def _just_registered(request, known: list[tuple[str, str]]) -> str | None:
 
 @employee_required
 @require_http_methods(["GET", "POST"])
-def share(request, client_id):
-    purpose_form = read_purpose(request)
-    if not purpose_form.is_valid():
-        return choose_purpose(request, purpose_form, _("Share data"))
-    query = purpose_form.query()
+@with_purpose(gettext_lazy("Share data"))
+def share(request, page, client_id):
+    query = page.query
     basis = query.get("grondslag")
     dossier_url = url("web:dossier", client_id, query, "gegevens")
-    try:
-        client = services.consult_dossier(
-            request.actor, client_id, purpose=query["doel"], legal_basis=basis
-        )
-    except ProcessingRefused as error:
-        return refused(request, error, back_url=reverse("web:home"))
-    except NotFound as error:
-        return not_found(request, error)
-    except InvalidInput as error:
-        purpose_form.add_gate_errors(error)
-        return choose_purpose(request, purpose_form, _("Share data"))
+    client, response = consult(
+        request,
+        lambda: services.consult_dossier(request.actor, client_id, **processing(query)),
+        back_url=reverse("web:home"),
+        page=page,
+    )
+    if response is not None:
+        return response
     non_partners, uninformed = _non_partners(request)
     registered = _just_registered(request, non_partners)
     initial = {"purpose": query["doel"]}
@@ -128,13 +125,12 @@ def share(request, client_id):
                 error,
                 back_url=request.get_full_path(),
                 consent_url=url("web:dossier", client_id, query, "toestemming"),
-                form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}",
+                form_url=justification_url(request),
             )
     by_id = {str(i.id): i for i in client.items}
     rows = [(row, by_id[str(row.item_id)]) for row in preview or ()]
     context = {
         "client": client,
-        "form": form,
         "purpose": query["doel"],
         "dossier_url": dossier_url,
         "groups": _items_by_category(client.items),
@@ -155,7 +151,7 @@ def share(request, client_id):
         "sent": [by_id[str(pk)] for pk in result.sent] if result else [],
         "withheld": [by_id[str(pk)] for pk in result.withheld] if result else [],
     }
-    return render(request, "web/share.html", context, status=400 if form.errors else 200)
+    return form_page(request, "web/share.html", form, context)
 
 
 @employee_required
@@ -185,11 +181,11 @@ def register_non_partner(request):
                     f"{urlencode({'niet_partner': str(non_partner.id)})}"
                 )
             return redirect(reverse("web:home"))
-    return render(
+    return form_page(
         request,
         "web/register_non_partner.html",
-        {"form": form, "back_url": back_url, "leaflet_url": reverse("web:leaflet")},
-        status=400 if form.errors else 200,
+        form,
+        {"back_url": back_url, "leaflet_url": reverse("web:leaflet")},
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -17,6 +17,7 @@ from zorgvuldig.protocol import Purpose
 from zorgvuldig.web.forms import IntakeForm
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import refused
+from zorgvuldig.web.views.flow import form_page
 
 
 @employee_required
@@ -48,4 +49,4 @@ def intake(request):
             )
             query = urlencode({"doel": Purpose.INTAKE.value, "grondslag": data["legal_basis"]})
             return redirect(f"{reverse('web:dossier', args=[dossier.id])}?{query}")
-    return render(request, "web/intake.html", {"form": form}, status=400 if form.errors else 200)
+    return form_page(request, "web/intake.html", form, {})

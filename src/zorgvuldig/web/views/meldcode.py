@@ -10,12 +10,11 @@ no adequate help); its errors are shown on the form and nothing is recorded.
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
+from zorgvuldig.core.errors import NotFound
 from zorgvuldig.gate import services, validation
 from zorgvuldig.web.meldcode_forms import (
     CloseSafetyCaseForm,
@@ -23,47 +22,46 @@ from zorgvuldig.web.meldcode_forms import (
     OpenSafetyCaseForm,
 )
 from zorgvuldig.web.views.access import employee_required
-from zorgvuldig.web.views.dossier import JUSTIFICATION_FIELDSET
-from zorgvuldig.web.views.errors import not_found, refused
+from zorgvuldig.web.views.errors import not_found
+from zorgvuldig.web.views.flow import consult, form_page, justification_url, submit, with_purpose
 from zorgvuldig.web.views.meldcode_panel import PART
-from zorgvuldig.web.views.purpose import choose_purpose, read_purpose, url
-
-
-def _refused(request, error, client_id, query):
-    return refused(
-        request,
-        error,
-        back_url=url("web:dossier", client_id, query, PART),
-        consent_url=url("web:dossier", client_id, query, "toestemming"),
-        form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}",
-    )
+from zorgvuldig.web.views.purpose import processing, url
 
 
 def _submitted(request, form, client_id, query, record, message):
     """Record through the gate: its errors go on the form (None: show the form again), a
     refusal or an unknown case to their pages; done, back to the dossier's Meldcode part."""
-    try:
-        record(form.cleaned_data)
-    except InvalidInput as error:
-        form.add_gate_errors(error)
-        return None
-    except ProcessingRefused as error:
-        return _refused(request, error, client_id, query)
-    except NotFound as error:
-        return not_found(request, error)
-    messages.success(request, message)
-    return redirect(url("web:dossier", client_id, query, PART))
+    dossier_url = url("web:dossier", client_id, query, PART)
+    return submit(
+        request,
+        form,
+        record,
+        done=message,
+        next_url=dossier_url,
+        back_url=dossier_url,
+        consent_url=url("web:dossier", client_id, query, "toestemming"),
+        form_url=justification_url(request),
+    )
+
+
+def _step(form, query) -> dict:
+    """What every step records besides its own answers: the day it was taken, the purpose
+    and legal basis, and the justification where consent is missing (art4.6)."""
+    return {
+        "taken_on": form.cleaned_data["taken_on"],
+        "purpose": form.cleaned_data["purpose"],
+        "legal_basis": query.get("grondslag"),
+        "justification": validation.justification(*form.justification_values()),
+    }
 
 
 @employee_required
 @require_http_methods(["GET", "POST"])
-def open_case(request, client_id):
+@with_purpose(gettext_lazy("Start the Meldcode"))
+def open_case(request, page, client_id):
     """Step 1: map the signals. Where informing the client first would endanger someone, a
     serious-risk justification stands in for it (art4.6)."""
-    purpose_form = read_purpose(request)
-    if not purpose_form.is_valid():
-        return choose_purpose(request, purpose_form, _("Start the Meldcode"))
-    query = purpose_form.query()
+    query = page.query
     dossier_url = url("web:dossier", client_id, query, PART)
     form = OpenSafetyCaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -73,36 +71,29 @@ def open_case(request, client_id):
             client_id,
             query,
             lambda data: services.open_safety_case(
-                request.actor,
-                client_id,
-                signals=data["signals"],
-                taken_on=data["taken_on"],
-                purpose=data["purpose"],
-                legal_basis=query.get("grondslag"),
-                justification=validation.justification(*form.justification_values()),
+                request.actor, client_id, signals=data["signals"], **_step(form, query)
             ),
             _("Step 1 of the Meldcode has been recorded: the signals."),
         )
         if done is not None:
             return done
-    return render(
+    return form_page(
         request,
         "web/meldcode_open.html",
-        {"form": form, "dossier_url": dossier_url, "purpose": query["doel"]},
-        status=400 if form.errors else 200,
+        form,
+        {"back_url": dossier_url, "purpose": query["doel"]},
     )
 
 
 def _case(request, client_id, case_id, query):
     """The case with its steps (a logged consult), or the page that says why not."""
-    try:
-        cases = services.safety_cases(
-            request.actor, client_id, purpose=query["doel"], legal_basis=query.get("grondslag")
-        )
-    except ProcessingRefused as error:
-        return None, refused(request, error, back_url=url("web:dossier", client_id, query, PART))
-    except NotFound as error:
-        return None, not_found(request, error)
+    cases, response = consult(
+        request,
+        lambda: services.safety_cases(request.actor, client_id, **processing(query)),
+        back_url=url("web:dossier", client_id, query, PART),
+    )
+    if response is not None:
+        return None, response
     case = next((c for c in cases if c.id == case_id), None)
     if case is None:
         # The gate's own words (another organisation's case is no case of yours).
@@ -114,12 +105,10 @@ def _case(request, client_id, case_id, query):
 
 @employee_required
 @require_http_methods(["GET", "POST"])
-def next_step(request, client_id, case_id):
+@with_purpose(gettext_lazy("Next step of the Meldcode"))
+def next_step(request, page, client_id, case_id):
     """Steps 2 to 5, one at a time: the form asks only for the next step."""
-    purpose_form = read_purpose(request)
-    if not purpose_form.is_valid():
-        return choose_purpose(request, purpose_form, _("Next step of the Meldcode"))
-    query = purpose_form.query()
+    query = page.query
     dossier_url = url("web:dossier", client_id, query, PART)
     case, response = _case(request, client_id, case_id, query)
     if response is not None:
@@ -135,39 +124,33 @@ def next_step(request, client_id, case_id):
                 request.actor,
                 case.id,
                 step=data["step"],
-                taken_on=data["taken_on"],
                 conclusion=data["conclusion"],
-                purpose=data["purpose"],
-                legal_basis=query.get("grondslag"),
-                justification=validation.justification(*form.justification_values()),
+                **_step(form, query),
                 **form.answers(),
             ),
             _("The step of the Meldcode has been recorded."),
         )
         if done is not None:
             return done
-    return render(
+    return form_page(
         request,
         "web/meldcode_step.html",
+        form,
         {
             "case": case,
-            "form": form,
-            "dossier_url": dossier_url,
+            "back_url": dossier_url,
             "purpose": query["doel"],
             "share_url": url("web:share", client_id, query),
         },
-        status=400 if form.errors else 200,
     )
 
 
 @employee_required
 @require_http_methods(["GET", "POST"])
-def close_case(request, client_id, case_id):
+@with_purpose(gettext_lazy("Close the Meldcode case"))
+def close_case(request, page, client_id, case_id):
     """After step 5, once the follow-up is over: close the case (art5.1, art8.1)."""
-    purpose_form = read_purpose(request)
-    if not purpose_form.is_valid():
-        return choose_purpose(request, purpose_form, _("Close the Meldcode case"))
-    query = purpose_form.query()
+    query = page.query
     dossier_url = url("web:dossier", client_id, query, PART)
     case, response = _case(request, client_id, case_id, query)
     if response is not None:
@@ -191,9 +174,6 @@ def close_case(request, client_id, case_id):
         )
         if done is not None:
             return done
-    return render(
-        request,
-        "web/meldcode_close.html",
-        {"case": case, "form": form, "dossier_url": dossier_url},
-        status=400 if form.errors else 200,
+    return form_page(
+        request, "web/meldcode_close.html", form, {"case": case, "back_url": dossier_url}
     )

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from zorgvuldig.core.errors import ProcessingRefused
 from zorgvuldig.gate import services
-from zorgvuldig.web.views.purpose import url
+from zorgvuldig.web.views.purpose import processing, url
 
 #: The id of the Meldcode part of the dossier.
 PART = "meldcode"
@@ -20,9 +20,7 @@ def panel(request, client_id, query: dict) -> dict:
     """The context of the dossier's Meldcode part: the cases with their steps, or why the
     protocol does not show them for this purpose."""
     try:
-        cases = services.safety_cases(
-            request.actor, client_id, purpose=query["doel"], legal_basis=query.get("grondslag")
-        )
+        cases = services.safety_cases(request.actor, client_id, **processing(query))
     except ProcessingRefused as error:
         cases, refusal = [], error.decision.explanation
     else:

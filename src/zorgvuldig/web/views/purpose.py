@@ -29,6 +29,11 @@ def choose_purpose(request, form: OpenDossierForm, title: str):
     )
 
 
+def processing(query: dict) -> dict:
+    """The purpose and legal basis of the query string as the gate's services take them."""
+    return {"purpose": query["doel"], "legal_basis": query.get("grondslag")}
+
+
 def url(name: str, obj_id, query: dict, fragment: str = "") -> str:
     """The URL of page ``name`` for ``obj_id``, carrying the purpose (and legal basis) on."""
     address = f"{reverse(name, args=[obj_id])}?{urlencode(query)}"

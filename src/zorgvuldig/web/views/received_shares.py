@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,17 +16,19 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.gate import services
+from zorgvuldig.web.fields import text_field
 from zorgvuldig.web.forms import GateForm
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import not_found, refused
-from zorgvuldig.web.views.purpose import choose_purpose, read_purpose, url
+from zorgvuldig.web.views.flow import form_page, submit, with_purpose
+from zorgvuldig.web.views.purpose import url
 
 
 class DeclineForm(GateForm):
-    reason = forms.CharField(
-        label=gettext_lazy("Why you do not need this data"),
+    reason = text_field(
+        gettext_lazy("Why you do not need this data"),
+        rows=3,
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("Only what the support needs is recorded (art. 5 paragraph 1)."),
     )
 
@@ -36,23 +37,16 @@ def _list_url(query: dict) -> str:
     return f"{reverse('web:received_shares')}?{urlencode(query)}"
 
 
-def _purpose(request):
-    form = read_purpose(request)
-    return form, (form.query() if form.is_valid() else None)
-
-
 @employee_required
 @require_GET
-def received_shares(request):
+@with_purpose(gettext_lazy("Received data"))
+def received_shares(request, page):
     """The data waiting for the employee's clients, with what to do with each."""
-    purpose_form, query = _purpose(request)
-    if query is None:
-        return choose_purpose(request, purpose_form, _("Received data"))
+    query = page.query
     try:
         shares = services.received_shares(request.actor, purpose=query["doel"])
     except InvalidInput as error:
-        purpose_form.add_gate_errors(error)
-        return choose_purpose(request, purpose_form, _("Received data"))
+        return page.ask(error)
     return render(
         request,
         "web/received_shares.html",
@@ -62,11 +56,10 @@ def received_shares(request):
 
 @employee_required
 @require_POST
-def accept(request, share_id):
+@with_purpose(gettext_lazy("Received data"))
+def accept(request, page, share_id):
     """Take the data into the client's dossier; the protocol decides by our own facts."""
-    purpose_form, query = _purpose(request)
-    if query is None:
-        return choose_purpose(request, purpose_form, _("Received data"))
+    query = page.query
     try:
         item = services.accept_received_share(request.actor, share_id, purpose=query["doel"])
     except ProcessingRefused as error:
@@ -82,31 +75,29 @@ def accept(request, share_id):
 
 @employee_required
 @require_http_methods(["GET", "POST"])
-def decline(request, share_id):
+@with_purpose(gettext_lazy("Received data"))
+def decline(request, page, share_id):
     """Decline data the support does not need: nothing is recorded, the reason is kept."""
-    purpose_form, query = _purpose(request)
-    if query is None:
-        return choose_purpose(request, purpose_form, _("Received data"))
+    query = page.query
     form = DeclineForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.decline_received_share(
-                request.actor, share_id, reason=form.cleaned_data["reason"], purpose=query["doel"]
-            )
-        except ProcessingRefused as error:
-            return refused(request, error, back_url=_list_url(query))
-        except NotFound as error:
-            return not_found(request, error)
-        except InvalidInput as error:
-            form.add_gate_errors(error)
-        else:
-            messages.success(request, _("The data has been declined; nothing was recorded."))
-            return redirect(_list_url(query))
-    return render(
+        done = submit(
+            request,
+            form,
+            lambda data: services.decline_received_share(
+                request.actor, share_id, reason=data["reason"], purpose=query["doel"]
+            ),
+            done=_("The data has been declined; nothing was recorded."),
+            next_url=_list_url(query),
+            back_url=_list_url(query),
+        )
+        if done is not None:
+            return done
+    return form_page(
         request,
         "web/decline.html",
+        form,
         {
-            "form": form,
             "back_url": _list_url(query),
             "title": _("Decline received data"),
             "back_label": _("Back to the received data"),
@@ -115,5 +106,4 @@ def decline(request, share_id):
                 "it, when and why is kept."
             ),
         },
-        status=400 if form.errors else 200,
     )

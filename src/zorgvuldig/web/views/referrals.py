@@ -4,7 +4,6 @@ art5.1). Seeing who was referred, taking the client in and declining each pass t
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,19 +13,21 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.gate import services
+from zorgvuldig.web.fields import text_field
 from zorgvuldig.web.forms import GateForm
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import not_found, refused
+from zorgvuldig.web.views.flow import form_page, submit
 from zorgvuldig.web.views.purpose import url
 
 INTAKE = {"doel": "intake"}
 
 
 class ReferralDeclineForm(GateForm):
-    reason = forms.CharField(
-        label=gettext_lazy("Why your organisation does not take the client in"),
+    reason = text_field(
+        gettext_lazy("Why your organisation does not take the client in"),
+        rows=3,
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy(
             "What the referral carried is not recorded; who declined it, when and why is kept."
         ),
@@ -71,24 +72,23 @@ def decline(request, client_id, domain):
     back_url = reverse("web:intake_queue")
     form = ReferralDeclineForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.decline_referral(
-                request.actor, client_id, domain=domain, reason=form.cleaned_data["reason"]
-            )
-        except ProcessingRefused as error:
-            return refused(request, error, back_url=back_url)
-        except NotFound as error:
-            return not_found(request, error)
-        except InvalidInput as error:
-            form.add_gate_errors(error)
-        else:
-            messages.success(request, _("The referral has been declined; nothing was recorded."))
-            return redirect(back_url)
-    return render(
+        done = submit(
+            request,
+            form,
+            lambda data: services.decline_referral(
+                request.actor, client_id, domain=domain, reason=data["reason"]
+            ),
+            done=_("The referral has been declined; nothing was recorded."),
+            next_url=back_url,
+            back_url=back_url,
+        )
+        if done is not None:
+            return done
+    return form_page(
         request,
         "web/decline.html",
+        form,
         {
-            "form": form,
             "back_url": back_url,
             "title": _("Decline a referral"),
             "back_label": _("Back to the referrals"),
@@ -97,5 +97,4 @@ def decline(request, client_id, domain):
                 "is not recorded and no longer waits."
             ),
         },
-        status=400 if form.errors else 200,
     )

@@ -12,8 +12,7 @@ what it withheld.
 
 from __future__ import annotations
 
-from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
@@ -21,18 +20,17 @@ from zorgvuldig.gate import services, validation
 from zorgvuldig.gate.services.received.views import BY_HOLDER
 from zorgvuldig.web.support_forms import DataRequestForm
 from zorgvuldig.web.views.access import employee_required
-from zorgvuldig.web.views.dossier import JUSTIFICATION_FIELDSET, _items_by_category
+from zorgvuldig.web.views.dossier import _items_by_category
 from zorgvuldig.web.views.errors import not_found, refused
-from zorgvuldig.web.views.purpose import choose_purpose, read_purpose, url
+from zorgvuldig.web.views.flow import form_page, justification_url, with_purpose
+from zorgvuldig.web.views.purpose import url
 
 
 @employee_required
 @require_http_methods(["GET", "POST"])
-def request_data(request, client_id):
-    purpose_form = read_purpose(request)
-    if not purpose_form.is_valid():
-        return choose_purpose(request, purpose_form, _("Request data"))
-    query = purpose_form.query()
+@with_purpose(gettext_lazy("Request data"))
+def request_data(request, page, client_id):
+    query = page.query
     dossier_url = url("web:dossier", client_id, query, "gegevens")
     form = DataRequestForm(
         request.POST or None,
@@ -64,18 +62,18 @@ def request_data(request, client_id):
                 error,
                 back_url=dossier_url,
                 consent_url=url("web:dossier", client_id, query, "toestemming"),
-                form_url=f"{request.get_full_path()}#{JUSTIFICATION_FIELDSET}",
+                form_url=justification_url(request),
             )
     holder = (
         dict(form.fields["holder"].choices).get(form.cleaned_data.get("holder"), "")
         if result is not None
         else ""
     )
-    return render(
+    return form_page(
         request,
         "web/request_data.html",
+        form,
         {
-            "form": form,
             "result": result,
             "holder": holder,
             "purpose": query["doel"],
@@ -83,7 +81,6 @@ def request_data(request, client_id):
             # the holder's own explanation, where it kept something back (art4.3, art6.2)
             "holder_withheld": result is not None
             and any(a.refused_by == BY_HOLDER for a in result.categories),
-            "dossier_url": dossier_url,
+            "back_url": dossier_url,
         },
-        status=400 if form.errors else 200,
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
@@ -14,6 +13,7 @@ from zorgvuldig.gate import services
 from zorgvuldig.web.forms import SearchForm
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import refused
+from zorgvuldig.web.views.flow import form_page
 
 
 @employee_required
@@ -39,9 +39,4 @@ def home(request):
             results = [
                 (client, f"{reverse('web:dossier', args=[client.id])}?{query}") for client in found
             ]
-    return render(
-        request,
-        "web/home.html",
-        {"form": form, "results": results},
-        status=400 if form.errors else 200,
-    )
+    return form_page(request, "web/home.html", form, {"results": results})

@@ -61,6 +61,28 @@ def _trajectory_or_404(actor: Actor, trajectory_id) -> SupportTrajectory:
         ) from None
 
 
+def _change(actor: Actor, trajectory: SupportTrajectory, name: str, purpose: str, change):
+    """A change of the trajectory (its identification data) through the gate, under the law
+    the trajectory rests on; the trajectory as it is afterwards."""
+
+    def perform(decision):
+        change()
+        return Performed(trajectory_view(trajectory))
+
+    return process(
+        Processing(
+            name=name,
+            actor=actor,
+            operation=Operation.CHANGE,
+            categories=(Category.IDENTIFICATION,),
+            purpose=validation.purpose(purpose),
+            legal_basis=validation.legal_basis(trajectory.legal_basis),
+            client_id=trajectory.client_id,
+        ),
+        perform,
+    ).result
+
+
 @gate_service
 def close_trajectory(
     actor: Actor, trajectory_id, *, closed_on: datetime.date, purpose: str
@@ -72,23 +94,11 @@ def close_trajectory(
     if closed_on < trajectory.opened_on:
         raise InvalidInput({"closedOn": "Een traject kan niet sluiten voordat het is geopend."})
 
-    def perform(decision):
+    def change():
         trajectory.closed_on = closed_on
         trajectory.save(update_fields=["closed_on"])
-        return Performed(trajectory_view(trajectory))
 
-    return process(
-        Processing(
-            name="traject-afsluiten",
-            actor=actor,
-            operation=Operation.CHANGE,
-            categories=(Category.IDENTIFICATION,),
-            purpose=validation.purpose(purpose),
-            legal_basis=validation.legal_basis(trajectory.legal_basis),
-            client_id=trajectory.client_id,
-        ),
-        perform,
-    ).result
+    return _change(actor, trajectory, "traject-afsluiten", purpose, change)
 
 
 @gate_service
@@ -106,19 +116,10 @@ def assign_caseworker(actor: Actor, trajectory_id, *, employee_id, purpose: str)
             }
         )
 
-    def perform(decision):
-        trajectory.caseworkers.add(colleague)
-        return Performed(trajectory_view(trajectory))
-
-    return process(
-        Processing(
-            name="hulpverlener-toewijzen",
-            actor=actor,
-            operation=Operation.CHANGE,
-            categories=(Category.IDENTIFICATION,),
-            purpose=validation.purpose(purpose),
-            legal_basis=validation.legal_basis(trajectory.legal_basis),
-            client_id=trajectory.client_id,
-        ),
-        perform,
-    ).result
+    return _change(
+        actor,
+        trajectory,
+        "hulpverlener-toewijzen",
+        purpose,
+        lambda: trajectory.caseworkers.add(colleague),
+    )
