@@ -9,7 +9,6 @@ decision needs (art9.5) are the gate's: its errors are put on the fields they na
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zorgvuldig.rights.codes import (
@@ -20,36 +19,15 @@ from zorgvuldig.rights.codes import (
     StanceKind,
     WithholdingGround,
 )
-from zorgvuldig.web.forms import _CHECKBOX, DateInput, GateForm
+from zorgvuldig.web.fields import (
+    CHECKBOX,
+    checkboxes_field,
+    date_field,
+    text_field,
+    yes_no_field,
+)
+from zorgvuldig.web.forms import GateForm
 from zorgvuldig.web.labels import label
-
-_YES_NO = [("ja", _("Yes")), ("nee", _("No"))]
-
-
-def _reason(text, max_length: int = 2000) -> forms.CharField:
-    return forms.CharField(
-        label=text, max_length=max_length, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-
-def _date(text, help_text, *, required: bool = True) -> forms.DateField:
-    return forms.DateField(
-        label=text,
-        widget=DateInput(),
-        initial=timezone.localdate,
-        help_text=help_text,
-        required=required,
-    )
-
-
-def _checkboxes(text, choices, help_text="") -> forms.MultipleChoiceField:
-    return forms.MultipleChoiceField(
-        label=text,
-        choices=choices,
-        required=False,
-        help_text=help_text,
-        widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOX),
-    )
 
 
 def _people(choices) -> list[tuple[str, str]]:
@@ -61,10 +39,12 @@ class RegisterRequestForm(GateForm):
 
     kind = forms.ChoiceField(label=_("What is asked"))
     requested_by = forms.ChoiceField(label=_("Asked by"))
-    signed_by = _checkboxes(
+    signed_by = checkboxes_field(
         _("Also signed by"),
-        [],
-        _("From 12 to 15 the client and the legal representative both sign (art. 10(1))."),
+        required=False,
+        help_text=_(
+            "From 12 to 15 the client and the legal representative both sign (art. 10(1))."
+        ),
     )
     identity_method = forms.ChoiceField(
         label=_("Identity established by"), choices=IdentityMethod.choices
@@ -75,18 +55,22 @@ class RegisterRequestForm(GateForm):
         required=False,
         help_text=_("For instance the kind of document shown; never its number."),
     )
-    received_on = _date(_("Received on"), _("The day the request came in; not in the future."))
-    details = forms.CharField(
-        label=_("What the requester asks, in their words"),
+    received_on = date_field(
+        _("Received on"), help_text=_("The day the request came in; not in the future.")
+    )
+    details = text_field(
+        _("What the requester asks, in their words"),
+        rows=4,
         max_length=4000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Required for a correction, an addition and an objection."),
     )
-    items = _checkboxes(
+    items = checkboxes_field(
         _("The data it is about"),
-        [],
-        _("Required for a correction, addition, deletion, blocking, restriction or objection."),
+        required=False,
+        help_text=_(
+            "Required for a correction, addition, deletion, blocking, restriction or objection."
+        ),
     )
     gate_fields = {
         "requestedBySubjectId": "requested_by",
@@ -108,15 +92,19 @@ class RegisterRequestForm(GateForm):
         ]
 
 
+def _reason(label, max_length: int = 2000) -> forms.CharField:
+    return text_field(label, rows=3, max_length=max_length)
+
+
 class PauseForm(GateForm):
     reason = _reason(_("What you wait for"), 1000)
 
 
 class ExtendForm(GateForm):
-    reason = _reason(_("Why more time is needed"), 2000)
-    announced_on = _date(
+    reason = _reason(_("Why more time is needed"))
+    announced_on = date_field(
         _("Requester told on"),
-        _("The requester must be told, with the reason, before the first deadline ends."),
+        help_text=_("The requester must be told, with the reason, before the first deadline ends."),
     )
     gate_fields = {"announcedOn": "announced_on"}
 
@@ -124,28 +112,22 @@ class ExtendForm(GateForm):
 class DecideForm(GateForm):
     """art9.5: first whether refusing is needed to protect, then the outcome and its grounds."""
 
-    protection_needed = forms.ChoiceField(
-        label=_(
-            "Is refusing needed to protect the data subject or the rights and freedoms of others?"
-        ),
-        choices=_YES_NO,
-        widget=forms.RadioSelect(attrs=_CHECKBOX),
-        help_text=_("If so, the request must be refused (art. 9(5))."),
+    protection_needed = yes_no_field(
+        _("Is refusing needed to protect the data subject or the rights and freedoms of others?")
     )
     outcome = forms.ChoiceField(
-        label=_("Decision"), choices=Outcome.choices, widget=forms.RadioSelect(attrs=_CHECKBOX)
+        label=_("Decision"), choices=Outcome.choices, widget=forms.RadioSelect(attrs=CHECKBOX)
     )
-    granted_items = _checkboxes(_("Granted for"), [], _("Only when partly granted."))
+    granted_items = checkboxes_field(
+        _("Granted for"), required=False, help_text=_("Only when partly granted.")
+    )
     refusal_ground = forms.ChoiceField(
         label=_("Ground of the refusal"),
         choices=[("", _("Choose the ground…")), *RefusalGround.choices],
         required=False,
     )
-    refusal_reason = forms.CharField(
-        label=_("Written reason for the requester"),
-        max_length=4000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+    refusal_reason = text_field(
+        _("Written reason for the requester"), rows=4, max_length=4000, required=False
     )
     gate_fields = {
         "protectionNeeded": "protection_needed",
@@ -156,6 +138,9 @@ class DecideForm(GateForm):
 
     def __init__(self, *args, items, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["protection_needed"].help_text = _(
+            "If so, the request must be refused (art. 9(5))."
+        )
         self.fields["granted_items"].choices = items
 
 
@@ -167,9 +152,7 @@ class CarryOutForm(GateForm):
     def __init__(self, *args, items, **kwargs):
         super().__init__(*args, **kwargs)
         for item_id, text in items:
-            self.fields[f"value_{item_id}"] = forms.CharField(
-                label=text, max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
-            )
+            self.fields[f"value_{item_id}"] = text_field(text, rows=2, max_length=4000)
 
     def new_values(self) -> dict[str, str]:
         return {
@@ -180,7 +163,7 @@ class CarryOutForm(GateForm):
 
 
 class SendOverviewForm(GateForm):
-    sent_on = _date(_("Sent on"), _("The day the overview went to the requester."))
+    sent_on = date_field(_("Sent on"), help_text=_("The day the overview went to the requester."))
     gate_fields = {"sentOn": "sent_on"}
 
 
@@ -190,7 +173,7 @@ class NoticeForm(GateForm):
     delivered = forms.ChoiceField(
         label=_("Was the recipient told?"),
         choices=[("ja", _("Yes, the letter was sent")), ("nee", _("No, it is impossible"))],
-        widget=forms.RadioSelect(attrs=_CHECKBOX),
+        widget=forms.RadioSelect(attrs=CHECKBOX),
     )
     impossible_reason = forms.CharField(
         label=_("Why it is impossible"), max_length=1000, required=False
@@ -230,6 +213,6 @@ class StanceForm(GateForm):
 class JudgementForm(GateForm):
     """art10.2: the partner judges that the client (16 or older) cannot exercise the rights."""
 
-    judged_on = _date(_("Judged on"), _("Not in the future."))
+    judged_on = date_field(_("Judged on"), help_text=_("Not in the future."))
     reason = _reason(_("Why the client cannot oversee it"))
     gate_fields = {"judgedOn": "judged_on"}

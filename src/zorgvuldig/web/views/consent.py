@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 
 from django.contrib import messages
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -24,6 +24,7 @@ from zorgvuldig.web import labels
 from zorgvuldig.web.consent_forms import ConsentForm, InformingForm, WithdrawalForm, describe
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import not_found, refused
+from zorgvuldig.web.views.files import pdf_response
 from zorgvuldig.web.views.flow import form_page
 from zorgvuldig.web.views.purpose import choose_purpose, processing, read_purpose, url
 
@@ -318,9 +319,7 @@ def consent_form(request, client_id):
         return refused(request, error, back_url=url("web:dossier", client_id, query, PANEL))
     except NotFound as error:
         return not_found(request, error)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = 'inline; filename="toestemmingsformulier.pdf"'
-    return response
+    return pdf_response(pdf, "toestemmingsformulier.pdf")
 
 
 @employee_required

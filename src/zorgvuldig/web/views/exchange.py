@@ -14,7 +14,6 @@ import uuid
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -30,6 +29,7 @@ from zorgvuldig.web.forms import NonPartnerForm, ShareForm
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.dossier import _items_by_category
 from zorgvuldig.web.views.errors import refused
+from zorgvuldig.web.views.files import pdf_response
 from zorgvuldig.web.views.flow import consult, form_page, justification_url, with_purpose
 from zorgvuldig.web.views.purpose import processing, url
 
@@ -194,6 +194,4 @@ def register_non_partner(request):
 def leaflet_pdf(request):
     """The printable leaflet for non-partners (art7); it holds no personal data."""
     pdf = leaflet.render(request.employee.partner.name, printed_on=timezone.localdate())
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = 'inline; filename="hoe-wij-met-uw-gegevens-omgaan.pdf"'
-    return response
+    return pdf_response(pdf, "hoe-wij-met-uw-gegevens-omgaan.pdf")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +22,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
+from zorgvuldig.core.errors import InvalidInput, NotFound
 from zorgvuldig.gate import services
 from zorgvuldig.rights import picture
 from zorgvuldig.web.rights_forms import (
@@ -39,7 +38,9 @@ from zorgvuldig.web.rights_forms import (
     WithholdForm,
 )
 from zorgvuldig.web.views.access import employee_required
-from zorgvuldig.web.views.errors import not_allowed, not_found
+from zorgvuldig.web.views.errors import not_found
+from zorgvuldig.web.views.files import pdf_response
+from zorgvuldig.web.views.flow import consult, form_page, submit
 
 OPEN = ("received", "waiting", "in-progress")
 DECIDED_KINDS = ("correction", "addition", "deletion", "blocking", "restriction", "objection")
@@ -55,13 +56,14 @@ class _Answered(Exception):
 
 
 def _ask(request, call, *args, **kwargs):
-    """A gate service's result, or the page that says why there is none."""
-    try:
-        return call(request.actor, *args, **kwargs)
-    except NotFound as error:
-        raise _Answered(not_found(request, error)) from None
-    except NotAllowed as error:
-        raise _Answered(not_allowed(request, error, back_url=reverse("web:home"))) from None
+    """A gate service's result, or (raised) the page that says why there is none; its input
+    errors are the caller's."""
+    result, response = consult(
+        request, lambda: call(request.actor, *args, **kwargs), back_url=reverse("web:home")
+    )
+    if response is not None:
+        raise _Answered(response)
+    return result
 
 
 def _pages(view):
@@ -75,18 +77,6 @@ def _pages(view):
 
     wrapper.__name__, wrapper.__doc__ = view.__name__, view.__doc__
     return wrapper
-
-
-def _done(request, form, call, message: str, to: str):
-    """Through the gate: its errors go on ``form`` (None: show the page again); done, a
-    message and on to ``to``."""
-    try:
-        call()
-    except InvalidInput as error:
-        form.add_gate_errors(error)
-        return None
-    messages.success(request, message)
-    return redirect(to)
 
 
 def _request_url(request_id) -> str:
@@ -110,32 +100,30 @@ def client_requests(request, client_id):
     judgement = JudgementForm(request.POST if step == "onbekwaamheid" else None)
     here = reverse("web:client_requests", args=[client_id])
     if step == "vertegenwoordiger" and stance.is_valid():
-        data = stance.cleaned_data
-        done = _done(
+        done = submit(
             request,
             stance,
-            lambda: services.record_representative_stance(
+            lambda data: services.record_representative_stance(
                 request.actor,
                 client_id,
                 data["representative"],
                 kind=data["kind"],
                 reason=data["reason"],
             ),
-            _("Recorded; who may act has been worked out again."),
-            here,
+            done=_("Recorded; who may act has been worked out again."),
+            next_url=here,
         )
         if done:
             return done
     if step == "onbekwaamheid" and judgement.is_valid():
-        data = judgement.cleaned_data
-        done = _done(
+        done = submit(
             request,
             judgement,
-            lambda: services.judge_incapacity(
+            lambda data: services.judge_incapacity(
                 request.actor, client_id, judged_on=data["judged_on"], reason=data["reason"]
             ),
-            _("The judgement has been recorded (art. 10(2))."),
-            here,
+            done=_("The judgement has been recorded (art. 10(2))."),
+            next_url=here,
         )
         if done:
             return done
@@ -163,44 +151,30 @@ def register_request(request, client_id):
     form = RegisterRequestForm(request.POST or None, choices=choices)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        made = []
-
-        def register():
-            made.append(
-                services.register_request(
-                    request.actor,
-                    client_id,
-                    kind=data["kind"],
-                    requested_by_subject_id=data["requested_by"],
-                    signed_by_subject_ids=data["signed_by"],
-                    identity_method=data["identity_method"],
-                    identity_note=data["identity_note"],
-                    received_on=data["received_on"],
-                    details=data["details"],
-                    item_ids=data["items"],
-                )
-            )
-
         try:
-            register()
+            made = services.register_request(
+                request.actor,
+                client_id,
+                kind=data["kind"],
+                requested_by_subject_id=data["requested_by"],
+                signed_by_subject_ids=data["signed_by"],
+                identity_method=data["identity_method"],
+                identity_note=data["identity_note"],
+                received_on=data["received_on"],
+                details=data["details"],
+                item_ids=data["items"],
+            )
         except InvalidInput as error:
             form.add_gate_errors(error)
         else:
+            due = made.due_on.strftime("%d-%m-%Y")
             messages.success(
-                request,
-                _("The request has been registered; it is due on %(day)s.")
-                % {"day": made[0].due_on.strftime("%d-%m-%Y")},
+                request, _("The request has been registered; it is due on %(day)s.") % {"day": due}
             )
-            return redirect(_request_url(made[0].id))
-    return render(
-        request,
-        "web/rights_register.html",
-        {
-            "form": form,
-            "choices": choices,
-            "back_url": reverse("web:client_requests", args=[client_id]),
-        },
-        status=400 if form.errors else 200,
+            return redirect(_request_url(made.id))
+    back_url = reverse("web:client_requests", args=[client_id])
+    return form_page(
+        request, "web/rights_register.html", form, {"choices": choices, "back_url": back_url}
     )
 
 
@@ -395,18 +369,12 @@ def overview(request, request_id):
     )
 
 
-def _pdf(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
-
-
 @employee_required
 @require_GET
 @_pages
 def overview_letter(request, request_id):
     pdf = _ask(request, services.overview_pdf, request_id, language=_language(request))
-    return _pdf(pdf, "overzicht-gegevens.pdf")
+    return pdf_response(pdf, "overzicht-gegevens.pdf")
 
 
 @employee_required
@@ -417,7 +385,7 @@ def refusal_letter(request, request_id):
         pdf = _ask(request, services.refusal_letter_pdf, request_id, language=_language(request))
     except InvalidInput as error:
         return not_found(request, NotFound("letter", next(iter(error.errors.values()))))
-    return _pdf(pdf, "besluit-verzoek.pdf")
+    return pdf_response(pdf, "besluit-verzoek.pdf")
 
 
 @employee_required
@@ -432,19 +400,18 @@ def inspection(request, request_id):
     form = WithholdForm(request.POST if step == "achterhouden" else None, items=items)
     here = reverse("web:inspection", args=[request_id])
     if step == "achterhouden" and form.is_valid():
-        data = form.cleaned_data
-        done = _done(
+        done = submit(
             request,
             form,
-            lambda: services.withhold_from_inspection(
+            lambda data: services.withhold_from_inspection(
                 request.actor,
                 request_id,
                 item_id=data["item"],
                 ground=data["ground"],
                 reason=data["reason"],
             ),
-            _("The item is withheld, with its reason (art. 9(3))."),
-            here,
+            done=_("The item is withheld, with its reason (art. 9(3))."),
+            next_url=here,
         )
         if done:
             return done
@@ -461,11 +428,11 @@ def inspection(request, request_id):
             return redirect(here)
         messages.success(request, _("The inspection has been released; the request is closed."))
         return redirect(_request_url(request_id))
-    return render(
+    return form_page(
         request,
         "web/rights_inspection.html",
-        {"package": package, "form": form, "request_url": _request_url(request_id)},
-        status=400 if form.errors else 200,
+        form,
+        {"package": package, "request_url": _request_url(request_id)},
     )
 
 
