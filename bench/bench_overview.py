@@ -513,7 +513,7 @@ def table(r: dict) -> str:
         f"the endpoint. The bare SQL fetches {t['sql_rows']:,} rows.",
         f"One gate call sends {t['queries']} statements (the request and its lock, who handles "
         f"it, the reads, the log record it appends), the endpoint {t['endpoint_queries']} (the "
-        "token and the employee besides); every call adds one record to the log.",
+        "token with its employee besides); every call adds one record to the log.",
         f"Load average {r['load_before']:.1f} before the run, {r['load_after']:.1f} after "
         "(other work on the machine competes for the two cores).",
         f"Seed {r['seed']}; {t['calls']} calls of each path, interleaved, after 5 warm-up "
