@@ -219,7 +219,8 @@ def table(data: dict) -> str:
         f"{mix['allowed']:,} allowed, {mix['partial']:,} partly, {mix['refused']:,} refused, "
         f"{mix['art4_6']:,} on art4.6; {mix['non_partner']:,} shares with a non-partner "
         f"({mix['art7']:,} refused on art7), {mix['veilig_thuis']:,} with Veilig Thuis "
-        f"({mix['art8_2']:,} decided on art8.2); {for_the_recipient_text(mix)}.",
+        f"({mix['art8_2']:,} decided on art8.2); {mix['blocked']:,} with blocked items "
+        f"({mix['art9_4']:,} decided on art9.4); {for_the_recipient_text(mix)}.",
         f"Cedar and decide() agree on every category, of the mix and of "
         f"{data['corners']:,} random request/fact pairs ({data['corner_categories']:,} "
         f"categories; {data.get('corner_kinds', '')}).",
@@ -243,7 +244,8 @@ def section(data: dict) -> str:
             "unassigned actors, missing purposes, unacknowledged employees, categories beyond the "
             "matrix, professional secrecy on shares, shares with non-partners informed or not "
             "and named in the consent or not (art7, art4.3) and with Veilig Thuis about a report "
-            "(art8.2, its categories from the protocol version); shares with partners decided for "
+            "(art8.2, its categories from the protocol version); blocked items (art9.4, Veilig "
+            "Thuis excepted); shares with partners decided for "
             "the recipient: its own support of the client, referrals to a domain, partners that do "
             "not support the client (art5.1); safety and integrated support with and without their "
             "ground; intake consults on a referral (art3.2c); both protocol versions. Before "
@@ -301,6 +303,8 @@ def main() -> None:
         f"{len(shares):,} shares: {kinds}; "
         f"{sum('art7' in d.articles for d in corner_decisions):,} refused on art7, "
         f"{sum('art8.2' in d.articles for d in corner_decisions):,} decided on art8.2; "
+        f"{sum(bool(f.blocked) for _, f in corners):,} with blocked items, "
+        f"{sum('art9.4' in d.articles for d in corner_decisions):,} decided on art9.4; "
         f"{for_the_recipient_text(for_the_recipient(corners, corner_decisions))}"
     )
     print("Timing ...", file=sys.stderr)

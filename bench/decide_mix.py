@@ -514,6 +514,8 @@ def describe(mix, decisions) -> dict:
             for r, _ in mix
         ),
         "art8_2": sum("art8.2" in d.articles for d in decisions),
+        "blocked": sum(bool(f.blocked) for _, f in mix),
+        "art9_4": sum("art9.4" in d.articles for d in decisions),
         "versions": {v: versions.count(v) for v in sorted(set(versions))},
         **for_the_recipient(mix, decisions),
     }

@@ -69,10 +69,17 @@ class Letter:
         self._widths: dict[tuple, dict[str, float]] = {}
         pdf.set_font(FAMILY, "B", 18)
         self._write(title, 9)
-        pdf.set_font(FAMILY, "", 10)
 
     def date(self, day: datetime.date | None) -> str:
         return wording.date(day, self.language)
+
+    def _font(self, style: str, size: float) -> None:
+        """Set in ``style`` at ``size`` pt; nothing when that is the font already. Each way of
+        writing sets the font it needs: fpdf2's ``set_font`` costs more than this check, and
+        every change of font is written into the page again."""
+        pdf = self.pdf
+        if pdf.font_style != style or pdf.font_size_pt != size:
+            pdf.set_font(FAMILY, style, size)
 
     def _lines(self, text: str, width: float) -> list[str]:
         """``text`` broken into lines of at most ``width`` mm in the current font.
@@ -83,9 +90,10 @@ class Letter:
         pdf = self.pdf
         key = (pdf.font_family, pdf.font_style, pdf.font_size_pt)
         cache = self._widths.setdefault(key, {})
+        known = cache.get
 
         def measure(word: str) -> float:
-            found = cache.get(word)
+            found = known(word)
             if found is None:
                 found = cache[word] = pdf.get_string_width(word)
             return found
@@ -96,7 +104,9 @@ class Letter:
             current: list[str] = []
             used = 0.0
             for word in paragraph.split():
-                size = measure(word)
+                size = known(word)
+                if size is None:
+                    size = measure(word)
                 while size > width:  # a word longer than the line: cut it
                     if current:
                         lines.append(" ".join(current))
@@ -122,60 +132,56 @@ class Letter:
         would pass the bottom margin starts a new page."""
         pdf = self.pdf
         left = pdf.l_margin + indent
+        top = pdf.get_y()
         for line in self._lines(text, pdf.w - pdf.r_margin - left):
-            if pdf.get_y() + height > pdf.page_break_trigger:
+            if top + height > pdf.page_break_trigger:
                 pdf.add_page()
-            top = pdf.get_y()
+                top = pdf.get_y()
             if line:
                 pdf.text(left, top + height * 0.72, line)
-            pdf.set_xy(pdf.l_margin, top + height)
+            top += height
+        pdf.set_xy(pdf.l_margin, top)
 
     def heading(self, text: str) -> None:
         pdf = self.pdf
         if pdf.get_y() > pdf.h - 50:
             pdf.add_page()
         pdf.ln(3)
-        pdf.set_font(FAMILY, "B", 12)
+        self._font("B", 12)
         self._write(text, 7)
-        pdf.set_font(FAMILY, "", 10)
 
     def subheading(self, text: str) -> None:
         pdf = self.pdf
         if pdf.get_y() > pdf.h - 40:
             pdf.add_page()
         pdf.ln(1.5)
-        pdf.set_font(FAMILY, "B", 10)
+        self._font("B", 10)
         self._write(text, 5)
-        pdf.set_font(FAMILY, "", 10)
 
     def paragraph(self, text: str, size: float = 10) -> None:
-        self.pdf.set_font(FAMILY, "", size)
+        self._font("", size)
         self._write(text, size / 2)
         self.pdf.ln(1)
-        self.pdf.set_font(FAMILY, "", 10)
 
     def line(self, text: str, size: float = 9, indent: float = 0) -> None:
         """A line (wrapped when long) in the running text, ``indent`` mm in."""
-        self.pdf.set_font(FAMILY, "", size)
+        self._font("", size)
         self._write(text, size / 2, indent)
-        self.pdf.set_font(FAMILY, "", 10)
 
     def bullet(self, text: str, size: float = 10, indent: float = 4) -> None:
         pdf = self.pdf
-        pdf.set_font(FAMILY, "", size)
+        self._font("", size)
         if pdf.get_y() + size / 2 > pdf.page_break_trigger:
             pdf.add_page()
         pdf.text(pdf.l_margin + indent, pdf.get_y() + size / 2 * 0.72, "•")
         self._write(text, size / 2, indent + 4)
-        pdf.set_font(FAMILY, "", 10)
 
     def key_value(self, key: str, value: str) -> None:
         pdf = self.pdf
-        pdf.set_font(FAMILY, "", 10)
+        self._font("", 10)
         pdf.text(pdf.l_margin, pdf.get_y() + 6 * 0.72, key)
-        pdf.set_font(FAMILY, "B", 10)
+        self._font("B", 10)
         self._write(value, 6, 45)
-        pdf.set_font(FAMILY, "", 10)
 
     def picture(
         self, heading: str, svg: str, alt_text: str, *, width: float, height: float
