@@ -31,8 +31,8 @@ def form_data(client, **overrides) -> dict:
     """Sanne (14) and her mother ask together for an overview (art10.1)."""
     return {
         "kind": "overview",
-        "requested_by": str(representative_of(client.id)),
-        "signed_by": [str(client.subject.id)],
+        "requested_by_subject_id": str(representative_of(client.id)),
+        "signed_by_subject_ids": [str(client.subject.id)],
         "identity_method": "in-person",
         "identity_note": "Paspoort getoond",
         "received_on": timezone.localdate().isoformat(),
@@ -71,10 +71,10 @@ def test_art10_1_without_the_youth_s_signature_the_form_says_so_and_nothing_is_w
 ):
     response = web.post(
         f"/clienten/{client_dossier.id}/verzoeken/nieuw/",
-        form_data(client_dossier, signed_by=[]),
+        form_data(client_dossier, signed_by_subject_ids=[]),
     )
     assert response.status_code == 400
-    assert "beiden tekenen" in field_error(response, "signed_by")
+    assert "beiden tekenen" in field_error(response, "signed_by_subject_ids")
     assert not SubjectRequest.objects.exists()
 
 

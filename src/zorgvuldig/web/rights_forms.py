@@ -11,14 +11,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zorgvuldig.rights.codes import (
-    IdentityMethod,
-    Outcome,
-    RefusalGround,
-    RequestKind,
-    StanceKind,
-    WithholdingGround,
-)
+from zorgvuldig.rights import codes
 from zorgvuldig.web.fields import (
     CHECKBOX,
     checkboxes_field,
@@ -38,8 +31,8 @@ class RegisterRequestForm(GateForm):
     """art9: who asks, for what, who signed, how their identity was established, when."""
 
     kind = forms.ChoiceField(label=_("What is asked"))
-    requested_by = forms.ChoiceField(label=_("Asked by"))
-    signed_by = checkboxes_field(
+    requested_by_subject_id = forms.ChoiceField(label=_("Asked by"))
+    signed_by_subject_ids = checkboxes_field(
         _("Also signed by"),
         required=False,
         help_text=_(
@@ -47,7 +40,7 @@ class RegisterRequestForm(GateForm):
         ),
     )
     identity_method = forms.ChoiceField(
-        label=_("Identity established by"), choices=IdentityMethod.choices
+        label=_("Identity established by"), choices=codes.IdentityMethod.choices
     )
     identity_note = forms.CharField(
         label=_("Note on the identity"),
@@ -65,7 +58,7 @@ class RegisterRequestForm(GateForm):
         required=False,
         help_text=_("Required for a correction, an addition and an objection."),
     )
-    items = checkboxes_field(
+    item_ids = checkboxes_field(
         _("The data it is about"),
         required=False,
         help_text=_(
@@ -73,27 +66,37 @@ class RegisterRequestForm(GateForm):
         ),
     )
     gate_fields = {
-        "requestedBySubjectId": "requested_by",
-        "signedBySubjectIds": "signed_by",
+        "requestedBySubjectId": "requested_by_subject_id",
+        "signedBySubjectIds": "signed_by_subject_ids",
         "identityMethod": "identity_method",
         "identityNote": "identity_note",
         "receivedOn": "received_on",
-        "itemIds": "items",
+        "itemIds": "item_ids",
     }
 
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [(k, RequestKind(k).label) for k in choices.kinds]
+        self.fields["kind"].choices = [(k, codes.RequestKind(k).label) for k in choices.kinds]
         people = _people(choices)
-        self.fields["requested_by"].choices = people
-        self.fields["signed_by"].choices = people
-        self.fields["items"].choices = [
+        self.fields["requested_by_subject_id"].choices = people
+        self.fields["signed_by_subject_ids"].choices = people
+        self.fields["item_ids"].choices = [
             (str(i.item_id), f"{i.label} ({label('category', i.category)})") for i in choices.items
         ]
 
 
 def _reason(label, max_length: int = 2000) -> forms.CharField:
     return text_field(label, rows=3, max_length=max_length)
+
+
+class _ChoosingForm(GateForm):
+    """A form with one choice among what the page offers (``options``: (value, label))."""
+
+    chosen = ""
+
+    def __init__(self, *args, options, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.chosen].choices = options
 
 
 class PauseForm(GateForm):
@@ -109,21 +112,21 @@ class ExtendForm(GateForm):
     gate_fields = {"announcedOn": "announced_on"}
 
 
-class DecideForm(GateForm):
+class DecideForm(_ChoosingForm):
     """art9.5: first whether refusing is needed to protect, then the outcome and its grounds."""
 
     protection_needed = yes_no_field(
         _("Is refusing needed to protect the data subject or the rights and freedoms of others?")
     )
     outcome = forms.ChoiceField(
-        label=_("Decision"), choices=Outcome.choices, widget=forms.RadioSelect(attrs=CHECKBOX)
+        label=_("Decision"), choices=codes.Outcome.choices, widget=forms.RadioSelect(attrs=CHECKBOX)
     )
     granted_items = checkboxes_field(
         _("Granted for"), required=False, help_text=_("Only when partly granted.")
     )
     refusal_ground = forms.ChoiceField(
         label=_("Ground of the refusal"),
-        choices=[("", _("Choose the ground…")), *RefusalGround.choices],
+        choices=[("", _("Choose the ground…")), *codes.RefusalGround.choices],
         required=False,
     )
     refusal_reason = text_field(
@@ -136,12 +139,13 @@ class DecideForm(GateForm):
         "refusalReason": "refusal_reason",
     }
 
-    def __init__(self, *args, items, **kwargs):
+    chosen = "granted_items"
+
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["protection_needed"].help_text = _(
             "If so, the request must be refused (art. 9(5))."
         )
-        self.fields["granted_items"].choices = items
 
 
 class CarryOutForm(GateForm):
@@ -181,33 +185,29 @@ class NoticeForm(GateForm):
     gate_fields = {"impossibleReason": "impossible_reason"}
 
 
-class WithholdForm(GateForm):
+class WithholdForm(_ChoosingForm):
     """art9.3: an item not shown, with its ground and reason."""
 
     item = forms.ChoiceField(label=_("Item"))
     ground = forms.ChoiceField(
         label=_("Ground"),
-        choices=[(g, WithholdingGround(g).label) for g in ("protect-subject", "protect-others")],
+        choices=[
+            (g, codes.WithholdingGround(g).label) for g in ("protect-subject", "protect-others")
+        ],
     )
     reason = _reason(_("Reason"))
     gate_fields = {"itemId": "item"}
-
-    def __init__(self, *args, items, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["item"].choices = items
+    chosen = "item"
 
 
-class StanceForm(GateForm):
+class StanceForm(_ChoosingForm):
     """art10.2 (does not wish to act) or art10.3 (limited for weighty interests)."""
 
     representative = forms.ChoiceField(label=_("Representative"))
-    kind = forms.ChoiceField(label=_("What you record"), choices=StanceKind.choices)
+    kind = forms.ChoiceField(label=_("What you record"), choices=codes.StanceKind.choices)
     reason = _reason(_("Reason"))
     gate_fields = {"representativeSubjectId": "representative"}
-
-    def __init__(self, *args, people, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["representative"].choices = people
+    chosen = "representative"
 
 
 class JudgementForm(GateForm):

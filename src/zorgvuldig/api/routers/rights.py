@@ -119,18 +119,7 @@ def register_subject_request(
     weeks, or one calendar month under the AVG). A second open request of the same kind, a
     date in the future, an item not in the dossier or a requester without authority is a 400
     and nothing is written."""
-    return services.register_request(
-        request.auth,
-        client_id,
-        kind=payload.kind.value,
-        requested_by_subject_id=payload.requested_by_subject_id,
-        signed_by_subject_ids=payload.signed_by_subject_ids,
-        identity_method=payload.identity_method.value,
-        identity_note=payload.identity_note,
-        received_on=payload.received_on,
-        details=payload.details,
-        item_ids=payload.item_ids,
-    )
+    return services.register_request(request.auth, client_id, **payload.model_dump())
 
 
 @router.get(

@@ -14,7 +14,7 @@ import re
 from typing import Annotated
 
 from ninja import Schema
-from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
@@ -52,8 +52,12 @@ def _bsn(value: str) -> str:
 Bsn = Annotated[str, AfterValidator(_bsn)]
 
 
-class Out(Schema):
-    """A response body: read from the gate's values by attribute, written in camelCase."""
+class Out(BaseModel):
+    """A response body: read from the gate's values by attribute, written in camelCase.
+
+    A plain pydantic model, not ninja's ``Schema``: the gate's values are frozen dataclasses,
+    read by attribute, so ninja's wrapper for Django objects (managers, files, template-style
+    lookups) only costs time: a large overview spent most of its time in it."""
 
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
 

@@ -196,7 +196,7 @@ class RecipientLine(Out):
     disclosed_on: datetime.date
 
 
-class OverviewItem(Out):
+class InspectionItem(Out):
     item_id: uuid.UUID
     category: str
     label: str
@@ -206,6 +206,9 @@ class OverviewItem(Out):
     obtained_on: datetime.date
     recorded_on: datetime.date
     versions: int
+
+
+class OverviewItem(InspectionItem):
     purpose: str
     legal_basis: str
     recipients: list[RecipientLine]
@@ -253,18 +256,6 @@ class OverviewDispatch(In):
 
 
 # -- inspection (art9.2, art9.3) ----------------------------------------------------------
-
-
-class InspectionItem(Out):
-    item_id: uuid.UUID
-    category: str
-    label: str
-    value: str
-    source: str
-    method: str
-    obtained_on: datetime.date
-    recorded_on: datetime.date
-    versions: int
 
 
 class WithheldItem(Out):

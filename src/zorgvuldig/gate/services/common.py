@@ -55,6 +55,14 @@ def client_id_or_404(client_id) -> uuid.UUID:
     return found[0][0]
 
 
+def locked_or_404(queryset, what: str, message: str):
+    """The one row of ``queryset``, locked for the rest of the transaction; else not found."""
+    found = queryset.select_for_update(of=("self",)).first()
+    if found is None:
+        raise NotFound(what, message)
+    return found
+
+
 def no_such_client() -> NotFound:
     return NotFound("client", "Deze cliënt bestaat niet.")
 

@@ -86,6 +86,23 @@ def _request_url(request_id) -> str:
 # -- the client's requests and who may act (art10) ----------------------------------------
 
 
+# the page's own forms: what each records, and the message when it is done
+REPRESENTATION_STEPS = {
+    "vertegenwoordiger": (
+        gettext_lazy("Recorded; who may act has been worked out again."),
+        lambda actor, client_id, data: services.record_representative_stance(
+            actor, client_id, data["representative"], kind=data["kind"], reason=data["reason"]
+        ),
+    ),
+    "onbekwaamheid": (
+        gettext_lazy("The judgement has been recorded (art. 10(2))."),
+        lambda actor, client_id, data: services.judge_incapacity(
+            actor, client_id, judged_on=data["judged_on"], reason=data["reason"]
+        ),
+    ),
+}
+
+
 @employee_required
 @require_http_methods(["GET", "POST"])
 @_pages
@@ -96,34 +113,20 @@ def client_requests(request, client_id):
     choices = _ask(request, services.request_choices, client_id)
     people = [(str(p.subject_id), p.name) for p in choices.people if p.role != "client"]
     step = request.POST.get("stap") if request.method == "POST" else None
-    stance = StanceForm(request.POST if step == "vertegenwoordiger" else None, people=people)
-    judgement = JudgementForm(request.POST if step == "onbekwaamheid" else None)
-    here = reverse("web:client_requests", args=[client_id])
-    if step == "vertegenwoordiger" and stance.is_valid():
+    forms = {
+        "vertegenwoordiger": StanceForm(
+            request.POST if step == "vertegenwoordiger" else None, options=people
+        ),
+        "onbekwaamheid": JudgementForm(request.POST if step == "onbekwaamheid" else None),
+    }
+    if step in forms and forms[step].is_valid():
+        message, record = REPRESENTATION_STEPS[step]
         done = submit(
             request,
-            stance,
-            lambda data: services.record_representative_stance(
-                request.actor,
-                client_id,
-                data["representative"],
-                kind=data["kind"],
-                reason=data["reason"],
-            ),
-            done=_("Recorded; who may act has been worked out again."),
-            next_url=here,
-        )
-        if done:
-            return done
-    if step == "onbekwaamheid" and judgement.is_valid():
-        done = submit(
-            request,
-            judgement,
-            lambda data: services.judge_incapacity(
-                request.actor, client_id, judged_on=data["judged_on"], reason=data["reason"]
-            ),
-            done=_("The judgement has been recorded (art. 10(2))."),
-            next_url=here,
+            forms[step],
+            lambda data: record(request.actor, client_id, data),
+            done=message,
+            next_url=reverse("web:client_requests", args=[client_id]),
         )
         if done:
             return done
@@ -135,10 +138,10 @@ def client_requests(request, client_id):
             "client_name": choices.client_name,
             "authority": choices.authority,
             "requests": _ask(request, services.client_requests, client_id),
-            "stance_form": stance,
-            "judgement_form": judgement,
+            "stance_form": forms["vertegenwoordiger"],
+            "judgement_form": forms["onbekwaamheid"],
         },
-        status=400 if stance.errors or judgement.errors else 200,
+        status=400 if any(f.errors for f in forms.values()) else 200,
     )
 
 
@@ -150,20 +153,8 @@ def register_request(request, client_id):
     choices = _ask(request, services.request_choices, client_id)
     form = RegisterRequestForm(request.POST or None, choices=choices)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            made = services.register_request(
-                request.actor,
-                client_id,
-                kind=data["kind"],
-                requested_by_subject_id=data["requested_by"],
-                signed_by_subject_ids=data["signed_by"],
-                identity_method=data["identity_method"],
-                identity_note=data["identity_note"],
-                received_on=data["received_on"],
-                details=data["details"],
-                item_ids=data["items"],
-            )
+            made = services.register_request(request.actor, client_id, **form.cleaned_data)
         except InvalidInput as error:
             form.add_gate_errors(error)
         else:
@@ -213,7 +204,9 @@ def _forms(found, choices, data, step):
             forms["verlengen"] = ExtendForm(bound("verlengen"), prefix="verlengen")
         if found.kind in DECIDED_KINDS and found.state != "waiting":
             forms["beslissen"] = DecideForm(
-                bound("beslissen"), prefix="beslissen", items=_item_choices(choices, found.item_ids)
+                bound("beslissen"),
+                prefix="beslissen",
+                options=_item_choices(choices, found.item_ids),
             )
         if found.kind in OVERVIEW_KINDS and found.state != "waiting":
             forms["verzenden"] = SendOverviewForm(bound("verzenden"), prefix="verzenden")
@@ -397,7 +390,7 @@ def inspection(request, request_id):
     package = _ask(request, services.inspection_package, request_id)
     items = [(str(i.item_id), i.label) for i in package.shown]
     step = request.POST.get("stap") if request.method == "POST" else None
-    form = WithholdForm(request.POST if step == "achterhouden" else None, items=items)
+    form = WithholdForm(request.POST if step == "achterhouden" else None, options=items)
     here = reverse("web:inspection", args=[request_id])
     if step == "achterhouden" and form.is_valid():
         done = submit(

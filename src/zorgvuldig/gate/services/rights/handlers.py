@@ -30,9 +30,10 @@ NOT_THE_ACTORS_CLIENT = Refusal(
 
 
 def rights_processing(
-    actor: Actor, client: Client, name: str, operation: Operation, subject_ids=()
+    actor: Actor, client: Client | None, name: str, operation: Operation, subject_ids=()
 ) -> Processing:
-    """Handling a request of ``client``'s data subject: identification data only."""
+    """Handling a request of ``client``'s data subject (or, without a client, the requests of
+    ``subject_ids``, as the queue and the reminders do): identification data only."""
     return Processing(
         name=name,
         actor=actor,
@@ -40,8 +41,8 @@ def rights_processing(
         categories=(Category.IDENTIFICATION,),
         purpose=Purpose.ACCOUNTABILITY,
         legal_basis=None,
-        client_id=client.id,
-        subject_ids=tuple(subject_ids) or (client.subject_id,),
+        client_id=client.id if client else None,
+        subject_ids=tuple(subject_ids) or ((client.subject_id,) if client else ()),
     )
 
 

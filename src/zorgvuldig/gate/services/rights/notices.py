@@ -23,12 +23,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from zorgvuldig.core.actor import Actor
-from zorgvuldig.core.errors import InvalidInput, NotFound
+from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.exchange.models import Disclosure, ReceivedShare
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.context import gate_open
 from zorgvuldig.gate.processing import Performed, process_required
-from zorgvuldig.gate.services.common import gate_service
+from zorgvuldig.gate.services.common import gate_service, locked_or_404
 from zorgvuldig.gate.services.rights.convert import request_view
 from zorgvuldig.gate.services.rights.handlers import rights_processing
 from zorgvuldig.gate.services.rights.register import reload, request_for
@@ -239,13 +239,11 @@ def resolve_notice(
     key = validation.reference(notice_id, "noticeId")
     reason = "" if delivered else validation.text(impossible_reason, "impossibleReason", 1000)
     with transaction.atomic():
-        notice = (
-            RecipientNotice.objects.select_for_update(of=("self",))
-            .filter(id=key, request__partner_id=actor.partner_id)
-            .first()
+        notice = locked_or_404(
+            RecipientNotice.objects.filter(id=key, request__partner_id=actor.partner_id),
+            "notice",
+            "Deze melding bestaat niet bij uw organisatie.",
         )
-        if notice is None:
-            raise NotFound("notice", "Deze melding bestaat niet bij uw organisatie.")
         request = request_for(actor, notice.request_id, "ontvanger-informeren-vastleggen")
         if _refresh(notice).status != NoticeStatus.PENDING:
             raise InvalidInput({"noticeId": "Deze melding is al afgehandeld."})

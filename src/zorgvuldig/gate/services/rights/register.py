@@ -16,11 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from zorgvuldig.core.actor import Actor
-from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
+from zorgvuldig.core.errors import InvalidInput, NotAllowed
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.gate import validation
-from zorgvuldig.gate.processing import Performed, Processing, process_required
-from zorgvuldig.gate.services.common import gate_service
+from zorgvuldig.gate.processing import Performed, process_required
+from zorgvuldig.gate.services.common import gate_service, locked_or_404
 from zorgvuldig.gate.services.rights.convert import request_view
 from zorgvuldig.gate.services.rights.handlers import (
     handled_client,
@@ -33,7 +33,7 @@ from zorgvuldig.gate.services.rights.representation import (
     past_day,
 )
 from zorgvuldig.gate.services.rights.views import QueueLine, SubjectRequestView
-from zorgvuldig.protocol import Category, Operation, Purpose, deadlines
+from zorgvuldig.protocol import Operation, deadlines
 from zorgvuldig.rights.codes import OPEN_STATES, IdentityMethod, RequestKind, RequestState
 from zorgvuldig.rights.models import RequestPause, SubjectRequest
 
@@ -202,13 +202,11 @@ def request_for(
 ) -> SubjectRequest:
     """The actor's partner's request, locked, whose client the actor handles; else not found."""
     key = validation.reference(request_id, "requestId")
-    found = (
-        SubjectRequest.objects.select_for_update(of=("self",))
-        .filter(id=key, partner_id=actor.partner_id)
-        .first()
+    found = locked_or_404(
+        SubjectRequest.objects.filter(id=key, partner_id=actor.partner_id),
+        "subject-request",
+        "Dit verzoek bestaat niet bij uw organisatie.",
     )
-    if found is None:
-        raise NotFound("subject-request", "Dit verzoek bestaat niet bij uw organisatie.")
     handled_client(actor, found.client_id, name, operation)
     return found
 
@@ -377,15 +375,12 @@ def open_requests(actor: Actor, *, today: datetime.date | None = None) -> list[Q
         .order_by("due_on", "received_on")
         .values_list("id", "client__subject_id")
     )
-    processing = Processing(
-        name="verzoeken-betrokkenen-raadplegen",
-        actor=actor,
-        operation=Operation.CONSULT,
-        categories=(Category.IDENTIFICATION,),
-        purpose=Purpose.ACCOUNTABILITY,
-        legal_basis=None,
-        client_id=None,
-        subject_ids=tuple(dict.fromkeys(s for _, s in ids)),
+    processing = rights_processing(
+        actor,
+        None,
+        "verzoeken-betrokkenen-raadplegen",
+        Operation.CONSULT,
+        tuple(dict.fromkeys(s for _, s in ids)),
     )
 
     def perform(decision):

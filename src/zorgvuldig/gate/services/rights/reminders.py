@@ -37,12 +37,13 @@ from django.utils.translation import gettext
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.gate.context import gate_open
 from zorgvuldig.gate.facts import active_trajectories
-from zorgvuldig.gate.processing import Performed, Processing, process_required
+from zorgvuldig.gate.processing import Performed, process_required
 from zorgvuldig.gate.services.common import gate_service
+from zorgvuldig.gate.services.rights.handlers import rights_processing
 from zorgvuldig.gate.services.rights.register import DUE_SOON_DAYS
 from zorgvuldig.gate.services.rights.views import ReminderRun
 from zorgvuldig.partners.models import Employee, Role
-from zorgvuldig.protocol import Category, Operation, Purpose
+from zorgvuldig.protocol import Operation
 from zorgvuldig.rights.codes import OPEN_STATES, RequestKind
 from zorgvuldig.rights.models import ReminderReason, RequestPause, RequestReminder, SubjectRequest
 from zorgvuldig.webhooks.delivery import backoff
@@ -126,16 +127,8 @@ def _remind_partner(partner_id, requests: list[dict], handlers: dict, day) -> tu
     """Record and enqueue one partner's reminders of ``day``; logged under art9.5. Returns
     how many reminders and how many people are new."""
     subjects = tuple(dict.fromkeys(r["client__subject_id"] for r in requests))
-    processing = Processing(
-        name=SERVICE,
-        actor=Actor(partner_id=partner_id, service=SERVICE),
-        operation=Operation.CONSULT,
-        categories=(Category.IDENTIFICATION,),
-        purpose=Purpose.ACCOUNTABILITY,
-        legal_basis=None,
-        client_id=None,
-        subject_ids=subjects,
-    )
+    actor = Actor(partner_id=partner_id, service=SERVICE)
+    processing = rights_processing(actor, None, SERVICE, Operation.CONSULT, subjects)
 
     def perform(decision):
         done = set(

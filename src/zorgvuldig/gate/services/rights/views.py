@@ -106,7 +106,10 @@ class RecipientLine:
 
 
 @dataclass(frozen=True, slots=True)
-class OverviewItem:
+class InspectionItem:
+    """An item of the dossier as the subject inspects it (art9.2): content and origin (who
+    supplied it, art3.2a)."""
+
     item_id: uuid.UUID
     category: str
     label: str
@@ -116,6 +119,13 @@ class OverviewItem:
     obtained_on: datetime.date
     recorded_on: datetime.date
     versions: int
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewItem(InspectionItem):
+    """An item in the overview (art9.1): as inspected, with why it was recorded and to whom
+    it went."""
+
     purpose: str  # of the processing that recorded it ("" when not known)
     legal_basis: str
     recipients: tuple[RecipientLine, ...]
@@ -177,21 +187,6 @@ class NoticeView:
     attempts: int
     last_error: str
     impossible_reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class InspectionItem:
-    """An item of the dossier as the subject inspects it (art9.2): content and origin."""
-
-    item_id: uuid.UUID
-    category: str
-    label: str
-    value: str
-    source: str
-    method: str
-    obtained_on: datetime.date
-    recorded_on: datetime.date
-    versions: int
 
 
 @dataclass(frozen=True, slots=True)
