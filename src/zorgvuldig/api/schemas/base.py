@@ -20,6 +20,7 @@ from pydantic_core import PydanticCustomError
 
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.gate import validation
+from zorgvuldig.protocol import ExceptionGround, LegalBasis
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -96,6 +97,22 @@ JustificationField = Field(
     "(art. 4 lid 6); verplicht en niet leeg bij `justificationGround`. Wordt als aantekening in "
     "het dossier geschreven en staat in het register van de privacyfunctionaris.",
 )
+
+
+# The fields of the grounds of a request body, each with its type: the legal basis (default
+# the caseworker's own trajectory's) and, for a processing without consent, the justification.
+OwnLegalBasis = Annotated[LegalBasis | None, LegalBasisField]
+JustificationGround = Annotated[ExceptionGround | None, JustificationGroundField]
+JustificationText = Annotated[str | None, JustificationField]
+
+
+class Justified(In):
+    """A body whose processing may go without consent (art4.6): its legal basis and, then, the
+    ground and written justification (:func:`zorgvuldig.api.routers.common.justified`)."""
+
+    legal_basis: OwnLegalBasis
+    justification_ground: JustificationGround
+    justification: JustificationText
 
 
 BsnField = Field(

@@ -8,7 +8,15 @@ import uuid
 
 from pydantic import Field
 
-from zorgvuldig.api.schemas.base import Bsn, BsnField, Date, In, LegalBasisField, Out, PurposeField
+from zorgvuldig.api.schemas.base import (
+    Bsn,
+    BsnField,
+    Date,
+    In,
+    Out,
+    OwnLegalBasis,
+    PurposeField,
+)
 from zorgvuldig.api.schemas.households import Household
 from zorgvuldig.api.schemas.items import Annotation, DataItem
 from zorgvuldig.api.schemas.trajectories import SupportTrajectory
@@ -82,4 +90,4 @@ class RelationRegistration(In):
     surname: str = Field(max_length=200)
     birth_date: Date
     purpose: Purpose = PurposeField
-    legal_basis: LegalBasis | None = LegalBasisField
+    legal_basis: OwnLegalBasis

@@ -13,8 +13,8 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from zorgvuldig.api.schemas.base import Date, In, LegalBasisField, Out, PurposeField
-from zorgvuldig.protocol import Category, LegalBasis, Purpose
+from zorgvuldig.api.schemas.base import Date, In, Out, OwnLegalBasis, PurposeField
+from zorgvuldig.protocol import Category, Purpose
 from zorgvuldig.protocol.consent import ConsentScope
 
 
@@ -82,7 +82,7 @@ class InformingRecording(In):
     how: InformingMethod = Field(description="conversation (gesprek) of letter (brief)")
     note: str = Field("", max_length=2000, description="Wat verder is verteld")
     purpose: Purpose = PurposeField
-    legal_basis: LegalBasis | None = LegalBasisField
+    legal_basis: OwnLegalBasis
 
 
 class ConsentDocument(Out):
@@ -165,7 +165,7 @@ class ConsentRecording(In):
     signed_by_subject_ids: list[uuid.UUID] = Field([], description=_SIGNED_BY)
     note: str = Field("", max_length=2000, description=_NOTE)
     purpose: Purpose = PurposeField
-    legal_basis: LegalBasis | None = LegalBasisField
+    legal_basis: OwnLegalBasis
 
 
 class ConsentWithdrawal(In):
@@ -179,4 +179,4 @@ class ConsentWithdrawal(In):
     signed_by_subject_ids: list[uuid.UUID] = Field([], description=_SIGNED_BY)
     note: str = Field("", max_length=2000, description=_NOTE)
     purpose: Purpose = PurposeField
-    legal_basis: LegalBasis | None = LegalBasisField
+    legal_basis: OwnLegalBasis

@@ -14,13 +14,12 @@ from pydantic import Field
 
 from zorgvuldig.api.schemas.base import (
     In,
-    JustificationField,
-    JustificationGroundField,
-    LegalBasisField,
+    Justified,
     Out,
+    OwnLegalBasis,
     PurposeField,
 )
-from zorgvuldig.protocol import Category, Domain, ExceptionGround, LegalBasis, Purpose
+from zorgvuldig.protocol import Category, Domain, Purpose
 
 NonPartnerKind = Literal["family", "network", "professional", "organisation"]
 
@@ -36,10 +35,10 @@ class SecrecyReleaseRequest(In):
         description="Waarom de ontvanger het gegeven ondanks het beroepsgeheim mag ontvangen",
     )
     purpose: Purpose = PurposeField
-    legal_basis: LegalBasis | None = LegalBasisField
+    legal_basis: OwnLegalBasis
 
 
-class ShareSelection(In):
+class ShareSelection(Justified):
     """What to share with whom, and why; exactly one recipient."""
 
     item_ids: list[uuid.UUID] = Field(
@@ -59,9 +58,6 @@ class ShareSelection(In):
         description="Of Veilig Thuis: het kenmerk van de melding waarover het verzoek gaat "
         "(art. 8 lid 2)",
     )
-    legal_basis: LegalBasis | None = LegalBasisField
-    justification_ground: ExceptionGround | None = JustificationGroundField
-    justification: str | None = JustificationField
     referral_domain: Domain | None = Field(
         None,
         description="Alleen naar een partner die de cliënt nog niet ondersteunt: het domein "

@@ -8,8 +8,8 @@ import uuid
 
 from pydantic import Field
 
-from zorgvuldig.api.schemas.base import In, LegalBasisField, Out
-from zorgvuldig.protocol import Category, LegalBasis, Purpose
+from zorgvuldig.api.schemas.base import In, Out, OwnLegalBasis
+from zorgvuldig.protocol import Category, Purpose
 
 _INTEGRATED_SUPPORT = Field(Purpose.INTEGRATED_SUPPORT, description="Het doel")
 
@@ -72,7 +72,7 @@ class HouseholdFormation(In):
         "de uwe doen altijd mee. " + _COMMITTED_PARTNERS,
     )
     purpose: Purpose = _INTEGRATED_SUPPORT
-    legal_basis: LegalBasis | None = LegalBasisField
+    legal_basis: OwnLegalBasis
 
 
 class PlanUpdate(In):
@@ -83,4 +83,4 @@ class PlanUpdate(In):
         "van de regisseur doet altijd mee. " + _COMMITTED_PARTNERS,
     )
     purpose: Purpose = _INTEGRATED_SUPPORT
-    legal_basis: LegalBasis | None = LegalBasisField
+    legal_basis: OwnLegalBasis

@@ -10,14 +10,11 @@ from pydantic import Field
 
 from zorgvuldig.api.schemas.base import (
     Date,
-    In,
-    JustificationField,
-    JustificationGroundField,
-    LegalBasisField,
+    Justified,
     Out,
     PurposeField,
 )
-from zorgvuldig.protocol import Category, ExceptionGround, LegalBasis, Purpose
+from zorgvuldig.protocol import Category, Purpose
 
 
 class DataItemVersion(Out):
@@ -64,7 +61,7 @@ class Annotation(Out):
 _METHODS = "conversation, document, register, partner of observation"
 
 
-class DataItemRecording(In):
+class DataItemRecording(Justified):
     category: Category
     label: str = Field(max_length=200)
     value: str = Field(max_length=10_000)
@@ -77,9 +74,6 @@ class DataItemRecording(In):
     subject_id: uuid.UUID | None = Field(
         None, description="De betrokkene over wie het gegeven gaat; standaard de cliënt zelf"
     )
-    legal_basis: LegalBasis | None = LegalBasisField
-    justification_ground: ExceptionGround | None = JustificationGroundField
-    justification: str | None = JustificationField
     professional_secrecy: bool = Field(
         False,
         description="Vastgelegd onder uw wettelijk beroepsgeheim (art. 6 lid 2): het gegeven "
@@ -88,7 +82,7 @@ class DataItemRecording(In):
     )
 
 
-class DataItemChange(In):
+class DataItemChange(Justified):
     label: str = Field(max_length=200)
     value: str = Field(max_length=10_000)
     source: str = Field(max_length=200)
@@ -96,6 +90,3 @@ class DataItemChange(In):
     obtained_on: Date
     reason: str = Field(max_length=500, description="Waarom het gegeven verandert")
     purpose: Purpose = PurposeField
-    legal_basis: LegalBasis | None = LegalBasisField
-    justification_ground: ExceptionGround | None = JustificationGroundField
-    justification: str | None = JustificationField

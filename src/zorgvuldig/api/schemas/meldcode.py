@@ -11,24 +11,20 @@ from pydantic import Field
 from zorgvuldig.api.schemas.base import (
     Date,
     In,
-    JustificationField,
-    JustificationGroundField,
-    LegalBasisField,
+    Justified,
     Out,
+    OwnLegalBasis,
 )
-from zorgvuldig.protocol import ExceptionGround, LegalBasis, Purpose
+from zorgvuldig.protocol import Purpose
 
 _SAFETY = Field(Purpose.SAFETY, description="Het doel; standaard veiligheid")
 _TAKEN_ON = Field(description="Datum van de stap")
 
 
-class SafetyCaseOpening(In):
+class SafetyCaseOpening(Justified):
     signals: str = Field(min_length=1, max_length=5000, description="De signalen (stap 1)")
     taken_on: datetime.date = _TAKEN_ON
     purpose: Purpose = _SAFETY
-    legal_basis: LegalBasis | None = LegalBasisField
-    justification_ground: ExceptionGround | None = JustificationGroundField
-    justification: str | None = JustificationField
 
 
 class SafetyCaseClosing(In):
@@ -37,7 +33,7 @@ class SafetyCaseClosing(In):
     closed_on: Date = Field(description="De datum van het sluiten (niet in de toekomst)")
     note: str = Field(min_length=1, max_length=5000, description="Waarom de zaak gesloten wordt")
     purpose: Purpose = _SAFETY
-    legal_basis: LegalBasis | None = LegalBasisField
+    legal_basis: OwnLegalBasis
 
 
 class MeldcodeStepRecording(In):
@@ -50,7 +46,7 @@ class MeldcodeStepRecording(In):
     report_to_veilig_thuis: bool | None = Field(None, description="Stap 5")
     report_reference: str = Field("", max_length=100, description="Stap 5, bij een melding")
     purpose: Purpose = _SAFETY
-    legal_basis: LegalBasis | None = LegalBasisField
+    legal_basis: OwnLegalBasis
 
 
 class MeldcodeStepOut(Out):

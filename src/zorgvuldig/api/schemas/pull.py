@@ -9,26 +9,20 @@ from typing import Literal
 from pydantic import Field
 
 from zorgvuldig.api.schemas.base import (
-    In,
-    JustificationField,
-    JustificationGroundField,
-    LegalBasisField,
+    Justified,
     Out,
     PurposeField,
 )
 from zorgvuldig.api.schemas.items import DataItem
-from zorgvuldig.protocol import Category, ExceptionGround, LegalBasis, Purpose
+from zorgvuldig.protocol import Category, Purpose
 
 
-class DataRequest(In):
+class DataRequest(Justified):
     holder_partner_id: uuid.UUID = Field(description="De partner die de gegevens heeft")
     categories: list[Category] = Field(
         min_length=1, description="De categorieën die nodig zijn (art. 5 lid 1)"
     )
     purpose: Purpose = PurposeField
-    legal_basis: LegalBasis | None = LegalBasisField
-    justification_ground: ExceptionGround | None = JustificationGroundField
-    justification: str | None = JustificationField
 
 
 class RequestedCategory(Out):

@@ -11,12 +11,10 @@ from pydantic import Field
 from zorgvuldig.api.schemas.base import (
     Date,
     In,
-    JustificationField,
-    JustificationGroundField,
-    LegalBasisField,
+    Justified,
     Out,
 )
-from zorgvuldig.protocol import Category, Domain, ExceptionGround, LegalBasis, Purpose
+from zorgvuldig.protocol import Category, Domain, Purpose
 
 _OWN_PURPOSE = Field(
     None, description="Uw doel (art. 2); weggelaten: het doel waarvoor de afzender deelde."
@@ -74,13 +72,10 @@ class ReferralRejection(In):
     )
 
 
-class ReceivedShareAcceptance(In):
+class ReceivedShareAcceptance(Justified):
     """Take the received data into your dossier; the protocol decides by your own facts."""
 
     purpose: Purpose | None = _OWN_PURPOSE
-    legal_basis: LegalBasis | None = LegalBasisField
-    justification_ground: ExceptionGround | None = JustificationGroundField
-    justification: str | None = JustificationField
 
 
 class ReceivedShareRejection(In):
