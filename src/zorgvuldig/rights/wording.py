@@ -11,24 +11,12 @@ labels of the protocol's vocabulary are the protocol's own (:mod:`zorgvuldig.pro
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Mapping
 
+from zorgvuldig.core.pdf import MONTHS as DUTCH_MONTHS
 from zorgvuldig.protocol.vocabulary import CATEGORIES, LEGAL_BASES, OPERATIONS, PURPOSES
 
 LANGUAGES = ("nl", "en")
-DUTCH_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 ENGLISH_MONTHS = (
     "January",
     "February",
@@ -221,28 +209,20 @@ def label(table: str, code: str, language: str) -> str:
     return LABELS[table][language].get(code, code)
 
 
-def category(code: str, language: str) -> str:
-    if language == "nl":
-        return CATEGORIES.get(code, code)
-    return _EN_CATEGORIES.get(code, code)
+def _vocabulary(dutch: Mapping[str, str], english: Mapping[str, str]) -> Callable[[str, str], str]:
+    """The words for a code of the protocol's vocabulary: the protocol's own in Dutch, ours in
+    English; the code itself if unknown."""
+
+    def words(code: str, language: str) -> str:
+        return (dutch if language == "nl" else english).get(code, code)
+
+    return words
 
 
-def purpose(code: str, language: str) -> str:
-    if language == "nl":
-        return PURPOSES.get(code, code)
-    return _EN_PURPOSES.get(code, code)
-
-
-def legal_basis(code: str, language: str) -> str:
-    if language == "nl":
-        return LEGAL_BASES.get(code, code)
-    return _EN_LEGAL_BASES.get(code, code)
-
-
-def operation(code: str, language: str) -> str:
-    if language == "nl":
-        return OPERATIONS.get(code, code)
-    return _EN_OPERATIONS.get(code, code)
+category = _vocabulary(CATEGORIES, _EN_CATEGORIES)
+purpose = _vocabulary(PURPOSES, _EN_PURPOSES)
+legal_basis = _vocabulary(LEGAL_BASES, _EN_LEGAL_BASES)
+operation = _vocabulary(OPERATIONS, _EN_OPERATIONS)
 
 
 def article(article_id: str, language: str) -> str:
