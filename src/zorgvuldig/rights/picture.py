@@ -311,19 +311,22 @@ def description(overview: Overview, language: str = "nl") -> str:
     if not overview.recipients:
         return texts["desc_none"].format(**facts)
     sentences = [texts["desc_one" if facts["n"] == 1 else "desc_some"].format(**facts)]
-    for d in overview.recipients:
-        key = "desc_line_once" if d.first_on == d.last_on else "desc_line"
-        sentences.append(
-            texts[key].format(
-                recipient=d.recipient,
-                kind=_kind(d.recipient_kind, language),
-                categories=", ".join(wording.category(c, language) for c in d.categories),
-                count=_count(d.disclosures, language),
-                first=wording.date(d.first_on, language),
-                last=wording.date(d.last_on, language),
-            )
-        )
+    sentences.extend(sentence(d, language) for d in overview.recipients)
     return " ".join(sentences)
+
+
+def sentence(d: Destination, language: str = "nl") -> str:
+    """One recipient in a sentence: its name and kind, the categories that went there, how
+    often and when (in the ``<desc>``, and under the picture in the overview letter)."""
+    key = "desc_line_once" if d.first_on == d.last_on else "desc_line"
+    return TEXTS[wording.check(language)][key].format(
+        recipient=d.recipient,
+        kind=_kind(d.recipient_kind, language),
+        categories=", ".join(wording.category(c, language) for c in d.categories),
+        count=_count(d.disclosures, language),
+        first=wording.date(d.first_on, language),
+        last=wording.date(d.last_on, language),
+    )
 
 
 def title(overview: Overview, language: str = "nl") -> str:
