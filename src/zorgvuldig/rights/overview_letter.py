@@ -34,8 +34,6 @@ TEXTS = {
         "roles": "Dit overzicht noemt organisaties en rollen, geen individuele medewerkers.",
         "where": "1. Waar uw gegevens naartoe gingen",
         "nowhere": "{partner} heeft geen gegevens over u aan anderen verstrekt.",
-        "period": "van {first} tot en met {last}",
-        "once": "op {first}",
         "items": "2. Uw gegevens ({n})",
         "no_items": "{partner} heeft geen gegevens over u vastgelegd.",
         "origin": "Herkomst: {source} ({method})",
@@ -71,8 +69,6 @@ TEXTS = {
         "roles": "This overview names organisations and roles, not individual employees.",
         "where": "1. Where your data went",
         "nowhere": "{partner} disclosed no data about you to others.",
-        "period": "from {first} to {last}",
-        "once": "on {first}",
         "items": "2. Your data ({n})",
         "no_items": "{partner} has recorded no data about you.",
         "origin": "Origin: {source} ({method})",
@@ -171,14 +167,6 @@ class Overview(picture.Overview, Protocol):
     def processings(self) -> Sequence[Processed]: ...
 
 
-def _period(first: datetime.date, last: datetime.date, texts, language) -> str:
-    if first == last:
-        return texts["once"].format(first=wording.date(first, language))
-    return texts["period"].format(
-        first=wording.date(first, language), last=wording.date(last, language)
-    )
-
-
 def _where(w: Letter, overview: Overview, texts) -> None:
     language = w.language
     drawn = picture.drawing(overview, language=language, described=False)
@@ -250,7 +238,7 @@ def _log(w: Letter, overview: Overview, texts) -> None:
                 operation=wording.operation(p.operation, language),
                 purpose=wording.purpose(p.purpose, language),
                 count=p.count,
-                period=_period(p.first_on, p.last_on, texts, language),
+                period=wording.period(p.first_on, p.last_on, language),
                 decision=wording.label("decision", p.decision, language),
             ),
             size=8.5,

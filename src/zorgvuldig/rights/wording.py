@@ -198,6 +198,21 @@ def date(day: datetime.date | None, language: str) -> str:
     return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
+_PERIODS = {
+    "nl": ("op {first}", "van {first} tot en met {last}"),
+    "en": ("on {first}", "from {first} to {last}"),
+}
+
+
+def period(first: datetime.date, last: datetime.date, language: str) -> str:
+    """From ``first`` to ``last`` as a reader says it: "van 2 maart 2026 tot en met 5 juni
+    2026", "from 2 March 2026 to 5 June 2026"; "op 2 maart 2026", "on 2 March 2026" for one day."""
+    once, span = _PERIODS[language]
+    if first == last:
+        return once.format(first=date(first, language))
+    return span.format(first=date(first, language), last=date(last, language))
+
+
 def short_date(day: datetime.date, language: str) -> str:
     """``day`` in short: "2 dec. 2026", "2 Dec 2026" (where room is scarce: the picture)."""
     months = _SHORT_DUTCH if language == "nl" else _SHORT_ENGLISH
