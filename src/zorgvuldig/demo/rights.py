@@ -54,19 +54,29 @@ def load(actors: dict[str, Actor], client_ids: dict, subject_ids: dict, represen
     _mohamed_deletes(actors["marloes"], client_ids[("Mohamed", "Bouzid")], subject_ids)
 
 
+def _about_item(
+    actor: Actor, client_id, subject_id, item, kind: str, days_ago: int, details: str, **identity
+):
+    """The request of ``kind`` (art9.4) that the client's own data subject made about ``item``,
+    ``days_ago`` days ago, in the words of ``details``; ``identity`` says how it was checked."""
+    return services.register_request(
+        actor,
+        client_id,
+        kind=kind,
+        requested_by_subject_id=subject_id,
+        received_on=_days_ago(days_ago),
+        details=details,
+        item_ids=[item.id],
+        **identity,
+    )
+
+
 def _petra_corrects(kees: Actor, petra, subject_ids) -> None:
     arrears = _item(kees, petra, "housing", "support-provision")
-    request = services.register_request(
-        kees,
-        petra,
-        kind="correction",
-        requested_by_subject_id=subject_ids[("Petra", "Leeuwen")],
-        identity_method="in-person",
-        identity_note="Rijbewijs getoond.",
-        received_on=_days_ago(20),
-        details="De achterstand is twee maanden, niet drie: de huur van juni is betaald.",
-        item_ids=[arrears.id],
-    )
+    asked = "De achterstand is twee maanden, niet drie: de huur van juni is betaald."
+    proof = {"identity_method": "in-person", "identity_note": "Rijbewijs getoond."}
+    subject = subject_ids[("Petra", "Leeuwen")]
+    request = _about_item(kees, petra, subject, arrears, "correction", 20, asked, **proof)
     services.decide_request(kees, request.id, outcome="granted", protection_needed=False)
     services.carry_out_request(
         kees, request.id, new_values={arrears.id: "Huurachterstand van twee maanden"}
@@ -75,16 +85,10 @@ def _petra_corrects(kees: Actor, petra, subject_ids) -> None:
 
 def _mohamed_deletes(marloes: Actor, mohamed, subject_ids) -> None:
     debts = _item(marloes, mohamed, "finances-debts", "support-provision")
-    request = services.register_request(
-        marloes,
-        mohamed,
-        kind="deletion",
-        requested_by_subject_id=subject_ids[("Mohamed", "Bouzid")],
-        identity_method="digital-sign-in",
-        received_on=_days_ago(12),
-        details="Verwijder alstublieft het overzicht van mijn schulden.",
-        item_ids=[debts.id],
-    )
+    asked = "Verwijder alstublieft het overzicht van mijn schulden."
+    proof = {"identity_method": "digital-sign-in"}
+    subject = subject_ids[("Mohamed", "Bouzid")]
+    request = _about_item(marloes, mohamed, subject, debts, "deletion", 12, asked, **proof)
     services.decide_request(
         marloes,
         request.id,

@@ -142,21 +142,21 @@ class Letter:
             top += height
         pdf.set_xy(pdf.l_margin, top)
 
-    def heading(self, text: str) -> None:
+    def _title(self, text: str, *, room: float, space: float, size: float, height: float) -> None:
+        """``text`` in bold at ``size`` pt, ``space`` mm below what stands above it; on a new
+        page when less than ``room`` mm is left, so that it stays with what follows."""
         pdf = self.pdf
-        if pdf.get_y() > pdf.h - 50:
+        if pdf.get_y() > pdf.h - room:
             pdf.add_page()
-        pdf.ln(3)
-        self._font("B", 12)
-        self._write(text, 7)
+        pdf.ln(space)
+        self._font("B", size)
+        self._write(text, height)
+
+    def heading(self, text: str) -> None:
+        self._title(text, room=50, space=3, size=12, height=7)
 
     def subheading(self, text: str) -> None:
-        pdf = self.pdf
-        if pdf.get_y() > pdf.h - 40:
-            pdf.add_page()
-        pdf.ln(1.5)
-        self._font("B", 10)
-        self._write(text, 5)
+        self._title(text, room=40, space=1.5, size=10, height=5)
 
     def paragraph(self, text: str, size: float = 10) -> None:
         self._font("", size)

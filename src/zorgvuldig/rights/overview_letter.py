@@ -34,11 +34,6 @@ TEXTS = {
         "roles": "Dit overzicht noemt organisaties en rollen, geen individuele medewerkers.",
         "where": "1. Waar uw gegevens naartoe gingen",
         "nowhere": "{partner} heeft geen gegevens over u aan anderen verstrekt.",
-        "recipient": "{name} ({kind}): {categories}; {count}, {period}.",
-        "period": "van {first} tot en met {last}",
-        "once": "op {first}",
-        "one": "1 verstrekking",
-        "many": "{n} verstrekkingen",
         "items": "2. Uw gegevens ({n})",
         "no_items": "{partner} heeft geen gegevens over u vastgelegd.",
         "origin": "Herkomst: {source} ({method})",
@@ -74,11 +69,6 @@ TEXTS = {
         "roles": "This overview names organisations and roles, not individual employees.",
         "where": "1. Where your data went",
         "nowhere": "{partner} disclosed no data about you to others.",
-        "recipient": "{name} ({kind}): {categories}; {count}, {period}.",
-        "period": "from {first} to {last}",
-        "once": "on {first}",
-        "one": "1 disclosure",
-        "many": "{n} disclosures",
         "items": "2. Your data ({n})",
         "no_items": "{partner} has recorded no data about you.",
         "origin": "Origin: {source} ({method})",
@@ -177,18 +167,6 @@ class Overview(picture.Overview, Protocol):
     def processings(self) -> Sequence[Processed]: ...
 
 
-def _period(first: datetime.date, last: datetime.date, texts, language) -> str:
-    if first == last:
-        return texts["once"].format(first=wording.date(first, language))
-    return texts["period"].format(
-        first=wording.date(first, language), last=wording.date(last, language)
-    )
-
-
-def _count(n: int, texts) -> str:
-    return texts["one"] if n == 1 else texts["many"].format(n=n)
-
-
 def _where(w: Letter, overview: Overview, texts) -> None:
     language = w.language
     drawn = picture.drawing(overview, language=language, described=False)
@@ -202,16 +180,7 @@ def _where(w: Letter, overview: Overview, texts) -> None:
     if not overview.recipients:
         w.paragraph(texts["nowhere"].format(partner=overview.partner_name))
     for r in overview.recipients:
-        w.bullet(
-            texts["recipient"].format(
-                name=r.recipient,
-                kind=wording.label("recipient_kind", r.recipient_kind, language),
-                categories=", ".join(wording.category(c, language) for c in r.categories),
-                count=_count(r.disclosures, texts),
-                period=_period(r.first_on, r.last_on, texts, language),
-            ),
-            size=9,
-        )
+        w.bullet(picture.sentence(r, language), size=9)
 
 
 def _item(w: Letter, item: Item, texts) -> None:
@@ -269,7 +238,7 @@ def _log(w: Letter, overview: Overview, texts) -> None:
                 operation=wording.operation(p.operation, language),
                 purpose=wording.purpose(p.purpose, language),
                 count=p.count,
-                period=_period(p.first_on, p.last_on, texts, language),
+                period=wording.period(p.first_on, p.last_on, language),
                 decision=wording.label("decision", p.decision, language),
             ),
             size=8.5,

@@ -72,8 +72,7 @@ TEXTS = {
         "aan {n} ontvangers.",
         "desc_one": "Overzicht van {date}. {partner} heeft gegevens over {name} verstrekt "
         "aan 1 ontvanger.",
-        "desc_line": "{recipient} ({kind}): {categories}; {count}, van {first} tot en met {last}.",
-        "desc_line_once": "{recipient} ({kind}): {categories}; {count}, op {first}.",
+        "desc_line": "{recipient} ({kind}): {categories}; {count}, {period}.",
     },
     "en": {
         "title": "Where the data of {name} went",
@@ -85,8 +84,7 @@ TEXTS = {
         "desc_none": "Overview of {date}. {partner} disclosed no data about {name} to others.",
         "desc_some": "Overview of {date}. {partner} disclosed data about {name} to {n} recipients.",
         "desc_one": "Overview of {date}. {partner} disclosed data about {name} to 1 recipient.",
-        "desc_line": "{recipient} ({kind}): {categories}; {count}, from {first} to {last}.",
-        "desc_line_once": "{recipient} ({kind}): {categories}; {count}, on {first}.",
+        "desc_line": "{recipient} ({kind}): {categories}; {count}, {period}.",
     },
 }
 
@@ -311,19 +309,20 @@ def description(overview: Overview, language: str = "nl") -> str:
     if not overview.recipients:
         return texts["desc_none"].format(**facts)
     sentences = [texts["desc_one" if facts["n"] == 1 else "desc_some"].format(**facts)]
-    for d in overview.recipients:
-        key = "desc_line_once" if d.first_on == d.last_on else "desc_line"
-        sentences.append(
-            texts[key].format(
-                recipient=d.recipient,
-                kind=_kind(d.recipient_kind, language),
-                categories=", ".join(wording.category(c, language) for c in d.categories),
-                count=_count(d.disclosures, language),
-                first=wording.date(d.first_on, language),
-                last=wording.date(d.last_on, language),
-            )
-        )
+    sentences.extend(sentence(d, language) for d in overview.recipients)
     return " ".join(sentences)
+
+
+def sentence(d: Destination, language: str = "nl") -> str:
+    """One recipient in a sentence: its name and kind, the categories that went there, how
+    often and when (in the ``<desc>``, and under the picture in the overview letter)."""
+    return TEXTS[wording.check(language)]["desc_line"].format(
+        recipient=d.recipient,
+        kind=_kind(d.recipient_kind, language),
+        categories=", ".join(wording.category(c, language) for c in d.categories),
+        count=_count(d.disclosures, language),
+        period=wording.period(d.first_on, d.last_on, language),
+    )
 
 
 def title(overview: Overview, language: str = "nl") -> str:

@@ -11,24 +11,12 @@ labels of the protocol's vocabulary are the protocol's own (:mod:`zorgvuldig.pro
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Mapping
 
+from zorgvuldig.core.pdf import MONTHS as DUTCH_MONTHS
 from zorgvuldig.protocol.vocabulary import CATEGORIES, LEGAL_BASES, OPERATIONS, PURPOSES
 
 LANGUAGES = ("nl", "en")
-DUTCH_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 ENGLISH_MONTHS = (
     "January",
     "February",
@@ -210,6 +198,21 @@ def date(day: datetime.date | None, language: str) -> str:
     return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
+_PERIODS = {
+    "nl": ("op {first}", "van {first} tot en met {last}"),
+    "en": ("on {first}", "from {first} to {last}"),
+}
+
+
+def period(first: datetime.date, last: datetime.date, language: str) -> str:
+    """From ``first`` to ``last`` as a reader says it: "van 2 maart 2026 tot en met 5 juni
+    2026", "from 2 March 2026 to 5 June 2026"; "op 2 maart 2026", "on 2 March 2026" for one day."""
+    once, span = _PERIODS[language]
+    if first == last:
+        return once.format(first=date(first, language))
+    return span.format(first=date(first, language), last=date(last, language))
+
+
 def short_date(day: datetime.date, language: str) -> str:
     """``day`` in short: "2 dec. 2026", "2 Dec 2026" (where room is scarce: the picture)."""
     months = _SHORT_DUTCH if language == "nl" else _SHORT_ENGLISH
@@ -221,28 +224,20 @@ def label(table: str, code: str, language: str) -> str:
     return LABELS[table][language].get(code, code)
 
 
-def category(code: str, language: str) -> str:
-    if language == "nl":
-        return CATEGORIES.get(code, code)
-    return _EN_CATEGORIES.get(code, code)
+def _vocabulary(dutch: Mapping[str, str], english: Mapping[str, str]) -> Callable[[str, str], str]:
+    """The words for a code of the protocol's vocabulary: the protocol's own in Dutch, ours in
+    English; the code itself if unknown."""
+
+    def words(code: str, language: str) -> str:
+        return (dutch if language == "nl" else english).get(code, code)
+
+    return words
 
 
-def purpose(code: str, language: str) -> str:
-    if language == "nl":
-        return PURPOSES.get(code, code)
-    return _EN_PURPOSES.get(code, code)
-
-
-def legal_basis(code: str, language: str) -> str:
-    if language == "nl":
-        return LEGAL_BASES.get(code, code)
-    return _EN_LEGAL_BASES.get(code, code)
-
-
-def operation(code: str, language: str) -> str:
-    if language == "nl":
-        return OPERATIONS.get(code, code)
-    return _EN_OPERATIONS.get(code, code)
+category = _vocabulary(CATEGORIES, _EN_CATEGORIES)
+purpose = _vocabulary(PURPOSES, _EN_PURPOSES)
+legal_basis = _vocabulary(LEGAL_BASES, _EN_LEGAL_BASES)
+operation = _vocabulary(OPERATIONS, _EN_OPERATIONS)
 
 
 def article(article_id: str, language: str) -> str:
