@@ -219,3 +219,22 @@ def test_art3_2c_another_organisation_does_not_find_the_request(client, actor, c
     stranger = make_employee(make_partner("Wijkteam Doorn"), "bram")
     client.force_login(stranger.user)
     assert client.get(page(made.id)).status_code == 404
+
+
+def test_art9_5_the_refusal_letter_is_offered_once_the_request_is_refused(
+    web, actor, client_dossier
+):
+    phone = factories.record(actor, client_dossier.id, category="contact", value="06-12345678")
+    made = register(actor, client_dossier, kind="deletion", item_ids=[phone.id])
+    assert web.get(page(made.id, "weigering/brief/")).status_code == 404  # not refused yet
+    services.decide_request(
+        actor,
+        made.id,
+        outcome="refused",
+        protection_needed=False,
+        refusal_ground="legal-duty",
+        refusal_reason="De bewaartermijn van de Jeugdwet loopt nog.",
+    )
+    assert page(made.id, "weigering/brief/") in web.get(page(made.id)).content.decode()
+    letter = web.get(page(made.id, "weigering/brief/"))
+    assert letter.status_code == 200 and letter.content.startswith(b"%PDF")
