@@ -93,3 +93,24 @@ class WithholdingGround(models.TextChoices):
     )
     PROTECT_OTHERS = "protect-others", _("Showing it would harm the rights and freedoms of others")
     PROTECT_SUBJECT = "protect-subject", _("Showing it would harm the data subject")
+
+
+# art9.5: the kinds decided granted, partly granted or refused (art9.4; restriction and
+# objection in the AVG variant), and those answered by sending the overview (art9.1, AVG
+# art. 20)
+DECIDED_KINDS = (
+    RequestKind.CORRECTION,
+    RequestKind.ADDITION,
+    RequestKind.DELETION,
+    RequestKind.BLOCKING,
+    RequestKind.RESTRICTION,
+    RequestKind.OBJECTION,
+)
+# what carrying out does to the granted items' content: nothing new to say for these
+WITHOUT_VALUES = (
+    RequestKind.DELETION,
+    RequestKind.BLOCKING,
+    RequestKind.RESTRICTION,
+    RequestKind.OBJECTION,
+)
+OVERVIEW_KINDS = (RequestKind.OVERVIEW, RequestKind.PORTABILITY)

@@ -11,6 +11,7 @@ The only references in a URL are random ids.
 
 from __future__ import annotations
 
+import functools
 import uuid
 
 from django.contrib import messages
@@ -25,6 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from zorgvuldig.core.errors import InvalidInput, NotFound
 from zorgvuldig.gate import services
 from zorgvuldig.rights import picture
+from zorgvuldig.rights.codes import DECIDED_KINDS, OPEN_STATES, OVERVIEW_KINDS
 from zorgvuldig.web.rights_forms import (
     CarryOutForm,
     DecideForm,
@@ -42,10 +44,7 @@ from zorgvuldig.web.views.errors import not_found
 from zorgvuldig.web.views.files import pdf_response
 from zorgvuldig.web.views.flow import consult, form_page, submit
 
-OPEN = ("received", "waiting", "in-progress")
-DECIDED_KINDS = ("correction", "addition", "deletion", "blocking", "restriction", "objection")
 WITH_VALUES = ("correction", "addition")
-OVERVIEW_KINDS = ("overview", "portability")
 
 
 class _Answered(Exception):
@@ -69,14 +68,20 @@ def _ask(request, call, *args, **kwargs):
 def _pages(view):
     """Turns an :class:`_Answered` into its page."""
 
+    @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
         except _Answered as answered:
             return answered.response
 
-    wrapper.__name__, wrapper.__doc__ = view.__name__, view.__doc__
     return wrapper
+
+
+def _say(request, error: InvalidInput) -> None:
+    """The gate's reasons as messages on the next page (a step without a form of its own)."""
+    for message in error.errors.values():
+        messages.error(request, message)
 
 
 def _request_url(request_id) -> str:
@@ -197,7 +202,7 @@ def _forms(found, choices, data, step):
         return data if step == name else None
 
     forms = {}
-    if found.state in OPEN:
+    if found.state in OPEN_STATES:
         if found.state != "waiting":
             forms["pauzeren"] = PauseForm(bound("pauzeren"), prefix="pauzeren")
         if found.extended_on is None:
@@ -273,8 +278,7 @@ def _take(request, found, form, step):
         if form is not None:
             form.add_gate_errors(error)
             return None
-        for message in error.errors.values():
-            messages.error(request, message)
+        _say(request, error)
         return back
     messages.success(request, STEP_DONE[step])
     return back
@@ -302,7 +306,7 @@ def subject_request(request, request_id):
             "forms": forms,
             "notices": notices,
             "items": dict(_item_choices(choices, found.item_ids)),
-            "open": found.state in OPEN,
+            "open": found.state in OPEN_STATES,
             "letters": found.outcome in ("refused", "partly-granted")
             and found.kind != "inspection",
         },
@@ -327,8 +331,7 @@ def resolve_notice(request, request_id, notice_id):
                 impossible_reason=data["impossible_reason"],
             )
         except InvalidInput as error:
-            for message in error.errors.values():
-                messages.error(request, message)
+            _say(request, error)
         else:
             messages.success(request, _("Recorded for this recipient."))
     else:
@@ -416,8 +419,7 @@ def inspection(request, request_id):
                 return redirect(here)
             _ask(request, services.release_inspection, request_id)
         except InvalidInput as error:
-            for message in error.errors.values():
-                messages.error(request, message)
+            _say(request, error)
             return redirect(here)
         messages.success(request, _("The inspection has been released; the request is closed."))
         return redirect(_request_url(request_id))

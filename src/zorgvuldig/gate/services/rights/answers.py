@@ -17,11 +17,10 @@ from django.utils import timezone
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.gate.services.common import gate_service
-from zorgvuldig.gate.services.rights.overview import OVERVIEW_KINDS
 from zorgvuldig.gate.services.rights.register import step
 from zorgvuldig.gate.services.rights.representation import past_day
 from zorgvuldig.gate.services.rights.views import SubjectRequestView
-from zorgvuldig.rights.codes import OPEN_STATES, Outcome, RequestState
+from zorgvuldig.rights.codes import OPEN_STATES, OVERVIEW_KINDS, Outcome, RequestState
 
 
 @gate_service

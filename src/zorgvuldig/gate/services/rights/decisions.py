@@ -34,29 +34,16 @@ from zorgvuldig.gate.services.rights.register import WAITING, reload, request_fo
 from zorgvuldig.gate.services.rights.views import SubjectRequestView
 from zorgvuldig.protocol import Operation
 from zorgvuldig.rights.codes import (
+    DECIDED_KINDS,
     OPEN_STATES,
     PROTECTION_GROUNDS,
+    WITHOUT_VALUES,
     Outcome,
     RefusalGround,
     RequestKind,
     RequestState,
 )
 
-DECIDED_KINDS = (
-    RequestKind.CORRECTION,
-    RequestKind.ADDITION,
-    RequestKind.DELETION,
-    RequestKind.BLOCKING,
-    RequestKind.RESTRICTION,
-    RequestKind.OBJECTION,
-)
-# what carrying out does to the granted items' content: nothing new to say for these
-WITHOUT_VALUES = (
-    RequestKind.DELETION,
-    RequestKind.BLOCKING,
-    RequestKind.RESTRICTION,
-    RequestKind.OBJECTION,
-)
 SOURCE = "Verzoek van de betrokkene (art. 9 lid 4)"
 ONLY_ITEM_REQUESTS = (
     "Alleen een verzoek om correctie, aanvulling, verwijdering, afscherming of beperking, of een "

@@ -39,9 +39,7 @@ from zorgvuldig.partners.models import Partner
 from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.protocol import Operation, RecipientKind
-from zorgvuldig.rights.codes import RequestKind, RequestState
-
-OVERVIEW_KINDS = (RequestKind.OVERVIEW, RequestKind.PORTABILITY)
+from zorgvuldig.rights.codes import OVERVIEW_KINDS, RequestState
 
 
 def _recipient_name(partner_name, non_partner_name, report_reference) -> str:
