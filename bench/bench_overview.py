@@ -58,12 +58,21 @@ import sys
 import time
 import uuid
 
-from benchdb import DOCS, ROOT, machine, postgres_database, setup_django, write_section
+from benchdb import (
+    DOCS,
+    ROOT,
+    machine,
+    make_caseworker,
+    make_partner,
+    postgres_database,
+    server_version,
+    setup_django,
+    write_section,
+)
 
 START, END = "<!-- bench_overview:start -->", "<!-- bench_overview:end -->"
 BENCH_DATABASE = "zorgvuldig_bench_overview"
 GOAL_MS, GOAL_RATIO, GOAL_PDF_MS = 100.0, 3.0, 1000.0
-VERSION = "regio-utrecht-zuidoost-2015"
 CATEGORIES = ("contact", "household", "welfare", "housing")  # Wmo, zorg: no written consent
 TODAY = datetime.date.today()
 # the kinds of processing the gate logs about a client, for the records added to the log
@@ -87,38 +96,6 @@ LOGGED = (
 def prepare_database(url: str, name: str, drop: bool = False) -> str:
     """Make the empty database ``name`` for the run (or ``drop`` it afterwards); its URL."""
     return postgres_database(url, name, drop)
-
-
-def server_version() -> str:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW server_version")
-        return "PostgreSQL " + cursor.fetchone()[0].split()[0]
-
-
-def make_partner(name: str):
-    from zorgvuldig.partners.models import Partner, PartnerKind, ProtocolCommitment
-
-    partner = Partner.objects.create(name=name, kind=PartnerKind.PRIVATE)
-    ProtocolCommitment.objects.create(
-        partner=partner, protocol_version=VERSION, starts_on=datetime.date(2015, 1, 1)
-    )
-    return partner
-
-
-def make_caseworker(partner, username: str):
-    from django.contrib.auth import get_user_model
-
-    from zorgvuldig.partners.models import Employee, Role
-    from zorgvuldig.partners.services import acknowledge
-
-    user = get_user_model().objects.create_user(
-        username=username, first_name=username.capitalize(), last_name="Bench"
-    )
-    employee = Employee.objects.create(user=user, partner=partner, role=Role.CASEWORKER)
-    acknowledge(employee)
-    return employee
 
 
 def build_client(items: int, seed: int) -> dict:

@@ -56,13 +56,22 @@ import time
 import uuid
 from pathlib import Path
 
-from benchdb import DOCS, ROOT, machine, postgres_database, setup_django, write_section
+from benchdb import (
+    DOCS,
+    ROOT,
+    machine,
+    make_caseworker,
+    make_partner,
+    postgres_database,
+    server_version,
+    setup_django,
+    write_section,
+)
 
 START, END = "<!-- bench_share:start -->", "<!-- bench_share:end -->"
 AFTER = "<!-- bench_decide:end -->"
 BENCH_DATABASE = "zorgvuldig_bench_share"
 GOAL_SHARES_4, GOAL_QUERY_MS = 1_000, 5.0
-VERSION = "regio-utrecht-zuidoost-2015"
 CATEGORIES = ("contact", "household", "welfare", "housing")  # Wmo, zorg: no written consent
 TODAY = datetime.date.today()
 
@@ -73,14 +82,6 @@ TODAY = datetime.date.today()
 def prepare_database(url: str, drop: bool = False) -> str:
     """Make an empty database for the run (or ``drop`` it afterwards); return its URL."""
     return postgres_database(url, BENCH_DATABASE, drop)
-
-
-def server_version() -> str:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW server_version")
-        return "PostgreSQL " + cursor.fetchone()[0].split()[0]
 
 
 # --- the region -------------------------------------------------------------------------------
@@ -96,30 +97,6 @@ def bsns(rng: random.Random):
         if candidate not in seen and bsn.is_valid(candidate):
             seen.add(candidate)
             yield candidate
-
-
-def make_partner(name: str):
-    from zorgvuldig.partners.models import Partner, PartnerKind, ProtocolCommitment
-
-    partner = Partner.objects.create(name=name, kind=PartnerKind.PRIVATE)
-    ProtocolCommitment.objects.create(
-        partner=partner, protocol_version=VERSION, starts_on=datetime.date(2015, 1, 1)
-    )
-    return partner
-
-
-def make_caseworker(partner, username: str):
-    from django.contrib.auth import get_user_model
-
-    from zorgvuldig.partners.models import Employee, Role
-    from zorgvuldig.partners.services import acknowledge
-
-    user = get_user_model().objects.create_user(
-        username=username, first_name=username.capitalize(), last_name="Bench"
-    )
-    employee = Employee.objects.create(user=user, partner=partner, role=Role.CASEWORKER)
-    acknowledge(employee)
-    return employee
 
 
 def build_region(callers: int, clients: int, seed: int) -> dict:

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """What the benchmark scripts share: a PostgreSQL database of their own, Django on it, the
-line that names the machine, and writing their sections of ``docs/benchmarks.md``."""
+line that names the machine, the partners and caseworkers they load, and writing their
+sections of ``docs/benchmarks.md``."""
 
 from __future__ import annotations
 
+import datetime
 import os
 import platform
 import re
@@ -13,6 +15,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "benchmarks.md"
+# the protocol version the benchmarks' partners are committed to
+VERSION = "regio-utrecht-zuidoost-2015"
 DOCS_HEADER = (
     "# Benchmarks\n\nNumbers measured by the scripts under `bench/` (`make bench`); each\n"
     "script keeps its own section up to date. They are not part of the tests.\n"
@@ -78,3 +82,35 @@ def write_section(start: str, end: str, after: str, new: str) -> None:
     else:
         text = text.rstrip("\n") + "\n\n" + new + "\n"
     DOCS.write_text(re.sub(r"\n{3,}", "\n\n", text))
+
+
+def server_version() -> str:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        return "PostgreSQL " + cursor.fetchone()[0].split()[0]
+
+
+def make_partner(name: str):
+    from zorgvuldig.partners.models import Partner, PartnerKind, ProtocolCommitment
+
+    partner = Partner.objects.create(name=name, kind=PartnerKind.PRIVATE)
+    ProtocolCommitment.objects.create(
+        partner=partner, protocol_version=VERSION, starts_on=datetime.date(2015, 1, 1)
+    )
+    return partner
+
+
+def make_caseworker(partner, username: str):
+    from django.contrib.auth import get_user_model
+
+    from zorgvuldig.partners.models import Employee, Role
+    from zorgvuldig.partners.services import acknowledge
+
+    user = get_user_model().objects.create_user(
+        username=username, first_name=username.capitalize(), last_name="Bench"
+    )
+    employee = Employee.objects.create(user=user, partner=partner, role=Role.CASEWORKER)
+    acknowledge(employee)
+    return employee
