@@ -49,19 +49,25 @@ def test_art9_1_only_an_overview_request_is_answered_by_sending_the_overview(act
     assert "kind" in wrong.value.errors
 
 
-def test_gdpr_art21_a_granted_objection_takes_the_data_out_of_use(avg_actor, noor):
-    client = noor
-    phone = factories.record(avg_actor, client.id, category="contact", value="06-12345678")
+@pytest.fixture
+def objection(avg_actor, noor):
+    """Noor objects (AVG art. 21) to the use of her phone number; she acts alone (art10.1)."""
+    phone = factories.record(avg_actor, noor.id, category="contact", value="06-12345678")
     request = services.register_request(
         avg_actor,
-        client.id,
+        noor.id,
         kind="objection",
-        requested_by_subject_id=client.subject.id,
+        requested_by_subject_id=noor.subject.id,
         identity_method="digital-sign-in",
         received_on=days_ago(2),
         details="Ik maak bezwaar tegen het gebruik van mijn telefoonnummer.",
         item_ids=[phone.id],
     )
+    return request, phone
+
+
+def test_gdpr_art21_a_granted_objection_takes_the_data_out_of_use(avg_actor, objection):
+    request, phone = objection
     assert request.authority == ("art10.1",)
     services.decide_request(avg_actor, request.id, outcome="granted", protection_needed=False)
     done = services.carry_out_request(avg_actor, request.id)
@@ -69,19 +75,8 @@ def test_gdpr_art21_a_granted_objection_takes_the_data_out_of_use(avg_actor, noo
     assert DataItem.objects.get(id=phone.id).blocked_on == timezone.localdate()
 
 
-def test_gdpr_art21_an_objection_is_refused_only_with_a_ground_and_a_reason(avg_actor, noor):
-    client = noor
-    phone = factories.record(avg_actor, client.id, category="contact", value="06-12345678")
-    request = services.register_request(
-        avg_actor,
-        client.id,
-        kind="objection",
-        requested_by_subject_id=client.subject.id,
-        identity_method="digital-sign-in",
-        received_on=days_ago(2),
-        details="Bezwaar.",
-        item_ids=[phone.id],
-    )
+def test_gdpr_art21_an_objection_is_refused_only_with_a_ground_and_a_reason(avg_actor, objection):
+    request, phone = objection
     with pytest.raises(InvalidInput) as bare:
         services.decide_request(avg_actor, request.id, outcome="refused", protection_needed=False)
     assert "refusalGround" in bare.value.errors
