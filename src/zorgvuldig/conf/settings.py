@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "zorgvuldig.exchange",
     "zorgvuldig.processing_log",
     "zorgvuldig.rights",
+    "zorgvuldig.retention",
     "zorgvuldig.api",
     "zorgvuldig.webhooks",
     "zorgvuldig.web",
