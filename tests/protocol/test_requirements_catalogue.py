@@ -25,10 +25,9 @@ SOURCES = {".py", ".toml", ".html", ".txt", ".po"}
 NOT_YET_ENFORCED = {
     "art3.2e",  # acknowledgement is recorded per version; its periodic renewal is not asked
     "art3.2f",  # reporting an incident to the municipality
-    # the AVG variant adds its rights of data subjects (tests named gdpr_…); its retention
-    # periods (art5.2) and the notification of breaches (AVG art. 33, 34) are not enforced yet
+    # the AVG variant adds its rights of data subjects (tests named gdpr_…) and its retention
+    # periods (art5.2); the notification of breaches (AVG art. 33, 34) is not enforced yet
     "art3.2g",
-    "art5.2",  # retention: a trajectory records when support ended, nothing is destroyed yet
 }
 
 

@@ -54,9 +54,14 @@ def test_where_the_versions_differ():
     assert VAVG.extra_rights == {"restriction", "portability", "objection"}
     # AVG art. 33: 72 hours; the Wbp set none
     assert V2015.breach_notification_hours is None and VAVG.breach_notification_hours == 72
-    # art5.2: five years; youth-care records twenty under the Jeugdwet
-    assert V2015.retention.years_by_legal_basis == {}
-    assert VAVG.retention.years_by_legal_basis == {LegalBasis.YOUTH_ACT: 20}
+    # art5.2: five years under both, and the law's longer periods under both too: the law of
+    # today applies to what is kept today, whichever text the partner committed to
+    assert V2015.retention == VAVG.retention
+    assert V2015.retention.protocol.years == 5
+    youth = {
+        r.code: r.years for r in VAVG.retention.statutory if r.legal_bases == {LegalBasis.YOUTH_ACT}
+    }
+    assert youth == {"jeugdwet-7.3.8": 20, "selectielijst-2020-8.1.2": 20}
 
 
 def _broken(edit) -> VersionError:
@@ -106,7 +111,42 @@ def _broken(edit) -> VersionError:
             "rights.deadline.moves_off_closed_days",
             "missing",
         ),
-        (lambda d: d["retention"].update(default_years=0), "retention.default_years", "at least 1"),
+        (lambda d: d["retention"].update(years=0), "retention.years", "at least 1"),
+        (
+            lambda d: d["retention"].update(counting="whenever"),
+            "retention.counting",
+            "unknown counting 'whenever'; expected one of end-of-year, from-end-date",
+        ),
+        (
+            lambda d: d["retention"]["statutory"][0].update(partner_kinds=[]),
+            "retention.statutory[0].partner_kinds",
+            "must not be empty",
+        ),
+        (
+            lambda d: d["retention"]["statutory"][1].update(legal_bases=["bw"]),
+            "retention.statutory[1].legal_bases",
+            "unknown legal basis 'bw'",
+        ),
+        (
+            lambda d: d["retention"]["statutory"][0].pop("source"),
+            "retention.statutory[0].source",
+            "missing",
+        ),
+        (
+            lambda d: d["retention"]["statutory"][0].update(kept="ever"),
+            "retention.statutory[0]",
+            "unknown key 'kept'",
+        ),
+        (
+            lambda d: d["retention"]["statutory"][1].update(code="jeugdwet-7.3.8"),
+            "retention.statutory",
+            "code 'jeugdwet-7.3.8' is used twice",
+        ),
+        (
+            lambda d: d["retention"].update(statistics_threshold=1),
+            "retention.statistics_threshold",
+            "at least 2",
+        ),
         (
             lambda d: d["representation"].update(joint_from_age=18),
             "representation.joint_from_age",

@@ -19,8 +19,23 @@ from typing import Any, TypeVar
 from zorgvuldig.protocol.authority import REPRESENTATIVE_KINDS
 from zorgvuldig.protocol.consent import ConsentScope, ExceptionGround
 from zorgvuldig.protocol.grounds import PurposeGround
-from zorgvuldig.protocol.version import Deadline, ProtocolVersion, Representation, Retention
-from zorgvuldig.protocol.vocabulary import Category, Domain, LegalBasis, Operation, Purpose
+from zorgvuldig.protocol.statutory import MINIMUMS
+from zorgvuldig.protocol.version import (
+    Counting,
+    Deadline,
+    ProtocolVersion,
+    Representation,
+    Retention,
+    RetentionRule,
+)
+from zorgvuldig.protocol.vocabulary import (
+    Category,
+    Domain,
+    LegalBasis,
+    Operation,
+    PartnerKind,
+    Purpose,
+)
 
 BUILT_IN = Path(__file__).with_name("versions")
 E = TypeVar("E", bound=StrEnum)
@@ -95,6 +110,8 @@ def _what(enum: type) -> str:
         ConsentScope: "consent scope",
         ExceptionGround: "exception ground",
         PurposeGround: "purpose ground",
+        PartnerKind: "partner kind",
+        Counting: "counting",
     }.get(enum, enum.__name__)
 
 
@@ -176,17 +193,92 @@ def _deadline(r: _Reader) -> Deadline:
 
 
 def _retention(r: _Reader) -> Retention:
-    by_basis = {
-        r.code(LegalBasis, f"retention.by_legal_basis.{name}", name): r.number(
-            f"retention.by_legal_basis.{name}", 1
-        )
-        for name in r.get("retention.by_legal_basis", dict)
-    }
-    return Retention(
-        default_years=r.number("retention.default_years", 1),
-        years_by_legal_basis=by_basis,
-        anonymise_instead=r.get("retention.anonymise_instead", bool),
+    """art5.2: the protocol's period, and the longer ones of the law (``[[retention.statutory]]``),
+    none of them shorter than the law's minimum for the same records."""
+    protocol = RetentionRule(
+        code="art5.2",
+        record="Gegevens in het sociaal domein",
+        years=r.number("retention.years", 1),
+        counting=r.code(Counting, "retention.counting", r.get("retention.counting", str)),
+        source="Privacy protocol Sociaal Domein, art. 5 lid 2",
     )
+    rules = tuple(_statutory(r, index) for index in range(len(r.get("retention.statutory", list))))
+    codes = [rule.code for rule in rules]
+    if duplicate := next((c for c in codes if codes.count(c) > 1), None):
+        raise r.error("retention.statutory", f"code {duplicate!r} is used twice")
+    for minimum in MINIMUMS:
+        _check_minimum(r, minimum, (protocol, *rules))
+    threshold = r.number("retention.statistics_threshold", 2)
+    return Retention(
+        protocol=protocol,
+        statutory=rules,
+        statistics_threshold=threshold,
+        anonymised_categories=r.codes(Category, "retention.anonymised_categories"),
+    )
+
+
+def _statutory(r: _Reader, index: int) -> RetentionRule:
+    key = f"retention.statutory[{index}]"
+    table = r.get("retention.statutory", list)[index]
+    if not isinstance(table, Mapping):
+        raise r.error(key, "must be a table")
+    unknown = set(table) - {
+        "code", "record", "years", "counting", "source", "partner_kinds", "legal_bases",
+        "categories",
+    }  # fmt: skip
+    if unknown:
+        raise r.error(key, f"unknown key {sorted(unknown)[0]!r}")
+    rule = _Reader(r.source, {"rule": table})
+    try:
+        return RetentionRule(
+            code=rule.text("rule.code"),
+            record=rule.text("rule.record"),
+            years=rule.number("rule.years", 1),
+            counting=rule.code(Counting, "rule.counting", rule.get("rule.counting", str)),
+            source=rule.text("rule.source"),
+            partner_kinds=_scope(rule, PartnerKind, "partner_kinds"),
+            legal_bases=_scope(rule, LegalBasis, "legal_bases"),
+            categories=_scope(rule, Category, "categories", every=frozenset()),
+        )
+    except VersionError as error:
+        raise r.error(error.key.replace("rule", key, 1), error.problem) from None
+
+
+def _scope(rule: _Reader, enum: type[E], name: str, every: frozenset | None = None) -> frozenset:
+    """The codes a statutory rule names under ``name``; left out: all of them (``every``)."""
+    if name not in rule.data["rule"]:
+        return frozenset(enum) if every is None else every
+    codes = rule.codes(enum, f"rule.{name}")
+    if not codes:
+        raise rule.error(f"rule.{name}", "must not be empty (leave it out for all)")
+    return codes
+
+
+def _check_minimum(r: _Reader, minimum: RetentionRule, rules: tuple[RetentionRule, ...]) -> None:
+    """The records ``minimum`` covers are kept at least as long by one of ``rules`` (counted
+    from the end of the year is never shorter than counted from the day)."""
+    for kind in sorted(minimum.partner_kinds):
+        for basis in sorted(minimum.legal_bases):
+            for category in sorted(minimum.categories or Category):
+                if not any(
+                    rule.covers(kind, basis, category) and _at_least(rule, minimum)
+                    for rule in rules
+                ):
+                    longest = max(
+                        rule.years for rule in rules if rule.covers(kind, basis, category)
+                    )
+                    raise r.error(
+                        "retention",
+                        f"keeps {minimum.record.lower()} ({kind}, {basis}, {category}) "
+                        f"{longest} years, shorter than the {minimum.years} years of "
+                        f"{minimum.source}",
+                    )
+
+
+def _at_least(rule: RetentionRule, minimum: RetentionRule) -> bool:
+    if rule.years != minimum.years:
+        return rule.years > minimum.years
+    return rule.counting in (minimum.counting, Counting.END_OF_YEAR)
 
 
 def _representation(r: _Reader) -> Representation:

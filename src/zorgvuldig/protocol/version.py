@@ -11,10 +11,18 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from enum import StrEnum
 
 from zorgvuldig.protocol.consent import ConsentScope, ExceptionGround
 from zorgvuldig.protocol.grounds import PurposeGround
-from zorgvuldig.protocol.vocabulary import Category, Domain, LegalBasis, Operation, Purpose
+from zorgvuldig.protocol.vocabulary import (
+    Category,
+    Domain,
+    LegalBasis,
+    Operation,
+    PartnerKind,
+    Purpose,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,13 +37,49 @@ class Deadline:
     moves_off_closed_days: bool = False
 
 
+class Counting(StrEnum):
+    """How a retention period is counted from the day the support ended (art5.2)."""
+
+    # the protocol's default reading: support ended on any day of 2021, five years: kept
+    # through 31 December 2026, due from 1 January 2027
+    END_OF_YEAR = "end-of-year"
+    # from the day itself: ended 15 March 2020, ten years: kept through 15 March 2030
+    FROM_END_DATE = "from-end-date"
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionRule:
+    """A retention period for a kind of record: the protocol's own (art5.2) or one the law
+    prescribes, with its source. A statutory rule covers the records of the partner kinds,
+    legal bases and categories it names (no categories: every category)."""
+
+    code: str
+    record: str
+    years: int
+    counting: Counting
+    source: str
+    partner_kinds: frozenset[PartnerKind] = frozenset(PartnerKind)
+    legal_bases: frozenset[LegalBasis] = frozenset(LegalBasis)
+    categories: frozenset[Category] = frozenset()
+
+    def covers(self, partner_kind: PartnerKind, basis: LegalBasis, category: Category) -> bool:
+        return (
+            partner_kind in self.partner_kinds
+            and basis in self.legal_bases
+            and (not self.categories or category in self.categories)
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Retention:
-    """art5.2: years kept, counted from the year the support ended; longer by law per basis."""
+    """art5.2: the protocol's period, the longer statutory periods that win over it, and the
+    anonymised statistics kept of what is destroyed (cells of fewer people are suppressed)."""
 
-    default_years: int
-    years_by_legal_basis: dict[LegalBasis, int]
-    anonymise_instead: bool
+    protocol: RetentionRule
+    statutory: tuple[RetentionRule, ...]
+    statistics_threshold: int
+    # the categories whose destroyed items are first counted in the anonymised statistics
+    anonymised_categories: frozenset[Category]
 
 
 @dataclass(frozen=True, slots=True)

@@ -145,3 +145,13 @@ DOMAINS_BY_LEGAL_BASIS: dict[LegalBasis, frozenset[Domain]] = {
     LegalBasis.YOUTH_ACT: frozenset({Domain.YOUTH}),
     LegalBasis.PARTICIPATION_ACT: frozenset({Domain.WORK_INCOME}),
 }
+
+
+class PartnerKind(StrEnum):
+    """The kinds of partner (art. 1); the law keeps records per kind (a municipality under the
+    Archiefwet, a youth-care provider under the Jeugdwet), so retention depends on it."""
+
+    MUNICIPALITY = "municipality"
+    PUBLIC = "public"
+    PRIVATE = "private"
+    INDEPENDENT = "independent"
