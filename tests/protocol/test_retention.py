@@ -10,7 +10,7 @@ import tomllib
 import pytest
 
 from tests.protocol.support import V2015, VAVG
-from zorgvuldig.protocol import Category, LegalBasis
+from zorgvuldig.protocol import Category, Domain, LegalBasis
 from zorgvuldig.protocol.loader import BUILT_IN, VersionError, parse
 from zorgvuldig.protocol.retention import (
     Hold,
@@ -33,7 +33,7 @@ def _kept(
     category=Category.WELFARE,
     **more,
 ) -> Retained:
-    supports = more.pop("supports", (Support(basis, D(2019, 1, 7), ended),))
+    supports = more.pop("supports", (Support(basis, Domain.CARE, D(2019, 1, 7), ended),))
     return Retained(category, kind, D(2019, 1, 8), supports, **more)
 
 
@@ -56,8 +56,8 @@ def test_art5_2_and_is_due_from_1_january_2027():
 
 
 def test_art5_2_an_open_trajectory_beside_a_closed_one_keeps_everything():
-    closed = Support(LegalBasis.WMO_2015, D(2008, 1, 1), D(2009, 1, 1))
-    still_open = Support(LegalBasis.WMO_2015, D(2020, 1, 1), None)
+    closed = Support(LegalBasis.WMO_2015, Domain.CARE, D(2008, 1, 1), D(2009, 1, 1))
+    still_open = Support(LegalBasis.WMO_2015, Domain.CARE, D(2020, 1, 1), None)
     outcome = retention(V2015, _kept(supports=(closed, still_open)), D(2026, 12, 3))
     assert outcome.state is State.OPEN and outcome.kept_through is None
     assert "traject open" in outcome.explanation
@@ -71,8 +71,8 @@ def test_art5_2_nothing_of_a_client_with_open_support_elsewhere_is_due():
 
 
 def test_art5_2_the_latest_trajectory_to_end_decides():
-    early = Support(LegalBasis.WMO_2015, D(2010, 1, 1), D(2012, 5, 1))
-    late = Support(LegalBasis.WMO_2015, D(2018, 1, 1), D(2022, 2, 1))
+    early = Support(LegalBasis.WMO_2015, Domain.CARE, D(2010, 1, 1), D(2012, 5, 1))
+    late = Support(LegalBasis.WMO_2015, Domain.CARE, D(2018, 1, 1), D(2022, 2, 1))
     outcome = retention(V2015, _kept(supports=(early, late)), D(2026, 12, 3))
     assert outcome.kept_through == D(2027, 12, 31)
 
@@ -172,7 +172,9 @@ def test_art5_2_identification_data_stays_while_other_data_stays():
     assert outcomes["name"].state is State.KEPT
     assert "Identificatiegegevens blijven zolang" in outcomes["name"].explanation
     # with other data still in open support, identification has no date either
-    items["care"] = _kept(supports=(Support(LegalBasis.YOUTH_ACT, D(2021, 1, 1), None),))
+    items["care"] = _kept(
+        supports=(Support(LegalBasis.YOUTH_ACT, Domain.YOUTH, D(2021, 1, 1), None),)
+    )
     assert dossier_retention(VAVG, items, D(2027, 2, 1))["name"].state is State.OPEN
 
 

@@ -24,7 +24,7 @@ from typing import TypeVar
 
 from zorgvuldig.protocol.deadlines import add_months
 from zorgvuldig.protocol.version import Counting, ProtocolVersion, RetentionRule
-from zorgvuldig.protocol.vocabulary import Category, LegalBasis, PartnerKind
+from zorgvuldig.protocol.vocabulary import Category, Domain, LegalBasis, PartnerKind
 
 K = TypeVar("K")
 DAY = datetime.timedelta(days=1)
@@ -35,6 +35,7 @@ class Support:
     """A support trajectory as retention sees it."""
 
     legal_basis: LegalBasis
+    domain: Domain
     opened_on: datetime.date
     closed_on: datetime.date | None
 
@@ -76,6 +77,7 @@ class Period:
     rule: RetentionRule
     ended_on: datetime.date
     kept_through: datetime.date
+    support: Support | None = None  # None: counted from the day the item was recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +121,13 @@ def retention(version: ProtocolVersion, kept: Retained, today: datetime.date) ->
     """How long ``kept`` is kept under ``version`` on ``today``, with every rule that applied."""
     if kept.client_supported or any(s.closed_on is None for s in kept.supports):
         return Outcome(State.OPEN, None)
-    ends = [(s.legal_basis, s.closed_on) for s in kept.supports] or [(None, kept.recorded_on)]
+    ends = [(s, s.legal_basis, s.closed_on) for s in kept.supports] or [
+        (None, None, kept.recorded_on)
+    ]
     rules = (version.retention.protocol, *version.retention.statutory)
     periods = tuple(
-        Period(rule, ended, kept_through(rule, ended))
-        for basis, ended in ends
+        Period(rule, ended, kept_through(rule, ended), support)
+        for support, basis, ended in ends
         for rule in rules
         if applies(rule, kept.partner_kind, basis, kept.category)
     )

@@ -63,6 +63,7 @@ from zorgvuldig.gate.services.received import (
     request_items,
     take_in_referral,
 )
+from zorgvuldig.gate.services.retention import place_hold, retention_of_dossier
 from zorgvuldig.gate.services.rights import (
     carry_out_request,
     client_requests,
@@ -134,6 +135,7 @@ __all__ = [
     "open_safety_case",
     "overview_pdf",
     "pause_request",
+    "place_hold",
     "plan_reminders",
     "preview_share",
     "received_shares",
@@ -154,6 +156,7 @@ __all__ = [
     "request_notices",
     "resolve_notice",
     "resume_request",
+    "retention_of_dossier",
     "safety_cases",
     "search_clients",
     "send_overview",

@@ -52,8 +52,11 @@ def is_privacy_officer(actor: Actor) -> bool:
     ).exists()
 
 
-def handled_client(actor: Actor, client_id, name: str, operation: Operation) -> Client:
-    """The client whose request the actor may handle; else not found, the attempt logged."""
+def handled_client(
+    actor: Actor, client_id, name: str, operation: Operation, refusal=NOT_THE_ACTORS_CLIENT
+) -> Client:
+    """The client whose request the actor may handle (the same holds for the retention of the
+    client's dossier, art5.2, with its own ``refusal``); else not found, the attempt logged."""
     client = client_or_404(client_id)
     if is_privacy_officer(actor):
         return client
@@ -62,5 +65,5 @@ def handled_client(actor: Actor, client_id, name: str, operation: Operation) -> 
     ).filter(caseworkers__id=actor.employee_id)
     if actor.employee_id is not None and supports.exists():
         return client
-    log_refused_attempt(rights_processing(actor, client, name, operation), [NOT_THE_ACTORS_CLIENT])
+    log_refused_attempt(rights_processing(actor, client, name, operation), [refusal])
     raise no_such_client()
