@@ -27,6 +27,9 @@ PROCESSES_NO_PERSONAL_DATA: dict[str, str] = {
     "privacy officer only, who may see each of them anyway: numbers leave the gate, no request, "
     "reference or name; a record per subject counted would tell each that their data was "
     "processed for them, which it is not (decision 15)",
+    "retention_plan": "counts per partner, domain, rule and year of the dossiers that become "
+    "due (art5.2), for the records manager: numbers leave the gate, no client; the destruction "
+    "list drawn from it is logged per client (decision 16)",
 }
 
 

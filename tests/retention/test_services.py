@@ -8,39 +8,17 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests import factories
 from tests.conftest import make_employee, make_partner, supporting
+from tests.retention.conftest import end_support
 from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.core.errors import InvalidInput, NotFound
-from zorgvuldig.dossier.models import Annotation, DataItem
+from zorgvuldig.dossier.models import Annotation
 from zorgvuldig.gate import services
-from zorgvuldig.partners.models import Role
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.retention.models import RetentionHold
 
 D = datetime.date
-
-
-def _ended(client):
-    """The client's support at the fixtures' partner ran from 1 February 2000 to 1 March 2004;
-    what is in the dossier was recorded on 1 June 2002."""
-    opened, closed, recorded = D(2000, 2, 1), D(2004, 3, 1), D(2002, 6, 1)
-    SupportTrajectory.objects.filter(client_id=client.id).update(opened_on=opened, closed_on=closed)
-    DataItem.objects.filter(client_id=client.id).update(
-        created_at=timezone.make_aware(datetime.datetime.combine(recorded, datetime.time(10)))
-    )
-
-
-@pytest.fixture
-def officer(partner):
-    """The partner's privacy officer: the one who handles dossiers whose support ended."""
-    return actor_for(make_employee(partner, "petra", role=Role.PRIVACY_OFFICER))
-
-
-@pytest.fixture
-def youth_item(actor, client_dossier):
-    return factories.record(actor, client_dossier.id, "youth", "Zit in groep 8")
 
 
 def test_art5_2_the_dossier_of_a_client_in_support_has_no_date(actor, client_dossier, youth_item):
@@ -54,7 +32,7 @@ def test_art5_2_the_dossier_of_a_client_in_support_has_no_date(actor, client_dos
 def test_art5_2_youth_care_of_a_provider_is_kept_twenty_years_after_it_ended(
     officer, client_dossier, youth_item
 ):
-    _ended(client_dossier)
+    end_support(client_dossier)
     retention = services.retention_of_dossier(officer, client_dossier.id)
     (item,) = retention.items
     assert item.item_id == youth_item.id and item.category == "youth"
@@ -69,7 +47,7 @@ def test_art5_2_youth_care_of_a_provider_is_kept_twenty_years_after_it_ended(
 def test_art5_2_an_open_trajectory_at_another_partner_keeps_the_closed_dossier(
     actor, officer, client_dossier, youth_item
 ):
-    _ended(client_dossier)
+    end_support(client_dossier)
     supporting(make_partner("Wmo-loket"), client_dossier, "wim")
     SupportTrajectory.objects.filter(client_id=client_dossier.id, partner=actor.partner_id).update(
         opened_on=D(2000, 2, 1), closed_on=D(2004, 3, 1)
@@ -81,7 +59,7 @@ def test_art5_2_an_open_trajectory_at_another_partner_keeps_the_closed_dossier(
 def test_art5_2_a_hold_keeps_a_due_dossier_until_its_review_and_is_annotated(
     officer, client_dossier, youth_item
 ):
-    _ended(client_dossier)
+    end_support(client_dossier)
     review = timezone.localdate() + datetime.timedelta(days=90)
     hold = services.place_hold(
         officer,
@@ -135,6 +113,6 @@ def test_art3_2c_only_the_privacy_officer_or_a_supporting_caseworker_sees_the_re
     refused = LogRecord.objects.filter(name__startswith="bewaartermijn-", decision="refused")
     assert refused.count() == 2 and not RetentionHold.objects.exists()
     # once the support ended, the caseworker no longer does either
-    _ended(client_dossier)
+    end_support(client_dossier)
     with pytest.raises(NotFound):
         services.retention_of_dossier(actor, client_dossier.id)

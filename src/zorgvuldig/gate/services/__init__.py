@@ -63,7 +63,7 @@ from zorgvuldig.gate.services.received import (
     request_items,
     take_in_referral,
 )
-from zorgvuldig.gate.services.retention import place_hold, retention_of_dossier
+from zorgvuldig.gate.services.retention import place_hold, retention_of_dossier, retention_plan
 from zorgvuldig.gate.services.rights import (
     carry_out_request,
     client_requests,
@@ -157,6 +157,7 @@ __all__ = [
     "resolve_notice",
     "resume_request",
     "retention_of_dossier",
+    "retention_plan",
     "safety_cases",
     "search_clients",
     "send_overview",
