@@ -28,6 +28,7 @@ from zorgvuldig.api.schemas import (
     oversight,
     pull,
     received_shares,
+    retention,
     rights,
     trajectories,
 )
@@ -65,6 +66,10 @@ PAIRS = {
     "received.PullResult": pull.DataRequestResult,
     "received.ReceivedShareView": received_shares.ReceivedShare,
     "received.ReferralView": received_shares.Referral,
+    "retention.DossierRetentionView": retention.DossierRetention,
+    "retention.HoldView": retention.Hold,
+    "retention.ItemRetentionView": retention.ItemRetention,
+    "retention.RetentionView": retention.Retention,
     "rights.AuthorityView": rights.Authority,
     "rights.CountLine": rights.CountLine,
     "rights.InspectionItem": rights.InspectionItem,

@@ -19,6 +19,7 @@ from zorgvuldig.api.routers import (
     partners,
     pull,
     received_shares,
+    retention,
     rights,
     trajectories,
     webhooks,
@@ -38,6 +39,7 @@ api.add_router("", meldcode.router)
 api.add_router("", households.router)
 api.add_router("", non_partner_addresses.router)
 api.add_router("", rights.router)
+api.add_router("", retention.router)
 api.add_router("", oversight.router)
 api.add_router("", log.router)
 api.add_router("", webhooks.router)

@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Bodies of retention (art5.2): how long a dossier is kept and why, and holds."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from typing import Literal
+
+from pydantic import Field
+
+from zorgvuldig.api.schemas.base import Date, In, Out
+
+RetentionState = Literal["open", "kept", "held", "due"]
+
+
+class Retention(Out):
+    state: RetentionState = Field(
+        description="open: de ondersteuning loopt nog, er is geen datum; kept: een "
+        "bewaartermijn loopt; held: langer bewaard op een bewaarbesluit; due: mag vernietigd "
+        "worden"
+    )
+    kept_through: datetime.date | None = Field(description="De laatste dag van bewaren")
+    due_on: datetime.date | None = Field(description="De eerste dag waarop vernietigd mag worden")
+    rule: str = Field(description="De regel die het langst bewaart (art5.2, jeugdwet-7.3.8, ...)")
+    rule_source: str = Field(description="De bron van die regel")
+    explanation: str = Field(description="Welke regels golden, welke won en waarom")
+
+
+class ItemRetention(Out):
+    item_id: uuid.UUID
+    category: str
+    retention: Retention
+
+
+class Hold(Out):
+    id: uuid.UUID
+    reason: str
+    decided_by: str
+    review_on: datetime.date
+    created_at: datetime.datetime
+    lapsed: bool = Field(description="De herziendatum is voorbij zonder nieuw besluit")
+
+
+class DossierRetention(Out):
+    client_id: uuid.UUID
+    dossier: Retention = Field(description="Het dossier als geheel: zo lang als het langst "
+                               "bewaarde gegeven")  # fmt: skip
+    items: list[ItemRetention]
+    holds: list[Hold]
+
+
+class HoldIn(In):
+    reason: str = Field(
+        description="Waarom zorgvuldige ondersteuning langer bewaren nodig maakt (art. 5 lid 2)"
+    )
+    review_on: Date = Field(description="Uiterlijk wanneer het besluit wordt herzien")

@@ -1,0 +1,73 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Retention through the API: GET /clients/{clientId}/retention and POST
+/clients/{clientId}/retention-holds (art5.2)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.apiclient import as_employee, invalid_fields, problem
+from tests.retention.conftest import end_support
+from zorgvuldig.partners.models import Employee
+from zorgvuldig.retention.models import RetentionHold
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def officer_api(officer):
+    return as_employee(Employee.objects.get(id=officer.employee_id))
+
+
+def test_art5_2_the_retention_of_a_dossier_names_the_rule_that_won(
+    officer_api, client_dossier, youth_item
+):
+    end_support(client_dossier)
+    response = officer_api.get(f"/clients/{client_dossier.id}/retention")
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["dossier"]["state"] == "due" and body["dossier"]["keptThrough"] == "2024-03-01"
+    (item,) = body["items"]
+    assert item["itemId"] == str(youth_item.id) and item["retention"]["rule"] == "jeugdwet-7.3.8"
+    assert item["retention"]["ruleSource"] == "Jeugdwet art. 7.3.8"
+    assert "Bewaren tot en met 1-3-2024." in item["retention"]["explanation"]
+
+
+def test_art5_2_a_hold_is_placed_and_keeps_the_dossier(officer_api, client_dossier, youth_item):
+    end_support(client_dossier)
+    review = (timezone.localdate() + datetime.timedelta(days=30)).isoformat()
+    response = officer_api.post(
+        f"/clients/{client_dossier.id}/retention-holds",
+        {"reason": "Zus nog in zorg", "reviewOn": review},
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["reviewOn"] == review and response.json()["lapsed"] is False
+    body = officer_api.get(f"/clients/{client_dossier.id}/retention").json()
+    assert body["dossier"]["state"] == "held" and body["holds"][0]["reason"] == "Zus nog in zorg"
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"reason": "", "reviewOn": "2099-01-01"}, "reason"),
+        ({"reason": "Nazorg", "reviewOn": "1-1-2030"}, "reviewOn"),
+        ({"reason": "Nazorg", "reviewOn": "2020-01-01"}, "reviewOn"),
+        ({"reason": "Nazorg"}, "reviewOn"),
+    ],
+)
+def test_art5_2_a_hold_without_reason_or_with_a_bad_review_date_is_refused(
+    officer_api, client_dossier, payload, field
+):
+    response = officer_api.post(f"/clients/{client_dossier.id}/retention-holds", payload)
+    assert field in invalid_fields(response)
+    assert not RetentionHold.objects.exists()
+
+
+def test_art3_2c_another_partner_gets_not_found(client_dossier, youth_item):
+    from tests.conftest import make_employee, make_partner
+
+    stranger = as_employee(make_employee(make_partner("Buurtteam"), "bram"))
+    problem(stranger.get(f"/clients/{client_dossier.id}/retention"), 404)
