@@ -228,3 +228,11 @@ ZORGVULDIG_SITE_URL = os.environ.get("ZORGVULDIG_SITE_URL", "").rstrip("/")
 
 # Webhook URLs use https; plain http only to these hosts (e.g. a receiver on the same network).
 ZORGVULDIG_WEBHOOK_HTTP_HOSTS = env_list("ZORGVULDIG_WEBHOOK_HTTP_HOSTS")
+
+# art5.2: an approved destruction list waits this many days before it may be carried out; in
+# that time it can still be returned to its author (decision 16).
+ZORGVULDIG_DESTRUCTION_COOLING_OFF_DAYS = int(
+    os.environ.get("ZORGVULDIG_DESTRUCTION_COOLING_OFF_DAYS", "7")
+)
+# how many clients a run of a destruction list destroys in one transaction
+ZORGVULDIG_DESTRUCTION_BATCH = int(os.environ.get("ZORGVULDIG_DESTRUCTION_BATCH", "200"))

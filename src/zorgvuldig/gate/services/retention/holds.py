@@ -25,51 +25,61 @@ LONGEST_HOLD_YEARS = 5
 NAME = "bewaartermijn-verlengen"
 
 
-def _review_on(value) -> datetime.date:
+def review_date(value, field: str = "reviewOn") -> datetime.date:
+    """A hold's review date: after today, and at most five years ahead."""
     today = timezone.localdate()
     if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
-        raise InvalidInput({"reviewOn": "Geef een geldige herziendatum (JJJJ-MM-DD)."})
+        raise InvalidInput({field: "Geef een geldige herziendatum (JJJJ-MM-DD)."})
     if value <= today:
-        raise InvalidInput({"reviewOn": "De herziendatum moet na vandaag liggen."})
+        raise InvalidInput({field: "De herziendatum moet na vandaag liggen."})
     if value > today.replace(year=today.year + LONGEST_HOLD_YEARS):
         raise InvalidInput(
             {
-                "reviewOn": f"Een bewaarbesluit wordt ten minste elke {LONGEST_HOLD_YEARS} "
+                field: f"Een bewaarbesluit wordt ten minste elke {LONGEST_HOLD_YEARS} "
                 "jaar herzien; kies een eerdere herziendatum."
             }
         )
     return value
 
 
-@gate_service
-def place_hold(actor: Actor, client_id, *, reason: str, review_on) -> HoldView:
-    """Keep the client's data at the actor's partner until ``review_on`` (art5.2)."""
-    reason = (reason or "").strip()
+def reason_of(reason) -> str:
+    reason = (reason or "").strip() if isinstance(reason, str | None) else ""
     if not reason:
         raise InvalidInput({"reason": "Geef de reden waarom zorgvuldige ondersteuning langer "
                             "bewaren nodig maakt."})  # fmt: skip
     if len(reason) > 500:
         raise InvalidInput({"reason": "De reden is te lang (ten hoogste 500 tekens)."})
-    review_on = _review_on(review_on)
+    return reason
+
+
+def record_hold(actor: Actor, client, reason: str, review_on: datetime.date) -> RetentionHold:
+    """Write a hold and its note in the dossier (inside a logged processing)."""
+    hold = RetentionHold.objects.create(
+        client=client,
+        partner_id=actor.partner_id,
+        reason=reason,
+        decided_by_id=actor.employee_id,
+        review_on=review_on,
+    )
+    Annotation.objects.create(
+        client=client,
+        partner_id=actor.partner_id,
+        article="art5.2",
+        text=f"Langer bewaard tot ten minste de herziening op {dutch_date(review_on)}: {reason}",
+        author_id=actor.employee_id,
+        trace_id=current_trace_id(),
+    )
+    return hold
+
+
+@gate_service
+def place_hold(actor: Actor, client_id, *, reason: str, review_on) -> HoldView:
+    """Keep the client's data at the actor's partner until ``review_on`` (art5.2)."""
+    reason, review_on = reason_of(reason), review_date(review_on)
     client = retention_client(actor, client_id, NAME, Operation.RECORD)
 
     def perform():
-        hold = RetentionHold.objects.create(
-            client=client,
-            partner_id=actor.partner_id,
-            reason=reason,
-            decided_by_id=actor.employee_id,
-            review_on=review_on,
-        )
-        Annotation.objects.create(
-            client=client,
-            partner_id=actor.partner_id,
-            article="art5.2",
-            text=f"Langer bewaard tot ten minste de herziening op {dutch_date(review_on)}: "
-            f"{reason}",
-            author_id=actor.employee_id,
-            trace_id=current_trace_id(),
-        )
+        hold = record_hold(actor, client, reason, review_on)
         hold = RetentionHold.objects.select_related("decided_by__user").get(id=hold.id)
         return hold_view(hold, timezone.localdate())
 

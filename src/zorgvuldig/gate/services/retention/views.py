@@ -47,3 +47,46 @@ class DossierRetentionView:
     dossier: RetentionView
     items: tuple[ItemRetentionView, ...]
     holds: tuple[HoldView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ListEntryView:
+    """A client's dossier on a destruction list; once destroyed, no longer who it was."""
+
+    id: int
+    client_id: uuid.UUID | None
+    client_name: str
+    domain: str
+    rule: str
+    period: int
+    kept_through: datetime.date
+    review: str  # "", destroy, keep
+    keep_reason: str
+    keep_until: datetime.date | None
+    outcome: str  # pending, destroyed, kept
+    kept_because: str
+
+
+@dataclass(frozen=True, slots=True)
+class DestructionListView:
+    id: uuid.UUID
+    number: int
+    partner: str
+    due_by: datetime.date
+    state: str
+    author: str
+    created_at: datetime.datetime
+    reviewer: str
+    reviewed_at: datetime.datetime | None
+    approver: str
+    approved_at: datetime.datetime | None
+    cooling_off_until: datetime.datetime | None
+    returned_reason: str
+    run_started_at: datetime.datetime | None
+    run_ended_at: datetime.datetime | None
+    entries: int
+    destroyed: int
+    kept: int
+    pending: int
+    # the entries of the page asked for (none when only the list is asked)
+    page: tuple[ListEntryView, ...] = ()
