@@ -9,7 +9,7 @@ import io
 
 import pypdf
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from tests.conftest import make_employee, make_partner, supporting
@@ -22,7 +22,7 @@ from zorgvuldig.gate import services
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.processing_log.models import LogRecord
-from zorgvuldig.retention.models import DestroyedDossier, ListEntry
+from zorgvuldig.retention.models import DestroyedDossier, DestructionList, ListEntry
 
 DAY = datetime.timedelta(days=1)
 
@@ -210,3 +210,37 @@ def test_art5_2_destroying_one_partners_dossier_leaves_the_client_elsewhere(
     assert SupportTrajectory.objects.filter(client_id=ended.id).count() == 1
     assert not DestroyedDossier.objects.get().whole_client
     assert ListEntry.objects.get().client_id is None
+
+
+def test_art5_2_what_a_restore_brings_back_is_destroyed_again(actor, reviewer, officer, ended):
+    subject = Subject.objects.get(id=ended.subject.id)
+    backup = {
+        "subject": {f.attname: getattr(subject, f.attname) for f in Subject._meta.concrete_fields},
+        "trajectories": list(SupportTrajectory.objects.filter(client_id=ended.id).values()),
+    }
+    approved = _approved(actor, reviewer, officer)
+    services.run_destruction_list(approved.id, now=timezone.now() + 8 * DAY)
+    assert services.reapply_destruction() == 0  # nothing came back
+    # a restore from a backup brings Sanne and her trajectory back
+    restored = Subject.objects.create(**backup["subject"])
+    Client.objects.create(id=ended.id, subject=restored)
+    SupportTrajectory.objects.bulk_create(SupportTrajectory(**t) for t in backup["trajectories"])
+    assert services.reapply_destruction() == 1
+    assert not Client.objects.filter(id=ended.id).exists()
+    assert not Subject.objects.filter(id=ended.subject.id).exists()
+    again = LogRecord.objects.get(name="dossier-opnieuw-vernietigen")
+    assert again.actor_id == "service:retention-reapply" and again.articles == "art5.2"
+
+
+def test_the_run_command_carries_out_what_is_due_and_says_so(actor, reviewer, officer, ended):
+    approved = _approved(actor, reviewer, officer)
+    out = io.StringIO()
+    call_command("retention", "run", stdout=out, stderr=io.StringIO())
+    assert "Geen goedgekeurde lijst om uit te voeren." in out.getvalue()  # cooling off
+    DestructionList.objects.update(cooling_off_until=timezone.now() - DAY)
+    call_command(
+        "retention", "run", "--list", str(approved.number), stdout=out, stderr=io.StringIO()
+    )
+    assert "Lijst 1: 1 vernietigd, 0 niet vernietigd (Jeugdteam Heuvelrug)." in out.getvalue()
+    with pytest.raises(CommandError, match="geen vernietigingslijst 7"):
+        call_command("retention", "run", "--list", "7", stdout=out)

@@ -15,8 +15,9 @@ from zorgvuldig.gate.services.retention.lists import (
     review_entry,
 )
 from zorgvuldig.gate.services.retention.plan import retention_plan
+from zorgvuldig.gate.services.retention.reapply import reapply_destruction
 from zorgvuldig.gate.services.retention.record import destruction_record
-from zorgvuldig.gate.services.retention.run import run_destruction_list, run_due_lists
+from zorgvuldig.gate.services.retention.run import run_destruction_list, run_destruction_lists
 
 __all__ = [
     "approve_list",
@@ -26,11 +27,12 @@ __all__ = [
     "destruction_record",
     "draft_destruction_list",
     "place_hold",
+    "reapply_destruction",
     "resubmit_list",
     "retention_of_dossier",
     "retention_plan",
     "return_list",
     "review_entry",
     "run_destruction_list",
-    "run_due_lists",
+    "run_destruction_lists",
 ]

@@ -155,14 +155,17 @@ def _categories(client, partner_id) -> list[str]:
 
 
 @gate_service
-def run_due_lists(*, now=None, progress=None) -> list[DestructionListView]:
-    """Every approved list whose cooling-off has passed, and every run that was broken off:
-    what a scheduled task runs."""
+def run_destruction_lists(*, number=None, now=None, progress=None) -> list[DestructionListView]:
+    """Every approved list whose cooling-off has passed and every run that was broken off
+    (or only list ``number``): what the daily scheduled task runs."""
     now = now or timezone.now()
+    if number is not None:
+        found = DestructionList.objects.filter(number=number).values_list("id", flat=True)
+        if not found:
+            raise NotFound("destruction-list", f"Er is geen vernietigingslijst {number}.")
+        return [run_destruction_list(found[0], now=now, progress=progress)]
     due = DestructionList.objects.filter(state__in=(ListState.APPROVED, ListState.RUNNING)).exclude(
         state=ListState.APPROVED, cooling_off_until__gt=now
     )
-    return [
-        run_destruction_list(i, now=now, progress=progress)
-        for i in due.values_list("id", flat=True)
-    ]
+    ids = list(due.order_by("number").values_list("id", flat=True))
+    return [run_destruction_list(i, now=now, progress=progress) for i in ids]

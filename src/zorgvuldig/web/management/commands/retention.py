@@ -1,10 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``zorgvuldig retention plan``: what becomes due for destruction by a day (art5.2).
+"""``zorgvuldig retention``: retention and destruction (art5.2).
 
-Prints, per partner, domain, rule and year in which the support ended, how many dossiers may
-be destroyed by the day (default: today), as a table or as CSV (``--csv``), never a name: the
-destruction list a partner draws from it names its clients. It lives with the pages, beside
-the other commands that call the gate's services.
+- ``plan``: per partner, domain, rule and year in which the support ended, how many dossiers
+  may be destroyed by the day (default: today), as a table or as CSV (``--csv``), never a name:
+  the destruction list a partner draws from it names its clients.
+- ``run``: carries out every approved destruction list whose cooling-off has passed, and goes
+  on with a run that was broken off (``--list N`` for one list). Run it daily from cron: it is
+  the scheduled task. Killed halfway, it is simply started again.
+- ``reapply``: after a restore from backup, destroys again what the ledger says was destroyed.
+
+It lives with the pages, beside the other commands that call the gate's services.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
+from zorgvuldig.core.errors import InvalidInput, NotFound
 from zorgvuldig.gate import services
 from zorgvuldig.gate.guard import guarded
 
@@ -28,7 +34,7 @@ def _day(value: str) -> datetime.date:
 
 
 class Command(BaseCommand):
-    help = "Bewaren en vernietigen (art. 5 lid 2): wat wordt vernietigd (plan)."
+    help = "Bewaren en vernietigen (art. 5 lid 2): plan, run en reapply."
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True)
@@ -37,8 +43,39 @@ class Command(BaseCommand):
         plan.add_argument(
             "--csv", dest="as_csv", action="store_true", help="als CSV (met kopregel)"
         )
+        run = actions.add_parser("run", help="voer goedgekeurde vernietigingslijsten uit")
+        run.add_argument("--list", dest="number", type=int, help="alleen de lijst met dit nummer")
+        actions.add_parser("reapply", help="vernietig opnieuw wat een terugzetting terugbracht")
 
-    def handle(self, *args, action: str, by=None, as_csv: bool = False, **options):
+    def handle(self, *args, action: str, **options):
+        {"plan": self._plan, "run": self._run, "reapply": self._reapply}[action](**options)
+
+    def _reapply(self, **options):
+        with guarded():
+            again = services.reapply_destruction()
+        self.stdout.write(f"{again} teruggezet(te) dossier(s) opnieuw vernietigd.")
+
+    def _run(self, number=None, **options):
+        with guarded():
+            try:
+                done = services.run_destruction_lists(number=number, progress=self._progress)
+            except (InvalidInput, NotFound) as error:
+                raise CommandError(str(error)) from None
+        for found in done:
+            self.stdout.write(
+                f"Lijst {found.number}: {found.destroyed} vernietigd, {found.kept} niet "
+                f"vernietigd ({found.partner})."
+            )
+        if not done:
+            self.stdout.write("Geen goedgekeurde lijst om uit te voeren.")
+
+    def _progress(self, done: int, total: int) -> None:
+        filled = round(30 * done / total) if total else 30
+        self.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", ending="")
+        if done == total:
+            self.stderr.write("")
+
+    def _plan(self, by=None, as_csv: bool = False, **options):
         by = by or datetime.date.today()
         with guarded():
             rows = services.retention_plan(by)
