@@ -10,7 +10,9 @@ import pytest
 from django.utils import timezone
 
 from tests.apiclient import as_employee, invalid_fields, problem
+from tests.conftest import make_employee, make_partner
 from tests.retention.conftest import end_support
+from zorgvuldig.gate import services
 from zorgvuldig.partners.models import Employee
 from zorgvuldig.retention.models import RetentionHold
 
@@ -67,7 +69,54 @@ def test_art5_2_a_hold_without_reason_or_with_a_bad_review_date_is_refused(
 
 
 def test_art3_2c_another_partner_gets_not_found(client_dossier, youth_item):
-    from tests.conftest import make_employee, make_partner
-
     stranger = as_employee(make_employee(make_partner("Buurtteam"), "bram"))
     problem(stranger.get(f"/clients/{client_dossier.id}/retention"), 404)
+
+
+def test_art5_2_a_destruction_list_through_the_api(
+    api, officer_api, partner, client_dossier, youth_item
+):
+    end_support(client_dossier)
+    reviewer = as_employee(
+        make_employee(Employee.objects.get(user__username="anna").partner, "rob")
+    )
+    today = timezone.localdate().isoformat()
+    made = api.post("/destruction-lists", {"dueBy": today})
+    assert made.status_code == 201, made.content
+    found = made.json()
+    assert (found["state"], found["entries"], found["author"]) == ("review", 1, "Anna Test")
+    list_id = found["id"]
+    (entry,) = reviewer.get(f"/destruction-lists/{list_id}").json()["page"]
+    assert entry["clientName"] == "Sanne de Vries" and entry["rule"] == "jeugdwet-7.3.8"
+    keep = reviewer.post(
+        f"/destruction-lists/{list_id}/entries/{entry['id']}/review", {"review": "keep"}
+    )
+    assert "reason" in invalid_fields(keep)
+    reviewed = reviewer.post(
+        f"/destruction-lists/{list_id}/entries/{entry['id']}/review", {"review": "destroy"}
+    )
+    assert reviewed.json()["page"][0]["review"] == "destroy"
+    assert reviewer.post(f"/destruction-lists/{list_id}/review-completion", {}).status_code == 200
+    assert "employee" in invalid_fields(api.post(f"/destruction-lists/{list_id}/approval", {}))
+    approved = officer_api.post(f"/destruction-lists/{list_id}/approval", {}).json()
+    assert approved["state"] == "approved" and approved["coolingOffUntil"]
+    assert "state" in invalid_fields(officer_api.get(f"/destruction-lists/{list_id}/record"))
+    services.run_destruction_list(list_id, now=timezone.now() + datetime.timedelta(days=8))
+    record = officer_api.get(f"/destruction-lists/{list_id}/record?language=en")
+    assert record.status_code == 200 and record["Content-Type"] == "application/pdf"
+    assert record["Cache-Control"] == "no-store"
+    assert "language" in invalid_fields(
+        officer_api.get(f"/destruction-lists/{list_id}/record?language=fr")
+    )
+    (summary,) = api.get("/destruction-lists").json()
+    assert (summary["state"], summary["destroyed"], summary["page"]) == ("done", 1, [])
+
+
+def test_a_destruction_list_of_another_partner_is_not_found(api, client_dossier, youth_item):
+    end_support(client_dossier)
+    list_id = api.post("/destruction-lists", {"dueBy": timezone.localdate().isoformat()}).json()[
+        "id"
+    ]
+    stranger = as_employee(make_employee(make_partner("Buurtteam"), "bram"))
+    problem(stranger.get(f"/destruction-lists/{list_id}"), 404)
+    assert "dueBy" in invalid_fields(api.post("/destruction-lists", {"dueBy": "morgen"}))

@@ -91,7 +91,7 @@ def test_art5_2_a_list_is_reviewed_approved_cooled_off_and_then_destroys_the_dos
     # the record of destruction: counts and people, no client
     text = "".join(
         p.extract_text()
-        for p in pypdf.PdfReader(io.BytesIO(services.destruction_record(drawn.id))).pages
+        for p in pypdf.PdfReader(io.BytesIO(services.destruction_record(officer, drawn.id))).pages
     )
     assert "Verklaring van vernietiging" in text and "jeugdwet-7.3.8" in text
     assert "Rob Test" in text and "Petra Test" in text and "Sanne" not in text

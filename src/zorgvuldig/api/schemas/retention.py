@@ -55,3 +55,65 @@ class HoldIn(In):
         description="Waarom zorgvuldige ondersteuning langer bewaren nodig maakt (art. 5 lid 2)"
     )
     review_on: Date = Field(description="Uiterlijk wanneer het besluit wordt herzien")
+
+
+ListState = Literal["review", "approval", "approved", "returned", "running", "done"]
+
+
+class ListEntry(Out):
+    id: int
+    client_id: uuid.UUID | None = Field(description="Leeg zodra het dossier is vernietigd")
+    client_name: str
+    domain: str
+    rule: str
+    period: int = Field(description="Het jaar waarin de ondersteuning eindigde")
+    kept_through: datetime.date
+    review: Literal["", "destroy", "keep"]
+    keep_reason: str
+    keep_until: datetime.date | None
+    outcome: Literal["pending", "destroyed", "kept"]
+    kept_because: str = Field(
+        description="Waarom niet vernietigd: kept-on-review, hold, open-request, open-support, "
+        "not-due of gone"
+    )
+
+
+class DestructionList(Out):
+    id: uuid.UUID
+    number: int
+    partner: str
+    due_by: datetime.date
+    state: ListState
+    author: str
+    created_at: datetime.datetime
+    reviewer: str
+    reviewed_at: datetime.datetime | None
+    approver: str
+    approved_at: datetime.datetime | None
+    cooling_off_until: datetime.datetime | None
+    returned_reason: str
+    run_started_at: datetime.datetime | None
+    run_ended_at: datetime.datetime | None
+    entries: int
+    destroyed: int
+    kept: int
+    pending: int
+    page: list[ListEntry] = Field(description="De dossiers op de gevraagde pagina (100 per pagina)")
+
+
+class ListDraft(In):
+    due_by: Date = Field(description="Wat uiterlijk op deze dag vernietigd mag worden")
+
+
+class EntryReview(In):
+    review: Literal["destroy", "keep"]
+    reason: str = Field("", description="Bij bewaren: waarom (art. 5 lid 2)")
+    keep_until: Date | None = Field(None, description="Bij bewaren: de herziendatum")
+
+
+class ReviewCompletion(In):
+    destroy_rest: bool = Field(False, description="De nog niet beoordeelde dossiers vernietigen")
+
+
+class ListReturn(In):
+    reason: str = Field(description="Waarom de lijst terug gaat naar de opsteller")

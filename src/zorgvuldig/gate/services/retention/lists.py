@@ -46,7 +46,7 @@ ACTIVE = (ListState.REVIEW, ListState.APPROVAL, ListState.APPROVED, ListState.RU
 _STAFF = (Role.CASEWORKER, Role.PRIVACY_OFFICER)
 
 
-def _employee(actor: Actor, roles=_STAFF) -> Employee:
+def staff(actor: Actor, roles=_STAFF) -> Employee:
     employee = Employee.objects.filter(
         id=actor.employee_id, partner_id=actor.partner_id, is_active=True, role__in=roles
     ).first()
@@ -99,7 +99,7 @@ def _page(found: DestructionList, page: int):
 def draft_destruction_list(actor: Actor, *, due_by) -> DestructionListView:
     """A new list of every dossier of the actor's partner that is due by ``due_by`` and on no
     other list that is still under way; the author is the actor."""
-    author = _employee(actor)
+    author = staff(actor)
     if not isinstance(due_by, datetime.date) or isinstance(due_by, datetime.datetime):
         raise InvalidInput({"dueBy": "Geef een geldige datum (JJJJ-MM-DD)."})
     if due_by > timezone.localdate() + datetime.timedelta(days=366):
@@ -148,7 +148,7 @@ def draft_destruction_list(actor: Actor, *, due_by) -> DestructionListView:
 @gate_service
 def destruction_lists(actor: Actor) -> list[DestructionListView]:
     """The partner's lists, newest first: numbers and people, no client (nothing logged)."""
-    _employee(actor)
+    staff(actor)
     found = DestructionList.objects.filter(partner_id=actor.partner_id).select_related(
         "partner", "author__user", "reviewer__user", "approver__user"
     )
@@ -158,7 +158,7 @@ def destruction_lists(actor: Actor) -> list[DestructionListView]:
 @gate_service
 def destruction_list(actor: Actor, list_id, *, page: int = 1) -> DestructionListView:
     """A list with one page of its entries (who, while not yet destroyed)."""
-    _employee(actor)
+    staff(actor)
     found = _list(actor, list_id)
     if not isinstance(page, int) or page < 1:
         raise InvalidInput({"page": "Geef een paginanummer vanaf 1."})
@@ -178,7 +178,7 @@ def review_entry(
 ) -> DestructionListView:
     """The reviewer's decision on one dossier: destroy, or keep with a reason and the date
     by which it is looked at again (the keep is a hold, art5.2, annotated in the dossier)."""
-    reviewer = _employee(actor)
+    reviewer = staff(actor)
     found = _list(actor, list_id)
     _state(found, ListState.REVIEW)
     if found.author_id == reviewer.id:
@@ -212,7 +212,7 @@ def review_entry(
 def complete_review(actor: Actor, list_id, *, destroy_rest: bool = False) -> DestructionListView:
     """The reviewer hands the list to the privacy officer: every dossier decided (or, with
     ``destroy_rest``, the undecided ones to be destroyed)."""
-    reviewer = _employee(actor)
+    reviewer = staff(actor)
     with transaction.atomic():
         found = _list(actor, list_id, lock=True)
         _state(found, ListState.REVIEW)
@@ -237,7 +237,7 @@ def complete_review(actor: Actor, list_id, *, destroy_rest: bool = False) -> Des
 def approve_list(actor: Actor, list_id) -> DestructionListView:
     """The privacy officer approves; the cooling-off period starts (a setting, default 7
     days), after which a run may carry the list out."""
-    approver = _employee(actor, (Role.PRIVACY_OFFICER,))
+    approver = staff(actor, (Role.PRIVACY_OFFICER,))
     with transaction.atomic():
         found = _list(actor, list_id, lock=True)
         _state(found, ListState.APPROVAL)
@@ -255,7 +255,7 @@ def approve_list(actor: Actor, list_id) -> DestructionListView:
 @gate_service
 def return_list(actor: Actor, list_id, *, reason: str) -> DestructionListView:
     """Abort a list awaiting approval or cooling off: back to its author, with the reason."""
-    _employee(actor)
+    staff(actor)
     reason = (reason or "").strip()
     if not reason:
         raise InvalidInput({"reason": "Geef de reden waarom de lijst terug moet."})
@@ -272,7 +272,7 @@ def return_list(actor: Actor, list_id, *, reason: str) -> DestructionListView:
 @gate_service
 def resubmit_list(actor: Actor, list_id) -> DestructionListView:
     """The author sends a returned list for review again."""
-    author = _employee(actor)
+    author = staff(actor)
     with transaction.atomic():
         found = _list(actor, list_id, lock=True)
         _state(found, ListState.RETURNED)

@@ -7,17 +7,25 @@ from __future__ import annotations
 
 from collections import Counter
 
-from zorgvuldig.core.errors import InvalidInput
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import InvalidInput, NotFound
 from zorgvuldig.gate.services.common import gate_service
+from zorgvuldig.gate.services.retention.lists import staff
 from zorgvuldig.gate.services.retention.run import load
 from zorgvuldig.retention import record as pdf
 from zorgvuldig.retention.models import EntryOutcome, ListState
 
 
 @gate_service
-def destruction_record(list_id, *, language: str = "nl") -> bytes:
-    """The record of destruction of a list that was carried out, as PDF (no client data)."""
+def destruction_record(actor: Actor, list_id, *, language: str = "nl") -> bytes:
+    """The record of destruction of a list of the actor's partner that was carried out, as PDF
+    (no client data), in Dutch or English."""
+    staff(actor)
+    if language not in pdf.LANGUAGES:
+        raise InvalidInput({"language": "Kies de taal nl of en."})
     found = load(list_id)
+    if found.partner_id != actor.partner_id:
+        raise NotFound("destruction-list", "Deze vernietigingslijst bestaat niet.")
     if found.state != ListState.DONE:
         raise InvalidInput({"state": "Een verklaring bestaat pas als de lijst is uitgevoerd."})
     counted = Counter()
