@@ -16,6 +16,9 @@ class RequestKind(models.TextChoices):
     ADDITION = "addition", _("Addition (art. 9(4))")
     DELETION = "deletion", _("Deletion (art. 9(4))")
     BLOCKING = "blocking", _("Blocking (art. 9(4))")
+    # art5.2 with the Selectielijst gemeenten 2020 and the Jeugdwet: destroyed within three
+    # months of the data subject's request, unless the law or someone else's interest opposes
+    EARLY_DESTRUCTION = "early-destruction", _("Early destruction of the dossier (art. 5(2))")
     # the AVG variant (the version's rights.extra)
     RESTRICTION = "restriction", _("Restriction of processing (GDPR art. 18)")
     PORTABILITY = "portability", _("A machine-readable copy (GDPR art. 20)")
@@ -105,10 +108,12 @@ DECIDED_KINDS = (
     RequestKind.BLOCKING,
     RequestKind.RESTRICTION,
     RequestKind.OBJECTION,
+    RequestKind.EARLY_DESTRUCTION,
 )
 # what carrying out does to the granted items' content: nothing new to say for these
 WITHOUT_VALUES = (
     RequestKind.DELETION,
+    RequestKind.EARLY_DESTRUCTION,
     RequestKind.BLOCKING,
     RequestKind.RESTRICTION,
     RequestKind.OBJECTION,

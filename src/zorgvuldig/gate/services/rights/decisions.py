@@ -16,6 +16,8 @@ it is refused only on compelling legitimate grounds, or to protect the subject o
 
 from __future__ import annotations
 
+import dataclasses
+
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -27,11 +29,14 @@ from zorgvuldig.gate import validation
 from zorgvuldig.gate.processing import Performed, process_required
 from zorgvuldig.gate.services.common import gate_service
 from zorgvuldig.gate.services.dossier.destruction import destroy_content
+from zorgvuldig.gate.services.retention.destruction import Kept, destroy_dossier
+from zorgvuldig.gate.services.retention.destruction import check as retention_check
 from zorgvuldig.gate.services.rights.convert import request_view
 from zorgvuldig.gate.services.rights.handlers import rights_processing
 from zorgvuldig.gate.services.rights.notices import create_notices
 from zorgvuldig.gate.services.rights.register import WAITING, reload, request_for
 from zorgvuldig.gate.services.rights.views import SubjectRequestView
+from zorgvuldig.partners.models import Partner
 from zorgvuldig.protocol import Operation
 from zorgvuldig.rights.codes import (
     DECIDED_KINDS,
@@ -45,9 +50,16 @@ from zorgvuldig.rights.codes import (
 )
 
 SOURCE = "Verzoek van de betrokkene (art. 9 lid 4)"
+# why an early destruction that was granted cannot be carried out yet (art5.2)
+EARLY_REFUSED = {
+    Kept.GONE: "Van deze cliënt is bij uw organisatie niets meer om te vernietigen.",
+    Kept.SUPPORTED: "De cliënt wordt nog ondersteund; sluit eerst de lopende trajecten.",
+    Kept.HOLD: "Een bewaarbesluit houdt het dossier vast; herzie dat eerst.",
+    Kept.REQUEST: "Een ander verzoek van de betrokkene is nog in behandeling; rond dat eerst af.",
+}
 ONLY_ITEM_REQUESTS = (
-    "Alleen een verzoek om correctie, aanvulling, verwijdering, afscherming of beperking, of een "
-    "bezwaar, wordt zo beslist."
+    "Alleen een verzoek om correctie, aanvulling, verwijdering, afscherming of beperking, een "
+    "bezwaar of een verzoek om vervroegde vernietiging wordt zo beslist."
 )
 
 
@@ -71,6 +83,10 @@ def _check_decision(request, outcome, protection_needed, granted, ground, reason
     if protection_needed and ground not in PROTECTION_GROUNDS:
         raise InvalidInput(
             {"refusalGround": "Noem als grond de bescherming van de betrokkene of van anderen."}
+        )
+    if request.kind == RequestKind.EARLY_DESTRUCTION and outcome == Outcome.PARTLY_GRANTED:
+        raise InvalidInput(
+            {"outcome": "Vervroegde vernietiging geldt het hele dossier: ken toe of weiger."}
         )
     if outcome == Outcome.GRANTED:
         return set(request.items.values_list("id", flat=True)), "", ""
@@ -182,6 +198,9 @@ def carry_out_request(actor: Actor, request_id, *, new_values=None) -> SubjectRe
             actor, client, "verzoek-betrokkene-uitvoeren", Operation.CHANGE
         )
 
+        if kind == RequestKind.EARLY_DESTRUCTION:
+            return _destroy_early(actor, request, processing)
+
         def perform(decision):
             today, before = timezone.localdate(), timezone.now()
             if kind == RequestKind.DELETION:
@@ -203,3 +222,26 @@ def carry_out_request(actor: Actor, request_id, *, new_values=None) -> SubjectRe
             return Performed(request_view(reload(request.id)), subject_ids=[client.subject_id])
 
         return process_required(processing, perform, "art9.4").result
+
+
+def _destroy_early(actor: Actor, request, processing) -> SubjectRequestView:
+    """art5.2: the dossier destroyed at the data subject's request, through the one
+    destruction path; the request goes with it (the log and the ledger keep that it was done,
+    by pseudonym), so what is answered is the request as it stood when carried out."""
+    client, partner = request.client, Partner.objects.get(id=actor.partner_id)
+    request.state, request.carried_out_on = RequestState.CARRIED_OUT, timezone.localdate()
+    request.save(update_fields=["state", "carried_out_on"])
+    why = retention_check(client, partner, timezone.localdate(), early=True)
+    if why:
+        raise InvalidInput({"state": EARLY_REFUSED[why]})
+    answer = request_view(reload(request.id))
+
+    def perform(decision):
+        destroy_dossier(client, partner)
+        return Performed(answer, subject_ids=[client.subject_id])
+
+    return process_required(
+        dataclasses.replace(processing, name="dossier-vernietigen", operation=Operation.DESTROY),
+        perform,
+        "art5.2",
+    ).result

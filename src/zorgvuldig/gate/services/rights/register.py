@@ -34,6 +34,7 @@ from zorgvuldig.gate.services.rights.representation import (
 )
 from zorgvuldig.gate.services.rights.views import QueueLine, SubjectRequestView
 from zorgvuldig.protocol import Operation, deadlines
+from zorgvuldig.protocol.version import Deadline
 from zorgvuldig.rights.codes import OPEN_STATES, IdentityMethod, RequestKind, RequestState
 from zorgvuldig.rights.models import RequestPause, SubjectRequest
 
@@ -45,6 +46,7 @@ ARTICLE = {
     RequestKind.ADDITION: "art9.4",
     RequestKind.DELETION: "art9.4",
     RequestKind.BLOCKING: "art9.4",
+    RequestKind.EARLY_DESTRUCTION: "art5.2",
     # rights of the AVG the protocol lacks: the law wins where it is stricter (art3.2g)
     RequestKind.RESTRICTION: "art3.2g",
     RequestKind.PORTABILITY: "art3.2g",
@@ -60,6 +62,7 @@ ABOUT_ITEMS = (
 )
 NEEDS_DETAILS = (RequestKind.CORRECTION, RequestKind.ADDITION, RequestKind.OBJECTION)
 DUE_SOON_DAYS = 7
+EARLY_DESTRUCTION_DEADLINE = Deadline(months=3)
 WAITING = "Dit verzoek wacht op de verzoeker (identiteit of verduidelijking); hervat het eerst."
 
 
@@ -94,11 +97,19 @@ def _paused_days(request: SubjectRequest, until: datetime.date) -> int:
     return sum(((p.ended_on or until) - p.started_on).days for p in request.pauses.all())
 
 
+def deadline_of(kind: str, version) -> Deadline:
+    """The period to answer in: the version's (art9.5), or three months for an early
+    destruction (the Selectielijst gemeenten 2020 and the Jeugdwet, art5.2)."""
+    if kind == RequestKind.EARLY_DESTRUCTION:
+        return EARLY_DESTRUCTION_DEADLINE
+    return version.rights_deadline
+
+
 def _recompute_due(request: SubjectRequest, version) -> None:
     """The due date after a pause ended or an extension: a pause still open counts until today."""
     request.due_on = deadlines.due_date(
         request.received_on,
-        version.rights_deadline,
+        deadline_of(request.kind, version),
         extended=request.extended_on is not None,
         paused_days=_paused_days(request, timezone.localdate()),
     )
@@ -170,7 +181,7 @@ def register_request(
                 details=what,
                 protocol_version=version.id,
                 received_on=day,
-                due_on=deadlines.due_date(day, version.rights_deadline),
+                due_on=deadlines.due_date(day, deadline_of(the_kind, version)),
                 registered_by_id=actor.employee_id,
             )
             request.signed_by.set(sorted(signers))
@@ -296,7 +307,7 @@ def extend_request(
             raise InvalidInput({"announcedOn": "De verlenging ligt vóór de ontvangst."})
         problem = deadlines.extension_problem(
             request.received_on,
-            version.rights_deadline,
+            deadline_of(request.kind, version),
             told,
             paused_days=_paused_days(request, told),
         )
