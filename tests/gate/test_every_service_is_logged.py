@@ -30,6 +30,8 @@ PROCESSES_NO_PERSONAL_DATA: dict[str, str] = {
     "retention_plan": "counts per partner, domain, rule and year of the dossiers that become "
     "due (art5.2), for the records manager: numbers leave the gate, no client; the destruction "
     "list drawn from it is logged per client (decision 16)",
+    "anonymised_statistics": "counts of people whose destroyed data is kept anonymised, by "
+    "category, domain, year and age band, small cells suppressed (art5.2): no one's data",
     "destruction_lists": "a partner's destruction lists by number, state, day and the employees "
     "who acted, with counts: no client (decision 16)",
     "complete_review": "moves a destruction list on to its approver (the undecided entries to "

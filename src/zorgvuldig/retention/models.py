@@ -123,3 +123,22 @@ class DestroyedDossier(models.Model):
     whole_client = models.BooleanField(default=False)
     destroyed_at = models.DateTimeField()
     list = models.ForeignKey(DestructionList, on_delete=models.PROTECT, related_name="+", null=True)
+
+
+class AnonymisedCount(models.Model):
+    """art5.2: what is kept, anonymised, of the data destroyed: how many people had data of a
+    category in a domain whose support ended in a year, by age band. Counts only; they are
+    published with small cells suppressed (:mod:`zorgvuldig.retention.suppression`)."""
+
+    category = models.CharField(max_length=30)
+    domain = models.CharField(max_length=20)
+    period = models.PositiveIntegerField(help_text=_("The year in which the support ended."))
+    age_band = models.CharField(max_length=10)
+    people = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "domain", "period", "age_band"], name="one_count_per_cell"
+            )
+        ]

@@ -64,6 +64,7 @@ from zorgvuldig.gate.services.received import (
     take_in_referral,
 )
 from zorgvuldig.gate.services.retention import (
+    anonymised_statistics,
     approve_list,
     complete_review,
     destruction_list,
@@ -115,6 +116,7 @@ __all__ = [
     "add_relation",
     "address_non_partner",
     "allowed_now",
+    "anonymised_statistics",
     "approve_list",
     "assign_caseworker",
     "carry_out_request",

@@ -18,8 +18,10 @@ from zorgvuldig.gate.services.retention.plan import retention_plan
 from zorgvuldig.gate.services.retention.reapply import reapply_destruction
 from zorgvuldig.gate.services.retention.record import destruction_record
 from zorgvuldig.gate.services.retention.run import run_destruction_list, run_destruction_lists
+from zorgvuldig.gate.services.retention.statistics import anonymised_statistics
 
 __all__ = [
+    "anonymised_statistics",
     "approve_list",
     "complete_review",
     "destruction_list",

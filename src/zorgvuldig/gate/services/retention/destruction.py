@@ -15,11 +15,12 @@ ledger keeps, by pseudonym only, what was destroyed, so a restore can be destroy
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import ProtectedError, Q
+from django.db.models import F, ProtectedError, Q
 from django.utils import timezone
 
 from zorgvuldig.clients.models import Client, Household, Relation, Subject, SupportTrajectory
@@ -30,7 +31,8 @@ from zorgvuldig.gate.services.retention.facts import dossiers, retention_version
 from zorgvuldig.partners.models import Partner
 from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.protocol.retention import dossier_retention
-from zorgvuldig.retention.models import DestroyedDossier, RetentionHold
+from zorgvuldig.retention import statistics
+from zorgvuldig.retention.models import AnonymisedCount, DestroyedDossier, RetentionHold
 from zorgvuldig.rights.codes import OPEN_STATES
 from zorgvuldig.rights.models import (
     IncapacityJudgement,
@@ -93,6 +95,7 @@ def destroy_dossier(client: Client, partner: Partner, *, list_id=None) -> Destro
     categories = tuple(
         sorted(set(DataItem.objects.filter(**mine).values_list("category", flat=True)))
     )
+    _count_anonymised(client, partner, categories)
     requests = SubjectRequest.objects.filter(**mine)
     RecipientNotice.objects.filter(request__in=requests).delete()
     requests.delete()
@@ -122,6 +125,21 @@ def destroy_dossier(client: Client, partner: Partner, *, list_id=None) -> Destro
         list_id=list_id,
     )
     return Destroyed(pseudonym, items, whole, categories)
+
+
+def _count_anonymised(client: Client, partner: Partner, categories) -> None:
+    """What is kept of the dossier: a count in each cell of the anonymised statistics it had
+    data in (art5.2), before anything is deleted."""
+    version = retention_version(partner.id, timezone.localdate())
+    supports = SupportTrajectory.objects.filter(
+        client=client, partner=partner, closed_on__isnull=False
+    ).values_list("domain", "closed_on")
+    for cell in statistics.cells_of(
+        client.subject.birth_date, supports, categories, version.retention.anonymised_categories
+    ):
+        key = dataclasses.asdict(cell)
+        if not AnonymisedCount.objects.filter(**key).update(people=F("people") + 1):
+            AnonymisedCount.objects.create(**key, people=1)
 
 
 def _anything_left(client: Client) -> bool:

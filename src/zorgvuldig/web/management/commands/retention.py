@@ -8,6 +8,8 @@
   on with a run that was broken off (``--list N`` for one list). Run it daily from cron: it is
   the scheduled task. Killed halfway, it is simply started again.
 - ``reapply``: after a restore from backup, destroys again what the ledger says was destroyed.
+- ``statistics``: the anonymised counts kept of what was destroyed, as CSV, with every cell of
+  fewer people than the version's threshold suppressed, and what would reveal it.
 
 It lives with the pages, beside the other commands that call the gate's services.
 """
@@ -22,6 +24,7 @@ from django.core.management.base import BaseCommand, CommandError
 from zorgvuldig.core.errors import InvalidInput, NotFound
 from zorgvuldig.gate import services
 from zorgvuldig.gate.guard import guarded
+from zorgvuldig.retention.suppression import TOTAL
 
 COLUMNS = ("partner", "domein", "regel", "jaar", "dossiers")
 
@@ -46,9 +49,30 @@ class Command(BaseCommand):
         run = actions.add_parser("run", help="voer goedgekeurde vernietigingslijsten uit")
         run.add_argument("--list", dest="number", type=int, help="alleen de lijst met dit nummer")
         actions.add_parser("reapply", help="vernietig opnieuw wat een terugzetting terugbracht")
+        actions.add_parser(
+            "statistics", help="de geanonimiseerde aantallen van wat is vernietigd, als CSV"
+        )
 
     def handle(self, *args, action: str, **options):
-        {"plan": self._plan, "run": self._run, "reapply": self._reapply}[action](**options)
+        {
+            "plan": self._plan,
+            "run": self._run,
+            "reapply": self._reapply,
+            "statistics": self._statistics,
+        }[action](**options)
+
+    def _statistics(self, **options):
+        """Every cell and total per category; a suppressed one says so, without its count."""
+        with guarded():
+            tables = services.anonymised_statistics()
+        writer = csv.writer(self.stdout, lineterminator="\n")
+        writer.writerow(("categorie", "domein", "jaar", "leeftijd", "aantal"))
+        for category, table in tables.items():
+            for entry in (*table.cells.values(), *table.totals.values()):
+                shown = ["totaal" if v is TOTAL else v for v in entry.key]
+                writer.writerow(
+                    (category, *shown, "onderdrukt" if entry.suppressed else entry.count)
+                )
 
     def _reapply(self, **options):
         with guarded():
