@@ -29,14 +29,14 @@ PROCESSES_NO_PERSONAL_DATA: dict[str, str] = {
     "processed for them, which it is not (decision 15)",
     "retention_plan": "counts per partner, domain, rule and year of the dossiers that become "
     "due (art5.2), for the records manager: numbers leave the gate, no client; the destruction "
-    "list drawn from it is logged per client (decision 16)",
+    "list drawn from it is logged per client (decision 17)",
     "anonymised_statistics": "counts of people whose destroyed data is kept anonymised, by "
     "category, domain, year and age band, small cells suppressed (art5.2): no one's data",
     "destruction_lists": "a partner's destruction lists by number, state, day and the employees "
-    "who acted, with counts: no client (decision 16)",
+    "who acted, with counts: no client (decision 17)",
     "complete_review": "moves a destruction list on to its approver (the undecided entries to "
     "be destroyed): reads no client's data; each destruction is logged when the run carries it "
-    "out, and each review of one dossier when it is made (decision 16)",
+    "out, and each review of one dossier when it is made (decision 17)",
     "approve_list": "the privacy officer's approval of a destruction list, which starts its "
     "cooling-off: reads no client's data; each destruction is logged when carried out",
     "return_list": "sends a destruction list back to its author: reads no client's data",
