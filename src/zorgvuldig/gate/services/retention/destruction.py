@@ -17,10 +17,11 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 
-from django.db import models
-from django.db.models import F, ProtectedError, Q
+from django.db import models, transaction
+from django.db.models import F, ProtectedError
 from django.utils import timezone
 
 from zorgvuldig.clients.models import Client, Household, Relation, Subject, SupportTrajectory
@@ -55,7 +56,6 @@ class Kept:
 @dataclass(frozen=True, slots=True)
 class Destroyed:
     pseudonym: str
-    items: int
     whole_client: bool
     categories: tuple[str, ...]
 
@@ -63,23 +63,35 @@ class Destroyed:
 def check(client: Client, partner: Partner, today: datetime.date, *, early: bool) -> str:
     """Why the dossier may not be destroyed today, or "" when it may (early: at the data
     subject's request, before its periods end: only holds and open matters stand in the way)."""
-    if not SupportTrajectory.objects.filter(client=client, partner=partner).exists():
-        return Kept.GONE
-    if SupportTrajectory.objects.filter(client=client, closed_on__isnull=True).exists():
-        return Kept.SUPPORTED
-    if RetentionHold.objects.filter(client=client, partner=partner, review_on__gte=today):
-        return Kept.HOLD
-    if SubjectRequest.objects.filter(
-        client=client, partner=partner, state__in=OPEN_STATES
-    ).exists():
-        return Kept.REQUEST
+    return check_many([client.id], partner, today, early=early)[client.id]
+
+
+def check_many(client_ids, partner: Partner, today: datetime.date, *, early: bool) -> dict:
+    """:func:`check` for many clients at once: per client id its reason, or ""."""
+    ids = list(client_ids)
+
+    def having(model, **where) -> set:
+        return set(
+            model.objects.filter(client_id__in=ids, **where).values_list("client_id", flat=True)
+        )
+
+    reasons = dict.fromkeys(ids, "")
+    present = having(SupportTrajectory, partner=partner)
+    for found, why in (
+        (having(SubjectRequest, partner=partner, state__in=OPEN_STATES), Kept.REQUEST),
+        (having(RetentionHold, partner=partner, review_on__gte=today), Kept.HOLD),
+        (having(SupportTrajectory, closed_on__isnull=True), Kept.SUPPORTED),
+        (set(ids) - present, Kept.GONE),
+    ):
+        reasons.update(dict.fromkeys(found, why))
     if not early:
         version = retention_version(partner.id, today)
-        items = dossiers([client.id], partner.id, partner.kind, today)[client.id]
-        outcomes = dossier_retention(version, items, today)
-        if any(o.kept_through is None or o.kept_through >= today for o in outcomes.values()):
-            return Kept.NOT_DUE
-    return ""
+        pending = [i for i in ids if not reasons[i]]
+        for client_id, items in dossiers(pending, partner.id, partner.kind, today).items():
+            outcomes = dossier_retention(version, items, today).values()
+            if any(o.kept_through is None or o.kept_through >= today for o in outcomes):
+                reasons[client_id] = Kept.NOT_DUE
+    return reasons
 
 
 def _delete(queryset) -> None:
@@ -91,17 +103,24 @@ def _delete(queryset) -> None:
 def destroy_dossier(client: Client, partner: Partner, *, list_id=None) -> Destroyed:
     """Delete the client's dossier at ``partner`` (after :func:`check`, inside the caller's
     transaction and processing); the client as a whole when nothing of them is left."""
-    mine = {"client": client, "partner": partner}
-    categories = tuple(
-        sorted(set(DataItem.objects.filter(**mine).values_list("category", flat=True)))
-    )
-    _count_anonymised(client, partner, categories)
+    return destroy_dossiers([client], partner, list_id=list_id)[client.id]
+
+
+def destroy_dossiers(clients, partner: Partner, *, list_id=None) -> dict:
+    """:func:`destroy_dossier` for many clients at once, a few statements for all of them;
+    per client id what was destroyed."""
+    clients = {c.id: c for c in clients}
+    mine = {"client_id__in": list(clients), "partner": partner}
+    categories: dict = {c: set() for c in clients}
+    for client_id, category in DataItem.objects.filter(**mine).values_list("client_id", "category"):
+        categories[client_id].add(category)
+    _count_anonymised(clients, partner, categories)
     requests = SubjectRequest.objects.filter(**mine)
     RecipientNotice.objects.filter(request__in=requests).delete()
     requests.delete()
     IncapacityJudgement.objects.filter(**mine).delete()
     RepresentativeStance.objects.filter(**mine).delete()
-    ReceivedShare.objects.filter(client=client, recipient_partner=partner).delete()
+    ReceivedShare.objects.filter(client_id__in=list(clients), recipient_partner=partner).delete()
     sent = Disclosure.objects.filter(**mine)
     ReceivedShare.objects.filter(disclosure__in=sent).delete()
     sent.delete()
@@ -110,78 +129,120 @@ def destroy_dossier(client: Client, partner: Partner, *, list_id=None) -> Destro
     _delete(ConsentDocument.objects.filter(**mine))
     _delete(Informing.objects.filter(**mine))
     Annotation.objects.filter(**mine).delete()
-    items, _ = DataItem.objects.filter(**mine).delete()
+    DataItem.objects.filter(**mine).delete()
     SupportTrajectory.objects.filter(**mine).delete()
     RetentionHold.objects.filter(**mine).delete()
-    pseudonym = subject_pseudonym(str(client.subject_id))
-    whole = not _anything_left(client)
-    if whole:
-        _destroy_client(client)
-    DestroyedDossier.objects.create(
-        pseudonym=pseudonym,
-        partner=partner,
-        whole_client=whole,
-        destroyed_at=timezone.now(),
-        list_id=list_id,
-    )
-    return Destroyed(pseudonym, items, whole, categories)
-
-
-def _count_anonymised(client: Client, partner: Partner, categories) -> None:
-    """What is kept of the dossier: a count in each cell of the anonymised statistics it had
-    data in (art5.2), before anything is deleted."""
-    version = retention_version(partner.id, timezone.localdate())
-    supports = SupportTrajectory.objects.filter(
-        client=client, partner=partner, closed_on__isnull=False
-    ).values_list("domain", "closed_on")
-    for cell in statistics.cells_of(
-        client.subject.birth_date, supports, categories, version.retention.anonymised_categories
-    ):
-        key = dataclasses.asdict(cell)
-        if not AnonymisedCount.objects.filter(**key).update(people=F("people") + 1):
-            AnonymisedCount.objects.create(**key, people=1)
-
-
-def _anything_left(client: Client) -> bool:
-    return any(
-        model.objects.filter(client=client).exists()
-        for model in (
-            SupportTrajectory,
-            DataItem,
-            Annotation,
-            Informing,
-            ConsentDecision,
-            ConsentDocument,
-            Disclosure,
-            ReceivedShare,
-            SafetyCase,
-            SubjectRequest,
-            IncapacityJudgement,
-            RepresentativeStance,
+    left = _anything_left(list(clients))
+    whole = [c for i, c in clients.items() if i not in left]
+    _destroy_clients(whole)
+    now = timezone.now()
+    done = {
+        i: Destroyed(
+            subject_pseudonym(str(c.subject_id)), i not in left, tuple(sorted(categories[i]))
         )
+        for i, c in clients.items()
+    }
+    DestroyedDossier.objects.bulk_create(
+        DestroyedDossier(
+            pseudonym=d.pseudonym,
+            partner=partner,
+            whole_client=d.whole_client,
+            destroyed_at=now,
+            list_id=list_id,
+        )
+        for d in done.values()
     )
+    return done
 
 
-def _destroy_client(client: Client) -> None:
-    """The client and their relations; their data subject and the people related to them
+def _count_anonymised(clients: dict, partner: Partner, categories: dict) -> None:
+    """What is kept of the dossiers: a count in each cell of the anonymised statistics each
+    had data in (art5.2), before anything is deleted."""
+    version = retention_version(partner.id, timezone.localdate())
+    supports: dict = {c: [] for c in clients}
+    for client_id, domain, closed in SupportTrajectory.objects.filter(
+        client_id__in=list(clients), partner=partner, closed_on__isnull=False
+    ).values_list("client_id", "domain", "closed_on"):
+        supports[client_id].append((domain, closed))
+    counted: Counter = Counter()
+    for client_id, client in clients.items():
+        counted.update(
+            statistics.cells_of(
+                client.subject.birth_date,
+                supports[client_id],
+                categories[client_id],
+                version.retention.anonymised_categories,
+            )
+        )
+    for cell, people in sorted(counted.items(), key=lambda c: dataclasses.astuple(c[0])):
+        key = dataclasses.asdict(cell)
+        if not AnonymisedCount.objects.filter(**key).update(people=F("people") + people):
+            AnonymisedCount.objects.create(**key, people=people)
+
+
+def _anything_left(client_ids: list) -> set:
+    """The clients of ``client_ids`` of whom something is still held at any partner."""
+    left: set = set()
+    for model in (
+        SupportTrajectory,
+        DataItem,
+        Annotation,
+        Informing,
+        ConsentDecision,
+        ConsentDocument,
+        Disclosure,
+        ReceivedShare,
+        SafetyCase,
+        SubjectRequest,
+        IncapacityJudgement,
+        RepresentativeStance,
+    ):
+        left.update(
+            model.objects.filter(client_id__in=client_ids).values_list("client_id", flat=True)
+        )
+    return left
+
+
+def _destroy_clients(clients: list) -> None:
+    """The clients and their relations; their data subjects and the people related to them
     unless another dossier still names that person (then that dossier keeps them)."""
-    subject = client.subject
-    related = list(subject.relations.values_list("related_id", flat=True))
-    for household in Household.objects.filter(members=subject):
-        household.members.remove(subject)
-    client.delete()
-    subject.relations.all().delete()
-    for person in (subject.id, *related):
-        _forget(person)
+    if not clients:
+        return
+    subjects = [c.subject_id for c in clients]
+    related = list(
+        Relation.objects.filter(subject_id__in=subjects).values_list("related_id", flat=True)
+    )
+    Household.members.through.objects.filter(subject_id__in=subjects).delete()
+    Client.objects.filter(id__in=[c.id for c in clients]).delete()
+    Relation.objects.filter(subject_id__in=subjects).delete()
+    _forget((*subjects, *related))
 
 
-def _forget(subject_id) -> None:
-    if Client.objects.filter(subject_id=subject_id).exists():
-        return
-    if Relation.objects.filter(Q(subject_id=subject_id) | Q(related_id=subject_id)).exists():
-        return
-    if Household.objects.filter(members=subject_id).exists():
-        return
-    # named in another dossier (an item about them, a consent they gave, ...): it keeps them
-    with contextlib.suppress(ProtectedError):
-        Subject.objects.filter(id=subject_id).delete()
+def _forget(subject_ids) -> None:
+    """Delete the data subjects of ``subject_ids`` that no dossier names any more: not a
+    client, in no relation, no household, no item about them, no consent they gave, no
+    request they made, no stance they took."""
+    ids = set(subject_ids)
+    for named in (
+        Client.objects.filter(subject_id__in=ids).values_list("subject_id", flat=True),
+        Relation.objects.filter(subject_id__in=ids).values_list("subject_id", flat=True),
+        Relation.objects.filter(related_id__in=ids).values_list("related_id", flat=True),
+        Household.members.through.objects.filter(subject_id__in=ids).values_list(
+            "subject_id", flat=True
+        ),
+        DataItem.objects.filter(subject_id__in=ids).values_list("subject_id", flat=True),
+        ConsentDecision.objects.filter(given_by_id__in=ids).values_list("given_by_id", flat=True),
+        SubjectRequest.objects.filter(requested_by_id__in=ids).values_list(
+            "requested_by_id", flat=True
+        ),
+        RepresentativeStance.objects.filter(representative_id__in=ids).values_list(
+            "representative_id", flat=True
+        ),
+    ):
+        ids -= set(named)
+    try:
+        Subject.objects.filter(id__in=ids).delete()
+    except ProtectedError:  # named by a model added since: one at a time, keeping those
+        for subject_id in ids:
+            with contextlib.suppress(ProtectedError), transaction.atomic():
+                Subject.objects.filter(id=subject_id).delete()

@@ -12,6 +12,7 @@ the record of destruction, which holds counts, codes and the employees who acted
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 from collections.abc import Callable
 
 from django.conf import settings
@@ -25,7 +26,7 @@ from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.gate.processing import Performed, log_refused_attempt, process_required
 from zorgvuldig.gate.services.common import gate_service
 from zorgvuldig.gate.services.retention.convert import list_view
-from zorgvuldig.gate.services.retention.destruction import Kept, check, destroy_dossier
+from zorgvuldig.gate.services.retention.destruction import Kept, check_many, destroy_dossiers
 from zorgvuldig.gate.services.retention.views import DestructionListView
 from zorgvuldig.gate.services.rights.handlers import rights_processing
 from zorgvuldig.partners.services import actor_for
@@ -94,11 +95,12 @@ def run_destruction_list(
         .values_list("id", flat=True)[: settings.ZORGVULDIG_DESTRUCTION_BATCH]
     ):
         with transaction.atomic():
-            entries = ListEntry.objects.select_for_update().filter(
-                id__in=batch, outcome=EntryOutcome.PENDING
+            entries = list(
+                ListEntry.objects.select_for_update().filter(
+                    id__in=batch, outcome=EntryOutcome.PENDING
+                )
             )
-            for entry in entries:
-                _carry_out(actor, found, entry, now)
+            _carry_out(actor, found, entries, now)
         if progress:
             progress(total - found.entries.filter(outcome=EntryOutcome.PENDING).count(), total)
     with transaction.atomic():
@@ -108,49 +110,76 @@ def run_destruction_list(
     return list_view(found)
 
 
-def _carry_out(actor, found: DestructionList, entry: ListEntry, now) -> None:
-    client = Client.objects.select_for_update().filter(id=entry.client_id).first()
-    today = timezone.localdate(now)
-    if entry.review == Review.KEEP:
-        why = KEPT_ON_REVIEW
-    elif client is None:
-        why = Kept.GONE
-    else:
-        why = check(client, found.partner, today, early=False)
-    processing = rights_processing(actor, client, NAME, Operation.DESTROY)
-    if why:
-        if client is not None and why != KEPT_ON_REVIEW:
-            log_refused_attempt(
-                processing,
-                [Refusal("art5.2", f"Niet vernietigd: {_WHY[why]}", _AGAIN)],
-            )
-        entry.outcome, entry.kept_because = EntryOutcome.KEPT, why
-    else:
-        categories = tuple(
-            dict.fromkeys(
-                (Category.IDENTIFICATION, *map(Category, _categories(client, found.partner_id)))
-            )
+def _carry_out(actor, found: DestructionList, entries: list[ListEntry], now) -> None:
+    """One batch: every dossier checked again, those that may go destroyed together, each
+    client's destruction (or why not) logged for them."""
+    partner, today = found.partner, timezone.localdate(now)
+    clients = {
+        c.id: c
+        for c in Client.objects.select_for_update(of=("self",))
+        .select_related("subject")
+        .filter(id__in=[e.client_id for e in entries if e.client_id])
+        .order_by("id")
+    }
+    reasons = check_many(list(clients), partner, today, early=False)
+    why = {
+        entry: KEPT_ON_REVIEW
+        if entry.review == Review.KEEP
+        else reasons.get(entry.client_id, Kept.GONE)
+        for entry in entries
+    }
+    refused: dict[str, list] = defaultdict(list)
+    for entry, reason in why.items():
+        if reason in _WHY:
+            refused[reason].append(clients[entry.client_id].subject_id)
+    for reason, subjects in refused.items():
+        log_refused_attempt(
+            rights_processing(actor, None, NAME, Operation.DESTROY, subject_ids=tuple(subjects)),
+            [Refusal("art5.2", f"Niet vernietigd: {_WHY[reason]}", _AGAIN)],
+        )
+    going = [clients[e.client_id] for e, reason in why.items() if not reason]
+    if going:
+        _destroy(actor, found, going)
+    for entry, reason in why.items():
+        entry.outcome = EntryOutcome.KEPT if reason else EntryOutcome.DESTROYED
+        entry.kept_because, entry.carried_out_at = reason, now
+        if not reason:
+            entry.client_id = None
+    ListEntry.objects.bulk_update(entries, ["outcome", "kept_because", "client", "carried_out_at"])
+
+
+def _destroy(actor, found: DestructionList, clients: list) -> None:
+    """Destroy ``clients``' dossiers at the list's partner, logged as required by art5.2: one
+    record for each, naming the categories of their own data."""
+    held: dict = {}
+    for client_id, category in (
+        DataItem.objects.filter(client__in=clients, partner_id=found.partner_id)
+        .values_list("client_id", "category")
+        .distinct()
+    ):
+        held.setdefault(client_id, []).append(category)
+    groups: dict[tuple, list] = defaultdict(list)
+    for client in clients:
+        groups[_categories(held.get(client.id, ()))].append(client)
+    for categories, group in groups.items():
+        processing = rights_processing(
+            actor, None, NAME, Operation.DESTROY, subject_ids=tuple(c.subject_id for c in group)
         )
         process_required(
             dataclasses.replace(processing, categories=categories),
-            lambda decision: Performed(
-                destroy_dossier(client, found.partner, list_id=found.id),
-                subject_ids=[client.subject_id],
+            lambda decision, group=group: Performed(
+                destroy_dossiers(group, found.partner, list_id=found.id),
+                subject_ids=[c.subject_id for c in group],
             ),
             "art5.2",
         )
-        entry.outcome, entry.client = EntryOutcome.DESTROYED, None
-    entry.carried_out_at = now
-    entry.save(update_fields=["outcome", "kept_because", "client", "carried_out_at"])
 
 
-def _categories(client, partner_id) -> list[str]:
-    return sorted(
-        set(
-            DataItem.objects.filter(client=client, partner_id=partner_id).values_list(
-                "category", flat=True
-            )
-        )
+def _categories(held) -> tuple[Category, ...]:
+    """Identification (the dossier itself) and the categories of the items held."""
+    return (
+        Category.IDENTIFICATION,
+        *sorted({Category(c) for c in held} - {Category.IDENTIFICATION}),
     )
 
 
