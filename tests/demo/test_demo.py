@@ -48,7 +48,7 @@ def demo(*args) -> str:
 def test_loading_twice_changes_nothing():
     first = demo()
     loaded = counts()
-    assert loaded["clients.Client"] == 5 and loaded["partners.Partner"] == 7
+    assert loaded["clients.Client"] == 9 and loaded["partners.Partner"] == 7
     assert loaded["clients.Household"] == 1
     # the exchanges (demo/exchanges.py): shares, referrals, a pull, a non-partner, Veilig Thuis
     # (10: what a recipient's own support does not need stays behind, art5.1)
@@ -65,11 +65,11 @@ def test_loading_twice_changes_nothing():
 
 def test_clients_option_generates_a_region_of_any_size():
     demo("--clients", "12")
-    assert counts()["clients.Client"] == 17
+    assert counts()["clients.Client"] == 21
     demo("--clients", "12")
-    assert counts()["clients.Client"] == 17
+    assert counts()["clients.Client"] == 21
     demo("--clients", "15")
-    assert counts()["clients.Client"] == 20
+    assert counts()["clients.Client"] == 24
 
 
 def test_demo_logins_work(client):

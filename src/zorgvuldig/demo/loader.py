@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from zorgvuldig.demo import exchanges, region, rights
+from zorgvuldig.demo import exchanges, region, retention, rights
 from zorgvuldig.demo.models import DemoRegion
 from zorgvuldig.demo.signing import signing_with
 from zorgvuldig.gate import services
@@ -169,6 +169,7 @@ def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> i
     actors = {username: actor_for(employee) for username, employee in employees.items()}
     exchanges.load(actors, exchanges.HandMade(client_ids, representative_ids, subject_ids))
     rights.load(actors, client_ids, subject_ids, representative_ids)
+    retention.load(actors, bsns)
     return len(region.CLIENTS)
 
 

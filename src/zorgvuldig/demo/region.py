@@ -39,6 +39,7 @@ EMPLOYEES = [
     ("sophie", "Sophie", "van Beek", YOUTH, "privacy-officer", True),
     ("jeroen", "Jeroen", "van Dijk", WMO, "caseworker", True),
     ("eva", "Eva", "Bakker", WELFARE, "caseworker", True),
+    ("anouk", "Anouk", "Meijer", WELFARE, "privacy-officer", True),
     ("kees", "Kees", "Verhoef", HOUSING, "caseworker", True),
     ("lotte", "Lotte", "de Graaf", DEBT, "caseworker", True),
     ("marloes", "Marloes", "Jansen", MUNICIPALITY, "caseworker", True),
