@@ -120,3 +120,28 @@ def test_a_destruction_list_of_another_partner_is_not_found(api, client_dossier,
     stranger = as_employee(make_employee(make_partner("Buurtteam"), "bram"))
     problem(stranger.get(f"/destruction-lists/{list_id}"), 404)
     assert "dueBy" in invalid_fields(api.post("/destruction-lists", {"dueBy": "morgen"}))
+
+
+def test_art5_2_after_destruction_no_path_reads_the_dossier(
+    api, officer_api, partner, client_dossier, youth_item
+):
+    end_support(client_dossier)
+    reviewer = as_employee(make_employee(partner, "rob"))
+    list_id = api.post("/destruction-lists", {"dueBy": timezone.localdate().isoformat()}).json()[
+        "id"
+    ]
+    reviewer.post(f"/destruction-lists/{list_id}/review-completion", {"destroyRest": True})
+    officer_api.post(f"/destruction-lists/{list_id}/approval", {})
+    services.run_destruction_list(list_id, now=timezone.now() + datetime.timedelta(days=8))
+    for path in (
+        f"/clients/{client_dossier.id}?purpose=support-provision",
+        f"/clients/{client_dossier.id}/retention",
+        f"/clients/{client_dossier.id}/subject-requests",
+        f"/clients/{client_dossier.id}/consents?purpose=support-provision",
+        f"/clients/{client_dossier.id}/data-items?purpose=support-provision&categories=youth",
+        f"/data-items/{youth_item.id}?purpose=support-provision",
+    ):
+        for caller in (api, officer_api):
+            assert caller.get(path).status_code == 404, path
+    (entry,) = officer_api.get(f"/destruction-lists/{list_id}").json()["page"]
+    assert entry["clientId"] is None and entry["clientName"] == ""
