@@ -15,6 +15,7 @@ from tests.consent.conftest import image_bytes, pdf_bytes, signed_pdf, signed_pn
 from zorgvuldig.consent import documents
 from zorgvuldig.consent.documents import UploadedForm
 from zorgvuldig.consent.models import ConsentDecision, ConsentDocument
+from zorgvuldig.core import keys
 from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.gate import services
 from zorgvuldig.partners.services import actor_for
@@ -188,8 +189,10 @@ def test_art3_2b_the_signed_form_and_its_name_are_encrypted_at_rest(actor, infor
         content, filename = cursor.fetchone()
     raw = bytes(content)
     assert not raw.startswith(b"%PDF") and b"%PDF" not in raw
-    assert raw.startswith(b"g1:")
-    assert "yilmaz" not in filename
+    # sealed with the key of the client's dossier at the partner (decision 0016)
+    owner = keys.dossier_owner(informed.id, actor.partner_id)
+    assert raw.startswith(b"d:" + owner.hex.encode() + b":")
+    assert "yilmaz" not in filename and filename.startswith(f"d:{owner.hex}:")
     assert ConsentDocument.objects.get(id=view.document.id).content == form.content
 
 
@@ -216,12 +219,10 @@ def test_art3_2c_a_colleague_not_assigned_is_refused_the_form(actor, partner, in
 
 @pytest.mark.django_db
 def test_the_overview_lists_forms_without_reading_their_content(actor, informed, monkeypatch):
-    from zorgvuldig.core import crypto
-
     view = record(actor, informed.id, signed_pdf())
     calls = []
-    real = crypto.decrypt_bytes
-    monkeypatch.setattr(crypto, "decrypt_bytes", lambda *a: calls.append(a) or real(*a))
+    real = keys.decrypt_bytes
+    monkeypatch.setattr(keys, "decrypt_bytes", lambda *a: calls.append(a) or real(*a))
     overview = services.consent_overview(actor, informed.id, purpose="assessment")
     assert overview.documents[0].id == view.document.id
     assert overview.history[0].document.id == view.document.id

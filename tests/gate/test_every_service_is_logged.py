@@ -41,8 +41,10 @@ PROCESSES_NO_PERSONAL_DATA: dict[str, str] = {
     "cooling-off: reads no client's data; each destruction is logged when carried out",
     "return_list": "sends a destruction list back to its author: reads no client's data",
     "resubmit_list": "sends a returned destruction list for review again: reads no client's data",
+    "rotate_keys": "re-seals ciphertexts under the current master key (art3.2b): each value is "
+    "read only to be sealed again, nothing is shown, changed or sent (decision 16)",
     "destruction_record": "the record of a carried-out destruction list: counts, codes and the "
-    "employees who acted, no client (art5.2, decision 16)",
+    "employees who acted, no client (art5.2, decision 17)",
 }
 
 

@@ -43,6 +43,10 @@ class Subject(models.Model):
     def full_name(self) -> str:
         return " ".join(p for p in (self.given_names, self.surname_prefix, self.surname) if p)
 
+    @property
+    def key_owner(self):  # the subject's own key: their BSN goes with them (art5.2)
+        return self.id
+
 
 class Client(models.Model):
     """A resident who gets support from one or more partners (art1); owns a dossier."""

@@ -230,7 +230,7 @@ ZORGVULDIG_SITE_URL = os.environ.get("ZORGVULDIG_SITE_URL", "").rstrip("/")
 ZORGVULDIG_WEBHOOK_HTTP_HOSTS = env_list("ZORGVULDIG_WEBHOOK_HTTP_HOSTS")
 
 # art5.2: an approved destruction list waits this many days before it may be carried out; in
-# that time it can still be returned to its author (decision 16).
+# that time it can still be returned to its author (decision 17).
 ZORGVULDIG_DESTRUCTION_COOLING_OFF_DAYS = int(
     os.environ.get("ZORGVULDIG_DESTRUCTION_COOLING_OFF_DAYS", "7")
 )

@@ -18,7 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from zorgvuldig.core.fields import EncryptedBinaryField, EncryptedTextField
+from zorgvuldig.core.fields import DossierKeyed, EncryptedBinaryField, EncryptedTextField
 from zorgvuldig.protocol.consent import ConsentScope, ConsentState
 
 
@@ -57,7 +57,7 @@ class InformingMethod(models.TextChoices):
     LETTER = "letter", _("By letter")
 
 
-class Informing(AppendOnlyModel):
+class Informing(DossierKeyed, AppendOnlyModel):
     """art4.1: the caseworker told the client that data is recorded and may be exchanged, and
     with which organisations, named as concretely as possible."""
 
@@ -92,7 +92,7 @@ class Informing(AppendOnlyModel):
         indexes = [models.Index(fields=["client", "partner"], name="consent_informing_client")]
 
 
-class ConsentDocument(AppendOnlyModel):
+class ConsentDocument(DossierKeyed, AppendOnlyModel):
     """art4.4: a signed consent form (PDF, PNG or JPEG), encrypted at rest. Kept also when the
     client refused consent."""
 
@@ -122,7 +122,7 @@ _STATES = [
 ]
 
 
-class ConsentDecision(AppendOnlyModel):
+class ConsentDecision(DossierKeyed, AppendOnlyModel):
     """The client's answer to a request for consent (art4.2, art4.3), or a withdrawal (art4.5).
 
     ``categories`` (data category codes) and ``recipients`` (partner ids, only when sharing)

@@ -1,10 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Field encryption, the BSN search index and subject pseudonyms (art3.2b).
 
-All keys are derived with HKDF-SHA256 from ``ZORGVULDIG_MASTER_KEY``, each for one purpose, so
-that a leak of one derived key does not expose another use. Field values are encrypted with
-AES-256-GCM; a ciphertext starts with the number of the master key that made it, so that
-``ZORGVULDIG_PREVIOUS_MASTER_KEYS`` keep decrypting old values after a key rotation.
+The purpose keys are derived with HKDF-SHA256 from ``ZORGVULDIG_MASTER_KEY``, each for one
+purpose, so that a leak of one derived key does not expose another use. Values are encrypted
+with AES-256-GCM: the personal data of a dossier or a data subject with a random key of its
+own, wrapped by the master key (:mod:`zorgvuldig.core.keys`, envelope encryption), other
+values with the master's field-encryption key. A ciphertext or wrapped key starts with the
+number of the master key that made it, so that ``ZORGVULDIG_PREVIOUS_MASTER_KEYS`` keep
+decrypting old values after a key rotation.
 """
 
 from __future__ import annotations
@@ -47,8 +50,8 @@ def purpose_keys(purpose: str) -> tuple[bytes, ...]:
 
 
 @cache
-def _aead(generation: int) -> AESGCM:
-    return AESGCM(_derive(_keyring()[generation], "field-encryption"))
+def _aead(generation: int, purpose: str = "field-encryption") -> AESGCM:
+    return AESGCM(_derive(_keyring()[generation], purpose))
 
 
 def key_generation() -> int:
@@ -89,6 +92,43 @@ def decrypt_bytes(token: bytes, context: str) -> bytes:
     tag, _, raw = bytes(token).partition(b":")
     generation = key_generation() - int(tag.removeprefix(b"g"))
     return _aead(generation).decrypt(raw[:_NONCE_BYTES], raw[_NONCE_BYTES:], context.encode())
+
+
+def new_data_key() -> bytes:
+    """A fresh random AES-256 key of one dossier or one data subject (see :mod:`.keys`)."""
+    return AESGCM.generate_key(bit_length=256)
+
+
+def wrap_key(data_key: bytes, owner: bytes) -> bytes:
+    """``data_key`` sealed with the current master key (purpose ``key-wrapping``), bound to
+    its owner: ``g<generation>:`` + nonce + sealed key. A copy of the data without the wrapped
+    keys is unreadable with the master key alone."""
+    nonce = os.urandom(_NONCE_BYTES)
+    sealed = _aead(0, "key-wrapping").encrypt(nonce, data_key, owner)
+    return f"g{key_generation()}:".encode() + nonce + sealed
+
+
+def unwrap_key(wrapped: bytes, owner: bytes) -> bytes:
+    """The data key of :func:`wrap_key`, with the current or a previous master key."""
+    tag, _, raw = bytes(wrapped).partition(b":")
+    generation = key_generation() - int(tag.removeprefix(b"g"))
+    return _aead(generation, "key-wrapping").decrypt(raw[:_NONCE_BYTES], raw[_NONCE_BYTES:], owner)
+
+
+def wrapped_by_current(wrapped: bytes) -> bool:
+    """Whether a wrapped key is sealed with the current master key (else: rotate it)."""
+    return bytes(wrapped).startswith(f"g{key_generation()}:".encode())
+
+
+def seal(data_key: bytes, plaintext: bytes, context: bytes) -> bytes:
+    """``plaintext`` sealed with a data key: nonce + ciphertext with its tag."""
+    nonce = os.urandom(_NONCE_BYTES)
+    return nonce + AESGCM(data_key).encrypt(nonce, plaintext, context)
+
+
+def unseal(data_key: bytes, sealed: bytes, context: bytes) -> bytes:
+    """The plaintext of :func:`seal`; ``InvalidTag`` when key, content or context differ."""
+    return AESGCM(data_key).decrypt(sealed[:_NONCE_BYTES], sealed[_NONCE_BYTES:], context)
 
 
 def blind_index(value: str, purpose: str) -> str:

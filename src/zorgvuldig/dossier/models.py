@@ -11,7 +11,7 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from zorgvuldig.core.fields import EncryptedTextField
+from zorgvuldig.core.fields import DossierKeyed, EncryptedTextField
 from zorgvuldig.protocol import CATEGORIES
 
 
@@ -25,7 +25,7 @@ class OriginMethod(models.TextChoices):
     OBSERVATION = "observation", _("Observation by the caseworker")
 
 
-class DataItem(models.Model):
+class DataItem(DossierKeyed, models.Model):
     """One piece of data in a client's dossier, in one category of the taxonomy."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -93,8 +93,12 @@ class DataItemVersion(models.Model):
             models.UniqueConstraint(fields=["item", "number"], name="one_version_number_per_item")
         ]
 
+    @property
+    def key_owner(self):  # the dossier of the item
+        return self.item.key_owner
 
-class Annotation(models.Model):
+
+class Annotation(DossierKeyed, models.Model):
     """A note in a client's dossier ("aantekening"), required by the protocol or by choice."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -130,3 +134,7 @@ class SecrecyRelease(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["item", "recipient"], name="one_release_per_recipient")
         ]
+
+    @property
+    def key_owner(self):  # the dossier of the item
+        return self.item.key_owner

@@ -12,7 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from zorgvuldig.core.fields import EncryptedTextField
+from zorgvuldig.core import keys
+from zorgvuldig.core.fields import DossierKeyed, EncryptedTextField
 
 
 class NonPartnerKind(models.TextChoices):
@@ -57,7 +58,7 @@ class Ground(models.TextChoices):
     VEILIG_THUIS = "art8.2", _("Veilig Thuis report (art. 8(2))")
 
 
-class Disclosure(models.Model):
+class Disclosure(DossierKeyed, models.Model):
     """One version of one item that left the partner: to whom, when, why, on which ground.
 
     Answers "who received this?" for the overview of art9.1 and the notices of art9.6.
@@ -112,7 +113,7 @@ class MeldcodeStep(models.TextChoices):
     DECIDE = "decide", _("5. Decide: organise help and/or report to Veilig Thuis")
 
 
-class SafetyCase(models.Model):
+class SafetyCase(DossierKeyed, models.Model):
     """Signals of domestic violence or child abuse about a client, followed through the
     Meldcode (art8.1), at one partner."""
 
@@ -154,6 +155,10 @@ class SafetyCaseStep(models.Model):
             models.UniqueConstraint(fields=["case", "step"], name="one_meldcode_step_each")
         ]
 
+    @property
+    def key_owner(self):  # the dossier of the Meldcode case
+        return self.case.key_owner
+
 
 class ReceivedShare(models.Model):
     """A disclosure to a partner as the recipient sees it: waiting until a caseworker there
@@ -193,3 +198,7 @@ class ReceivedShare(models.Model):
                 name="received_share_waiting",
             )
         ]
+
+    @property
+    def key_owner(self):  # the client's dossier at the recipient
+        return keys.dossier_owner(self.client_id, self.recipient_partner_id)

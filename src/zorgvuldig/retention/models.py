@@ -13,11 +13,11 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from zorgvuldig.core.fields import EncryptedTextField
+from zorgvuldig.core.fields import DossierKeyed, EncryptedTextField
 from zorgvuldig.protocol import DOMAINS
 
 
-class RetentionHold(models.Model):
+class RetentionHold(DossierKeyed, models.Model):
     """art5.2: a client's data at one partner kept longer because careful support needs it;
     after ``review_on`` passes without a new hold, the data is due again."""
 

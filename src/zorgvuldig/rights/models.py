@@ -18,7 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from zorgvuldig.core.fields import EncryptedTextField
+from zorgvuldig.core.fields import DossierKeyed, EncryptedTextField
 from zorgvuldig.rights.codes import (
     IdentityMethod,
     NoticeChannel,
@@ -32,7 +32,7 @@ from zorgvuldig.rights.codes import (
 )
 
 
-class SubjectRequest(models.Model):
+class SubjectRequest(DossierKeyed, models.Model):
     """A request under art9 (and AVG art. 15 to 21) at one partner."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -103,8 +103,12 @@ class RequestPause(models.Model):
             )
         ]
 
+    @property
+    def key_owner(self):  # the dossier of the request
+        return self.request.key_owner
 
-class IncapacityJudgement(models.Model):
+
+class IncapacityJudgement(DossierKeyed, models.Model):
     """art10.2: the partner judged a data subject of 16 or older unable to exercise the rights
     or to oversee their consequences; in force from ``judged_on`` until ``ended_on``."""
 
@@ -117,7 +121,7 @@ class IncapacityJudgement(models.Model):
     ended_on = models.DateField(null=True, blank=True)
 
 
-class RepresentativeStance(models.Model):
+class RepresentativeStance(DossierKeyed, models.Model):
     """What the partner recorded about someone who could act for a client (art10.2, art10.3)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -163,6 +167,10 @@ class RecipientNotice(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    @property
+    def key_owner(self):  # the dossier of the request
+        return self.request.key_owner
+
 
 class InspectionWithholding(models.Model):
     """art9.3: an item withheld from an inspection (art9.2), with its ground and reason.
@@ -185,6 +193,10 @@ class InspectionWithholding(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["request", "item"], name="withheld_once_per_request")
         ]
+
+    @property
+    def key_owner(self):  # the dossier of the request
+        return self.request.key_owner
 
 
 class ReminderReason(models.TextChoices):

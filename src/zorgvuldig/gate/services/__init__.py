@@ -46,6 +46,7 @@ from zorgvuldig.gate.services.households import (
     household_overview,
     update_household_plan,
 )
+from zorgvuldig.gate.services.keys import rotate_keys
 from zorgvuldig.gate.services.log import client_log
 from zorgvuldig.gate.services.meldcode import (
     close_safety_case,
@@ -186,6 +187,7 @@ __all__ = [
     "retention_plan",
     "return_list",
     "review_entry",
+    "rotate_keys",
     "run_destruction_list",
     "run_destruction_lists",
     "safety_cases",

@@ -10,11 +10,12 @@ of them at recipients, Meldcode cases, requests, trajectories and holds. When no
 client is left at any partner, the client goes too: their relations, their place in
 households, and their data subject unless another dossier still names that person. The
 ledger keeps, by pseudonym only, what was destroyed, so a restore can be destroyed again.
+The keys of the dossier, and of each data subject that goes, are deleted with the rows
+(crypto-shredding, decision 0016): what a backup kept of them can no longer be read.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime
 from collections import Counter
@@ -26,6 +27,7 @@ from django.utils import timezone
 
 from zorgvuldig.clients.models import Client, Household, Relation, Subject, SupportTrajectory
 from zorgvuldig.consent.models import ConsentDecision, ConsentDocument, Informing
+from zorgvuldig.core import keys
 from zorgvuldig.dossier.models import Annotation, DataItem
 from zorgvuldig.exchange.models import Disclosure, ReceivedShare, SafetyCase
 from zorgvuldig.gate.services.retention.facts import dossiers, retention_version
@@ -132,6 +134,7 @@ def destroy_dossiers(clients, partner: Partner, *, list_id=None) -> dict:
     DataItem.objects.filter(**mine).delete()
     SupportTrajectory.objects.filter(**mine).delete()
     RetentionHold.objects.filter(**mine).delete()
+    keys.shred(keys.dossier_owner(c, partner.id) for c in clients)
     left = _anything_left(list(clients))
     whole = [c for i, c in clients.items() if i not in left]
     _destroy_clients(whole)
@@ -243,6 +246,10 @@ def _forget(subject_ids) -> None:
     try:
         Subject.objects.filter(id__in=ids).delete()
     except ProtectedError:  # named by a model added since: one at a time, keeping those
-        for subject_id in ids:
-            with contextlib.suppress(ProtectedError), transaction.atomic():
-                Subject.objects.filter(id=subject_id).delete()
+        for subject_id in list(ids):
+            try:
+                with transaction.atomic():
+                    Subject.objects.filter(id=subject_id).delete()
+            except ProtectedError:
+                ids.discard(subject_id)
+    keys.shred(ids)
