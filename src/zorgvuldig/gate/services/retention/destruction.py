@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The one path by which a client's dossier at a partner is destroyed (art5.2): a run of a
-destruction list and an early destruction at the data subject's request both pass here.
+"""The one path by which personal data is destroyed (art5.2): a run of a destruction list, an
+early destruction at the data subject's request and a granted deletion (art9.4) all pass here.
 
 Inside the caller's transaction, with the client's row locked, it checks again what may have
 changed since the list was drawn: support that opened again, a hold, an open request of the
@@ -28,7 +28,7 @@ from django.utils import timezone
 from zorgvuldig.clients.models import Client, Household, Relation, Subject, SupportTrajectory
 from zorgvuldig.consent.models import ConsentDecision, ConsentDocument, Informing
 from zorgvuldig.core import keys
-from zorgvuldig.dossier.models import Annotation, DataItem
+from zorgvuldig.dossier.models import Annotation, DataItem, DataItemVersion
 from zorgvuldig.exchange.models import Disclosure, ReceivedShare, SafetyCase
 from zorgvuldig.gate.services.retention.facts import dossiers, retention_version
 from zorgvuldig.partners.models import Partner
@@ -43,6 +43,8 @@ from zorgvuldig.rights.models import (
     RepresentativeStance,
     SubjectRequest,
 )
+
+DESTROYED = "[vernietigd]"  # what a destroyed item's versions say instead (art9.4)
 
 
 class Kept:
@@ -62,20 +64,26 @@ class Destroyed:
     categories: tuple[str, ...]
 
 
-def check(client: Client, partner: Partner, today: datetime.date, *, early: bool) -> str:
+def check(
+    client: Client, partner: Partner, today: datetime.date, *, early: bool, request_id=None
+) -> str:
     """Why the dossier may not be destroyed today, or "" when it may (early: at the data
-    subject's request, before its periods end: only holds and open matters stand in the way)."""
-    return check_many([client.id], partner, today, early=early)[client.id]
+    subject's request ``request_id``, before its periods end: only holds and other open
+    matters stand in the way)."""
+    return check_many([client.id], partner, today, early=early, request_id=request_id)[client.id]
 
 
-def check_many(client_ids, partner: Partner, today: datetime.date, *, early: bool) -> dict:
+def check_many(
+    client_ids, partner: Partner, today: datetime.date, *, early: bool, request_id=None
+) -> dict:
     """:func:`check` for many clients at once: per client id its reason, or ""."""
     ids = list(client_ids)
 
     def having(model, **where) -> set:
-        return set(
-            model.objects.filter(client_id__in=ids, **where).values_list("client_id", flat=True)
-        )
+        found = model.objects.filter(client_id__in=ids, **where)
+        if model is SubjectRequest:
+            found = found.exclude(id=request_id)
+        return set(found.values_list("client_id", flat=True))
 
     reasons = dict.fromkeys(ids, "")
     present = having(SupportTrajectory, partner=partner)
@@ -94,6 +102,30 @@ def check_many(client_ids, partner: Partner, today: datetime.date, *, early: boo
             if any(o.kept_through is None or o.kept_through >= today for o in outcomes):
                 reasons[client_id] = Kept.NOT_DUE
     return reasons
+
+
+def check_deletion(client: Client, partner: Partner, today: datetime.date, request_id) -> str:
+    """Why the items a deletion request ``request_id`` was granted (art9.4) may not be
+    destroyed today: a hold on the dossier, or another request being handled; or ""."""
+    if RetentionHold.objects.filter(client=client, partner=partner, review_on__gte=today).exists():
+        return Kept.HOLD
+    other = SubjectRequest.objects.filter(client=client, partner=partner, state__in=OPEN_STATES)
+    return Kept.REQUEST if other.exclude(id=request_id).exists() else ""
+
+
+def destroy_items(item_ids, day: datetime.date) -> int:
+    """Destroy the content of the items of a granted deletion (art9.4, after
+    :func:`check_deletion`): every version's value and source are overwritten; the item, its
+    version numbers and its disclosure records stay, so that who received what, and that it
+    was destroyed, can still be told (art9.1, art9.6). Returns how many items were destroyed
+    (items destroyed before are left as they are)."""
+    items = list(DataItem.objects.filter(id__in=item_ids, destroyed_on__isnull=True))
+    versions = list(DataItemVersion.objects.filter(item__in=items).select_related("item"))
+    for version in versions:
+        version.value, version.source = DESTROYED, DESTROYED
+        version.save(update_fields=["value", "source"])  # sealed with the dossier's key
+    DataItem.objects.filter(id__in=[i.id for i in items]).update(destroyed_on=day)
+    return len(items)
 
 
 def _delete(queryset) -> None:

@@ -26,10 +26,14 @@ from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.dossier.models import DataItem, DataItemVersion, OriginMethod
 from zorgvuldig.gate import validation
-from zorgvuldig.gate.processing import Performed, process_required
+from zorgvuldig.gate.processing import Performed, log_refused_attempt, process_required
 from zorgvuldig.gate.services.common import gate_service
-from zorgvuldig.gate.services.dossier.destruction import destroy_content
-from zorgvuldig.gate.services.retention.destruction import Kept, destroy_dossier
+from zorgvuldig.gate.services.retention.destruction import (
+    Kept,
+    check_deletion,
+    destroy_dossier,
+    destroy_items,
+)
 from zorgvuldig.gate.services.retention.destruction import check as retention_check
 from zorgvuldig.gate.services.rights.convert import request_view
 from zorgvuldig.gate.services.rights.handlers import rights_processing
@@ -38,6 +42,7 @@ from zorgvuldig.gate.services.rights.register import WAITING, reload, request_fo
 from zorgvuldig.gate.services.rights.views import SubjectRequestView
 from zorgvuldig.partners.models import Partner
 from zorgvuldig.protocol import Operation
+from zorgvuldig.protocol.decision import Refusal
 from zorgvuldig.rights.codes import (
     DECIDED_KINDS,
     OPEN_STATES,
@@ -50,8 +55,8 @@ from zorgvuldig.rights.codes import (
 )
 
 SOURCE = "Verzoek van de betrokkene (art. 9 lid 4)"
-# why an early destruction that was granted cannot be carried out yet (art5.2)
-EARLY_REFUSED = {
+# why a granted early destruction or deletion cannot be carried out yet (art5.2, art9.4)
+DESTRUCTION_REFUSED = {
     Kept.GONE: "Van deze cliënt is bij uw organisatie niets meer om te vernietigen.",
     Kept.SUPPORTED: "De cliënt wordt nog ondersteund; sluit eerst de lopende trajecten.",
     Kept.HOLD: "Een bewaarbesluit houdt het dossier vast; herzie dat eerst.",
@@ -197,51 +202,78 @@ def carry_out_request(actor: Actor, request_id, *, new_values=None) -> SubjectRe
         processing = rights_processing(
             actor, client, "verzoek-betrokkene-uitvoeren", Operation.CHANGE
         )
+        refused = _destruction_refused(actor, request, kind)
+        if not refused:
+            if kind == RequestKind.EARLY_DESTRUCTION:
+                return _destroy_early(actor, request, processing)
+            return _carry_out(actor, request, kind, items, values, processing)
+    # nothing was written: the destruction path refused it, and the log keeps why (art5.2)
+    log_refused_attempt(
+        _destroying(processing) if kind == RequestKind.EARLY_DESTRUCTION else processing,
+        [refused],
+    )
+    raise InvalidInput({"state": refused.reason})
 
-        if kind == RequestKind.EARLY_DESTRUCTION:
-            return _destroy_early(actor, request, processing)
 
-        def perform(decision):
-            today, before = timezone.localdate(), timezone.now()
-            if kind == RequestKind.DELETION:
-                destroy_content([i.id for i in items], today)
-            elif kind in WITHOUT_VALUES:
-                DataItem.objects.filter(id__in=[i.id for i in items]).update(blocked_on=today)
-            for item in items if kind not in WITHOUT_VALUES else ():
-                value = validation.text(values[str(item.id)], "newValues", 4000)
-                if kind == RequestKind.ADDITION:
-                    previous = item.versions.order_by("-number").first().value
-                    value = f"{previous}\n\nAanvulling van de betrokkene: {value}"
-                reason = "Correctie" if kind == RequestKind.CORRECTION else "Aanvulling"
-                _new_version(item, value, actor, f"{reason} op verzoek van de betrokkene")
-            request.state, request.carried_out_on = RequestState.CARRIED_OUT, today
-            # art9.6: tell whoever received these items before; nobody to tell: closed now
-            if not create_notices(request, [i.id for i in items], before):
-                request.state, request.closed_at = RequestState.CLOSED, timezone.now()
-            request.save(update_fields=["state", "carried_out_on", "closed_at"])
-            return Performed(request_view(reload(request.id)), subject_ids=[client.subject_id])
+def _destruction_refused(actor: Actor, request, kind: RequestKind) -> Refusal | None:
+    """What the one destruction path says against carrying out an early destruction or a
+    deletion today (a hold, another open request, support, nothing left), or None."""
+    if kind not in (RequestKind.EARLY_DESTRUCTION, RequestKind.DELETION):
+        return None
+    client, partner = request.client, Partner.objects.get(id=actor.partner_id)
+    today = timezone.localdate()
+    if kind == RequestKind.EARLY_DESTRUCTION:
+        why = retention_check(client, partner, today, early=True, request_id=request.id)
+    else:
+        why = check_deletion(client, partner, today, request.id)
+    if not why:
+        return None
+    article = "art5.2" if kind == RequestKind.EARLY_DESTRUCTION or why == Kept.HOLD else "art9.4"
+    return Refusal(article, DESTRUCTION_REFUSED[why], "Voer het verzoek daarna opnieuw uit.")
 
-        return process_required(processing, perform, "art9.4").result
+
+def _destroying(processing):
+    return dataclasses.replace(processing, name="dossier-vernietigen", operation=Operation.DESTROY)
+
+
+def _carry_out(actor: Actor, request, kind: RequestKind, items, values, processing):
+    client = request.client
+
+    def perform(decision):
+        today, before = timezone.localdate(), timezone.now()
+        if kind == RequestKind.DELETION:
+            destroy_items([i.id for i in items], today)
+        elif kind in WITHOUT_VALUES:
+            DataItem.objects.filter(id__in=[i.id for i in items]).update(blocked_on=today)
+        for item in items if kind not in WITHOUT_VALUES else ():
+            value = validation.text(values[str(item.id)], "newValues", 4000)
+            if kind == RequestKind.ADDITION:
+                previous = item.versions.order_by("-number").first().value
+                value = f"{previous}\n\nAanvulling van de betrokkene: {value}"
+            reason = "Correctie" if kind == RequestKind.CORRECTION else "Aanvulling"
+            _new_version(item, value, actor, f"{reason} op verzoek van de betrokkene")
+        request.state, request.carried_out_on = RequestState.CARRIED_OUT, today
+        # art9.6: tell whoever received these items before; nobody to tell: closed now
+        if not create_notices(request, [i.id for i in items], before):
+            request.state, request.closed_at = RequestState.CLOSED, timezone.now()
+        request.save(update_fields=["state", "carried_out_on", "closed_at"])
+        return Performed(request_view(reload(request.id)), subject_ids=[client.subject_id])
+
+    return process_required(processing, perform, "art9.4").result
 
 
 def _destroy_early(actor: Actor, request, processing) -> SubjectRequestView:
     """art5.2: the dossier destroyed at the data subject's request, through the one
-    destruction path; the request goes with it (the log and the ledger keep that it was done,
-    by pseudonym), so what is answered is the request as it stood when carried out."""
+    destruction path (checked before, by :func:`_destruction_refused`); the request goes with
+    it (the log and the ledger keep that it was done, by pseudonym), so what is answered is
+    the request as it stood when carried out."""
     client, partner = request.client, Partner.objects.get(id=actor.partner_id)
     request.state, request.carried_out_on = RequestState.CARRIED_OUT, timezone.localdate()
     request.save(update_fields=["state", "carried_out_on"])
-    why = retention_check(client, partner, timezone.localdate(), early=True)
-    if why:
-        raise InvalidInput({"state": EARLY_REFUSED[why]})
     answer = request_view(reload(request.id))
 
     def perform(decision):
         destroy_dossier(client, partner)
         return Performed(answer, subject_ids=[client.subject_id])
 
-    return process_required(
-        dataclasses.replace(processing, name="dossier-vernietigen", operation=Operation.DESTROY),
-        perform,
-        "art5.2",
-    ).result
+    return process_required(_destroying(processing), perform, "art5.2").result
