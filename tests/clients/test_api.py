@@ -4,6 +4,7 @@ art3.2c, art5.2)."""
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
 import pytest
@@ -166,12 +167,49 @@ def test_list_support_trajectories(api, client_dossier):
 
 def test_close_trajectory(api, client_dossier):
     trajectory = trajectory_of(api, client_dossier)
+    assert trajectory["municipality"] == "1581" and trajectory["ending"] == ""
+    today = datetime.date.today().isoformat()
     response = api.post(
         f"/support-trajectories/{trajectory['id']}/closure",
-        {"closedOn": "2099-12-31", "purpose": "support-provision"},
+        {"closedOn": today, "ending": "goals-reached", "purpose": "support-provision"},
     )
     assert response.status_code == 200, response.content
-    assert response.json()["closedOn"] == "2099-12-31"
+    closed = response.json()
+    assert (closed["closedOn"], closed["ending"]) == (today, "goals-reached")
+
+
+def test_art5_2_closing_needs_how_the_support_ended_and_no_future_date(api, client_dossier):
+    trajectory = trajectory_of(api, client_dossier)
+    url = f"/support-trajectories/{trajectory['id']}/closure"
+    today = datetime.date.today()
+    for body, field in (
+        ({"closedOn": today.isoformat()}, "ending"),
+        ({"closedOn": today.isoformat(), "ending": "vanished"}, "ending"),
+        ({"closedOn": (today + datetime.timedelta(days=1)).isoformat(), "ending": "moved"}, None),
+    ):
+        response = api.post(url, {**body, "purpose": "support-provision"})
+        assert response.status_code == 400, response.content
+        if field:
+            assert field in invalid_fields(response)
+        else:
+            assert "toekomst" in response.content.decode()
+    assert SupportTrajectory.objects.get(id=trajectory["id"]).closed_on is None
+
+
+def test_art5_2_a_client_is_registered_on_behalf_of_a_municipality_of_the_region(api, settings):
+    settings.ZORGVULDIG_MUNICIPALITIES = {
+        "1581": "Utrechtse Heuvelrug",
+        "0352": "Wijk bij Duurstede",
+    }
+    before = counts()
+    unknown = api.post("/clients", intake(municipality="0344"))
+    assert unknown.status_code == 400
+    assert "0352 (Wijk bij Duurstede)" in invalid_fields(unknown)["municipality"]
+    assert counts() == before
+    registered = api.post("/clients", intake(municipality="0352"))
+    assert registered.status_code == 201, registered.content
+    (trajectory,) = SupportTrajectory.objects.filter(client_id=registered.json()["id"])
+    assert trajectory.municipality == "0352"
 
 
 def test_close_trajectory_with_malformed_date_is_400_and_nothing_changes(api, client_dossier):
@@ -195,7 +233,7 @@ def test_close_unknown_trajectory_is_404(api, client_dossier):
     problem(
         api.post(
             f"/support-trajectories/{uuid.uuid4()}/closure",
-            {"closedOn": "2099-12-31", "purpose": "support-provision"},
+            {"closedOn": "2025-12-31", "ending": "moved", "purpose": "support-provision"},
         ),
         404,
     )

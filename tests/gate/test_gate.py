@@ -300,7 +300,11 @@ def test_closed_trajectory_ends_access(actor, client_dossier):
     trajectory = SupportTrajectory.objects.get(client_id=client_dossier.id)
     SupportTrajectory.objects.filter(id=trajectory.id).update(opened_on=datetime.date(2025, 1, 1))
     services.close_trajectory(
-        actor, trajectory.id, closed_on=datetime.date(2026, 1, 1), purpose="support-provision"
+        actor,
+        trajectory.id,
+        closed_on=datetime.date(2026, 1, 1),
+        ending="goals-reached",
+        purpose="support-provision",
     )
     with pytest.raises(ProcessingRefused) as refused:
         services.consult_dossier(actor, client_dossier.id, purpose="support-provision")
@@ -487,5 +491,9 @@ def test_a_malformed_id_is_not_found_not_a_crash(actor, malformed):
         services.item_history(actor, malformed, purpose="support-provision")
     with pytest.raises(NotFound):
         services.close_trajectory(
-            actor, malformed, closed_on=datetime.date(2026, 1, 1), purpose="support-provision"
+            actor,
+            malformed,
+            closed_on=datetime.date(2026, 1, 1),
+            ending="goals-reached",
+            purpose="support-provision",
         )

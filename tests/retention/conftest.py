@@ -19,10 +19,12 @@ D = datetime.date
 
 
 def end_support(client):
-    """The client's support at the fixtures' partner ran from 1 February 2000 to 1 March 2004;
-    what is in the dossier was recorded on 1 June 2002."""
+    """The client's support at the fixtures' partner ran from 1 February 2000 to 1 March 2004,
+    when its goals were reached; what is in the dossier was recorded on 1 June 2002."""
     opened, closed, recorded = D(2000, 2, 1), D(2004, 3, 1), D(2002, 6, 1)
-    SupportTrajectory.objects.filter(client_id=client.id).update(opened_on=opened, closed_on=closed)
+    SupportTrajectory.objects.filter(client_id=client.id).update(
+        opened_on=opened, closed_on=closed, ending="goals-reached"
+    )
     DataItem.objects.filter(client_id=client.id).update(
         created_at=timezone.make_aware(datetime.datetime.combine(recorded, datetime.time(10)))
     )

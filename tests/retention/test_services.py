@@ -14,6 +14,7 @@ from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.core.errors import InvalidInput, NotFound
 from zorgvuldig.dossier.models import Annotation
 from zorgvuldig.gate import services
+from zorgvuldig.partners.models import Role
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.retention.models import RetentionHold
@@ -116,3 +117,24 @@ def test_art3_2c_only_the_privacy_officer_or_a_supporting_caseworker_sees_the_re
     end_support(client_dossier)
     with pytest.raises(NotFound):
         services.retention_of_dossier(actor, client_dossier.id)
+
+
+def test_art3_2c_a_privacy_officer_elsewhere_reaches_no_dossier_of_the_client(
+    client_dossier, youth_item
+):
+    """The privacy officer of an organisation that holds no dossier of the client neither
+    reads its retention nor places a hold: not found, the attempt logged."""
+    stranger = actor_for(
+        make_employee(make_partner("Wmo-loket"), "olga", role=Role.PRIVACY_OFFICER)
+    )
+    with pytest.raises(NotFound):
+        services.retention_of_dossier(stranger, client_dossier.id)
+    with pytest.raises(NotFound):
+        services.place_hold(
+            stranger,
+            client_dossier.id,
+            reason="Wil het bewaren",
+            review_on=timezone.localdate() + datetime.timedelta(days=30),
+        )
+    assert not RetentionHold.objects.exists()
+    assert LogRecord.objects.filter(name="bewaartermijn-raadplegen", decision="refused").exists()

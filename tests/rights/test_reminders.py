@@ -176,7 +176,9 @@ def test_a_caseworker_whose_support_has_ended_is_no_longer_reminded(
     actor, three_requests, client_dossier
 ):
     trajectory = SupportTrajectory.objects.get(client_id=client_dossier.id)
-    services.close_trajectory(actor, trajectory.id, closed_on=TODAY(), purpose="support-provision")
+    services.close_trajectory(
+        actor, trajectory.id, closed_on=TODAY(), ending="referred", purpose="support-provision"
+    )
     services.plan_reminders(today=TODAY() + datetime.timedelta(days=1))
     run_mail_tasks()
     assert set(mails_to()) == {"pim@heuvelrug.example"}  # the privacy officer still is

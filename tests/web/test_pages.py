@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.conftest import make_employee, make_partner, next_bsn
-from zorgvuldig.clients.models import RelationKind, Subject
+from zorgvuldig.clients.models import RelationKind, Subject, SupportTrajectory
 from zorgvuldig.dossier.models import DataItem, DataItemVersion, OriginMethod
 from zorgvuldig.partners.models import ProtocolAcknowledgement
 from zorgvuldig.processing_log.models import LogRecord
@@ -265,6 +265,15 @@ def test_intake_registers_the_client_and_opens_the_dossier(web, db):
     text = text_of(page)
     assert "Daan van Dijk" in text
     assert "De cliënt is aangemeld" in text
+
+
+def test_intake_asks_the_municipality_in_a_region_of_more_than_one(web, db, settings):
+    assert 'name="municipality"' not in web.get(INTAKE).content.decode()  # one: not asked
+    settings.ZORGVULDIG_MUNICIPALITIES = {"1581": "Utrechtse Heuvelrug", "0355": "Zeist"}
+    assert 'name="municipality"' in web.get(INTAKE).content.decode()
+    response = web.post(INTAKE, intake_data(municipality="0355"))
+    assert response.status_code == 302
+    assert SupportTrajectory.objects.get().municipality == "0355"
 
 
 # The dossier ---------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from zorgvuldig.core.fields import EncryptedTextField
-from zorgvuldig.protocol import DOMAINS, LEGAL_BASES
+from zorgvuldig.protocol import DOMAINS, LEGAL_BASES, SUPPORT_ENDINGS
 
 
 class Subject(models.Model):
@@ -131,6 +131,16 @@ class SupportTrajectory(models.Model):
     caseworkers = models.ManyToManyField("partners.Employee", related_name="trajectories")
     opened_on = models.DateField(_("opened on"))
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    # the municipality on whose behalf the support is given (CBS gemeentecode; empty: recorded
+    # before it was kept) and how it ended: counted in the anonymised statistics (art5.2)
+    municipality = models.CharField(_("municipality"), max_length=4, blank=True, default="")
+    ending = models.CharField(
+        _("ending"),
+        max_length=20,
+        blank=True,
+        default="",
+        choices=[(e.value, v) for e, v in SUPPORT_ENDINGS.items()],
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

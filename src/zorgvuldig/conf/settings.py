@@ -235,4 +235,11 @@ ZORGVULDIG_DESTRUCTION_COOLING_OFF_DAYS = int(
     os.environ.get("ZORGVULDIG_DESTRUCTION_COOLING_OFF_DAYS", "7")
 )
 # how many clients a run of a destruction list destroys in one transaction
+# The municipalities on whose behalf support is given (CBS gemeentecode=name, comma-separated);
+# the first is a new trajectory's default. A trajectory keeps its municipality, and the
+# anonymised statistics of art5.2 count by it.
+ZORGVULDIG_MUNICIPALITIES = dict(
+    item.split("=", 1)
+    for item in env_list("ZORGVULDIG_MUNICIPALITIES") or ["1581=Utrechtse Heuvelrug"]
+)
 ZORGVULDIG_DESTRUCTION_BATCH = int(os.environ.get("ZORGVULDIG_DESTRUCTION_BATCH", "200"))

@@ -22,12 +22,12 @@ from zorgvuldig.core.actor import Actor
 from zorgvuldig.demo import region
 from zorgvuldig.gate import services
 
-# (given names, surname, born, what the dossier held)
+# (given names, surname, born, what the dossier held, how the support ended)
 FORMER = [
-    ("Jesse", "Bos", datetime.date(1959, 4, 2), "Maatjesproject; weer actief in de buurt"),
-    ("Iris", "Kok", datetime.date(1971, 8, 19), "Ondersteuning bij eenzaamheid afgerond"),
-    ("Noah", "Peters", datetime.date(1948, 1, 30), "Dagbesteding tot verhuizing naar Zeist"),
-    ("Lars", "Dekker", datetime.date(1966, 11, 7), "Mantelzorgondersteuning voor zijn dochter"),
+    ("Jesse", "Bos", datetime.date(1959, 4, 2), "Maatjesproject; weer actief", "goals-reached"),
+    ("Iris", "Kok", datetime.date(1971, 8, 19), "Hulp bij eenzaamheid afgerond", "goals-reached"),
+    ("Noah", "Peters", datetime.date(1948, 1, 30), "Dagbesteding tot verhuizing", "moved"),
+    ("Lars", "Dekker", datetime.date(1966, 11, 7), "Mantelzorgondersteuning", "client-stopped"),
 ]
 OPENED, CLOSED = datetime.date(2016, 3, 1), datetime.date(2019, 9, 30)
 
@@ -35,7 +35,7 @@ OPENED, CLOSED = datetime.date(2016, 3, 1), datetime.date(2019, 9, 30)
 def load(actors: dict[str, Actor], bsns: Iterator[str]) -> None:
     eva, anouk = actors["eva"], actors["anouk"]
     held = None
-    for given, surname, born, note in FORMER:
+    for given, surname, born, note, ending in FORMER:
         client = services.register_client(
             eva,
             bsn=next(bsns),
@@ -75,7 +75,9 @@ def load(actors: dict[str, Actor], bsns: Iterator[str]) -> None:
             purpose="support-provision",
         )
         (trajectory,) = services.list_trajectories(eva, client.id, purpose="accountability")
-        services.close_trajectory(eva, trajectory.id, closed_on=CLOSED, purpose="accountability")
+        services.close_trajectory(
+            eva, trajectory.id, closed_on=CLOSED, ending=ending, purpose="accountability"
+        )
         held = client
     services.place_hold(
         anouk,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.nl import bsn as stdnum_bsn
@@ -17,6 +18,7 @@ from zorgvuldig.protocol import (
     Justification,
     LegalBasis,
     Purpose,
+    SupportEnding,
 )
 from zorgvuldig.protocol.vocabulary import DOMAINS_BY_LEGAL_BASIS
 
@@ -64,6 +66,25 @@ def legal_basis(value, field: str = "legalBasis") -> LegalBasis:
 
 def domain(value, field: str = "domain") -> Domain:
     return _enum(Domain, value, field, "domein")
+
+
+def municipality(value, field: str = "municipality") -> str:
+    """A municipality of ``ZORGVULDIG_MUNICIPALITIES`` by its CBS code; none: the first."""
+    known = settings.ZORGVULDIG_MUNICIPALITIES
+    if value in (None, ""):
+        return next(iter(known))
+    if value not in known:
+        allowed = ", ".join(f"{code} ({name})" for code, name in known.items())
+        raise InvalidInput({field: f"Onbekende gemeente '{value}'; kies uit: {allowed}"})
+    return value
+
+
+def support_ending(value, field: str = "ending") -> SupportEnding:
+    if value in (None, ""):
+        raise InvalidInput(
+            {field: "Zeg hoe de ondersteuning eindigde (voor de statistiek, art. 5)."}
+        )
+    return _enum(SupportEnding, value, field, "afloop")
 
 
 def categories(values, field: str = "categories") -> tuple[Category, ...]:

@@ -25,11 +25,13 @@ from zorgvuldig.protocol.vocabulary import (
     OPERATIONS,
     PURPOSES,
     SPECIAL_CATEGORIES,
+    SUPPORT_ENDINGS,
     Category,
     Domain,
     LegalBasis,
     Operation,
     Purpose,
+    SupportEnding,
 )
 
 __all__ = [
@@ -40,6 +42,7 @@ __all__ = [
     "PURPOSES",
     "PURPOSE_GROUNDS",
     "SPECIAL_CATEGORIES",
+    "SUPPORT_ENDINGS",
     "Category",
     "CategoryOutcome",
     "Consent",
@@ -58,5 +61,6 @@ __all__ = [
     "PurposeGround",
     "RecipientKind",
     "Request",
+    "SupportEnding",
     "decide",
 ]

@@ -147,6 +147,27 @@ DOMAINS_BY_LEGAL_BASIS: dict[LegalBasis, frozenset[Domain]] = {
 }
 
 
+class SupportEnding(StrEnum):
+    """How a support trajectory ended: kept, anonymised, in the statistics of art5.2."""
+
+    GOALS_REACHED = "goals-reached"
+    REFERRED = "referred"
+    MOVED = "moved"
+    CLIENT_STOPPED = "client-stopped"
+    DECEASED = "deceased"
+    OTHER = "other"
+
+
+SUPPORT_ENDINGS: dict[SupportEnding, str] = {
+    SupportEnding.GOALS_REACHED: "Doelen bereikt",
+    SupportEnding.REFERRED: "Doorverwezen",
+    SupportEnding.MOVED: "Verhuisd",
+    SupportEnding.CLIENT_STOPPED: "Gestopt op verzoek van de cliënt",
+    SupportEnding.DECEASED: "Overleden",
+    SupportEnding.OTHER: "Anders",
+}
+
+
 class PartnerKind(StrEnum):
     """The kinds of partner (art. 1); the law keeps records per kind (a municipality under the
     Archiefwet, a youth-care provider under the Jeugdwet), so retention depends on it."""

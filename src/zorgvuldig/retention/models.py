@@ -127,18 +127,22 @@ class DestroyedDossier(models.Model):
 
 class AnonymisedCount(models.Model):
     """art5.2: what is kept, anonymised, of the data destroyed: how many people had data of a
-    category in a domain whose support ended in a year, by age band. Counts only; they are
-    published with small cells suppressed (:mod:`zorgvuldig.retention.suppression`)."""
+    category in a domain whose support ended in a year, by age band, municipality and ending.
+    Counts only; they are published with small cells suppressed
+    (:mod:`zorgvuldig.retention.suppression`)."""
 
     category = models.CharField(max_length=30)
     domain = models.CharField(max_length=20)
     period = models.PositiveIntegerField(help_text=_("The year in which the support ended."))
     age_band = models.CharField(max_length=10)
+    municipality = models.CharField(max_length=10, default="unknown")  # a CBS gemeentecode
+    ending = models.CharField(max_length=20, default="unknown")  # how the support ended
     people = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["category", "domain", "period", "age_band"], name="one_count_per_cell"
+                fields=["category", "domain", "period", "age_band", "municipality", "ending"],
+                name="one_count_per_cell",
             )
         ]

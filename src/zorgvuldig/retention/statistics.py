@@ -3,9 +3,11 @@
 counts in, and the tables as they may be published. Pure.
 
 A dossier counts once in each cell of (category, domain, year in which the support ended, age
-band on that day) it had data in, for the categories the version anonymises instead of only
-destroying (``retention.anonymised_categories``). Each category is one table of domain, year
-and age band, published with all its totals and small cells suppressed (:func:`.suppress`).
+band on that day, municipality, how the support ended) it had data in, for the categories the
+version anonymises instead of only destroying (``retention.anonymised_categories``). Each
+category is one table of those five dimensions, published with all its totals and small cells
+suppressed (:func:`.suppress`). Support recorded before the municipality or the ending was
+kept counts as ``UNKNOWN`` there.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from dataclasses import dataclass
 from zorgvuldig.protocol.authority import age_on
 from zorgvuldig.retention.suppression import CountTable, PublishedTable, suppress
 
-DIMENSIONS = ("domain", "period", "age_band")
+DIMENSIONS = ("domain", "period", "age_band", "municipality", "ending")
+UNKNOWN = "unknown"
 # the age bands of the social domain: children, youth (the Jeugdwet up to 18), young adults
 # (youth care can run to 23), adults, and the elderly (Wmo)
 BANDS = ((0, "0-11"), (12, "12-17"), (18, "18-22"), (23, "23-66"), (67, "67+"))
@@ -34,32 +37,49 @@ class Cell:
     domain: str
     period: int
     age_band: str
+    municipality: str
+    ending: str
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """A closed support of a destroyed dossier, as far as the statistics count it."""
+
+    domain: str
+    ended: datetime.date
+    municipality: str
+    ending: str
 
 
 def cells_of(
     birth_date: datetime.date,
-    supports: Iterable[tuple[str, datetime.date]],
+    supports: Iterable[Support],
     categories: Iterable[str],
     anonymised: frozenset[str],
 ) -> set[Cell]:
-    """The cells one destroyed dossier counts in: its closed supports (domain, end day) and
-    the categories of its data that the version anonymises."""
+    """The cells one destroyed dossier counts in: its closed supports and the categories of
+    its data that the version anonymises."""
     counted = sorted(set(categories) & {str(c) for c in anonymised})
     return {
-        Cell(category, domain, ended.year, age_band(birth_date, ended))
-        for domain, ended in supports
+        Cell(
+            category,
+            support.domain,
+            support.ended.year,
+            age_band(birth_date, support.ended),
+            support.municipality or UNKNOWN,
+            support.ending or UNKNOWN,
+        )
+        for support in supports
         for category in counted
     }
 
 
-def published(
-    counts: Iterable[tuple[str, str, int, str, int]], threshold: int
-) -> Mapping[str, PublishedTable]:
+def published(counts: Iterable[tuple], threshold: int) -> Mapping[str, PublishedTable]:
     """Per category, its table as it may be published: ``counts`` are rows of (category,
-    domain, period, age band, people)."""
+    domain, period, age band, municipality, ending, people)."""
     by_category: dict[str, dict[tuple, int]] = {}
-    for category, domain, period, band, people in counts:
-        by_category.setdefault(category, {})[(domain, period, band)] = people
+    for category, *key, people in counts:
+        by_category.setdefault(category, {})[tuple(key)] = people
     return {
         category: suppress(CountTable.of(DIMENSIONS, cells), threshold)
         for category, cells in sorted(by_category.items())

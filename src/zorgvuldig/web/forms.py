@@ -9,6 +9,7 @@ errors are put on the fields they name (:meth:`GateForm.add_gate_errors`).
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.forms.boundfield import BoundField
 from django.utils import timezone
@@ -158,6 +159,11 @@ class IntakeForm(GateForm):
         ),
     )
     opened_on = date_field(_("Support starts on"))
+    municipality = forms.ChoiceField(
+        label=_("Municipality"),
+        required=False,
+        help_text=_("The municipality on whose behalf the support is given."),
+    )
     gate_fields = {
         "givenNames": "given_names",
         "surnamePrefix": "surname_prefix",
@@ -165,6 +171,15 @@ class IntakeForm(GateForm):
         "legalBasis": "legal_basis",
         "openedOn": "opened_on",
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # asked only in a region of more than one municipality; else the gate takes the one
+        municipalities = settings.ZORGVULDIG_MUNICIPALITIES
+        if len(municipalities) > 1:
+            self.fields["municipality"].choices = list(municipalities.items())
+        else:
+            del self.fields["municipality"]
 
 
 class OpenDossierForm(GateForm):

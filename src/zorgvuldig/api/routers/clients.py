@@ -66,6 +66,7 @@ def register_client(request, payload: ClientRegistration):
         domain=payload.domain,
         legal_basis=payload.legal_basis,
         opened_on=payload.opened_on,
+        municipality=payload.municipality,
         purpose=payload.purpose,
     )
 

@@ -50,7 +50,11 @@ def close_support_trajectory(
 ):
     """End the support; the retention period of art5.2 counts from the year it ended."""
     return services.close_trajectory(
-        request.auth, trajectory_id, closed_on=payload.closed_on, purpose=payload.purpose
+        request.auth,
+        trajectory_id,
+        closed_on=payload.closed_on,
+        ending=payload.ending,
+        purpose=payload.purpose,
     )
 
 

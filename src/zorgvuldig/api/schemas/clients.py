@@ -68,6 +68,12 @@ class ClientRegistration(In):
     domain: Domain
     legal_basis: LegalBasis = Field(description="De wet waarop het nieuwe traject rust (art. 2)")
     opened_on: Date | None = Field(None, description="Begin van het traject; standaard vandaag")
+    municipality: str | None = Field(
+        None,
+        pattern=r"^[0-9]{4}$",
+        description="CBS-gemeentecode van de gemeente namens wie de ondersteuning loopt; "
+        "standaard de eerste van de regio",
+    )
     purpose: Purpose = PurposeField
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from typing import Literal
 
 from pydantic import Field
 
 from zorgvuldig.api.schemas.base import Date, In, Out, PurposeField
-from zorgvuldig.protocol import Domain, LegalBasis, Purpose
+from zorgvuldig.protocol import Domain, LegalBasis, Purpose, SupportEnding
 
 
 class SupportTrajectory(Out):
@@ -22,10 +23,21 @@ class SupportTrajectory(Out):
     opened_on: datetime.date
     closed_on: datetime.date | None
     caseworkers: list[str] = Field(description="Namen van de toegewezen hulpverleners")
+    municipality: str = Field(
+        description="CBS-gemeentecode van de gemeente namens wie de ondersteuning loopt "
+        "(leeg: vastgelegd voordat die werd bijgehouden)"
+    )
+    ending: SupportEnding | Literal[""] = Field(
+        description="Hoe de ondersteuning eindigde; leeg zolang het traject loopt"
+    )
 
 
 class TrajectoryClosure(In):
     closed_on: Date
+    ending: SupportEnding = Field(
+        description="Hoe de ondersteuning eindigde; geteld in de geanonimiseerde statistiek "
+        "van art. 5 lid 2"
+    )
     purpose: Purpose = PurposeField
 
 

@@ -37,6 +37,7 @@ def intake(request):
                 domain=data["domain"],
                 legal_basis=data["legal_basis"],
                 opened_on=data["opened_on"],
+                municipality=data.get("municipality") or None,
                 purpose=Purpose.INTAKE.value,
             )
         except InvalidInput as error:

@@ -23,6 +23,8 @@ def trajectory_view(t: SupportTrajectory) -> TrajectoryView:
         opened_on=t.opened_on,
         closed_on=t.closed_on,
         caseworkers=tuple(e.display_name for e in t.caseworkers.all()),
+        municipality=t.municipality,
+        ending=t.ending,
     )
 
 

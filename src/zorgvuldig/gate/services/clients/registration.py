@@ -92,13 +92,16 @@ def register_client(
     opened_on: datetime.date | None = None,
     purpose: str = "intake",
     surname_prefix: str = "",
+    municipality: str | None = None,
 ) -> ClientDossier:
     """Intake: record a client (new, or known by BSN) and open a support trajectory at the
-    actor's partner, with the actor as caseworker."""
+    actor's partner, with the actor as caseworker, on behalf of ``municipality`` (a CBS code
+    of ``ZORGVULDIG_MUNICIPALITIES``; none: the first)."""
     person = checked_person(bsn, given_names, surname_prefix, surname, birth_date)
     basis = validation.legal_basis(legal_basis)
     dom = validation.domain(domain)
     validation.domain_fits_basis(dom, basis)
+    municipality = validation.municipality(municipality)
     opened_on = opened_on or timezone.localdate()
     known = (
         Client.objects.filter(subject__bsn_index=bsn_index(person[0]))
@@ -115,6 +118,7 @@ def register_client(
             domain=dom,
             legal_basis=basis,
             opened_on=opened_on,
+            municipality=municipality,
         )
         trajectory.caseworkers.add(actor.employee_id)
         return Performed(client.id, subject_ids=[subject.id], client_id=client.id)

@@ -7,6 +7,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from zorgvuldig.clients.models import (
     SupportTrajectory,
@@ -85,18 +86,22 @@ def _change(actor: Actor, trajectory: SupportTrajectory, name: str, purpose: str
 
 @gate_service
 def close_trajectory(
-    actor: Actor, trajectory_id, *, closed_on: datetime.date, purpose: str
+    actor: Actor, trajectory_id, *, closed_on: datetime.date, ending: str, purpose: str
 ) -> TrajectoryView:
-    """Close a support trajectory (art5.2 counts retention from the year support ended)."""
+    """Close a support trajectory (art5.2 counts retention from the year support ended), with
+    how it ended (``SupportEnding``, counted in the anonymised statistics)."""
     trajectory = _trajectory_or_404(actor, trajectory_id)
     if not isinstance(closed_on, datetime.date):
         raise InvalidInput({"closedOn": "Geef een geldige datum (JJJJ-MM-DD)."})
     if closed_on < trajectory.opened_on:
         raise InvalidInput({"closedOn": "Een traject kan niet sluiten voordat het is geopend."})
+    if closed_on > timezone.localdate():
+        raise InvalidInput({"closedOn": "De datum ligt in de toekomst."})
+    ending = validation.support_ending(ending)
 
     def change():
-        trajectory.closed_on = closed_on
-        trajectory.save(update_fields=["closed_on"])
+        trajectory.closed_on, trajectory.ending = closed_on, ending
+        trajectory.save(update_fields=["closed_on", "ending"])
 
     return _change(actor, trajectory, "traject-afsluiten", purpose, change)
 

@@ -47,6 +47,8 @@ class TrajectoryView:
     opened_on: datetime.date
     closed_on: datetime.date | None
     caseworkers: tuple[str, ...]
+    municipality: str  # CBS gemeentecode; empty: recorded before it was kept
+    ending: str  # how it ended (SupportEnding), once closed; empty while open
 
 
 @dataclass(frozen=True, slots=True)

@@ -139,6 +139,15 @@ def take_in_referral(
         if day > timezone.localdate():
             raise InvalidInput({"openedOn": "De datum ligt in de toekomst."})
 
+        # on behalf of the municipality of the client's latest support elsewhere
+        municipality = (
+            SupportTrajectory.objects.filter(client_id=client)
+            .exclude(municipality="")
+            .order_by("-opened_on")
+            .values_list("municipality", flat=True)
+            .first()
+        ) or validation.municipality(None)
+
         def open_trajectory(decision):
             trajectory = SupportTrajectory.objects.create(
                 client_id=client,
@@ -146,6 +155,7 @@ def take_in_referral(
                 domain=referred.value,
                 legal_basis=basis.value,
                 opened_on=day,
+                municipality=municipality,
             )
             trajectory.caseworkers.add(actor.employee_id)
             return Performed(trajectory.id)

@@ -195,10 +195,10 @@ def _count_anonymised(clients: dict, partner: Partner, categories: dict) -> None
     had data in (art5.2), before anything is deleted."""
     version = retention_version(partner.id, timezone.localdate())
     supports: dict = {c: [] for c in clients}
-    for client_id, domain, closed in SupportTrajectory.objects.filter(
+    for client_id, *support in SupportTrajectory.objects.filter(
         client_id__in=list(clients), partner=partner, closed_on__isnull=False
-    ).values_list("client_id", "domain", "closed_on"):
-        supports[client_id].append((domain, closed))
+    ).values_list("client_id", "domain", "closed_on", "municipality", "ending"):
+        supports[client_id].append(statistics.Support(*support))
     counted: Counter = Counter()
     for client_id, client in clients.items():
         counted.update(

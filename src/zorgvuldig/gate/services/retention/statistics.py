@@ -19,7 +19,8 @@ def threshold() -> int:
 
 @gate_service
 def anonymised_statistics() -> Mapping[str, PublishedTable]:
-    """Per category, how many people's data was destroyed, by domain, year and age band;
-    cells of fewer people than the threshold suppressed, and what would reveal them too."""
-    rows = AnonymisedCount.objects.values_list("category", "domain", "period", "age_band", "people")
+    """Per category, how many people's data was destroyed, by domain, year, age band,
+    municipality and ending; cells of fewer people than the threshold suppressed, and what
+    would reveal them too."""
+    rows = AnonymisedCount.objects.values_list("category", *statistics.DIMENSIONS, "people")
     return statistics.published(rows, threshold())

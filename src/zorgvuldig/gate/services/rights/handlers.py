@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 
-from zorgvuldig.clients.models import Client
+from zorgvuldig.clients.models import Client, SupportTrajectory
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.processing import Processing, log_refused_attempt
@@ -56,9 +56,14 @@ def handled_client(
     actor: Actor, client_id, name: str, operation: Operation, refusal=NOT_THE_ACTORS_CLIENT
 ) -> Client:
     """The client whose request the actor may handle (the same holds for the retention of the
-    client's dossier, art5.2, with its own ``refusal``); else not found, the attempt logged."""
+    client's dossier, art5.2, with its own ``refusal``); else not found, the attempt logged.
+    The privacy officer handles the clients the partner has a dossier of (a trajectory there,
+    open or closed), a caseworker those they support there now (art3.2c)."""
     client = client_or_404(client_id)
-    if is_privacy_officer(actor):
+    if (
+        is_privacy_officer(actor)
+        and SupportTrajectory.objects.filter(client=client, partner_id=actor.partner_id).exists()
+    ):
         return client
     supports = active_trajectories(
         datetime.date.today(), client_id=client.id, partner_id=actor.partner_id

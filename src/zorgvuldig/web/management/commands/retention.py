@@ -66,7 +66,7 @@ class Command(BaseCommand):
         with guarded():
             tables = services.anonymised_statistics()
         writer = csv.writer(self.stdout, lineterminator="\n")
-        writer.writerow(("categorie", "domein", "jaar", "leeftijd", "aantal"))
+        writer.writerow(("categorie", "domein", "jaar", "leeftijd", "gemeente", "afloop", "aantal"))
         for category, table in tables.items():
             for entry in (*table.cells.values(), *table.totals.values()):
                 shown = ["totaal" if v is TOTAL else v for v in entry.key]
