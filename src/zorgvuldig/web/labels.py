@@ -256,6 +256,42 @@ URGENCIES = {
     "on-time": _("on time"),
 }
 
+# How long a dossier, an item or a trajectory is kept (protocol.retention.State, art5.2).
+RETENTION_STATES = {
+    "open": _("No date yet: support goes on"),
+    "kept": _("A retention period still runs"),
+    "held": _("Kept longer on a hold"),
+    "due": _("Due for destruction"),
+}
+
+# A destruction list, the review of each dossier on it and what became of it: the codes of
+# retention.models ListState, Review and EntryOutcome.
+LIST_STATES = {
+    "review": _("Awaiting review"),
+    "approval": _("Awaiting approval"),
+    "approved": _("Approved, cooling off"),
+    "returned": _("Returned to its author"),
+    "running": _("Being destroyed"),
+    "done": _("Destroyed"),
+}
+LIST_REVIEWS = {"destroy": _("Destroy"), "keep": _("Keep")}
+ENTRY_OUTCOMES = {
+    "pending": _("Not carried out yet"),
+    "destroyed": _("Destroyed"),
+    "kept": _("Kept"),
+}
+
+# Why a dossier on a list was not destroyed when the list ran (services.retention.destruction
+# Kept, and run.KEPT_ON_REVIEW).
+KEPT_BECAUSE = {
+    "gone": _("Nothing of the client was left at the organisation"),
+    "open-support": _("The client is supported again"),
+    "hold": _("A hold keeps the dossier"),
+    "open-request": _("A request of the data subject is being handled"),
+    "not-due": _("A retention period still runs"),
+    "kept-on-review": _("Kept on review"),
+}
+
 KINDS = {
     "purpose": PURPOSES,
     "domain": DOMAINS,
@@ -288,6 +324,12 @@ KINDS = {
     "notice_channel": dict(codes.NoticeChannel.choices),
     "notice_status": dict(codes.NoticeStatus.choices),
     "urgency": URGENCIES,
+    # retention and destruction (art5.2)
+    "retention_state": RETENTION_STATES,
+    "list_state": LIST_STATES,
+    "list_review": LIST_REVIEWS,
+    "entry_outcome": ENTRY_OUTCOMES,
+    "kept_because": KEPT_BECAUSE,
 }
 
 

@@ -7,6 +7,7 @@ from django.urls import path
 from zorgvuldig.web.views import (
     auth,
     consent,
+    destruction,
     dossier,
     exchange,
     households,
@@ -16,6 +17,8 @@ from zorgvuldig.web.views import (
     received_shares,
     referrals,
     requests,
+    retention,
+    retention_plan,
     rights,
     search,
 )
@@ -98,6 +101,15 @@ urlpatterns = [
         name="refusal_letter",
     ),
     path("rechten/verzoeken/<uuid:request_id>/inzage/", rights.inspection, name="inspection"),
+    path("clienten/<uuid:client_id>/bewaren/", retention.retention, name="retention"),
+    path("vernietigen/", destruction.destruction_lists, name="destruction_lists"),
+    path("vernietigen/plan/", retention_plan.retention_plan, name="retention_plan"),
+    path("vernietigen/<uuid:list_id>/", destruction.destruction_list, name="destruction_list"),
+    path(
+        "vernietigen/<uuid:list_id>/verklaring/",
+        destruction.destruction_record,
+        name="destruction_record",
+    ),
     path("privacy/uitzonderingen/", oversight.exceptions_register, name="exceptions_register"),
     path("ontvangen-gegevens/", received_shares.received_shares, name="received_shares"),
     path("aanmeldingen/", referrals.intake_queue, name="intake_queue"),

@@ -14,6 +14,7 @@ from zorgvuldig.gate.services.retention.lists import (
     return_list,
     review_entry,
 )
+from zorgvuldig.gate.services.retention.overview import retention_overview
 from zorgvuldig.gate.services.retention.plan import retention_plan
 from zorgvuldig.gate.services.retention.reapply import reapply_destruction
 from zorgvuldig.gate.services.retention.record import destruction_record
@@ -32,6 +33,7 @@ __all__ = [
     "reapply_destruction",
     "resubmit_list",
     "retention_of_dossier",
+    "retention_overview",
     "retention_plan",
     "return_list",
     "review_entry",
