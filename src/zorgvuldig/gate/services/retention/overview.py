@@ -7,9 +7,9 @@ A trajectory's own retention is that of the dossier's record (identification dat
 from that trajectory alone, without the holds: which rules applied to it and which one won.
 The dossier is kept as long as the longest of them, of its items, or of a hold.
 
-The page names the client, so it is refused (logged, and answered as if the client did not
-exist, art3.2c) where the partner holds no dossier of them: a privacy officer handles the
-retention of their own organisation's dossiers, not of every client of the region.
+Who may see it is :func:`.dossier.retention_of_dossier`'s to say: a privacy officer of an
+organisation that holds a dossier of the client, or a caseworker who supports them there;
+anyone else is answered as if the client did not exist, and the attempt is logged (art3.2c).
 """
 
 from __future__ import annotations
@@ -20,18 +20,13 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.core.actor import Actor
-from zorgvuldig.gate.processing import log_refused_attempt
-from zorgvuldig.gate.services.common import client_or_404, gate_service, no_such_client
+from zorgvuldig.gate.services.common import client_or_404, gate_service
 from zorgvuldig.gate.services.retention.convert import retention_view
-from zorgvuldig.gate.services.retention.dossier import NAME, retention_of_dossier
+from zorgvuldig.gate.services.retention.dossier import retention_of_dossier
 from zorgvuldig.gate.services.retention.facts import DOSSIER, dossiers, retention_version
-from zorgvuldig.gate.services.retention.handlers import NOT_THE_ACTORS_CLIENT
 from zorgvuldig.gate.services.retention.views import DossierRetentionView, RetentionView
-from zorgvuldig.gate.services.rights.handlers import rights_processing
 from zorgvuldig.partners.models import Partner
-from zorgvuldig.protocol import Operation
 from zorgvuldig.protocol.retention import retention
 
 
@@ -59,12 +54,8 @@ def retention_overview(actor: Actor, client_id) -> RetentionOverview:
     """:func:`.dossier.retention_of_dossier` (who may see it, logged as its consult of
     identification data), with the client's name and the retention of each trajectory the
     dossier's own date is made of."""
-    client = client_or_404(client_id)
-    if not SupportTrajectory.objects.filter(client=client, partner_id=actor.partner_id).exists():
-        processing = rights_processing(actor, client, NAME, Operation.CONSULT)
-        log_refused_attempt(processing, [NOT_THE_ACTORS_CLIENT])
-        raise no_such_client()
-    found = retention_of_dossier(actor, client.id)
+    found = retention_of_dossier(actor, client_id)
+    client = client_or_404(found.client_id)
     today = timezone.localdate()
     partner = Partner.objects.get(id=actor.partner_id)
     version = retention_version(partner.id, today)
