@@ -40,6 +40,9 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/lint-imports --no-cache
+	@# bandit warns of every `# nosec` it honours; those go to var/bandit.log, shown on failure
+	@mkdir -p var && $(BIN)/bandit -q -c pyproject.toml -r src 2>var/bandit.log \
+		|| { cat var/bandit.log >&2; exit 1; }
 	$(BIN)/zorgvuldig makemigrations --check --dry-run >/dev/null
 
 lint-openapi: $(VENV)/.installed node_modules/.installed

@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-TOKEN_PREFIX = "zv_"  # noqa: S105 (a prefix, not a secret)
+TOKEN_PREFIX = "zv_"  # noqa: S105 (a prefix, not a secret)  # nosec B105
 
 
 def hash_token(token: str) -> str:

@@ -174,7 +174,7 @@ def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> i
 
 
 def _generated_clients(employees, count: int, skip: int, progress: Callable[[int], None]) -> None:
-    rng = random.Random(20150101)  # noqa: S311 - fictitious demo data, not security
+    rng = random.Random(20150101)  # noqa: S311 - fictitious demo data, not security  # nosec B311
     bsns = demo_bsns(GENERATED_BSNS_FROM)
     for _ in range(skip):
         next(bsns)

@@ -10,7 +10,7 @@ import datetime
 
 PROTOCOL_VERSION = "regio-utrecht-zuidoost-2015"
 PROTOCOL_START = datetime.date(2015, 1, 1)
-DEMO_PASSWORD = "zorgvuldig-demo-2026"  # noqa: S105 - printed on purpose, demo only
+DEMO_PASSWORD = "zorgvuldig-demo-2026"  # noqa: S105 - printed on purpose, demo only  # nosec B105
 
 MUNICIPALITY = "Gemeente Utrechtse Heuvelrug"
 YOUTH = "Stichting Jeugdhulp De Heuvelrug"

@@ -59,7 +59,7 @@ def _commitment_select() -> str:
     return f"""SELECT {_col(c, "protocol_version")} AS version FROM {_table(c)}
         WHERE {_col(c, "partner")} = %s AND {_col(c, "starts_on")} <= %s
         AND ({_col(c, "ends_on")} IS NULL OR {_col(c, "ends_on")} >= %s)
-        ORDER BY {_col(c, "starts_on")} DESC, {_col(c, "id")} DESC LIMIT 1"""  # noqa: S608 (names from the models)
+        ORDER BY {_col(c, "starts_on")} DESC, {_col(c, "id")} DESC LIMIT 1"""  # noqa: S608 (names from the models)  # nosec B608
 
 
 def _text(expression: str) -> str:
@@ -89,10 +89,10 @@ def _facts_sql(vendor: str) -> str:
     assignment = f"w.{_col(w, 'supporttrajectory')} = t.{_col(t, 'id')}"
     acknowledged = f"""EXISTS (SELECT 1 FROM {_table(a)} a
         WHERE a.{_col(a, "employee")} = e.{_col(e, "id")}
-        AND a.{_col(a, "protocol_version")} = c.version)"""  # noqa: S608 (names, as below)
+        AND a.{_col(a, "protocol_version")} = c.version)"""  # noqa: S608 (names, as below)  # nosec B608
     director = f"""EXISTS (SELECT 1 FROM {_table(h)} h
         JOIN {_table(m)} m ON {member_of} JOIN {_table(cl)} cl ON {member_is}
-        WHERE h.{_col(h, "director")} = e.{_col(e, "id")} AND cl.{_col(cl, "id")} = %s)"""  # noqa: S608
+        WHERE h.{_col(h, "director")} = e.{_col(e, "id")} AND cl.{_col(cl, "id")} = %s)"""  # noqa: S608  # nosec B608
     return f"""
         SELECT {_CONSENT}, {_col(d, "scope")}, {_col(d, "state")},
           {_text(_col(d, "categories"))}, {_text(_col(d, "recipients"))},
@@ -118,7 +118,7 @@ def _facts_sql(vendor: str) -> str:
         WHERE EXISTS (SELECT 1 FROM {_table(i)} WHERE {_col(i, "client")} = %s
           AND {_col(i, "partner")} = %s AND {_col(i, "informed_on")} <= %s)
         ORDER BY 1, 7, 8
-    """  # noqa: S608 (names from the models; values are parameters)
+    """  # noqa: S608 (names from the models; values are parameters)  # nosec B608
 
 
 _EMPLOYEE, _TRAJECTORY, _INFORMED, _CONSENT = range(4)
@@ -133,7 +133,7 @@ def _items_sql(vendor: str, count: int) -> str:
         SELECT {_col(i, "id")}, {_col(i, "category")}, {_col(i, "secrecy_holder")},
                {_col(i, "blocked_on")}
         FROM {_table(i)} WHERE {_col(i, "id")} IN ({marks})
-    """  # noqa: S608 (names from the models; values are parameters)
+    """  # noqa: S608 (names from the models; values are parameters)  # nosec B608
 
 
 def _rows(sql: str, params) -> list[tuple]:

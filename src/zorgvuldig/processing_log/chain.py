@@ -133,7 +133,7 @@ def _write(cursor, rows: list[tuple[object, ...]], heads: dict[int, tuple[int, s
         ids.update({(chain, seq): record_id for record_id, chain, seq in cursor.fetchall()})
     if not together:
         cursor.executemany(
-            f"UPDATE {_HEADS} SET seq = %s, record_hash = %s WHERE chain = %s",  # noqa: S608
+            f"UPDATE {_HEADS} SET seq = %s, record_hash = %s WHERE chain = %s",  # noqa: S608  # nosec B608
             [(seq, record_hash, chain) for chain, seq, record_hash in moved],
         )
     return [ids[(row[0], row[1])] for row in rows]
@@ -142,7 +142,7 @@ def _write(cursor, rows: list[tuple[object, ...]], heads: dict[int, tuple[int, s
 @functools.cache
 def _lock_sql(heads: int) -> str:
     return (
-        f"INSERT INTO {_HEADS} (chain, seq, record_hash) "  # noqa: S608
+        f"INSERT INTO {_HEADS} (chain, seq, record_hash) "  # noqa: S608  # nosec B608
         f"VALUES {', '.join(['(%s, 0, %s)'] * heads)} "
         f"ON CONFLICT (chain) DO UPDATE SET seq = {_HEADS}.seq "
         "RETURNING chain, seq, record_hash"
@@ -154,7 +154,7 @@ def _move_heads_cte(heads: int) -> str:
     """PostgreSQL: move the heads in a data-modifying CTE of the INSERT (one round trip)."""
     values = ", ".join(["(%s::smallint, %s::bigint, %s::text)"] * heads)
     return (
-        f"WITH moved AS (UPDATE {_HEADS} SET seq = v.seq, record_hash = v.record_hash "  # noqa: S608
+        f"WITH moved AS (UPDATE {_HEADS} SET seq = v.seq, record_hash = v.record_hash "  # noqa: S608  # nosec B608
         f"FROM (VALUES {values}) AS v(chain, seq, record_hash) WHERE {_HEADS}.chain = v.chain) "
     )
 
@@ -163,7 +163,7 @@ def _move_heads_cte(heads: int) -> str:
 def _insert_sql(records: int) -> str:
     row = "(" + ", ".join(["%s"] * len(_INSERT_COLUMNS)) + ")"
     return (
-        f"INSERT INTO {_RECORDS} ({', '.join(_INSERT_COLUMNS)}) "  # noqa: S608
+        f"INSERT INTO {_RECORDS} ({', '.join(_INSERT_COLUMNS)}) "  # noqa: S608  # nosec B608
         f"VALUES {', '.join([row] * records)} RETURNING id, chain, seq"
     )
 

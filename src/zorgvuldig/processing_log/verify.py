@@ -130,7 +130,7 @@ def _record_chains() -> list[int]:
     """The chains that hold records, by a loose index scan over ``(chain, seq)``."""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH RECURSIVE chains(chain) AS ("  # noqa: S608
+            f"WITH RECURSIVE chains(chain) AS ("  # noqa: S608  # nosec B608
             f" SELECT min(chain) FROM {_RECORDS}"
             f" UNION ALL"
             f" SELECT (SELECT min(chain) FROM {_RECORDS} WHERE chain > chains.chain)"
@@ -142,7 +142,7 @@ def _record_chains() -> list[int]:
 
 def _last_id() -> int:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT max(id) FROM {_RECORDS}")  # noqa: S608
+        cursor.execute(f"SELECT max(id) FROM {_RECORDS}")  # noqa: S608  # nosec B608
         return cursor.fetchone()[0] or 0
 
 

@@ -121,10 +121,10 @@ def _pages_by_id(chains: list[int] | None, last_id: int, counter: Counter) -> It
     those of ``chains`` when given)."""
     only = f" AND chain IN ({', '.join(['%s'] * len(chains))})" if chains else ""
     sql = (
-        f"SELECT id, chain, seq, prev_hash, record_hash, {_message()} "  # noqa: S608
+        f"SELECT id, chain, seq, prev_hash, record_hash, {_message()} "  # noqa: S608  # nosec B608
         f"FROM {_RECORDS} WHERE id >= %s AND id < %s{only}"
     )
-    first = f"SELECT min(id) FROM {_RECORDS} WHERE id >= %s"  # noqa: S608
+    first = f"SELECT min(id) FROM {_RECORDS} WHERE id >= %s"  # noqa: S608  # nosec B608
     return _ranges(sql, first, [], chains or [], last_id, operator.itemgetter(0), counter)
 
 
@@ -168,11 +168,11 @@ def walk(chain: int, points: Points, head_seq: int, counter: Counter) -> ChainRe
 def _pages_by_seq(chain: int, counter: Counter) -> Iterator[list]:
     """(id, seq, prev_hash, record_hash, message) of the records of ``chain``, by (seq, id)."""
     sql = (
-        f"SELECT id, seq, prev_hash, record_hash, {_message()} "  # noqa: S608
+        f"SELECT id, seq, prev_hash, record_hash, {_message()} "  # noqa: S608  # nosec B608
         f"FROM {_RECORDS} WHERE chain = %s AND seq >= %s AND seq < %s"
     )
-    first = f"SELECT min(seq) FROM {_RECORDS} WHERE chain = %s AND seq >= %s"  # noqa: S608
-    last = f"SELECT max(seq) FROM {_RECORDS} WHERE chain = %s"  # noqa: S608
+    first = f"SELECT min(seq) FROM {_RECORDS} WHERE chain = %s AND seq >= %s"  # noqa: S608  # nosec B608
+    last = f"SELECT max(seq) FROM {_RECORDS} WHERE chain = %s"  # noqa: S608  # nosec B608
     with connection.cursor() as cursor:
         cursor.execute(last, [chain])
         (high,) = cursor.fetchone()

@@ -199,7 +199,8 @@ def explain(outcome: Outcome) -> str:
             "een traject open is wordt niets vernietigd (art. 5 lid 2)."
         )
     winner = outcome.winner
-    assert winner is not None  # a closed support always has the protocol's period
+    if winner is None:  # a closed support always has the protocol's period
+        raise AssertionError("a closed support without the protocol's period")
     sentences = [f"Bewaren tot en met {_day(outcome.kept_through)}."]
     if outcome.follows_identity:
         sentences.append(

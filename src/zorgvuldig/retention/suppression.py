@@ -298,7 +298,8 @@ class _Search:
         coordinates = table.coordinates[target]
         fallback = self._corners(target, self._fallback(target))
         best_cost = self._cost(fallback)
-        assert best_cost is not None  # every corner holds the cell beneath the target
+        if best_cost is None:  # every corner holds the cell beneath the target
+            raise AssertionError("the fallback hypercube has an empty corner")
         best = fallback
         options: list[list[tuple[int, int]]] = []
         for i, size in enumerate(table.sizes):

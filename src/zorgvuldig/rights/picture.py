@@ -27,7 +27,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape  # writes SVG, parses none  # nosec B406
 
 from fontTools.ttLib import TTFont
 

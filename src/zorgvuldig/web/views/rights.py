@@ -359,7 +359,7 @@ def overview(request, request_id):
         "web/rights_overview.html",
         {
             "overview": made,
-            "picture": mark_safe(picture.where_it_went(made, language=language)),  # noqa: S308 (escaped SVG)
+            "picture": mark_safe(picture.where_it_went(made, language=language)),  # noqa: S308 (escaped SVG)  # nosec B308 B703
             "request_url": _request_url(request_id),
         },
     )

@@ -149,9 +149,9 @@ def destroy_dossiers(clients, partner: Partner, *, list_id=None) -> dict:
     for client_id, category in DataItem.objects.filter(**mine).values_list("client_id", "category"):
         categories[client_id].add(category)
     _count_anonymised(clients, partner, categories)
-    requests = SubjectRequest.objects.filter(**mine)
-    RecipientNotice.objects.filter(request__in=requests).delete()
-    requests.delete()
+    subject_requests = SubjectRequest.objects.filter(**mine)
+    RecipientNotice.objects.filter(request__in=subject_requests).delete()
+    subject_requests.delete()
     IncapacityJudgement.objects.filter(**mine).delete()
     RepresentativeStance.objects.filter(**mine).delete()
     ReceivedShare.objects.filter(client_id__in=list(clients), recipient_partner=partner).delete()
