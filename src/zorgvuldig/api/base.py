@@ -117,8 +117,10 @@ ERROR_RESPONSES = {
     ),
     "401": ("Geen, een onbekend of een ingetrokken API-token.", "Problem"),
     "403": (
-        "Het protocol weigert de verwerking; de weigering staat in het verwerkingenlog.",
-        "RefusalProblem",
+        "Het protocol weigert de verwerking: de weigering staat in het verwerkingenlog, met de "
+        "artikelen, het trace-id en de uitkomst per categorie; of uw rol geeft deze functie "
+        "niet, dan is niets gelezen en ontbreken die drie.",
+        "ForbiddenProblem",
     ),
     "404": ("Bestaat niet, of niet bij uw organisatie.", "Problem"),
 }
@@ -145,6 +147,15 @@ def _problem_schemas() -> dict[str, Any]:
         )
         found.update(schema.pop("$defs", {}))
         found[model.__name__] = schema
+    # a 403: a refusal by the protocol (RefusalProblem), or by the role, which names no
+    # articles because nothing was asked of the protocol (NotAllowed)
+    forbidden = copy.deepcopy(found["RefusalProblem"])
+    forbidden["required"] = list(found["Problem"]["required"])
+    forbidden["description"] = (
+        "Een weigering: door het protocol met `articles`, `traceId` en `outcomes`, of door uw "
+        "rol zonder die drie."
+    )
+    found["ForbiddenProblem"] = forbidden
     return found
 
 
