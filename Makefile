@@ -25,6 +25,7 @@ setup: $(VENV)/.installed
 
 run: $(VENV)/.installed
 	$(BIN)/zorgvuldig migrate --no-input
+	$(BIN)/zorgvuldig createcachetable
 	$(BIN)/zorgvuldig demo
 	$(BIN)/zorgvuldig collectstatic --no-input --verbosity 0
 	@echo "zorgvuldig draait op http://$(HOST):$(PORT)/  (API: http://$(HOST):$(PORT)/api/v1/docs)"

@@ -257,7 +257,9 @@ def api_client(employee):
 
     from zorgvuldig.api.models import ApiToken
 
-    token = ApiToken.issue(name="bench", partner=employee.partner, employee=employee)[1]
+    token = ApiToken.issue(
+        name="bench", partner=employee.partner, employee=employee, scopes=["all"]
+    )[1]
     return HttpClient(SERVER_NAME="localhost", headers={"Authorization": f"Bearer {token}"})
 
 

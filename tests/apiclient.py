@@ -37,7 +37,9 @@ def counts() -> dict[str, int]:
 
 
 def token_for(employee) -> str:
-    return ApiToken.issue(name="test app", partner=employee.partner, employee=employee)[1]
+    return ApiToken.issue(
+        name="test app", partner=employee.partner, employee=employee, scopes=["all"]
+    )[1]
 
 
 class Api:

@@ -158,7 +158,7 @@ def test_art1_only_the_functional_administrator_records_commitments(partner, new
 
 
 def test_art1_a_partner_system_does_not_record_commitments(partner, newcomer):
-    _, token = ApiToken.issue(name="koppeling", partner=partner, service="sync")
+    _, token = ApiToken.issue(name="koppeling", partner=partner, service="sync", scopes=["all"])
     body = {"protocolVersion": PROTOCOL_VERSION, "startsOn": "2015-01-01"}
     assert (
         "functioneel beheerder"
@@ -354,7 +354,7 @@ def test_an_unknown_role_is_400_naming_the_role(api):
 
 
 def test_a_partner_system_lists_its_own_employees_with_a_service_token(partner, caseworker):
-    _, token = ApiToken.issue(name="koppeling", partner=partner, service="planning")
+    _, token = ApiToken.issue(name="koppeling", partner=partner, service="planning", scopes=["all"])
     response = Api(token).get("/employees")
     assert response.status_code == 200
     assert [e["id"] for e in response.json()] == [str(caseworker.id)]

@@ -38,7 +38,11 @@ def recipient():
 
 @pytest.fixture
 def koppeling(recipient):
-    return Api(ApiToken.issue(name="zaaksysteem", partner=recipient, service="zaaksysteem")[1])
+    return Api(
+        ApiToken.issue(
+            name="zaaksysteem", partner=recipient, service="zaaksysteem", scopes=["all"]
+        )[1]
+    )
 
 
 @pytest.fixture
@@ -125,7 +129,11 @@ def test_webhook_subscription_bad_input_and_wrong_identity(koppeling, recipient)
     assert "url" in invalid_fields(koppeling.post("/webhook-subscriptions", {}))
     employee = as_employee(make_employee(recipient, "ilse"))
     problem(employee.post("/webhook-subscriptions", {"url": "https://zaak.example/h"}), 403)
-    other = Api(ApiToken.issue(name="x", partner=make_partner("Wmo Leersum"), service="x")[1])
+    other = Api(
+        ApiToken.issue(name="x", partner=make_partner("Wmo Leersum"), service="x", scopes=["all"])[
+            1
+        ]
+    )
     mine = koppeling.post("/webhook-subscriptions", {"url": "https://zaak.example/h"}).json()
     problem(other.delete(f"/webhook-subscriptions/{mine['id']}"), 404)
     assert not Subscription.objects.filter(is_active=False).exists()

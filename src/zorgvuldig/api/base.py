@@ -21,7 +21,7 @@ from ninja.openapi import get_schema
 from ninja.openapi.docs import Swagger
 from ninja.schema import NinjaGenerateJsonSchema
 
-from zorgvuldig.api import API_VERSION, API_VERSION_HEADER
+from zorgvuldig.api import API_VERSION, API_VERSION_HEADER, scopes
 from zorgvuldig.api.problems import PROBLEM_CONTENT_TYPE
 from zorgvuldig.api.schemas import problems as schemas
 
@@ -169,14 +169,31 @@ def _error_response(status: str, schema_name: str, description: str = "") -> dic
     }
 
 
+def _rate_limited() -> dict[str, Any]:
+    response = _error_response("429", "Problem", RATE_LIMITED)
+    response["headers"]["Retry-After"] = {
+        "description": "Na hoeveel seconden het token weer verzoeken mag doen",
+        "schema": {"type": "integer"},
+    }
+    return response
+
+
 def _drop_property_titles(schema: dict[str, Any]) -> None:
     """Pydantic titles every property after its name ("Birthdate"); the name says it better."""
     for spec in schema.get("properties", {}).values():
         spec.pop("title", None)
 
 
-def finish_openapi(document: dict[str, Any]) -> dict[str, Any]:
-    """Fit ninja's generated document to the API Design Rules (see the module docstring)."""
+RATE_LIMITED = (
+    "Te veel verzoeken met dit token deze minuut; `Retry-After` zegt na hoeveel seconden het "
+    "weer kan."
+)
+
+
+def finish_openapi(document: dict[str, Any], areas: dict[str, str]) -> dict[str, Any]:
+    """Fit ninja's generated document to the API Design Rules (see the module docstring), and
+    name in each operation's security requirement the scope it needs (``areas``: the area
+    of each operation id, :mod:`.scopes`)."""
     document["servers"] = [{"url": SERVER_URL, "description": "Deze omgeving, API versie 1"}]
     document["info"].update(INFO)
     document["tags"] = TAGS
@@ -187,7 +204,7 @@ def finish_openapi(document: dict[str, Any]) -> dict[str, Any]:
         _drop_property_titles(schema)
     header_ref = {API_VERSION_HEADER: {"$ref": f"#/components/headers/{API_VERSION_HEADER}"}}
     for path, operations in document["paths"].items():
-        for operation in operations.values():
+        for method, operation in operations.items():
             for parameter in operation.get("parameters", []):
                 parameter["schema"].pop("title", None)
             responses = {str(code): response for code, response in operation["responses"].items()}
@@ -199,6 +216,9 @@ def finish_openapi(document: dict[str, Any]) -> dict[str, Any]:
                 admin_only = _error_response("403", "Problem", ADMINISTRATOR_ONLY_403)
                 responses.setdefault("403", admin_only)
             if operation.get("security"):
+                area = areas[operation["operationId"]]
+                operation["security"] = [{"ApiTokenAuth": [scopes.required(area, method)]}]
+                responses.setdefault("429", _rate_limited())
                 errors.append("401")
                 if operation["operationId"] not in NOT_REFUSABLE:
                     errors.append("403")
@@ -215,6 +235,10 @@ class ZorgvuldigApi(NinjaAPI):
 
     _openapi_document: dict[str, Any] | None = None
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.operation_areas: dict[str, str] = {}  # operation id -> its area (.scopes)
+
     def create_response(self, request, data, *, status=None, temporal_response=None):
         response = super().create_response(
             request, data, status=status, temporal_response=temporal_response
@@ -230,7 +254,9 @@ class ZorgvuldigApi(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix=None, path_params=None) -> dict[str, Any]:
         # Paths are relative to the server URL (/api/v1), whatever the mount point.
         if self._openapi_document is None:
-            self._openapi_document = finish_openapi(dict(get_schema(api=self, path_prefix="")))
+            self._openapi_document = finish_openapi(
+                dict(get_schema(api=self, path_prefix="")), self.operation_areas
+            )
         return copy.deepcopy(self._openapi_document)
 
 

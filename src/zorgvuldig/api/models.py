@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import secrets
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from zorgvuldig.api import scopes as api_scopes
 
 TOKEN_PREFIX = "zv_"  # noqa: S105 (a prefix, not a secret)  # nosec B105
 
@@ -21,7 +26,8 @@ def hash_token(token: str) -> str:
 class ApiToken(models.Model):
     """A token for one application of a partner, acting as an employee or a service.
 
-    Only the SHA-256 of the token is kept; the token itself is shown once, when made.
+    Only the SHA-256 of the token is kept; the token itself is shown once, when made. It may
+    be used only for its scopes (:mod:`.scopes`) and until it expires or is revoked.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -41,6 +47,8 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    scopes = models.JSONField(_("scopes"), default=list)
+    expires_at = models.DateTimeField(_("expires at"))
 
     class Meta:
         constraints = [
@@ -55,8 +63,23 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.partner})"
 
     @classmethod
-    def issue(cls, *, name: str, partner, employee=None, service: str = "") -> tuple[ApiToken, str]:
-        """Make a token; returns the record and the token, which is not stored."""
+    def issue(
+        cls,
+        *,
+        name: str,
+        partner,
+        scopes,
+        employee=None,
+        service: str = "",
+        days: int | None = None,
+    ) -> tuple[ApiToken, str]:
+        """Make a token for ``scopes`` (ValueError for one that does not exist), valid for
+        ``days`` (default ``ZORGVULDIG_API_TOKEN_DAYS``, at most ``..._MAX_DAYS``); returns
+        the record and the token, which is not stored."""
+        days = settings.ZORGVULDIG_API_TOKEN_DAYS if days is None else days
+        most = settings.ZORGVULDIG_API_TOKEN_MAX_DAYS
+        if not 1 <= days <= most:
+            raise ValueError(f"Een token geldt 1 tot {most} dagen, niet {days}.")
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         record = cls.objects.create(
             name=name,
@@ -64,5 +87,7 @@ class ApiToken(models.Model):
             employee=employee,
             service=service,
             token_hash=hash_token(token),
+            scopes=api_scopes.checked(scopes),
+            expires_at=timezone.now() + datetime.timedelta(days=days),
         )
         return record, token

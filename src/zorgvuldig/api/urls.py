@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from zorgvuldig.api import problems
-from zorgvuldig.api.auth import ApiTokenAuth
+from zorgvuldig.api.auth import ApiTokenAuth, TokenRateThrottle
 from zorgvuldig.api.base import make_api
 from zorgvuldig.api.routers import (
     clients,
@@ -25,21 +25,34 @@ from zorgvuldig.api.routers import (
     webhooks,
 )
 
-api = make_api(auth=ApiTokenAuth(), urls_namespace="api")
+# Each router with the area of the API its operations belong to: a token needs the area's
+# scope to read (GET) or to write (the rest), see zorgvuldig.api.scopes.
+ROUTERS = (
+    ("partners", partners.router),
+    ("clients", clients.router),
+    ("clients", trajectories.router),
+    ("dossier", items.router),
+    ("consent", consent.router),
+    ("exchange", exchange.router),
+    ("received", received_shares.router),
+    ("exchange", pull.router),
+    ("meldcode", meldcode.router),
+    ("households", households.router),
+    ("exchange", non_partner_addresses.router),
+    ("rights", rights.router),
+    ("retention", retention.router),
+    ("oversight", oversight.router),
+    ("log", log.router),
+    ("webhooks", webhooks.router),
+)
+
+# an operation mounted without its area is refused to every token (fail closed)
+api = make_api(auth=ApiTokenAuth(None), throttle=[TokenRateThrottle()], urls_namespace="api")
 problems.install(api)
-api.add_router("", partners.router)
-api.add_router("", clients.router)
-api.add_router("", trajectories.router)
-api.add_router("", items.router)
-api.add_router("", consent.router)
-api.add_router("", exchange.router)
-api.add_router("", received_shares.router)
-api.add_router("", pull.router)
-api.add_router("", meldcode.router)
-api.add_router("", households.router)
-api.add_router("", non_partner_addresses.router)
-api.add_router("", rights.router)
-api.add_router("", retention.router)
-api.add_router("", oversight.router)
-api.add_router("", log.router)
-api.add_router("", webhooks.router)
+for area, router in ROUTERS:
+    api.add_router("", router, auth=ApiTokenAuth(area))
+    api.operation_areas.update(
+        (operation.operation_id, area)
+        for path_view in router.path_operations.values()
+        for operation in path_view.operations
+    )

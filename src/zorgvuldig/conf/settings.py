@@ -235,6 +235,18 @@ ZORGVULDIG_DESTRUCTION_COOLING_OFF_DAYS = int(
     os.environ.get("ZORGVULDIG_DESTRUCTION_COOLING_OFF_DAYS", "7")
 )
 # how many clients a run of a destruction list destroys in one transaction
+# API tokens (art3.2c, AVG art. 32): valid this many days when made (at most the maximum), and
+# at most this many requests per token per minute (a shared cache counts them: the database).
+ZORGVULDIG_API_TOKEN_DAYS = int(os.environ.get("ZORGVULDIG_API_TOKEN_DAYS", "365"))
+ZORGVULDIG_API_TOKEN_MAX_DAYS = int(os.environ.get("ZORGVULDIG_API_TOKEN_MAX_DAYS", "730"))
+ZORGVULDIG_API_RATE_PER_MINUTE = int(os.environ.get("ZORGVULDIG_API_RATE_PER_MINUTE", "600"))
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "zorgvuldig_cache",
+    }
+}
+
 # The municipalities on whose behalf support is given (CBS gemeentecode=name, comma-separated);
 # the first is a new trajectory's default. A trajectory keeps its municipality, and the
 # anonymised statistics of art5.2 count by it.

@@ -1,13 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 """``zorgvuldig token``: make, list and revoke API tokens.
 
-    zorgvuldig token create --employee USERNAME --name APP
-    zorgvuldig token create --partner NAME --service ID [--name APP]
+    zorgvuldig token create --employee USERNAME --name APP --scope clients:read [--scope …]
+    zorgvuldig token create --partner NAME --service ID [--name APP] --scope webhooks:write
     zorgvuldig token list [--partner NAME]
     zorgvuldig token revoke ID
 
 A token is printed once, when made (on standard output, alone on its line, for scripts); only
-its SHA-256 is kept.
+its SHA-256 is kept. It holds the scopes it is given (``--scope all`` for every one) and
+expires after ``--days`` (default ``ZORGVULDIG_API_TOKEN_DAYS``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from zorgvuldig.api.models import ApiToken
+from zorgvuldig.api.scopes import SCOPES, checked
 from zorgvuldig.partners.models import Employee, Partner
 from zorgvuldig.partners.services import has_acknowledged
 
@@ -38,6 +40,14 @@ class Command(BaseCommand):
         create.add_argument(
             "--service", metavar="ID", help="Act as this service identity of --partner"
         )
+        create.add_argument(
+            "--scope",
+            dest="scopes",
+            action="append",
+            metavar="AREA:ACCESS",
+            help=f"What the token may do, repeatable: {', '.join(sorted(SCOPES))}, or 'all'",
+        )
+        create.add_argument("--days", type=int, help="Valid this many days (default: a year)")
         listing = actions.add_parser("list", help="List tokens (never the tokens themselves).")
         listing.add_argument("--partner", metavar="NAME")
         revoke = actions.add_parser("revoke", help="Revoke a token by its id.")
@@ -52,7 +62,21 @@ class Command(BaseCommand):
             raise CommandError(f"Unknown partner '{name}'.")
         return partner
 
-    def _create(self, *, name=None, employee=None, partner=None, service=None, **options):
+    def _create(
+        self,
+        *,
+        name=None,
+        employee=None,
+        partner=None,
+        service=None,
+        scopes=None,
+        days=None,
+        **options,
+    ):
+        try:
+            scopes = checked(scopes)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
         if bool(employee) == bool(service):
             raise CommandError("Give either --employee USERNAME or --partner NAME --service ID.")
         if service:
@@ -78,15 +102,21 @@ class Command(BaseCommand):
                     "acts only for an employee of its own partner (art3.2c)."
                 )
             service = ""
-        record, token = ApiToken.issue(
-            name=name or service or f"{employee} (api)",
-            partner=owner,
-            employee=acting,
-            service=service,
-        )
+        try:
+            record, token = ApiToken.issue(
+                name=name or service or f"{employee} (api)",
+                partner=owner,
+                employee=acting,
+                service=service,
+                scopes=scopes,
+                days=days,
+            )
+        except ValueError as error:
+            raise CommandError(str(error)) from None
         who = f"employee {employee}" if acting else f"service {service}"
         self.stderr.write(
-            f"Token {record.id} for '{record.name}' of {owner.name}, acting as {who}. "
+            f"Token {record.id} for '{record.name}' of {owner.name}, acting as {who}, with "
+            f"{', '.join(record.scopes)}, until {record.expires_at:%Y-%m-%d}. "
             "It is shown only this once; keep it secret:"
         )
         if acting is not None and not has_acknowledged(acting):
@@ -102,11 +132,16 @@ class Command(BaseCommand):
             tokens = tokens.filter(partner=self._partner(partner))
         for record in tokens:
             who = record.employee.user.username if record.employee else f"service:{record.service}"
-            state = f"revoked {record.revoked_at:%Y-%m-%d}" if record.revoked_at else "active"
+            if record.revoked_at:
+                state = f"revoked {record.revoked_at:%Y-%m-%d}"
+            elif record.expires_at <= timezone.now():
+                state = f"expired {record.expires_at:%Y-%m-%d}"
+            else:
+                state = f"active until {record.expires_at:%Y-%m-%d}"
             used = f"{record.last_used_at:%Y-%m-%d %H:%M}" if record.last_used_at else "never"
             self.stdout.write(
                 f"{record.id}  {record.partner.name}  {who}  {record.name}  {state}  "
-                f"last used {used}"
+                f"last used {used}  scopes {','.join(record.scopes)}"
             )
 
     def _revoke(self, *, token_id, **options):
