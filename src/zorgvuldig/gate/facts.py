@@ -27,6 +27,7 @@ from zorgvuldig.protocol import (
     Purpose,
     PurposeGround,
     RecipientKind,
+    awareness,
     loader,
 )
 
@@ -78,8 +79,13 @@ def gather(
             acknowledged_current_version=False,
         )
         return nobody, {}
-    _, role, committed_to, acknowledged, director = employee
+    _, role, committed_to, acknowledged_on, director = employee
     version = loader.in_force(committed_to, today) if committed_to is not None else None
+    lapsed = bool(
+        version
+        and acknowledged_on
+        and awareness.lapsed(acknowledged_on, version.reacknowledge_months, today)
+    )
     domains: dict[LegalBasis, set[Domain]] = {}
     for basis, domain in found.assigned:
         domains.setdefault(LegalBasis(basis), set()).add(Domain(domain))
@@ -90,7 +96,10 @@ def gather(
         version=version,
         actor_is_employee=True,
         partner_committed=committed_to is not None,
-        acknowledged_current_version=committed_to is not None and acknowledged,
+        acknowledged_current_version=(
+            committed_to is not None and acknowledged_on is not None and not lapsed
+        ),
+        acknowledgement_lapsed=lapsed,
         assigned_legal_bases=frozenset(domains),
         household_director=director,
         opening_trajectory=opening_trajectory,

@@ -87,7 +87,7 @@ def _facts_sql(vendor: str) -> str:
     member_of = f"m.{_col(m, 'household')} = h.{_col(h, 'id')}"
     member_is = f"cl.{_col(cl, 'subject')} = m.{_col(m, 'subject')}"
     assignment = f"w.{_col(w, 'supporttrajectory')} = t.{_col(t, 'id')}"
-    acknowledged = f"""EXISTS (SELECT 1 FROM {_table(a)} a
+    acknowledged = f"""(SELECT MAX(a.{_col(a, "acknowledged_at")}) FROM {_table(a)} a
         WHERE a.{_col(a, "employee")} = e.{_col(e, "id")}
         AND a.{_col(a, "protocol_version")} = c.version)"""  # noqa: S608 (names, as below)  # nosec B608
     director = f"""EXISTS (SELECT 1 FROM {_table(h)} h
@@ -101,7 +101,7 @@ def _facts_sql(vendor: str) -> str:
         AND {_col(d, "decided_on")} <= %s
         UNION ALL
         SELECT {_EMPLOYEE}, {_text(f"e.{_col(e, 'partner')}")}, e.{_col(e, "role")},
-          c.version, {_yes(acknowledged)}, {_yes(director)}, NULL, NULL
+          c.version, {_text(acknowledged)}, {_yes(director)}, NULL, NULL
         FROM {_table(e)} e
         LEFT JOIN ({_commitment_select()}) c ON 1 = 1
         WHERE e.{_col(e, "id")} = %s AND e.{_col(e, "is_active")}
@@ -146,7 +146,8 @@ def _rows(sql: str, params) -> list[tuple]:
 class FactRows:
     """What :func:`processing_facts` found."""
 
-    employee: tuple | None  # (partner id, role, version or None, acknowledged, director)
+    # (partner id, role, version or None, day of the latest acknowledgement of it, director)
+    employee: tuple | None
     assigned: list[tuple[str, str]]  # (law, domain) of the employee's open trajectories
     informed: bool  # the partner informed the client on or before the day (art4.1)
     consents: list[tuple]  # (scope, state, categories, recipients, form id), in effect order
@@ -155,7 +156,7 @@ class FactRows:
 def processing_facts(employee_id, partner_id, client_id, day: datetime.date) -> FactRows:
     """The facts of a processing by ``employee_id`` of ``partner_id`` about ``client_id``
     (either may be None) on ``day``, in one statement: the employee, if active, with the
-    protocol version the partner is committed to, whether they acknowledged it and whether
+    protocol version the partner is committed to, when they last acknowledged it and whether
     they direct a household of the client; their open trajectories with the client at the
     partner; whether the partner informed the client; the client's consent decisions at the
     partner taken on or before ``day``, in the order they took effect."""
@@ -166,7 +167,8 @@ def processing_facts(employee_id, partner_id, client_id, day: datetime.date) -> 
     employee, assigned, informed, consents = None, [], False, []
     for part, a, b, c, d, e, _, _ in _rows(_facts_sql(connection.vendor), params):
         if part == _EMPLOYEE:
-            employee = (as_uuid(a), b, c, d == "1", e == "1")
+            acknowledged_on = datetime.date.fromisoformat(d[:10]) if d else None
+            employee = (as_uuid(a), b, c, acknowledged_on, e == "1")
         elif part == _TRAJECTORY:
             assigned.append((a, b))
         elif part == _INFORMED:

@@ -130,9 +130,5 @@ class ProtocolAcknowledgement(models.Model):
     acknowledged_at = models.DateTimeField(_("acknowledged at"))
 
     class Meta:
+        # every acknowledgement is kept: the version may ask for one again after some months
         ordering = ["-acknowledged_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["employee", "protocol_version"], name="one_acknowledgement_per_version"
-            )
-        ]

@@ -25,7 +25,7 @@ from zorgvuldig.partners.models import (
     ProtocolCommitment,
     Role,
 )
-from zorgvuldig.protocol import loader
+from zorgvuldig.protocol import awareness, loader
 
 
 def employee_of(user) -> Employee | None:
@@ -44,24 +44,58 @@ def version_to_acknowledge(employee: Employee) -> str | None:
     return commitment.protocol_version if commitment else None
 
 
+def latest_acknowledgement(
+    employee: Employee, version: str | None
+) -> ProtocolAcknowledgement | None:
+    """The employee's latest acknowledgement of ``version`` (reads the prefetched
+    ``employee.acknowledgements.all()``, newest first)."""
+    if version is None:
+        return None
+    return next((a for a in employee.acknowledgements.all() if a.protocol_version == version), None)
+
+
+def acknowledgement_due(employee: Employee, version: str | None) -> datetime.date | None:
+    """The day the employee's acknowledgement of ``version`` lapses (art3.2e), or None."""
+    latest, rules = (
+        latest_acknowledgement(employee, version),
+        version and loader.load_all().get(version),
+    )
+    if latest is None or rules is None:
+        return None
+    return awareness.due_on(timezone.localdate(latest.acknowledged_at), rules.reacknowledge_months)
+
+
+def acknowledgement_stands(employee: Employee, version: str | None) -> bool:
+    """Whether the employee's acknowledgement of ``version`` stands today (art3.2d, art3.2e)."""
+    if latest_acknowledgement(employee, version) is None:
+        return False
+    due = acknowledgement_due(employee, version)
+    return due is None or timezone.localdate() < due
+
+
 def has_acknowledged(employee: Employee) -> bool:
+    return acknowledgement_stands(employee, version_to_acknowledge(employee))
+
+
+def acknowledgement_lapsed(employee: Employee) -> bool:
+    """Whether the employee acknowledged the version in force, but that has lapsed (art3.2e)."""
     version = version_to_acknowledge(employee)
-    return (
-        version is not None and employee.acknowledgements.filter(protocol_version=version).exists()
+    return latest_acknowledgement(employee, version) is not None and not acknowledgement_stands(
+        employee, version
     )
 
 
 def acknowledge(employee: Employee) -> ProtocolAcknowledgement:
-    """Record that the employee knows and follows the version in force (art3.2d)."""
+    """Record that the employee knows and follows the version in force (art3.2d): a new
+    acknowledgement, kept beside the earlier ones, unless the latest still stands (art3.2e)."""
     version = version_to_acknowledge(employee)
     if version is None:
         raise ValueError("De organisatie van deze medewerker is op dit moment geen partner.")
-    acknowledgement, _ = ProtocolAcknowledgement.objects.get_or_create(
-        employee=employee,
-        protocol_version=version,
-        defaults={"acknowledged_at": timezone.now()},
+    if acknowledgement_stands(employee, version):
+        return latest_acknowledgement(employee, version)
+    return ProtocolAcknowledgement.objects.create(
+        employee=employee, protocol_version=version, acknowledged_at=timezone.now()
     )
-    return acknowledgement
 
 
 # --- who may act -----------------------------------------------------------------------------
@@ -80,12 +114,6 @@ def committed_version(partner: Partner, day: datetime.date) -> str | None:
     if commitment is None or loader.in_force(commitment.protocol_version, day) is None:
         return None
     return commitment.protocol_version
-
-
-def _acknowledged(employee: Employee, version: str | None) -> bool:
-    return version is not None and any(
-        a.protocol_version == version for a in employee.acknowledgements.all()
-    )
 
 
 def why_not_director(employee: Employee, day: datetime.date | None = None) -> str | None:
@@ -109,7 +137,7 @@ def why_not_director(employee: Employee, day: datetime.date | None = None) -> st
             f"De organisatie van deze regisseur ({employee.partner.name}) is vandaag geen "
             "partner die zich aan het protocol heeft gecommitteerd (art. 1)."
         )
-    if not _acknowledged(employee, version):
+    if not acknowledgement_stands(employee, version):
         return (
             f"Deze regisseur heeft de geldende versie van het protocol ({version}) nog niet "
             "bevestigd (art. 3 lid 2 onder d)."
@@ -158,7 +186,7 @@ def employees(actor: Actor, *, role: str | None = None) -> list[EmployeeView]:
     if role:
         found = found.filter(role=role)
     return [
-        EmployeeView(e.id, e.display_name, e.role, e.is_active, _acknowledged(e, version))
+        EmployeeView(e.id, e.display_name, e.role, e.is_active, acknowledgement_stands(e, version))
         for e in found
     ]
 

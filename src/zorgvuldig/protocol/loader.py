@@ -334,6 +334,7 @@ def parse(data: Mapping[str, Any], source: str) -> ProtocolVersion:
         retention=_retention(r),
         representation=_representation(r),
         breach_notification_hours=hours or None,
+        reacknowledge_months=r.number("awareness.reacknowledge_months") or None,
     )
 
 

@@ -55,7 +55,8 @@ class Facts:
     actor_is_employee: bool
     # art1: the actor's partner is committed to the protocol on the day of the processing.
     partner_committed: bool
-    # art3.2d: the actor has acknowledged the protocol version in force.
+    # art3.2d: the actor has acknowledged the protocol version in force (and, art3.2e, not
+    # so long ago that the version asks them to acknowledge it again).
     acknowledged_current_version: bool
     # art3.2c: legal bases of the active support trajectories of this client to which the
     # actor is assigned as caseworker.
@@ -94,3 +95,5 @@ class Facts:
     # art4.3: the names of the recipients that narrowed consents name, by id (to say whom a
     # consent covers when it does not cover this recipient).
     recipient_names: tuple[tuple[str, str], ...] = ()
+    # art3.2e: the actor acknowledged the version in force, but that has lapsed.
+    acknowledgement_lapsed: bool = False

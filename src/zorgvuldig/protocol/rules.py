@@ -91,6 +91,12 @@ _NOT_ACKNOWLEDGED = Refusal(
     "Geweigerd: u heeft de geldende versie van het privacyprotocol nog niet bevestigd",
     "Lees het protocol en bevestig dat u het kent en naleeft; daarna heeft u weer toegang.",
 )
+_ACKNOWLEDGEMENT_LAPSED = Refusal(
+    "art3.2e",
+    "Geweigerd: uw bevestiging van het privacyprotocol is verlopen",
+    "Lees het protocol opnieuw en bevestig dat u het kent en naleeft, zodat u er bewust van "
+    "blijft; daarna heeft u weer toegang.",
+)
 _NOT_EMPLOYEE = Refusal(
     "art3.2c",
     "Geweigerd: alleen een hulpverlener van een partner heeft toegang tot persoonsgegevens",
@@ -261,7 +267,9 @@ def _request_refusals(request: Request, facts: Facts) -> list[Refusal]:
     if not facts.partner_committed or version is None:
         refusals.append(_NOT_COMMITTED)
     if not facts.acknowledged_current_version:
-        refusals.append(_NOT_ACKNOWLEDGED)
+        refusals.append(
+            _ACKNOWLEDGEMENT_LAPSED if facts.acknowledgement_lapsed else _NOT_ACKNOWLEDGED
+        )
     if request.legal_basis is not None:
         basis_refusal = _basis_refusal(request, facts)
         if basis_refusal is not None:

@@ -130,6 +130,8 @@ class ProtocolVersion:
     representation: Representation
     # AVG art. 33: hours to notify the Autoriteit Persoonsgegevens of a breach (None: not set)
     breach_notification_hours: int | None
+    # art3.2e: months after which an employee acknowledges the version again (None: never)
+    reacknowledge_months: int | None = None
 
     def necessary(self, purpose: Purpose, domain: Domain) -> frozenset[Category]:
         return self.necessity.get(purpose, {}).get(domain, frozenset())

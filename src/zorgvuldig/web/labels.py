@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from zorgvuldig.partners.models import Role
 from zorgvuldig.protocol import Category, Domain, LegalBasis, Operation, Purpose
 from zorgvuldig.rights import codes
 
@@ -292,6 +293,14 @@ KEPT_BECAUSE = {
     "kept-on-review": _("Kept on review"),
 }
 
+# who acknowledged the protocol (art3.2d, art3.2e)
+AWARENESS = {
+    "current": _("Acknowledged"),
+    "lapsed": _("Lapsed: to acknowledge again"),
+    "never": _("Not acknowledged"),
+    "no-version": _("No version in force"),
+}
+
 KINDS = {
     "purpose": PURPOSES,
     "domain": DOMAINS,
@@ -330,6 +339,8 @@ KINDS = {
     "list_review": LIST_REVIEWS,
     "entry_outcome": ENTRY_OUTCOMES,
     "kept_because": KEPT_BECAUSE,
+    "awareness": AWARENESS,
+    "role": dict(Role.choices),
 }
 
 

@@ -6,6 +6,7 @@ from django.urls import path
 
 from zorgvuldig.web.views import (
     auth,
+    awareness,
     consent,
     destruction,
     dossier,
@@ -30,6 +31,7 @@ urlpatterns = [
     path("inloggen/", auth.LoginView.as_view(), name="login"),
     path("uitloggen/", auth.LogoutView.as_view(), name="logout"),
     path("protocol/", auth.acknowledgement, name="acknowledge"),
+    path("protocol/bevestigingen/", awareness.acknowledgements, name="acknowledgements"),
     path("clienten/aanmelden/", intake.intake, name="intake"),
     path("clienten/<uuid:client_id>/", dossier.dossier, name="dossier"),
     path("clienten/<uuid:client_id>/gegevens/nieuw/", dossier.record_item, name="record_item"),

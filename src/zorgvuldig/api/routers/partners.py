@@ -12,7 +12,7 @@ from ninja import Path, Query, Router
 
 from zorgvuldig.api.schemas import partners as schemas
 from zorgvuldig.core.errors import NotFound
-from zorgvuldig.partners import services
+from zorgvuldig.partners import acknowledgements, services
 from zorgvuldig.partners.models import Partner, ProtocolCommitment, Role
 
 router = Router(tags=["Partners"], by_alias=True)
@@ -66,6 +66,19 @@ def get_partner(request, partner_id: uuid.UUID = PARTNER_ID):
     if partner is None:
         raise NotFound("partner", "Deze partner bestaat niet.")
     return _out(partner)
+
+
+@router.get(
+    "/protocol-acknowledgements",
+    response=schemas.AwarenessOverview,
+    operation_id="listProtocolAcknowledgements",
+    summary="Who acknowledged the protocol, and who is due (privacy officer)",
+)
+def list_protocol_acknowledgements(request):
+    """Every employee of your organisation: whether their acknowledgement of the protocol
+    version in force stands, lapsed (art3.2e) or is missing (art3.2d), with each
+    acknowledgement they made. For the privacy officer only."""
+    return acknowledgements.acknowledgement_overview(request.auth)
 
 
 @router.post(

@@ -65,3 +65,35 @@ class Employee(Out):
         description="Heeft de protocolversie bevestigd waaraan uw organisatie vandaag gebonden "
         "is; zonder die bevestiging geen toegang tot persoonsgegevens (art. 3 lid 2 onder d)"
     )
+
+
+class Acknowledged(Out):
+    protocol_version: str
+    acknowledged_at: datetime.datetime
+
+
+class EmployeeAwareness(Out):
+    employee_id: uuid.UUID
+    display_name: str
+    role: str
+    active: bool
+    state: str = Field(
+        description="current (de bevestiging staat), lapsed (verlopen: opnieuw bevestigen, "
+        "art. 3 lid 2 onder e), never (de geldende versie niet bevestigd, art. 3 lid 2 onder d) "
+        "of no-version (uw organisatie is vandaag aan geen versie gebonden)"
+    )
+    acknowledged_at: datetime.datetime | None = Field(
+        description="De laatste bevestiging van de geldende versie"
+    )
+    due_on: datetime.date | None = Field(
+        description="Vanaf deze dag telt die bevestiging niet meer (leeg: zolang de versie geldt)"
+    )
+    history: list[Acknowledged] = Field(description="Elke bevestiging, de nieuwste eerst")
+
+
+class AwarenessOverview(Out):
+    protocol_version: str | None
+    reacknowledge_months: int | None = Field(
+        description="Na zoveel maanden bevestigt een medewerker de versie opnieuw"
+    )
+    employees: list[EmployeeAwareness]

@@ -14,6 +14,8 @@ from django.views.decorators.http import require_http_methods
 
 from zorgvuldig.partners.services import (
     acknowledge,
+    acknowledgement_due,
+    acknowledgement_lapsed,
     employee_of,
     has_acknowledged,
     version_to_acknowledge,
@@ -61,6 +63,8 @@ def acknowledgement(request):
         {
             "version": version,
             "acknowledged": has_acknowledged(employee),
+            "lapsed": acknowledgement_lapsed(employee),
+            "due_on": acknowledgement_due(employee, version),
             "next": _safe_next(request),
         },
     )

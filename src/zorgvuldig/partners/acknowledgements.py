@@ -1,0 +1,104 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Who acknowledged the protocol, when, and who is due (art3.2d, art3.2e): the privacy
+officer's overview of the employees of their own organisation.
+
+It holds no client's data: it does not pass the gate.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import NotAllowed
+from zorgvuldig.partners.models import Employee, Partner, Role
+from zorgvuldig.partners.services import (
+    acknowledgement_due,
+    acknowledgement_stands,
+    committed_version,
+    latest_acknowledgement,
+)
+from zorgvuldig.protocol import loader
+
+OFFICER_ONLY = (
+    "Alleen de privacy officer van uw organisatie ziet wie het protocol heeft bevestigd "
+    "(art. 3 lid 2 onder d en e)."
+)
+
+
+class State:
+    CURRENT = "current"  # acknowledged, and it still stands
+    LAPSED = "lapsed"  # acknowledged, but the version asks for it again (art3.2e)
+    NEVER = "never"  # not acknowledged the version in force (art3.2d)
+    NO_VERSION = "no-version"  # the organisation is committed to no version today
+
+
+@dataclass(frozen=True, slots=True)
+class Acknowledged:
+    protocol_version: str
+    acknowledged_at: datetime.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class EmployeeAwareness:
+    employee_id: uuid.UUID
+    display_name: str
+    role: str
+    active: bool
+    state: str
+    acknowledged_at: datetime.datetime | None  # the latest acknowledgement of the version
+    due_on: datetime.date | None  # when it lapses (or lapsed)
+    history: tuple[Acknowledged, ...]  # every acknowledgement, newest first
+
+
+@dataclass(frozen=True, slots=True)
+class AwarenessOverview:
+    protocol_version: str | None
+    reacknowledge_months: int | None
+    employees: tuple[EmployeeAwareness, ...]
+
+
+def acknowledgement_overview(actor: Actor) -> AwarenessOverview:
+    """Every employee of the privacy officer's organisation: whether their acknowledgement of
+    the version in force stands, lapsed or is missing, since when and until when, and each
+    acknowledgement they made. Those who must act come first."""
+    officer = Employee.objects.filter(
+        id=actor.employee_id, partner_id=actor.partner_id, is_active=True
+    ).first()
+    if officer is None or officer.role != Role.PRIVACY_OFFICER:
+        raise NotAllowed(OFFICER_ONLY)
+    partner = Partner.objects.prefetch_related("commitments").get(id=actor.partner_id)
+    version = committed_version(partner, timezone.localdate())
+    found = partner.employees.select_related("user").prefetch_related("acknowledgements")
+    rows = [_row(employee, version) for employee in found]
+    order = (State.NEVER, State.LAPSED, State.CURRENT, State.NO_VERSION)
+    rows.sort(key=lambda r: (not r.active, order.index(r.state), r.display_name))
+    months = loader.load_all()[version].reacknowledge_months if version else None
+    return AwarenessOverview(version, months, tuple(rows))
+
+
+def _row(employee: Employee, version: str | None) -> EmployeeAwareness:
+    latest = latest_acknowledgement(employee, version)
+    if version is None:
+        state = State.NO_VERSION
+    elif latest is None:
+        state = State.NEVER
+    else:
+        state = State.CURRENT if acknowledgement_stands(employee, version) else State.LAPSED
+    return EmployeeAwareness(
+        employee_id=employee.id,
+        display_name=employee.display_name,
+        role=employee.role,
+        active=employee.is_active,
+        state=state,
+        acknowledged_at=latest.acknowledged_at if latest else None,
+        due_on=acknowledgement_due(employee, version),
+        history=tuple(
+            Acknowledged(a.protocol_version, a.acknowledged_at)
+            for a in employee.acknowledgements.all()
+        ),
+    )
