@@ -35,6 +35,7 @@ from zorgvuldig.api.schemas import (
 
 # view (area.Class) -> the Out schema built from it
 PAIRS = {
+    "clients.AccessView": clients.Access,
     "clients.ClientDossier": clients.Dossier,
     "clients.ClientSummary": clients.ClientSummary,
     "clients.RelationView": clients.Relation,

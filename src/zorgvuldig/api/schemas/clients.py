@@ -45,6 +45,18 @@ class Relation(Out):
     related: Subject
 
 
+class Access(Out):
+    name: str = Field(description="De medewerker van uw organisatie")
+    why: str = Field(
+        description="assigned (hulpverlener in een lopend traject), director (regisseur van een "
+        "huishouden van de cliënt) of privacy-officer (toezicht, verzoeken, bewaren)"
+    )
+    domain: str = Field(description="Bij assigned: het domein van het traject")
+    legal_basis: str = Field(description="Bij assigned: de wet van het traject")
+    since: datetime.date | None = Field(description="Bij assigned: sinds wanneer")
+    household: str = Field(description="Bij director: het huishouden")
+
+
 class Dossier(Out):
     id: uuid.UUID
     subject: Subject
@@ -56,6 +68,10 @@ class Dossier(Out):
     refusal: str = Field(
         description="Leeg als alles mocht; anders welke categorieën zijn weggelaten, waarom en "
         "wat ze wel toegestaan zou maken"
+    )
+    access: list[Access] = Field(
+        description="Wie bij uw organisatie toegang heeft tot dit dossier, en waarom (art. 3 "
+        "lid 2 onder c)"
     )
 
 

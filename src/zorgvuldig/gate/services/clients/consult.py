@@ -16,6 +16,7 @@ from zorgvuldig.clients.models import (
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.dossier.models import Annotation, DataItem, DataItemVersion
 from zorgvuldig.gate.processing import Performed, process
+from zorgvuldig.gate.services.clients.access import who_has_access
 from zorgvuldig.gate.services.clients.convert import relation_view, subject_view, trajectory_view
 from zorgvuldig.gate.services.clients.views import ClientDossier
 from zorgvuldig.gate.services.common import (
@@ -71,6 +72,7 @@ def build_dossier(actor: Actor, client_id, categories=None) -> ClientDossier:
         items=tuple(item_view(i, versions[i.id]) for i in items if i.id in versions),
         annotations=tuple(annotation_view(a) for a in annotations),
         households=tuple(household_view(h, with_plan=_directs(actor, h)) for h in households),
+        access=who_has_access(client, actor.partner_id),
     )
 
 

@@ -59,6 +59,18 @@ class RelationView:
 
 
 @dataclass(frozen=True, slots=True)
+class AccessView:
+    """Someone of the partner who reaches the dossier, and why (art3.2c, access.Why)."""
+
+    name: str
+    why: str
+    domain: str = ""
+    legal_basis: str = ""
+    since: datetime.date | None = None
+    household: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ClientDossier:
     id: uuid.UUID
     subject: SubjectView
@@ -69,3 +81,5 @@ class ClientDossier:
     households: tuple[HouseholdView, ...]
     # When the protocol allowed only part of the dossier: why, and what would allow the rest.
     refusal: str = ""
+    # art3.2c: who at the partner reaches this dossier, and why (access.AccessView)
+    access: tuple[AccessView, ...] = ()
