@@ -4,12 +4,17 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import itertools
 import shutil
 
+import django_otp
 import pytest
 from django.contrib.auth import get_user_model
+from django.http import HttpRequest
 from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import sync_playwright
 
 from zorgvuldig.gate import services
@@ -49,14 +54,62 @@ def make_employee(
     acknowledged: bool = True,
     role=Role.CASEWORKER,
     password: str = "correct-horse-battery",
+    authenticator: bool = True,
 ) -> Employee:
+    """An employee with a login; with ``authenticator`` (the default) their app is set up: a
+    confirmed TOTP device with the key :func:`app_key` (art3.2b)."""
     user = get_user_model().objects.create_user(
         username=username, password=password, first_name=username.capitalize(), last_name="Test"
     )
     employee = Employee.objects.create(user=user, partner=partner, role=role)
     if acknowledged and partner.commitments.exists():
         acknowledge(employee)
+    if authenticator:
+        app_of(user)
     return employee
+
+
+# --- the second factor (art3.2b) --------------------------------------------------------
+
+
+def app_key(username: str) -> str:
+    """The key (hex) of a test user's authenticator app: fixed per username, so that a test
+    can compute the code without the database (a browser test cannot reach it)."""
+    return hashlib.sha1(f"zorgvuldig-test:{username}".encode()).hexdigest()  # noqa: S324
+
+
+def app_of(user) -> TOTPDevice:
+    """The user's confirmed authenticator app (a real django-otp TOTP device), set up now if
+    they have none."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(
+            user=user, name="Authenticator-app", key=app_key(user.username), confirmed=True
+        )
+    return device
+
+
+def app_code(username: str, *, steps_ahead: int = 0) -> str:
+    """The code the user's app shows now (or ``steps_ahead`` periods of 30 s later, which the
+    device accepts too: a code is used only once)."""
+    key = bytes.fromhex(app_key(username))
+    return f"{totp(key, drift=steps_ahead):06d}"
+
+
+def sign_in(client, user):
+    """A verified session of ``user`` in the Django test client: logged in, and through the
+    second factor with their app (django_otp.login, as the code page does after a right code).
+
+    Pages with personal data need this (art3.2b); ``client.force_login`` alone gets the
+    second step. The code page itself is tested with real codes (tests/web/test_sign_in.py).
+    """
+    client.force_login(user)
+    request = HttpRequest()
+    request.session = client.session
+    request.user = user
+    django_otp.login(request, app_of(user))
+    request.session.save()
+    return client
 
 
 @pytest.fixture(autouse=True)
@@ -90,9 +143,9 @@ def actor(caseworker):
 
 @pytest.fixture
 def web(client, caseworker):
-    """The Django test client, logged in as ``caseworker`` (who acknowledged the protocol)."""
-    client.force_login(caseworker.user)
-    return client
+    """The Django test client, signed in as ``caseworker`` (who acknowledged the protocol)
+    with both factors (art3.2b)."""
+    return sign_in(client, caseworker.user)
 
 
 @pytest.fixture

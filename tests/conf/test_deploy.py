@@ -10,6 +10,8 @@ import sys
 import pytest
 from django.contrib import admin
 
+from tests.conftest import sign_in
+
 PRODUCTION = {
     "ZORGVULDIG_DEVELOPMENT": "false",
     "DJANGO_SECRET_KEY": "x" * 64 + "production-secret-with-enough-entropy-1234567890",
@@ -28,7 +30,9 @@ def zorgvuldig(*args, env):
     )
 
 
-def test_check_deploy_is_clean_with_production_settings(tmp_path):
+def test_art3_2b_check_deploy_is_clean_with_production_settings(tmp_path):
+    """Django's deploy checks, and those of django-axes, django-otp and django-csp: not even
+    a warning."""
     result = zorgvuldig(
         "check",
         "--deploy",
@@ -37,6 +41,44 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         env={**PRODUCTION, "ZORGVULDIG_VAR_DIR": str(tmp_path)},
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+    assert "WARNING" not in result.stdout + result.stderr
+
+
+def production_settings(tmp_path, **env) -> dict[str, str]:
+    """The settings production runs with (``zorgvuldig diffsettings``), by name."""
+    result = zorgvuldig(
+        "diffsettings", env={**PRODUCTION, "ZORGVULDIG_VAR_DIR": str(tmp_path), **env}
+    )
+    assert result.returncode == 0, result.stderr
+    pairs = (line.removesuffix("  ###").split(" = ", 1) for line in result.stdout.splitlines())
+    return {pair[0]: pair[1] for pair in pairs if len(pair) == 2}
+
+
+def test_art3_2b_production_sends_cookies_only_over_https_and_ends_idle_sessions(tmp_path):
+    found = production_settings(tmp_path)
+    for name in ("SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_SSL_REDIRECT"):
+        assert found[name] == "True", name
+    assert found["SESSION_COOKIE_NAME"] == "'__Host-sessionid'"
+    assert found["CSRF_COOKIE_NAME"] == "'__Host-csrftoken'"
+    assert found["SECURE_HSTS_SECONDS"] == "31536000"
+    assert found["SESSION_COOKIE_AGE"] == "900"  # 15 minutes without a request
+    assert found["SESSION_SAVE_EVERY_REQUEST"] == "True"
+    assert found["SESSION_EXPIRE_AT_BROWSER_CLOSE"] == "True"
+    assert found["PASSWORD_HASHERS"].startswith("['django.contrib.auth.hashers.Argon2")
+    assert "'frame-ancestors': [\"'none'\"]" in found["CONTENT_SECURITY_POLICY"]
+
+
+def test_art3_2b_the_lockout_and_the_idle_time_come_from_the_environment(tmp_path):
+    found = production_settings(
+        tmp_path,
+        ZORGVULDIG_LOGIN_FAILURE_LIMIT="3",
+        ZORGVULDIG_LOGIN_COOLOFF_MINUTES="30",
+        ZORGVULDIG_SESSION_IDLE_MINUTES="10",
+    )
+    assert found["AXES_FAILURE_LIMIT"] == "3"
+    assert found["AXES_COOLOFF_TIME"] == "datetime.timedelta(seconds=1800)"
+    assert found["SESSION_COOKIE_AGE"] == "600"
 
 
 @pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "ZORGVULDIG_MASTER_KEY"])
@@ -55,7 +97,8 @@ def test_personal_data_is_not_in_the_admin():
 
 
 @pytest.mark.django_db
-def test_administrator_manages_partners(admin_client):
+def test_administrator_manages_partners(client, admin_user):
+    admin_client = sign_in(client, admin_user)
     assert admin_client.get("/beheer/partners/partner/").status_code == 200
     assert admin_client.get("/beheer/partners/employee/").status_code == 200
     assert admin_client.get("/beheer/processing_log/processingactivity/").status_code == 200

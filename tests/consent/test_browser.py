@@ -15,6 +15,7 @@ from tests.web.test_browser import (
     PASSWORD,
     assert_nl_design_system_loaded,
     check_accessibility,
+    enter_code,
     screenshot,
 )
 from zorgvuldig.gate import services
@@ -48,6 +49,7 @@ def test_art4_a_caseworker_informs_asks_consent_uploads_the_form_and_withdraws(
     page.get_by_label("Gebruikersnaam").fill("anna")
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
+    enter_code(page, "anna")
     page.goto(f"{live_server.url}/clienten/{adult_client.id}/?doel=support-provision")
 
     panel = page.locator("#toestemming")

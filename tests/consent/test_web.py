@@ -11,7 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
-from tests.conftest import make_partner
+from tests.conftest import make_partner, sign_in
 from tests.consent.conftest import ORGANISATIONS, image_bytes, pdf_bytes, relate
 from zorgvuldig.consent.models import ConsentDecision, ConsentDocument, Informing
 from zorgvuldig.gate import services
@@ -48,7 +48,7 @@ def rows() -> tuple[int, int, int]:
 
 @pytest.fixture
 def web(client, caseworker):
-    client.force_login(caseworker.user)
+    sign_in(client, caseworker.user)
     return client
 
 
@@ -238,7 +238,7 @@ def test_a_consent_page_of_a_client_you_do_not_support_is_refused(client, inform
     from tests.conftest import make_employee
 
     other = make_employee(make_partner("Wijkteam Zeist"), "dirk")
-    client.force_login(other.user)
+    sign_in(client, other.user)
     response = client.get(f"/clienten/{informed.id}/toestemming/nieuw/{Q}")
     assert response.status_code == 403
     assert "Fatma" not in text_of(response)

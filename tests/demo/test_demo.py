@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+import base64
 import io
+import re
 
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from zorgvuldig.demo import region
 from zorgvuldig.demo.region import DEMO_PASSWORD
 from zorgvuldig.processing_log.verify import verify
 
@@ -72,6 +77,26 @@ def test_clients_option_generates_a_region_of_any_size():
     assert counts()["clients.Client"] == 24
 
 
-def test_demo_logins_work(client):
+def test_demo_logins_work_with_the_printed_key(client):
+    """A person signs in as the printed demo login: the password, then the code of an app set
+    up with the printed key (art3.2b)."""
+    out = demo()
+    secret = re.search(r"sleutel:\s+((?:[A-Z2-7]{4} ?)+)", out).group(1).replace(" ", "")
+    assert f"secret={secret}" in out  # the same key as a link, which the QR code holds
+    response = client.post("/inloggen/", {"username": "fatima", "password": DEMO_PASSWORD})
+    code = f"{totp(base64.b32decode(secret)):06d}"
+    response = client.post(response["Location"], {"code": code})
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert client.get("/").status_code == 200
+
+
+def test_art3_2b_the_demo_key_is_for_the_users_the_demo_makes_only(django_user_model):
+    """A login that was there before the demo keeps its own second factor (or none)."""
+    django_user_model.objects.create_user(username="fatima", password="een-eigen-wachtwoord")
     demo()
-    assert client.login(username="fatima", password=DEMO_PASSWORD)
+    with_key = set(
+        TOTPDevice.objects.filter(key=region.DEMO_TOTP_KEY).values_list("user__username", flat=True)
+    )
+    made = {username for username, *_ in region.EMPLOYEES} - {"fatima"}
+    assert with_key == made - {region.DEMO_WITHOUT_APP}
+    assert not TOTPDevice.objects.filter(user__username__in=["fatima", "noor"]).exists()

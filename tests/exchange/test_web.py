@@ -20,6 +20,7 @@ from tests.conftest import (
     make_partner,
     name_in_consent,
     representative_of,
+    sign_in,
     supporting,
 )
 from tests.web.test_pages import dossier_url, field_error, item_data, text_of
@@ -171,7 +172,7 @@ def test_art6_2_a_colleague_who_does_not_hold_the_secrecy_cannot_release(
         actor, may_share.trajectories[0].id, employee_id=colleague.id, purpose="support-provision"
     )
     browser = BrowserClient()
-    browser.force_login(colleague.user)
+    sign_in(browser, colleague.user)
     page = browser.get(history_url(secret.id)).content.decode()
     assert 'id="beroepsgeheim"' not in page and "data-secrecy" in page
     release = {"recipient": str(wmo.id), "reason": "Graag"}
@@ -195,7 +196,7 @@ def test_art3_2c_another_partners_item_is_the_page_of_an_unknown_one_and_logged(
         source="de moeder",
     )
     browser = BrowserClient()
-    browser.force_login(make_employee(make_partner("Wmo-aanbieder Leersum"), "wim").user)
+    sign_in(browser, make_employee(make_partner("Wmo-aanbieder Leersum"), "wim").user)
     unknown = browser.get(history_url(uuid.uuid4()))
     before = LogRecord.objects.count()
     response = browser.get(history_url(item.id))

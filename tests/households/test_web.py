@@ -13,7 +13,13 @@ import uuid
 import pytest
 from django.test import Client as BrowserClient
 
-from tests.conftest import inform_and_consent, make_employee, make_partner, representative_of
+from tests.conftest import (
+    inform_and_consent,
+    make_employee,
+    make_partner,
+    representative_of,
+    sign_in,
+)
 from tests.web.test_pages import dossier_url, field_error, text_of
 from zorgvuldig.clients.models import Household
 from zorgvuldig.gate import services
@@ -44,7 +50,7 @@ def director(gemeente):
 @pytest.fixture
 def as_director(director):
     browser = BrowserClient()
-    browser.force_login(director.user)
+    sign_in(browser, director.user)
     return browser
 
 

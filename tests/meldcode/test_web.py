@@ -12,7 +12,13 @@ import pytest
 from django.test import Client as BrowserClient
 from django.utils import translation
 
-from tests.conftest import inform_and_consent, make_employee, make_partner, representative_of
+from tests.conftest import (
+    inform_and_consent,
+    make_employee,
+    make_partner,
+    representative_of,
+    sign_in,
+)
 from tests.web.test_pages import dossier_url, field_error, text_of
 from zorgvuldig.exchange.models import MeldcodeStep, SafetyCase, SafetyCaseStep
 from zorgvuldig.gate import services
@@ -317,7 +323,7 @@ def test_art8_1_another_organisations_caseworker_cannot_see_or_continue_the_case
         actor_for(other), client_dossier.id, representative_id=representative_of(client_dossier.id)
     )
     browser = BrowserClient()
-    browser.force_login(other.user)
+    sign_in(browser, other.user)
     dossier = browser.get(dossier_url(client_dossier.id))
     assert dossier.status_code == 200
     assert "Blauwe plekken" not in dossier.content.decode()

@@ -10,7 +10,7 @@ import re
 import pytest
 from django.test import Client as BrowserClient
 
-from tests.conftest import make_employee
+from tests.conftest import make_employee, sign_in
 from tests.web.test_pages import dossier_url, field_error, item_data, text_of
 from zorgvuldig.dossier.models import Annotation, DataItem
 from zorgvuldig.gate import services
@@ -143,7 +143,7 @@ def test_art4_6_the_privacy_officer_sees_a_processing_without_consent(
     web.post(record_url(registered_client.id), justified())
     officer = make_employee(partner, "pieter", role=Role.PRIVACY_OFFICER)
     browser = BrowserClient()
-    browser.force_login(officer.user)
+    sign_in(browser, officer.user)
     home = browser.get("/").content.decode()
     assert f'href="{REGISTER}"' in home
     response = browser.get(REGISTER)

@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from tests.apiclient import as_employee, problem
-from tests.conftest import make_employee
+from tests.conftest import make_employee, sign_in
 from zorgvuldig.core.errors import NotAllowed, ProcessingRefused
 from zorgvuldig.gate import services
 from zorgvuldig.partners.acknowledgements import acknowledgement_overview
@@ -98,10 +98,10 @@ def test_art3_2e_the_pages_show_the_overview_and_the_lapsed_acknowledgement(
     client, partner, caseworker
 ):
     officer = make_employee(partner, "petra", role=Role.PRIVACY_OFFICER)
-    client.force_login(officer.user)
+    sign_in(client, officer.user)
     page = client.get("/protocol/bevestigingen/")
     assert page.status_code == 200 and 'data-state="current"' in page.content.decode()
-    client.force_login(caseworker.user)
+    sign_in(client, caseworker.user)
     assert client.get("/protocol/bevestigingen/").status_code == 403
     _acknowledged_months_ago(caseworker, 13)
     asked = client.get("/protocol/")

@@ -17,6 +17,7 @@ from tests.conftest import (
     make_employee,
     make_partner,
     representative_of,
+    sign_in,
     supporting,
 )
 from tests.web.test_pages import dossier_url, field_error, text_of
@@ -69,7 +70,7 @@ def share_school_record(actor, client, recipient):
 
 def logged_in(client, partner, username, client_dossier, *, consent=True):
     supporting(partner, client_dossier, username, consent=consent)
-    client.force_login(partner.employees.get(user__username=username).user)
+    sign_in(client, partner.employees.get(user__username=username).user)
     return client
 
 
@@ -138,7 +139,7 @@ def test_art3_2c_a_colleague_who_does_not_support_the_client_sees_nothing(
 ):
     share_school_record(actor, client_dossier, recipient)
     supporting(recipient, client_dossier, "bram")
-    client.force_login(make_employee(recipient, "kim").user)
+    sign_in(client, make_employee(recipient, "kim").user)
     assert "Er wacht niets" in client.get(LIST, PURPOSE).content.decode()
     (received_share,) = ReceivedShare.objects.all()
     response = client.post(f"{LIST}{received_share.id}/overnemen/?doel=support-provision")
@@ -236,7 +237,7 @@ def kees(client, actor, client_dossier, housing, items):
         purpose="support-provision",
         referral_domain="wonen",
     )
-    client.force_login(make_employee(housing, "kees").user)
+    sign_in(client, make_employee(housing, "kees").user)
     return client
 
 

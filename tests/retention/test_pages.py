@@ -22,7 +22,7 @@ import pytest
 from django.test import Client as WebClient
 from django.utils import timezone, translation
 
-from tests.conftest import make_employee, make_partner
+from tests.conftest import make_employee, make_partner, sign_in
 from tests.web.test_pages import field_error, text_of
 from zorgvuldig.dossier.models import Annotation
 from zorgvuldig.gate import services
@@ -64,7 +64,7 @@ def list_url(list_id, rest: str = "") -> str:
 def browse(employee: Employee) -> WebClient:
     """A browser session of ``employee``."""
     session = WebClient()
-    session.force_login(employee.user)
+    sign_in(session, employee.user)
     return session
 
 

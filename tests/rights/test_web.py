@@ -12,7 +12,7 @@ import pytest
 from django.utils import timezone
 
 from tests import factories
-from tests.conftest import make_employee, make_partner, representative_of
+from tests.conftest import make_employee, make_partner, representative_of, sign_in
 from tests.rights.test_requests import register
 from tests.web.test_pages import field_error, text_of
 from zorgvuldig.gate import services
@@ -205,7 +205,7 @@ def test_art3_2c_the_queue_is_the_privacy_officer_s(web, client, partner, actor,
     refused = web.get("/rechten/verzoeken/")
     assert refused.status_code == 403 and "privacy officer" in text_of(refused)
     officer = make_employee(partner, "pim", role=Role.PRIVACY_OFFICER)
-    client.force_login(officer.user)
+    sign_in(client, officer.user)
     response = client.get("/rechten/verzoeken/")
     assert response.status_code == 200
     assert "Sanne de Vries" in text_of(response)
@@ -217,7 +217,7 @@ def test_art3_2c_the_queue_is_the_privacy_officer_s(web, client, partner, actor,
 def test_art3_2c_another_organisation_does_not_find_the_request(client, actor, client_dossier):
     made = register(actor, client_dossier)
     stranger = make_employee(make_partner("Wijkteam Doorn"), "bram")
-    client.force_login(stranger.user)
+    sign_in(client, stranger.user)
     assert client.get(page(made.id)).status_code == 404
 
 

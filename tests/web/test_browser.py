@@ -1,23 +1,27 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The pages in a real browser: Playwright driving Debian's chromium against the live server.
 
-A caseworker logs in, acknowledges the protocol, searches a client by BSN, opens the dossier and
-finds that consult in the processing log on the page. axe-core checks the pages on the way
-(WCAG 2.1 AA is the law for Dutch government sites): no serious or critical violations. The NL
-Design System CSS must actually load (a computed style is checked). A screenshot of each page
-is left under var/screenshots/ to look at.
+A caseworker logs in (the password, then setting up the authenticator app as the second factor,
+art3.2b), acknowledges the protocol, searches a client by BSN, opens the dossier and finds that
+consult in the processing log on the page; the others sign in with the code of their app.
+axe-core checks the pages on the way (WCAG 2.1 AA is the law for Dutch government sites): no
+serious or critical violations. The NL Design System CSS must actually load (a computed style
+is checked). A screenshot of each page is left under var/screenshots/ to look at.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime
+import re
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django_otp.oath import totp
 from playwright.sync_api import Page, expect
 
-from tests.conftest import make_employee, supporting
+from tests.conftest import app_code, make_employee, supporting
 from zorgvuldig.gate import services
 from zorgvuldig.partners.services import actor_for
 
@@ -44,7 +48,7 @@ def newcomer(partner, caseworker, client_dossier):
     """A colleague of ``caseworker``, assigned to the client, who has not yet acknowledged the
     protocol; the client's dossier holds a few items and a relation."""
     actor = actor_for(caseworker)
-    colleague = make_employee(partner, "bram", acknowledged=False)
+    colleague = make_employee(partner, "bram", acknowledged=False, authenticator=False)
     services.assign_caseworker(
         actor,
         client_dossier.trajectories[0].id,
@@ -86,6 +90,14 @@ def newcomer(partner, caseworker, client_dossier):
             purpose="assessment",
         )
     return colleague
+
+
+def enter_code(page: Page, username: str) -> None:
+    """The second step of signing in (art3.2b) on the real code page: the code the user's app
+    shows now."""
+    expect(page).to_have_url(re.compile(r"/inloggen/code/"))
+    page.locator("#id_code").fill(app_code(username))
+    page.locator("main form button[type=submit]").click()
 
 
 def check_accessibility(page: Page, name: str) -> None:
@@ -138,6 +150,22 @@ def test_a_caseworker_opens_a_dossier_and_sees_the_consult_in_its_log(
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
 
+    # art3.2b: no app yet, so the second step starts with setting it up: a QR code, the key
+    # as text, confirmed with the app's first code.
+    expect(page).to_have_url(f"{live_server.url}/inloggen/app-instellen/?next=%2F")
+    expect(page.locator(".zv-qr svg")).to_be_visible()
+    assert_nl_design_system_loaded(page)
+    check_accessibility(page, "set up the app")
+    screenshot(page, "set-up-app")
+    key = base64.b32decode(page.locator("#secret").inner_text().replace(" ", ""))
+    page.locator("#id_code").fill(f"{totp(key):06d}")
+    page.locator("main form button[type=submit]").click()
+    codes = page.locator("[data-recovery-codes] li")
+    expect(codes).to_have_count(10)
+    check_accessibility(page, "recovery codes")
+    screenshot(page, "recovery-codes")
+    page.locator("main a.utrecht-button-link").click()
+
     # art3.2d: first the protocol.
     expect(page.get_by_role("heading", name="De hoofdlijnen")).to_be_visible()
     check_accessibility(page, "acknowledgement")
@@ -182,6 +210,7 @@ def test_a_form_error_is_shown_on_its_field_in_the_browser(live_server, casework
     page.get_by_label("Gebruikersnaam").fill("anna")
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
+    enter_code(page, "anna")
     page.get_by_role("link", name="Cliënt aanmelden").click()
     page.get_by_label("BSN").fill("123456780")
     page.get_by_label("Voornamen").fill("Daan")
@@ -227,6 +256,7 @@ def test_the_share_page_and_its_preview_are_accessible(live_server, shareable, p
     page.get_by_label("Gebruikersnaam").fill("anna")
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
+    enter_code(page, "anna")
     page.goto(f"{live_server.url}/clienten/{shareable.id}/?doel=support-provision")
     page.get_by_role("link", name="Gegevens delen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Gegevens delen")
@@ -247,3 +277,55 @@ def test_the_share_page_and_its_preview_are_accessible(live_server, shareable, p
     expect(page.locator("[data-share-result]")).to_contain_text("1 gegeven is gedeeld")
     check_accessibility(page, "share result")
     screenshot(page, "share-result")
+
+
+def test_art3_2b_the_code_page_and_the_lockout_are_accessible(live_server, caseworker, page):
+    page.goto(f"{live_server.url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill("anna")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page).to_have_url(re.compile(r"/inloggen/code/"))
+    expect(page.locator("#id_code")).to_have_attribute("autocomplete", "one-time-code")
+    assert_nl_design_system_loaded(page)
+    check_accessibility(page, "sign-in code")
+    screenshot(page, "sign-in-code")
+
+    # a wrong code: said on the field
+    page.locator("#id_code").fill("000000" if app_code("anna") != "000000" else "111111")
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("#id_code")).to_have_attribute("aria-invalid", "true")
+    check_accessibility(page, "sign-in code with an error")
+
+    # five wrong codes lock the username out: the login page says so
+    for _ in range(4):
+        page.locator("#id_code").fill("12345")
+        page.locator("main form button[type=submit]").click()
+    expect(page.locator("#locked-out")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Inloggen")
+    check_accessibility(page, "locked out")
+    screenshot(page, "locked-out")
+
+
+def test_art3_2b_no_page_breaks_the_content_security_policy(live_server, client_dossier, page):
+    """The policy forbids inline scripts and styles and anything from elsewhere: the pages,
+    the API documentation (Swagger UI) and the admin work without them."""
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    page.goto(f"{live_server.url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill("anna")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    enter_code(page, "anna")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cliënt zoeken")
+    page.goto(f"{live_server.url}/clienten/{client_dossier.id}/?doel=support-provision")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sanne de Vries")
+    page.goto(f"{live_server.url}/api/v1/docs")
+    expect(page.locator(".swagger-ui .opblock").first).to_be_visible()
+    page.goto(f"{live_server.url}/beheer/login/")
+    expect(page.locator("#id_username")).to_be_visible()
+    assert not violations, violations

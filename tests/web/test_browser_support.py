@@ -22,6 +22,7 @@ from tests.web.test_browser import (
     PASSWORD,
     assert_nl_design_system_loaded,
     check_accessibility,
+    enter_code,
     screenshot,
 )
 from zorgvuldig.gate import services
@@ -39,6 +40,7 @@ def log_in(page: Page, live_server, username: str) -> None:
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
+    enter_code(page, username)
     expect(page.get_by_role("heading", level=1)).to_have_text("Cliënt zoeken")
 
 

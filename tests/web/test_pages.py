@@ -19,7 +19,7 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 from django.utils import translation
 
-from tests.conftest import make_employee, make_partner, next_bsn
+from tests.conftest import app_code, make_employee, make_partner, next_bsn, sign_in
 from zorgvuldig.clients.models import RelationKind, Subject, SupportTrajectory
 from zorgvuldig.dossier.models import DataItem, DataItemVersion, OriginMethod
 from zorgvuldig.partners.models import ProtocolAcknowledgement
@@ -87,10 +87,14 @@ def test_login_page_is_a_utrecht_styled_form_in_dutch(client, db):
     assert 'href="#main"' in html  # the skip link
 
 
-def test_login_with_a_password_leads_to_the_search(client, caseworker):
+def test_login_with_a_password_and_a_code_leads_to_the_search(client, caseworker):
     response = client.post(
         reverse("web:login"), {"username": "anna", "password": "correct-horse-battery"}
     )
+    assert response.status_code == 302
+    # art3.2b: the password is the first step, the code from the app the second
+    assert response["Location"] == f"{reverse('web:second_factor')}?next=%2F"
+    response = client.post(response["Location"], {"code": app_code("anna")})
     assert response.status_code == 302
     assert response["Location"] == reverse("web:home")
     assert "Cliënt zoeken" in text_of(client.get(HOME))
@@ -111,7 +115,7 @@ def test_logout_is_a_post(web):
 
 def test_a_user_without_employee_gets_no_access(client, django_user_model):
     user = django_user_model.objects.create_user(username="beheer", password="x" * 16)
-    client.force_login(user)
+    sign_in(client, user)
     response = client.get(HOME)
     assert response.status_code == 403
     assert "niet gekoppeld aan een actieve medewerker" in text_of(response)
@@ -122,7 +126,7 @@ def test_a_user_without_employee_gets_no_access(client, django_user_model):
 
 def test_art3_2d_an_employee_who_has_not_acknowledged_is_sent_to_the_protocol(client, partner):
     employee = make_employee(partner, "bram", acknowledged=False)
-    client.force_login(employee.user)
+    sign_in(client, employee.user)
 
     response = client.get(HOME)
     assert response.status_code == 302
@@ -144,14 +148,14 @@ def test_art3_2d_an_employee_who_has_not_acknowledged_is_sent_to_the_protocol(cl
 
 def test_art3_2d_acknowledging_never_redirects_to_another_site(client, partner):
     employee = make_employee(partner, "bram", acknowledged=False)
-    client.force_login(employee.user)
+    sign_in(client, employee.user)
     response = client.post("/protocol/", {"next": "https://example.org/"})
     assert response["Location"] == reverse("web:home")
 
 
 def test_art1_an_employee_of_an_uncommitted_organisation_cannot_acknowledge(client, db):
     outsider = make_employee(make_partner("Buurtvereniging", committed=False), "cor")
-    client.force_login(outsider.user)
+    sign_in(client, outsider.user)
     page = client.get("/protocol/")
     assert "geen partner" in text_of(page)
     assert "Ik ken het protocol" not in text_of(page)
@@ -203,7 +207,7 @@ def test_search_with_an_invalid_bsn_shows_the_gates_error_on_the_bsn_field(web, 
 
 def test_search_finds_only_clients_the_employee_supports(client, client_dossier, db):
     other = make_employee(make_partner("Wijkteam Zeist"), "dirk")
-    client.force_login(other.user)
+    sign_in(client, other.user)
     response = client.post(
         HOME, {"purpose": "support-provision", "bsn": client_dossier.subject.bsn}
     )
@@ -323,7 +327,7 @@ def test_an_unknown_purpose_is_a_field_error(web, client_dossier):
 
 def test_a_refused_consult_is_a_403_with_the_explanation_and_articles(client, client_dossier):
     other = make_employee(make_partner("Wijkteam Zeist"), "dirk")
-    client.force_login(other.user)
+    sign_in(client, other.user)
     response = client.get(dossier_url(client_dossier.id))
     assert response.status_code == 403
     text = text_of(response)

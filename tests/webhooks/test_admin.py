@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.conftest import make_partner
+from tests.conftest import make_partner, sign_in
 from zorgvuldig.webhooks.models import Subscription
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def it_staff(client):
     user = get_user_model().objects.create_superuser("beheer", password="beheer-wachtwoord-1")
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 

@@ -8,6 +8,7 @@ and ``DATABASE_URL=postgres://...``; ``zorgvuldig check --deploy`` then reports 
 
 from __future__ import annotations
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -69,6 +70,13 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # art3.2b: who gets in: a second factor (an authenticator app, recovery codes), a lockout
+    # after repeated failures, and a Content Security Policy (decision 19)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "ninja",
     "django_tasks",
     "django_tasks_db",
@@ -89,6 +97,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "zorgvuldig.web.signin.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -96,9 +106,13 @@ MIDDLEWARE = [
     "zorgvuldig.api.middleware.ApiResponseMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "zorgvuldig.web.signin.middleware.VerifiedSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "zorgvuldig.gate.guard.GateGuardMiddleware",
+    # last, as django-axes asks: turns a locked-out sign-in into the login page saying so
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "zorgvuldig.conf.urls"
@@ -150,6 +164,22 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# art3.2b: passwords are hashed with Argon2 (argon2id); a hash made by an older hasher below is
+# still checked and is replaced by an Argon2 hash at the next successful login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
+# django-axes watches every sign-in first (it refuses one that is locked out), then Django
+# checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -183,8 +213,11 @@ LOGOUT_REDIRECT_URL = "web:login"
 # it never lands unencrypted in a temporary file (art3.2b).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 11 * 1024 * 1024
 
-# Sessions and cookies: short-lived, secure when served over HTTPS (production).
-SESSION_COOKIE_AGE = 60 * 60 * 8
+# Sessions and cookies: short-lived, secure when served over HTTPS (production). A session ends
+# after ZORGVULDIG_SESSION_IDLE_MINUTES without a request (every request saves it and so moves
+# its end on), and when the browser closes (art3.2b).
+SESSION_COOKIE_AGE = 60 * int(os.environ.get("ZORGVULDIG_SESSION_IDLE_MINUTES", "15"))
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -198,7 +231,57 @@ SECURE_HSTS_PRELOAD = _HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _HTTPS else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+if _HTTPS:
+    # __Host- cookies are only accepted over HTTPS, for this host and path /: no other site or
+    # subdomain can set or overwrite them.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+# The Content Security Policy (django-csp): everything from this host only, no inline scripts
+# or styles (the templates have none: a script or style is a static file), no plugins, and no
+# framing (art3.2b). Images may also be data: URIs (the API documentation's icons).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# art3.2b, the second factor (django-otp, decision 19): every user signs in with a password and
+# then a code from an authenticator app (TOTP) or one of their recovery codes; the app shows
+# this name for the account.
+OTP_TOTP_ISSUER = os.environ.get("ZORGVULDIG_OTP_ISSUER", "zorgvuldig")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# art3.2b, the lockout (django-axes): after ZORGVULDIG_LOGIN_FAILURE_LIMIT failed passwords or
+# codes for one username from one address, that username cannot sign in from there for
+# ZORGVULDIG_LOGIN_COOLOFF_MINUTES; attempts in that time are refused and do not extend it.
+# Failures are forgotten only after a complete sign-in (password and code), not after the
+# password alone, so that the second factor cannot be guessed by logging in again.
+AXES_FAILURE_LIMIT = int(os.environ.get("ZORGVULDIG_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("ZORGVULDIG_LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = False
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "zorgvuldig.web.views.auth.locked_out"
+# axes' own log lines name the username only (no address or browser), like ours
+AXES_CLIENT_STR_CALLABLE = "zorgvuldig.web.signin.lockout.client_str"
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "zorgvuldig.web.signin.lockout.client_ip"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password", "code"]
+# Behind this many reverse proxies (which each append to X-Forwarded-For), the client's address
+# is the one the outermost proxy saw; 0 takes the connection's own address.
+ZORGVULDIG_TRUSTED_PROXIES = int(os.environ.get("ZORGVULDIG_TRUSTED_PROXIES", "0"))
 
 
 LOGGING = {

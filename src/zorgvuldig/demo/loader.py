@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from zorgvuldig.demo import exchanges, region, retention, rights
 from zorgvuldig.demo.models import DemoRegion
@@ -68,6 +69,11 @@ def _employees(partners: dict[str, Partner]) -> dict[str, Employee]:
                 is_staff=role == "administrator",
                 is_superuser=role == "administrator",
             )
+            if username != region.DEMO_WITHOUT_APP:
+                # only a user the demo makes itself gets the printed key (art3.2b)
+                TOTPDevice.objects.create(
+                    user=user, name="Demo", key=region.DEMO_TOTP_KEY, confirmed=True
+                )
         employee, _ = Employee.objects.get_or_create(
             user=user, defaults={"partner": partners[partner_name], "role": role}
         )

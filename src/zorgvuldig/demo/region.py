@@ -11,6 +11,11 @@ import datetime
 PROTOCOL_VERSION = "regio-utrecht-zuidoost-2015"
 PROTOCOL_START = datetime.date(2015, 1, 1)
 DEMO_PASSWORD = "zorgvuldig-demo-2026"  # noqa: S105 - printed on purpose, demo only  # nosec B105
+# The second factor (art3.2b) of every demo employee the demo creates: one authenticator-app key
+# for them all, printed with the logins (base32 PJXX EZ3W ...), never given to anyone else.
+DEMO_TOTP_KEY = b"zorgvuldig-demo-2026".hex()
+# the one employee without an app: she sets it up at her first sign-in, as a newcomer would
+DEMO_WITHOUT_APP = "noor"
 
 MUNICIPALITY = "Gemeente Utrechtse Heuvelrug"
 YOUTH = "Stichting Jeugdhulp De Heuvelrug"

@@ -22,6 +22,7 @@ from zorgvuldig.web.views import (
     retention_plan,
     rights,
     search,
+    second_factor,
 )
 
 app_name = "web"
@@ -29,6 +30,8 @@ app_name = "web"
 urlpatterns = [
     path("", search.home, name="home"),
     path("inloggen/", auth.LoginView.as_view(), name="login"),
+    path("inloggen/code/", second_factor.second_factor, name="second_factor"),
+    path("inloggen/app-instellen/", second_factor.enrol, name="enrol"),
     path("uitloggen/", auth.LogoutView.as_view(), name="logout"),
     path("protocol/", auth.acknowledgement, name="acknowledge"),
     path("protocol/bevestigingen/", awareness.acknowledgements, name="acknowledgements"),

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Who may see the pages with personal data: a logged-in, active employee of a partner who
-has acknowledged the protocol version in force (art3.2d)."""
+"""Who may see the pages with personal data: a logged-in, active employee of a partner, signed
+in with the second factor (art3.2b), who has acknowledged the protocol version in force
+(art3.2d)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from zorgvuldig.partners.services import actor_for, employee_of, has_acknowledged
+from zorgvuldig.web.signin.session import is_verified, to_second_factor
 
 
 def employee_required(view):
-    """Sets ``request.employee`` and ``request.actor``; sends someone who has not acknowledged
-    the protocol to the acknowledgement page first (the gate would refuse them anyway).
+    """Sets ``request.employee`` and ``request.actor``; sends a session that has not passed the
+    second factor to it (art3.2b), and someone who has not acknowledged the protocol to the
+    acknowledgement page first (the gate would refuse them anyway).
 
     The pages are never cached: personal data stays out of browser and proxy caches.
     """
@@ -26,6 +29,9 @@ def employee_required(view):
     @login_required
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
+        # the middleware already sends such a session to the code page; asked again here
+        if not is_verified(request.user):
+            return to_second_factor(request)
         employee = employee_of(request.user)
         if employee is None:
             return render(request, "web/no_employee.html", status=403)

@@ -1,13 +1,21 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Logging in and out, and acknowledging the protocol (art3.2d)."""
+"""Logging in and out, and acknowledging the protocol (art3.2d).
+
+Logging in is the password first, then the second factor (art3.2b,
+:mod:`zorgvuldig.web.views.second_factor`); a username locked out after repeated failures gets
+the login page saying so (django-axes calls :func:`locked_out`).
+"""
 
 from __future__ import annotations
+
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -21,12 +29,34 @@ from zorgvuldig.partners.services import (
     version_to_acknowledge,
 )
 from zorgvuldig.web.forms import LoginForm
+from zorgvuldig.web.signin.lockout import cooloff_minutes
+from zorgvuldig.web.signin.session import is_verified, to_second_factor
 
 
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def get_success_url(self):
+        """The password is the first step; the second factor comes next (art3.2b)."""
+        target = super().get_success_url()
+        if is_verified(self.request.user):
+            return target
+        return f"{reverse('web:second_factor')}?{urlencode({'next': target})}"
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """The login page for a username locked out after repeated failures (art3.2b): django-axes'
+    ``AXES_LOCKOUT_CALLABLE``, and the second step's answer when a wrong code locks it out."""
+    context = {
+        "form": LoginForm(request),
+        "next": request.POST.get("next") or request.GET.get("next") or "",
+        "locked_out_minutes": cooloff_minutes(),
+    }
+    response = render(request, "registration/login.html", context, status=429)
+    add_never_cache_headers(response)
+    return response
 
 
 class LogoutView(auth_views.LogoutView):
@@ -35,7 +65,7 @@ class LogoutView(auth_views.LogoutView):
     http_method_names = ["post", "options"]
 
 
-def _safe_next(request) -> str:
+def safe_next(request) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -48,6 +78,8 @@ def _safe_next(request) -> str:
 @require_http_methods(["GET", "POST"])
 def acknowledgement(request):
     """Show the protocol's main lines and let the employee acknowledge the version in force."""
+    if not is_verified(request.user):
+        return to_second_factor(request)
     employee = employee_of(request.user)
     if employee is None:
         return render(request, "web/no_employee.html", status=403)
@@ -56,7 +88,7 @@ def acknowledgement(request):
     if request.method == "POST" and version is not None:
         acknowledge(employee)
         messages.success(request, _("Thank you. You have acknowledged the privacy protocol."))
-        return redirect(_safe_next(request))
+        return redirect(safe_next(request))
     return render(
         request,
         "web/acknowledge.html",
@@ -65,6 +97,6 @@ def acknowledgement(request):
             "acknowledged": has_acknowledged(employee),
             "lapsed": acknowledgement_lapsed(employee),
             "due_on": acknowledgement_due(employee, version),
-            "next": _safe_next(request),
+            "next": safe_next(request),
         },
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from zorgvuldig.demo import loader, region
+from zorgvuldig.demo import authenticator, loader, region
 
 
 class Command(BaseCommand):
@@ -38,4 +38,22 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo-inlognamen (wachtwoord voor allen: {region.DEMO_PASSWORD}):")
         for username, first, last, partner, role, acknowledged in region.EMPLOYEES:
             note = "" if acknowledged else "  (heeft het protocol nog niet bevestigd)"
+            if username == region.DEMO_WITHOUT_APP:
+                note += "  (stelt bij de eerste aanmelding zelf een app in)"
             self.stdout.write(f"  {username:<8} {first} {last}, {role}, {partner}{note}")
+        self._second_factor()
+
+    def _second_factor(self) -> None:
+        """How to get the code of the second step (art3.2b) for the demo logins."""
+        secret = authenticator.secret()
+        grouped = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+        self.stdout.write(
+            "\nNa het wachtwoord vraagt zorgvuldig een code uit een authenticator-app. Voeg deze"
+            f"\nsleutel één keer toe aan uw app; hij geldt voor alle demo-inlognamen behalve"
+            f" {region.DEMO_WITHOUT_APP}:"
+        )
+        self.stdout.write(f"  sleutel:  {grouped}  (op tijd gebaseerd, 6 cijfers)")
+        self.stdout.write(f"  of link:  {authenticator.otpauth_uri()}")
+        self.stdout.write(f"  zonder app: oathtool --totp -b {secret}")
+        self.stdout.write("  of scan deze QR-code met de app:")
+        self.stdout.write(authenticator.qr_text())
