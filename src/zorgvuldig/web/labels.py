@@ -158,6 +158,19 @@ PROCESSINGS = {
     "ontvanger-informeren-vastleggen": _("Notice to an earlier recipient recorded"),
     "overzicht-betrokkene-opstellen": _("Overview for a data subject drawn up (art. 9(1))"),
     "plan-bijwerken": _("Household plan updated"),
+    "incident-melden": _("Incident reported (art. 3(2)(f))"),
+    "incident-raadplegen": _("Incident consulted"),
+    "incident-bijwerken": _("Incident completed or corrected"),
+    "incident-bewustwording-vastleggen": _("Awareness of a breach recorded (GDPR art. 33)"),
+    "datalek-melding-vastleggen": _("Notification of a breach to the Dutch DPA recorded"),
+    "datalek-melding-niet-nodig": _("Breach recorded as needing no notification"),
+    "meldformulier-opstellen": _("Answers of the breach notification form drawn up"),
+    "incident-betrokkenen-zoeken": _("Clients affected by an incident found in the log"),
+    "incident-betrokkene-koppelen": _("Client attached to an incident"),
+    "betrokkenen-informeren-beslissen": _("Decision on telling the data subjects (GDPR art. 34)"),
+    "incidentbrief-afdrukken": _("Letter about a breach printed"),
+    "incidentbrief-verzending-vastleggen": _("Delivery of a letter about a breach recorded"),
+    "incident-afsluiten": _("Incident closed"),
 }
 
 # The steps of the Meldcode (art8.1); the codes of exchange.models.MeldcodeStep.
