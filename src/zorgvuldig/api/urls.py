@@ -11,6 +11,7 @@ from zorgvuldig.api.routers import (
     consent,
     exchange,
     households,
+    incidents,
     items,
     log,
     meldcode,
@@ -40,6 +41,7 @@ api.add_router("", households.router)
 api.add_router("", non_partner_addresses.router)
 api.add_router("", rights.router)
 api.add_router("", retention.router)
+api.add_router("", incidents.router)
 api.add_router("", oversight.router)
 api.add_router("", log.router)
 api.add_router("", webhooks.router)
