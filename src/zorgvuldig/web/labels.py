@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from zorgvuldig.incidents import codes as incident_codes
 from zorgvuldig.protocol import Category, Domain, LegalBasis, Operation, Purpose
 from zorgvuldig.rights import codes
 
@@ -305,6 +306,21 @@ KEPT_BECAUSE = {
     "kept-on-review": _("Kept on review"),
 }
 
+# Where the notification of a breach stands (protocol.breaches.ClockState, GDPR art. 33).
+CLOCK_STATES = {
+    "not-started": _("Not yet established that personal data was affected"),
+    "running": _("The 72 hours are running"),
+    "overdue": _("Overdue: not notified within the hours"),
+    "in-time": _("Notified in time"),
+    "late": _("Notified late"),
+    "not-required": _("No notification required"),
+}
+# The notification in the register: its latest phase, or that none is required.
+NOTIFICATIONS = {
+    "exempt": _("Not required"),
+    **dict(incident_codes.PhaseKind.choices),
+}
+
 KINDS = {
     "purpose": PURPOSES,
     "domain": DOMAINS,
@@ -343,6 +359,17 @@ KINDS = {
     "list_review": LIST_REVIEWS,
     "entry_outcome": ENTRY_OUTCOMES,
     "kept_because": KEPT_BECAUSE,
+    # incidents and breaches (art3.2f, GDPR art. 33 and 34)
+    "incident_nature": dict(incident_codes.Nature.choices),
+    "incident_state": dict(incident_codes.IncidentState.choices),
+    "severity": dict(incident_codes.Severity.choices),
+    "encryption": dict(incident_codes.Encryption.choices),
+    "phase_kind": dict(incident_codes.PhaseKind.choices),
+    "subject_outcome": dict(incident_codes.SubjectOutcome.choices),
+    "letter_status": dict(incident_codes.LetterStatus.choices),
+    "found_by": dict(incident_codes.FoundBy.choices),
+    "clock_state": CLOCK_STATES,
+    "notification": NOTIFICATIONS,
 }
 
 
