@@ -45,6 +45,9 @@ PROCESSES_NO_PERSONAL_DATA: dict[str, str] = {
     "read only to be sealed again, nothing is shown, changed or sent (decision 16)",
     "destruction_record": "the record of a carried-out destruction list: counts, codes and the "
     "employees who acted, no client (art5.2, decision 17)",
+    "incident_register": "the incidents a privacy officer sees by number, partner, nature, "
+    "times, clock, phase and counts: no client and no free text; opening one incident is logged "
+    "for the clients it affected (decision 18)",
 }
 
 

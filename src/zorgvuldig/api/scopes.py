@@ -22,6 +22,7 @@ AREAS: dict[str, str] = {
     "households": "huishoudens en hun plan",
     "rights": "verzoeken van betrokkenen",
     "retention": "bewaren en vernietigen",
+    "incidents": "incidenten en datalekken",
     "oversight": "het register van verwerkingen zonder toestemming",
     "log": "het verwerkingenlog van een cliënt",
     "webhooks": "abonnementen op meldingen",

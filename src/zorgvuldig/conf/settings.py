@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "zorgvuldig.processing_log",
     "zorgvuldig.rights",
     "zorgvuldig.retention",
+    "zorgvuldig.incidents",
     "zorgvuldig.api",
     "zorgvuldig.webhooks",
     "zorgvuldig.web",

@@ -18,7 +18,14 @@ from zorgvuldig.core.errors import GateBypassed
 from zorgvuldig.gate.context import inside_gate
 
 # Tables of the apps that hold personal data, as they appear (quoted) in SQL.
-PERSONAL_TABLE_PREFIXES = ('"clients_', '"dossier_', '"consent_', '"exchange_', '"rights_')
+PERSONAL_TABLE_PREFIXES = (
+    '"clients_',
+    '"dossier_',
+    '"consent_',
+    '"exchange_',
+    '"rights_',
+    '"incidents_',  # an incident names the clients it affected (art3.2f)
+)
 
 
 def _guard(execute, sql, params, many, context):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from zorgvuldig.protocol.authority import REPRESENTATIVE_KINDS
+from zorgvuldig.protocol.breaches import STATUTORY_HOURS
 from zorgvuldig.protocol.consent import ConsentScope, ExceptionGround
 from zorgvuldig.protocol.grounds import PurposeGround
 from zorgvuldig.protocol.statutory import MINIMUMS
@@ -312,6 +313,12 @@ def parse(data: Mapping[str, Any], source: str) -> ProtocolVersion:
     if not waived <= grounds:
         raise r.error("informing.waived_by_grounds", "must be among consent.exception_grounds")
     hours = r.number("incidents.breach_notification_hours")
+    if hours > STATUTORY_HOURS:  # art3.2g: the law's maximum, AVG art. 33(1)
+        raise r.error(
+            "incidents.breach_notification_hours",
+            f"must be at most {STATUTORY_HOURS} (AVG art. 33(1)); 0 leaves the law's "
+            f"{STATUTORY_HOURS} hours",
+        )
     return ProtocolVersion(
         id=r.text("version.id"),
         title=r.text("version.title"),

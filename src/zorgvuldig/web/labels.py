@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from zorgvuldig.incidents import codes as incident_codes
 from zorgvuldig.partners.models import Role
 from zorgvuldig.protocol import Category, Domain, LegalBasis, Operation, Purpose
 from zorgvuldig.rights import codes
@@ -159,6 +160,19 @@ PROCESSINGS = {
     "ontvanger-informeren-vastleggen": _("Notice to an earlier recipient recorded"),
     "overzicht-betrokkene-opstellen": _("Overview for a data subject drawn up (art. 9(1))"),
     "plan-bijwerken": _("Household plan updated"),
+    "incident-melden": _("Incident reported (art. 3(2)(f))"),
+    "incident-raadplegen": _("Incident consulted"),
+    "incident-bijwerken": _("Incident completed or corrected"),
+    "incident-bewustwording-vastleggen": _("Awareness of a breach recorded (GDPR art. 33)"),
+    "datalek-melding-vastleggen": _("Notification of a breach to the Dutch DPA recorded"),
+    "datalek-melding-niet-nodig": _("Breach recorded as needing no notification"),
+    "meldformulier-opstellen": _("Answers of the breach notification form drawn up"),
+    "incident-betrokkenen-zoeken": _("Clients affected by an incident found in the log"),
+    "incident-betrokkene-koppelen": _("Client attached to an incident"),
+    "betrokkenen-informeren-beslissen": _("Decision on telling the data subjects (GDPR art. 34)"),
+    "incidentbrief-afdrukken": _("Letter about a breach printed"),
+    "incidentbrief-verzending-vastleggen": _("Delivery of a letter about a breach recorded"),
+    "incident-afsluiten": _("Incident closed"),
 }
 
 # The steps of the Meldcode (art8.1); the codes of exchange.models.MeldcodeStep.
@@ -300,6 +314,20 @@ AWARENESS = {
     "never": _("Not acknowledged"),
     "no-version": _("No version in force"),
 }
+# Where the notification of a breach stands (protocol.breaches.ClockState, GDPR art. 33).
+CLOCK_STATES = {
+    "not-started": _("Not yet established that personal data was affected"),
+    "running": _("The 72 hours are running"),
+    "overdue": _("Overdue: not notified within the hours"),
+    "in-time": _("Notified in time"),
+    "late": _("Notified late"),
+    "not-required": _("No notification required"),
+}
+# The notification in the register: its latest phase, or that none is required.
+NOTIFICATIONS = {
+    "exempt": _("Not required"),
+    **dict(incident_codes.PhaseKind.choices),
+}
 
 KINDS = {
     "purpose": PURPOSES,
@@ -341,6 +369,17 @@ KINDS = {
     "kept_because": KEPT_BECAUSE,
     "awareness": AWARENESS,
     "role": dict(Role.choices),
+    # incidents and breaches (art3.2f, GDPR art. 33 and 34)
+    "incident_nature": dict(incident_codes.Nature.choices),
+    "incident_state": dict(incident_codes.IncidentState.choices),
+    "severity": dict(incident_codes.Severity.choices),
+    "encryption": dict(incident_codes.Encryption.choices),
+    "phase_kind": dict(incident_codes.PhaseKind.choices),
+    "subject_outcome": dict(incident_codes.SubjectOutcome.choices),
+    "letter_status": dict(incident_codes.LetterStatus.choices),
+    "found_by": dict(incident_codes.FoundBy.choices),
+    "clock_state": CLOCK_STATES,
+    "notification": NOTIFICATIONS,
 }
 
 

@@ -31,6 +31,7 @@ from zorgvuldig.core import keys
 from zorgvuldig.dossier.models import Annotation, DataItem, DataItemVersion
 from zorgvuldig.exchange.models import Disclosure, ReceivedShare, SafetyCase
 from zorgvuldig.gate.services.retention.facts import dossiers, retention_version
+from zorgvuldig.incidents.models import AffectedClient
 from zorgvuldig.partners.models import Partner
 from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.protocol.retention import dossier_retention
@@ -166,6 +167,10 @@ def destroy_dossiers(clients, partner: Partner, *, list_id=None) -> dict:
     DataItem.objects.filter(**mine).delete()
     SupportTrajectory.objects.filter(**mine).delete()
     RetentionHold.objects.filter(**mine).delete()
+    # the partner's incidents keep only the log's pseudonym of whom they affected
+    AffectedClient.objects.filter(client_id__in=list(clients), incident__partner=partner).update(
+        client=None
+    )
     keys.shred(keys.dossier_owner(c, partner.id) for c in clients)
     left = _anything_left(list(clients))
     whole = [c for i, c in clients.items() if i not in left]

@@ -1,0 +1,163 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Who reports, handles and sees an incident, and how handling one is logged.
+
+- **Report** (art3.2f): any active employee of a partner, about their own organisation.
+- **Handle**: the partner's privacy officer (the awareness decision, the notification to the
+  Autoriteit Persoonsgegevens in its phases, the clients affected, the decision whether to tell
+  them and their letters, closing).
+- **See**: besides, the municipality's privacy officers see every partner's incidents, with
+  their phases and counts but never the clients they affected (art3.2f: incidents are reported
+  to the municipality; which clients a partner supports is the partner's to know, art6.1).
+
+Anyone else asking for an incident is answered as if it did not exist, and the attempt is
+logged as refused for the clients it affected. Handling an incident is asked of the partner by
+the protocol and the law (art3.2f, art3.2g), not decided by ``decide()`` against a client's
+support: it is logged as allowed by that article (``process_required``), one record per client
+the incident names, for accountability.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+
+from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import NotAllowed, NotFound
+from zorgvuldig.gate.processing import Performed, Processing, log_refused_attempt, process_required
+from zorgvuldig.incidents.models import AffectedClient, Incident
+from zorgvuldig.partners.models import Employee, PartnerKind, Role
+from zorgvuldig.protocol import Category, Operation, Purpose
+from zorgvuldig.protocol.decision import Refusal
+
+ANOTHER_PARTNERS_INCIDENT = Refusal(
+    "art3.2c",
+    "Geweigerd: dit incident is van een andere organisatie; alleen haar privacy officer en "
+    "die van de gemeente zien het",
+    "Vraag de privacy officer van die organisatie.",
+)
+
+
+def employee_of(actor: Actor) -> Employee:
+    """The active employee the actor is, at the actor's partner; else not allowed."""
+    employee = (
+        Employee.objects.select_related("partner", "user")
+        .filter(
+            id=actor.employee_id,
+            partner_id=actor.partner_id,
+            is_active=True,
+            user__is_active=True,
+        )
+        .first()
+    )
+    if actor.employee_id is None or employee is None:
+        raise NotAllowed(
+            "Alleen een medewerker van een partner meldt een incident (art. 3 lid 2 onder f)."
+        )
+    return employee
+
+
+def officer_of(actor: Actor) -> Employee:
+    """The privacy officer the actor is; else not allowed (nothing is read)."""
+    employee = employee_of(actor)
+    if employee.role != Role.PRIVACY_OFFICER:
+        raise NotAllowed(
+            "Alleen de privacy officer behandelt incidenten; meld een incident met het "
+            "meldformulier (art. 3 lid 2 onder f)."
+        )
+    return employee
+
+
+def sees_every_partner(employee: Employee) -> bool:
+    """The municipality's privacy officer, to whom incidents are reported (art3.2f)."""
+    return (
+        employee.role == Role.PRIVACY_OFFICER and employee.partner.kind == PartnerKind.MUNICIPALITY
+    )
+
+
+def subjects_of(incident_id) -> tuple:
+    """The data subjects of the clients the incident names (not those destroyed since)."""
+    return tuple(
+        AffectedClient.objects.filter(incident_id=incident_id, client__isnull=False)
+        .order_by("id")
+        .values_list("client__subject_id", flat=True)
+    )
+
+
+def incident_processing(
+    actor: Actor, name: str, operation: Operation, subject_ids=()
+) -> Processing:
+    """Handling an incident: which clients it affected is identification data."""
+    return Processing(
+        name=name,
+        actor=actor,
+        operation=operation,
+        categories=(Category.IDENTIFICATION,),
+        purpose=Purpose.ACCOUNTABILITY,
+        legal_basis=None,
+        client_id=None,
+        subject_ids=tuple(subject_ids),
+    )
+
+
+def logged(
+    actor: Actor, name: str, operation: Operation, perform, *, required_by: str, subjects=()
+):
+    """``perform()`` (giving ``(result, subject ids)``), logged as required by ``required_by``
+    for every data subject it concerns, in one transaction with what it writes."""
+
+    def performed(decision):
+        result, subject_ids = perform()
+        return Performed(result, subject_ids=tuple(subject_ids))
+
+    processing = incident_processing(actor, name, operation, subjects)
+    return process_required(processing, performed, required_by).result
+
+
+def no_such_incident() -> NotFound:
+    return NotFound("incident", "Dit incident bestaat niet.")
+
+
+def locked(incident_id) -> Incident:
+    """The incident, locked for the rest of the caller's transaction."""
+    return _incident(incident_id, lock=True)
+
+
+def _incident(incident_id, *, lock: bool = False) -> Incident:
+    found = Incident.objects.select_related("partner")
+    if lock:
+        found = found.select_for_update(of=("self",))
+    try:
+        return found.get(id=incident_id)
+    except (Incident.DoesNotExist, ValidationError, ValueError, TypeError):
+        raise no_such_incident() from None
+
+
+def readable(actor: Actor, incident_id, name: str):
+    """The incident, the privacy officer reading it, and whether they handle it (their own
+    organisation's); the municipality's privacy officer reads every partner's incident without
+    handling it. Anyone else: not found, the attempt logged for the clients it names."""
+    officer = officer_of(actor)
+    incident = _incident(incident_id)
+    if incident.partner_id == actor.partner_id:
+        return incident, officer, True
+    if sees_every_partner(officer):
+        return incident, officer, False
+    subjects = subjects_of(incident.id)
+    if subjects:
+        log_refused_attempt(
+            incident_processing(actor, name, Operation.CONSULT, subjects),
+            [ANOTHER_PARTNERS_INCIDENT],
+        )
+    raise no_such_incident()
+
+
+def handled(actor: Actor, incident_id, name: str):
+    """The incident the actor handles, and the officer; the municipality reads another
+    partner's incident but does not handle it. Call it before the transaction that changes
+    the incident (which then takes it :func:`locked`): a refused attempt stays logged."""
+    incident, officer, handles = readable(actor, incident_id, name)
+    if not handles:
+        raise NotAllowed(
+            f"Alleen de privacy officer van {incident.partner.name} behandelt dit incident; de "
+            "gemeente ziet het verloop en de aantallen."
+        )
+    return incident, officer

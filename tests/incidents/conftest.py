@@ -1,0 +1,80 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Fixtures of the incident tests: the partner's privacy officer, the municipality with its
+privacy officer, and an incident that Anna (a caseworker) reported."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.conftest import make_employee, make_partner
+from zorgvuldig.gate import services
+from zorgvuldig.partners.models import PartnerKind, Role
+from zorgvuldig.partners.services import actor_for
+
+HOUR = datetime.timedelta(hours=1)
+
+
+def ago(hours: float) -> datetime.datetime:
+    """A time stamp ``hours`` before now."""
+    return timezone.now() - datetime.timedelta(hours=hours)
+
+
+def with_email(employee, address: str):
+    employee.user.email = address
+    employee.user.save()
+    return employee
+
+
+@pytest.fixture
+def officer(partner):
+    """Pim, the privacy officer of the Jeugdteam (the fixtures' partner)."""
+    return actor_for(
+        with_email(make_employee(partner, "pim", role=Role.PRIVACY_OFFICER), "pim@jeugd.example")
+    )
+
+
+@pytest.fixture
+def municipality(db):
+    """The municipality, with Gerda its privacy officer and Henk, a caseworker there."""
+    town = make_partner("Gemeente Utrechtse Heuvelrug", kind=PartnerKind.MUNICIPALITY)
+    town.privacy_email = "privacy@heuvelrug.example"
+    town.save()
+    gerda = with_email(
+        make_employee(town, "gerda", role=Role.PRIVACY_OFFICER), "gerda@heuvelrug.example"
+    )
+    with_email(make_employee(town, "henk"), "henk@heuvelrug.example")
+    return actor_for(gerda)
+
+
+def report(actor, **overrides):
+    """An incident reported by ``actor``: a letter about a client sent to the wrong address,
+    discovered three hours ago."""
+    fields = {
+        "nature": "wrong-recipient",
+        "summary": "Een brief over de ondersteuning is naar een verkeerd adres gestuurd.",
+        "discovered_at": ago(3),
+        "started_at": ago(26),
+        "categories": ["identification", "youth"],
+        "people_affected": 1,
+    }
+    return services.report_incident(actor, **{**fields, **overrides})
+
+
+@pytest.fixture
+def reported(actor, officer, municipality):
+    """Anna's report of a letter sent to the wrong address; the officers are there to be told."""
+    return report(actor)
+
+
+@pytest.fixture
+def breach(reported, officer):
+    """The report, with Pim's decision two hours ago that personal data was affected."""
+    return services.record_awareness(
+        officer,
+        reported.id,
+        aware_at=ago(2),
+        reason="De ontvanger belde: de brief noemt naam en ondersteuning van de cliënt.",
+    )
