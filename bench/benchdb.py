@@ -92,25 +92,26 @@ def server_version() -> str:
         return "PostgreSQL " + cursor.fetchone()[0].split()[0]
 
 
-def make_partner(name: str):
-    from zorgvuldig.partners.models import Partner, PartnerKind, ProtocolCommitment
+def make_partner(name: str, kind: str = "private"):
+    from zorgvuldig.partners.models import Partner, ProtocolCommitment
 
-    partner = Partner.objects.create(name=name, kind=PartnerKind.PRIVATE)
+    partner = Partner.objects.create(name=name, kind=kind)
     ProtocolCommitment.objects.create(
         partner=partner, protocol_version=VERSION, starts_on=datetime.date(2015, 1, 1)
     )
     return partner
 
 
-def make_caseworker(partner, username: str):
+def make_caseworker(partner, username: str, role: str = "caseworker"):
+    """An employee of ``partner`` who acknowledged the protocol: a caseworker, or ``role``."""
     from django.contrib.auth import get_user_model
 
-    from zorgvuldig.partners.models import Employee, Role
+    from zorgvuldig.partners.models import Employee
     from zorgvuldig.partners.services import acknowledge
 
     user = get_user_model().objects.create_user(
         username=username, first_name=username.capitalize(), last_name="Bench"
     )
-    employee = Employee.objects.create(user=user, partner=partner, role=Role.CASEWORKER)
+    employee = Employee.objects.create(user=user, partner=partner, role=role)
     acknowledge(employee)
     return employee

@@ -269,6 +269,45 @@ def process_required(
     return Outcome(performed.result, decision, trace_id)
 
 
+def process_required_together(
+    processings: Sequence[Processing], perform: Callable[[], T], required_by: str
+) -> Outcome[T]:
+    """:func:`process_required` for processings that one ``perform`` carries out together:
+    the dossiers of a batch destroyed at once (art5.2), each data subject's record naming
+    the categories of their own data. One transaction, one trace; each processing is logged
+    for its own ``subject_ids``, all records appended to the chain at once. When ``perform``
+    fails nothing it did is kept, and the failure is logged for all of them with status
+    ``error`` in a transaction of its own."""
+    articles = (required_by,)
+    decisions = [
+        Decision(tuple(CategoryOutcome(c, True, articles) for c in p.categories), articles, ())
+        for p in processings
+    ]
+    trace_id = new_trace_id()
+    start = timezone.now()
+    trace_token = _trace_id.set(trace_id)
+
+    def entries(status: str) -> list[LogEntry]:
+        return [
+            entry
+            for p, decision in zip(processings, decisions, strict=True)
+            for entry in _entries(p, decision, p.subject_ids, trace_id, start, status)
+        ]
+
+    with gate_open():
+        try:
+            with transaction.atomic():
+                result = perform()
+                chain.append(entries("ok"))
+        except Exception:
+            with transaction.atomic():
+                chain.append(entries("error"))
+            raise
+        finally:
+            _trace_id.reset(trace_token)
+    return Outcome(result, decisions[0], trace_id)
+
+
 def log_refused_attempt(processing: Processing, refusals: Sequence[Refusal]) -> Decision:
     """Log, as refused by ``refusals``, an attempt the gate refuses before it asks the
     protocol, because what it is about is not the actor's to reach or even to know of: another

@@ -23,7 +23,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from zorgvuldig.protocol.deadlines import add_months
-from zorgvuldig.protocol.version import Counting, ProtocolVersion, RetentionRule
+from zorgvuldig.protocol.version import Counting, ProtocolVersion, Retention, RetentionRule
 from zorgvuldig.protocol.vocabulary import Category, Domain, LegalBasis, PartnerKind
 
 K = TypeVar("K")
@@ -117,6 +117,27 @@ def applies(rule: RetentionRule, kind: PartnerKind, basis: LegalBasis | None, ca
     return rule.covers(kind, basis, category)
 
 
+# per version's retention (by identity, the object kept with it): the rules that apply to a
+# (partner kind, legal basis, category), worked out once; a plan asks it for millions of items
+_APPLYING: dict[int, tuple[Retention, dict]] = {}
+
+
+def _applying(rules: Retention, kind: PartnerKind, basis, category) -> tuple[RetentionRule, ...]:
+    """The rules of ``rules`` that cover the records (:func:`applies`), the protocol's first."""
+    known = _APPLYING.get(id(rules))
+    if known is None or known[0] is not rules:
+        known = _APPLYING[id(rules)] = (rules, {})
+    key = (kind, basis, category)
+    found = known[1].get(key)
+    if found is None:
+        found = known[1][key] = tuple(
+            rule
+            for rule in (rules.protocol, *rules.statutory)
+            if applies(rule, kind, basis, category)
+        )
+    return found
+
+
 def retention(version: ProtocolVersion, kept: Retained, today: datetime.date) -> Outcome:
     """How long ``kept`` is kept under ``version`` on ``today``, with every rule that applied."""
     if kept.client_supported or any(s.closed_on is None for s in kept.supports):
@@ -124,12 +145,10 @@ def retention(version: ProtocolVersion, kept: Retained, today: datetime.date) ->
     ends = [(s, s.legal_basis, s.closed_on) for s in kept.supports] or [
         (None, None, kept.recorded_on)
     ]
-    rules = (version.retention.protocol, *version.retention.statutory)
     periods = tuple(
         Period(rule, ended, kept_through(rule, ended), support)
         for support, basis, ended in ends
-        for rule in rules
-        if applies(rule, kept.partner_kind, basis, kept.category)
+        for rule in _applying(version.retention, kept.partner_kind, basis, kept.category)
     )
     winner = max(periods, key=lambda p: (p.kept_through, p.rule is version.retention.protocol))
     active = [h for h in kept.holds if h.review_on >= today]

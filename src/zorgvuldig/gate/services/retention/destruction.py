@@ -21,8 +21,8 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db import models, transaction
-from django.db.models import F, ProtectedError
+from django.db import connection, transaction
+from django.db.models import CharField, ProtectedError, Value
 from django.utils import timezone
 
 from zorgvuldig.clients.models import Client, Household, Relation, Subject, SupportTrajectory
@@ -30,6 +30,8 @@ from zorgvuldig.consent.models import ConsentDecision, ConsentDocument, Informin
 from zorgvuldig.core import keys
 from zorgvuldig.dossier.models import Annotation, DataItem, DataItemVersion
 from zorgvuldig.exchange.models import Disclosure, ReceivedShare, SafetyCase
+from zorgvuldig.gate.services.retention.among import Ids, among
+from zorgvuldig.gate.services.retention.deletion import delete_rows
 from zorgvuldig.gate.services.retention.facts import dossiers, retention_version
 from zorgvuldig.incidents.models import AffectedClient
 from zorgvuldig.partners.models import Partner
@@ -78,10 +80,10 @@ def check_many(
     client_ids, partner: Partner, today: datetime.date, *, early: bool, request_id=None
 ) -> dict:
     """:func:`check` for many clients at once: per client id its reason, or ""."""
-    ids = list(client_ids)
+    ids = Ids(client_ids)
 
     def having(model, **where) -> set:
-        found = model.objects.filter(client_id__in=ids, **where)
+        found = among(model.objects.filter(**where), "client_id", ids)
         if model is SubjectRequest:
             found = found.exclude(id=request_id)
         return set(found.values_list("client_id", flat=True))
@@ -129,44 +131,64 @@ def destroy_items(item_ids, day: datetime.date) -> int:
     return len(items)
 
 
-def _delete(queryset) -> None:
-    """Delete through a plain queryset: the consent registry is append-only against every
-    change (art4.5) but not against the end of retention (art5.2)."""
-    models.QuerySet(queryset.model).filter(pk__in=queryset.values("pk")).delete()
-
-
 def destroy_dossier(client: Client, partner: Partner, *, list_id=None) -> Destroyed:
     """Delete the client's dossier at ``partner`` (after :func:`check`, inside the caller's
     transaction and processing); the client as a whole when nothing of them is left."""
     return destroy_dossiers([client], partner, list_id=list_id)[client.id]
 
 
-def destroy_dossiers(clients, partner: Partner, *, list_id=None) -> dict:
-    """:func:`destroy_dossier` for many clients at once, a few statements for all of them;
-    per client id what was destroyed."""
-    clients = {c.id: c for c in clients}
-    mine = {"client_id__in": list(clients), "partner": partner}
-    categories: dict = {c: set() for c in clients}
-    for client_id, category in DataItem.objects.filter(**mine).values_list("client_id", "category"):
+def held_categories(client_ids, partner: Partner) -> dict:
+    """Per client id the categories of their items at ``partner``."""
+    categories: dict = {c: set() for c in client_ids}
+    items = among(DataItem.objects.filter(partner=partner), "client_id", categories)
+    for client_id, category in items.order_by().values_list("client_id", "category").distinct():
         categories[client_id].add(category)
+    return categories
+
+
+def destroy_dossiers(clients, partner: Partner, *, list_id=None, categories=None) -> dict:
+    """:func:`destroy_dossier` for many clients at once, a few statements for all of them;
+    per client id what was destroyed (``categories``: :func:`held_categories`, when the
+    caller has them)."""
+    clients = {c.id: c for c in clients}
+    ids = Ids(clients)
+
+    def mine(model, **where):
+        return among(model.objects.filter(partner=partner, **where), "client_id", ids)
+
+    categories = categories if categories is not None else held_categories(clients, partner)
     _count_anonymised(clients, partner, categories)
-    subject_requests = SubjectRequest.objects.filter(**mine)
-    RecipientNotice.objects.filter(request__in=subject_requests).delete()
-    subject_requests.delete()
-    IncapacityJudgement.objects.filter(**mine).delete()
-    RepresentativeStance.objects.filter(**mine).delete()
-    ReceivedShare.objects.filter(client_id__in=list(clients), recipient_partner=partner).delete()
-    sent = Disclosure.objects.filter(**mine)
-    ReceivedShare.objects.filter(disclosure__in=sent).delete()
-    sent.delete()
-    SafetyCase.objects.filter(**mine).delete()
-    _delete(ConsentDecision.objects.filter(**mine))
-    _delete(ConsentDocument.objects.filter(**mine))
-    _delete(Informing.objects.filter(**mine))
-    Annotation.objects.filter(**mine).delete()
-    DataItem.objects.filter(**mine).delete()
-    SupportTrajectory.objects.filter(**mine).delete()
-    RetentionHold.objects.filter(**mine).delete()
+    requests, sent = mine(SubjectRequest), mine(Disclosure)
+    received = among(ReceivedShare.objects.filter(recipient_partner=partner), "client_id", ids)
+    # what most dossiers never have, asked of all of them in one statement
+    rare = {
+        "requests": requests,
+        "judgements": mine(IncapacityJudgement),
+        "stances": mine(RepresentativeStance),
+        "received": received,
+        "sent": sent,
+        "safety": mine(SafetyCase),
+        "documents": mine(ConsentDocument),
+    }
+    present = _present(rare)
+    if "requests" in present:
+        delete_rows(RecipientNotice.objects.filter(request__in=requests))
+        delete_rows(requests)
+    for name in ("judgements", "stances", "received"):
+        if name in present:
+            delete_rows(rare[name])
+    if "sent" in present:
+        delete_rows(ReceivedShare.objects.filter(disclosure__in=sent))
+        delete_rows(sent)
+    if "safety" in present:
+        delete_rows(rare["safety"])
+    # the consent registry is append-only against every change (art4.5), but not against the
+    # end of retention (art5.2); a consent decision may name a signed form
+    delete_rows(mine(ConsentDecision))
+    if "documents" in present:
+        delete_rows(rare["documents"])
+    for model in (Informing, Annotation, DataItem, SupportTrajectory, RetentionHold):
+        delete_rows(mine(model))
     # the partner's incidents keep only the log's pseudonym of whom they affected
     AffectedClient.objects.filter(client_id__in=list(clients), incident__partner=partner).update(
         client=None
@@ -195,13 +217,24 @@ def destroy_dossiers(clients, partner: Partner, *, list_id=None) -> dict:
     return done
 
 
+def _present(querysets: dict) -> set:
+    """The names of the querysets that have rows, in one statement."""
+    first, *rest = (
+        rows.order_by().values_list(Value(name, output_field=CharField()))
+        for name, rows in querysets.items()
+    )
+    return {name for (name,) in first.union(*rest)}
+
+
 def _count_anonymised(clients: dict, partner: Partner, categories: dict) -> None:
     """What is kept of the dossiers: a count in each cell of the anonymised statistics each
     had data in (art5.2), before anything is deleted."""
     version = retention_version(partner.id, timezone.localdate())
     supports: dict = {c: [] for c in clients}
-    for client_id, *support in SupportTrajectory.objects.filter(
-        client_id__in=list(clients), partner=partner, closed_on__isnull=False
+    for client_id, *support in among(
+        SupportTrajectory.objects.filter(partner=partner, closed_on__isnull=False),
+        "client_id",
+        clients,
     ).values_list("client_id", "domain", "closed_on", "municipality", "ending"):
         supports[client_id].append(statistics.Support(*support))
     counted: Counter = Counter()
@@ -214,33 +247,55 @@ def _count_anonymised(clients: dict, partner: Partner, categories: dict) -> None
                 version.retention.anonymised_categories,
             )
         )
-    for cell, people in sorted(counted.items(), key=lambda c: dataclasses.astuple(c[0])):
-        key = dataclasses.asdict(cell)
-        if not AnonymisedCount.objects.filter(**key).update(people=F("people") + people):
-            AnonymisedCount.objects.create(**key, people=people)
+    _add_counts(sorted(counted.items(), key=lambda c: dataclasses.astuple(c[0])))
+
+
+_CELL = ("category", *statistics.DIMENSIONS)
+_CELLS_PER_STATEMENT = 100
+
+
+def _add_counts(counted: list) -> None:
+    """Add ``(cell, people)`` to the counts, a hundred cells a statement: an upsert, so that
+    two runs counting into the same cell at once both count (PostgreSQL and SQLite alike)."""
+    quote = connection.ops.quote_name
+    table = quote(AnonymisedCount._meta.db_table)
+    columns = ", ".join(quote(c) for c in (*_CELL, "people"))
+    people = quote("people")
+    for start in range(0, len(counted), _CELLS_PER_STATEMENT):
+        chunk = counted[start : start + _CELLS_PER_STATEMENT]
+        row = "(" + ", ".join(["%s"] * (len(_CELL) + 1)) + ")"
+        values = ", ".join([row] * len(chunk))
+        params = [v for cell, n in chunk for v in (*dataclasses.astuple(cell), n)]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {values} "  # noqa: S608 (names only)
+                f"ON CONFLICT ({', '.join(quote(c) for c in _CELL)}) "
+                f"DO UPDATE SET {people} = {table}.{people} + excluded.{people}",
+                params,
+            )
 
 
 def _anything_left(client_ids: list) -> set:
     """The clients of ``client_ids`` of whom something is still held at any partner."""
-    left: set = set()
-    for model in (
-        SupportTrajectory,
-        DataItem,
-        Annotation,
-        Informing,
-        ConsentDecision,
-        ConsentDocument,
-        Disclosure,
-        ReceivedShare,
-        SafetyCase,
-        SubjectRequest,
-        IncapacityJudgement,
-        RepresentativeStance,
-    ):
-        left.update(
-            model.objects.filter(client_id__in=client_ids).values_list("client_id", flat=True)
+    client_ids = Ids(client_ids)
+    first, *rest = (
+        among(model.objects.all(), "client_id", client_ids).values_list("client_id").order_by()
+        for model in (
+            SupportTrajectory,
+            DataItem,
+            Annotation,
+            Informing,
+            ConsentDecision,
+            ConsentDocument,
+            Disclosure,
+            ReceivedShare,
+            SafetyCase,
+            SubjectRequest,
+            IncapacityJudgement,
+            RepresentativeStance,
         )
-    return left
+    )
+    return {client_id for (client_id,) in first.union(*rest)}  # one statement
 
 
 def _destroy_clients(clients: list) -> None:
@@ -248,13 +303,13 @@ def _destroy_clients(clients: list) -> None:
     unless another dossier still names that person (then that dossier keeps them)."""
     if not clients:
         return
-    subjects = [c.subject_id for c in clients]
+    subjects = Ids(c.subject_id for c in clients)
     related = list(
-        Relation.objects.filter(subject_id__in=subjects).values_list("related_id", flat=True)
+        among(Relation.objects.all(), "subject_id", subjects).values_list("related_id", flat=True)
     )
-    Household.members.through.objects.filter(subject_id__in=subjects).delete()
-    Client.objects.filter(id__in=[c.id for c in clients]).delete()
-    Relation.objects.filter(subject_id__in=subjects).delete()
+    delete_rows(among(Household.members.through.objects.all(), "subject_id", subjects))
+    delete_rows(among(Client.objects.all(), "id", [c.id for c in clients]))
+    delete_rows(among(Relation.objects.all(), "subject_id", subjects))
     _forget((*subjects, *related))
 
 
@@ -262,31 +317,29 @@ def _forget(subject_ids) -> None:
     """Delete the data subjects of ``subject_ids`` that no dossier names any more: not a
     client, in no relation, no household, no item about them, no consent they gave, no
     request they made, no stance they took."""
-    ids = set(subject_ids)
-    for named in (
-        Client.objects.filter(subject_id__in=ids).values_list("subject_id", flat=True),
-        Relation.objects.filter(subject_id__in=ids).values_list("subject_id", flat=True),
-        Relation.objects.filter(related_id__in=ids).values_list("related_id", flat=True),
-        Household.members.through.objects.filter(subject_id__in=ids).values_list(
-            "subject_id", flat=True
-        ),
-        DataItem.objects.filter(subject_id__in=ids).values_list("subject_id", flat=True),
-        ConsentDecision.objects.filter(given_by_id__in=ids).values_list("given_by_id", flat=True),
-        SubjectRequest.objects.filter(requested_by_id__in=ids).values_list(
-            "requested_by_id", flat=True
-        ),
-        RepresentativeStance.objects.filter(representative_id__in=ids).values_list(
-            "representative_id", flat=True
-        ),
-    ):
-        ids -= set(named)
+    ids, asked = set(subject_ids), Ids(dict.fromkeys(subject_ids))
+    first, *rest = (
+        among(model.objects.all(), key, asked).values_list(key).order_by()
+        for model, key in (
+            (Client, "subject_id"),
+            (Relation, "subject_id"),
+            (Relation, "related_id"),
+            (Household.members.through, "subject_id"),
+            (DataItem, "subject_id"),
+            (ConsentDecision, "given_by_id"),
+            (SubjectRequest, "requested_by_id"),
+            (RepresentativeStance, "representative_id"),
+        )
+    )
+    ids -= {subject_id for (subject_id,) in first.union(*rest)}  # one statement
     try:
-        Subject.objects.filter(id__in=ids).delete()
+        with transaction.atomic():  # refused, nothing of it is kept (e.g. their relations)
+            delete_rows(among(Subject.objects.all(), "id", ids))
     except ProtectedError:  # named by a model added since: one at a time, keeping those
         for subject_id in list(ids):
             try:
                 with transaction.atomic():
-                    Subject.objects.filter(id=subject_id).delete()
+                    delete_rows(Subject.objects.filter(id=subject_id))
             except ProtectedError:
                 ids.discard(subject_id)
     keys.shred(ids)

@@ -42,6 +42,8 @@ from zorgvuldig.retention.models import (
 )
 
 PAGE = 100
+# ids per query: PostgreSQL takes at most 65,535 parameters in one statement
+_CHUNK = 10_000
 ACTIVE = (ListState.REVIEW, ListState.APPROVAL, ListState.APPROVED, ListState.RUNNING)
 _STAFF = (Role.CASEWORKER, Role.PRIVACY_OFFICER)
 
@@ -113,9 +115,10 @@ def draft_destruction_list(actor: Actor, *, due_by) -> DestructionListView:
     due = [d for d in due_dossiers(partner, due_by) if d.client_id not in listed]
     if not due:
         raise InvalidInput({"dueBy": "Op die dag is niets van uw organisatie te vernietigen."})
-    subjects = dict(  # client id -> subject id
-        Client.objects.filter(id__in=[d.client_id for d in due]).values_list("id", "subject_id")
-    )
+    subjects: dict = {}  # client id -> subject id, a chunk at a time: a list may be long
+    for start in range(0, len(due), _CHUNK):
+        chunk = [d.client_id for d in due[start : start + _CHUNK]]
+        subjects.update(Client.objects.filter(id__in=chunk).values_list("id", "subject_id"))
 
     def perform():
         with transaction.atomic():

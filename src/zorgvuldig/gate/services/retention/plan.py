@@ -3,10 +3,10 @@
 dossier itself, may be destroyed by then; and the counts of them per partner, domain, rule and
 year, which name no one.
 
-Only dossiers that can be due are read: no trajectory of the client open anywhere, and the
-partner's last trajectory with them ended at least the shortest period of the version before
-the day. They are then decided by the rule, a thousand clients at a time, so that memory
-stays flat however large the region.
+Only dossiers that can be due are read: every trajectory of the partner with the client ended
+at least the shortest period of the version before the day (support open at another partner
+makes it not due). They are decided by the rule a thousand clients at a time, so that
+memory stays flat however large the region.
 """
 
 from __future__ import annotations
@@ -15,12 +15,17 @@ import datetime
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from django.db.models import Exists, Max, OuterRef
+from itertools import groupby
+from operator import itemgetter
 
 from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.gate.services.common import gate_service
-from zorgvuldig.gate.services.retention.facts import dossiers, retention_version
+from zorgvuldig.gate.services.retention.facts import (
+    SUPPORT,
+    assemble,
+    retention_version,
+    support_of,
+)
 from zorgvuldig.partners.models import Partner
 from zorgvuldig.protocol.deadlines import add_months
 from zorgvuldig.protocol.retention import Outcome, dossier_retention
@@ -49,27 +54,31 @@ class PlanRow:
     dossiers: int
 
 
-def _candidates(partner: Partner, ended_by: datetime.date) -> Iterator[list]:
-    """The clients of ``partner`` whose support there ended by ``ended_by`` and who have no
-    open support anywhere, in batches, in a stable order."""
-    still_supported = SupportTrajectory.objects.filter(
-        client_id=OuterRef("client_id"), closed_on__isnull=True
-    )
-    ids = (
+def _candidates(partner: Partner, ended_by: datetime.date) -> Iterator[dict]:
+    """The clients whose every trajectory at ``partner`` ended by ``ended_by``, a thousand
+    at a time (client id -> their trajectories there, latest first), in the order of their
+    ids.
+
+    One statement for the partner, read as it goes (on PostgreSQL a server-side cursor):
+    asked again for every batch, even the cheapest form of it reads a growing part of the
+    table. Whether support is open at another partner is asked of each batch
+    (:func:`.facts.assemble`), where it makes the dossier not due."""
+    rows = (
         SupportTrajectory.objects.filter(partner=partner)
-        .values("client_id")
-        .annotate(last=Max("closed_on"), open=Exists(still_supported))
-        .filter(last__lte=ended_by, open=False)
-        .order_by("client_id")
-        .values_list("client_id", flat=True)
+        .order_by("client_id", "-opened_on")  # a client's latest first, as facts.dossiers
+        .values_list("client_id", *SUPPORT)
+        .iterator(chunk_size=2 * BATCH)
     )
-    after = None
-    while True:
-        batch = list((ids.filter(client_id__gt=after) if after else ids)[:BATCH])
-        if not batch:
-            return
+    batch: dict = {}
+    for client_id, group in groupby(rows, key=itemgetter(0)):
+        theirs = [support_of(row[1:]) for row in group]
+        if all(s.closed_on is not None and s.closed_on <= ended_by for s in theirs):
+            batch[client_id] = theirs
+            if len(batch) == BATCH:
+                yield batch
+                batch = {}
+    if batch:
         yield batch
-        after = batch[-1]
 
 
 def due_dossiers(partner: Partner, by: datetime.date) -> Iterator[DueDossier]:
@@ -80,7 +89,8 @@ def due_dossiers(partner: Partner, by: datetime.date) -> Iterator[DueDossier]:
         return
     shortest = min(r.years for r in (version.retention.protocol, *version.retention.statutory))
     for batch in _candidates(partner, add_months(by, -12 * shortest)):
-        for client_id, items in dossiers(batch, partner.id, partner.kind, by).items():
+        found = assemble(list(batch), batch, partner.id, partner.kind, distinct=True)
+        for client_id, items in found.items():
             outcomes = dossier_retention(version, items, by)
             if any(o.kept_through is None or o.kept_through >= by for o in outcomes.values()):
                 continue

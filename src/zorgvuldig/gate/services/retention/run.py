@@ -22,11 +22,16 @@ from django.utils import timezone
 
 from zorgvuldig.clients.models import Client
 from zorgvuldig.core.errors import InvalidInput, NotFound
-from zorgvuldig.dossier.models import DataItem
-from zorgvuldig.gate.processing import Performed, log_refused_attempt, process_required
+from zorgvuldig.gate.processing import log_refused_attempt, process_required_together
 from zorgvuldig.gate.services.common import gate_service
+from zorgvuldig.gate.services.retention.among import among
 from zorgvuldig.gate.services.retention.convert import list_view
-from zorgvuldig.gate.services.retention.destruction import Kept, check_many, destroy_dossiers
+from zorgvuldig.gate.services.retention.destruction import (
+    Kept,
+    check_many,
+    destroy_dossiers,
+    held_categories,
+)
 from zorgvuldig.gate.services.retention.views import DestructionListView
 from zorgvuldig.gate.services.rights.handlers import rights_processing
 from zorgvuldig.partners.services import actor_for
@@ -89,10 +94,13 @@ def run_destruction_list(
         return list_view(found)
     actor = actor_for(found.approver)
     total = found.entries.count()
+    pending = found.entries.filter(outcome=EntryOutcome.PENDING).order_by("id")
+    done = total - pending.count()
+    after = 0  # the batches go by id: a batch never asks again for what went before it
     while batch := list(
-        found.entries.filter(outcome=EntryOutcome.PENDING)
-        .order_by("id")
-        .values_list("id", flat=True)[: settings.ZORGVULDIG_DESTRUCTION_BATCH]
+        pending.filter(id__gt=after).values_list("id", flat=True)[
+            : settings.ZORGVULDIG_DESTRUCTION_BATCH
+        ]
     ):
         with transaction.atomic():
             entries = list(
@@ -101,8 +109,9 @@ def run_destruction_list(
                 )
             )
             _carry_out(actor, found, entries, now)
+        after, done = batch[-1], done + len(entries)
         if progress:
-            progress(total - found.entries.filter(outcome=EntryOutcome.PENDING).count(), total)
+            progress(done, total)
     with transaction.atomic():
         found.state, found.run_ended_at = ListState.DONE, max(now, timezone.now())
         found.last_log_hash = chain.anchor().anchor_hash
@@ -137,42 +146,48 @@ def _carry_out(actor, found: DestructionList, entries: list[ListEntry], now) -> 
             rights_processing(actor, None, NAME, Operation.DESTROY, subject_ids=tuple(subjects)),
             [Refusal("art5.2", f"Niet vernietigd: {_WHY[reason]}", _AGAIN)],
         )
+    # the entries first, one statement per outcome and reason: then the clients that go
+    # take no entry with them (the batch's one transaction keeps both or neither)
+    outcomes: dict[str, list] = defaultdict(list)
+    for entry, reason in why.items():
+        outcomes[reason].append(entry.id)
+    for reason, ids in outcomes.items():
+        among(ListEntry.objects.all(), "id", ids).update(
+            outcome=EntryOutcome.KEPT if reason else EntryOutcome.DESTROYED,
+            kept_because=reason,
+            carried_out_at=now,
+            **({} if reason else {"client": None}),
+        )
     going = [clients[e.client_id] for e, reason in why.items() if not reason]
     if going:
         _destroy(actor, found, going)
-    for entry, reason in why.items():
-        entry.outcome = EntryOutcome.KEPT if reason else EntryOutcome.DESTROYED
-        entry.kept_because, entry.carried_out_at = reason, now
-        if not reason:
-            entry.client_id = None
-    ListEntry.objects.bulk_update(entries, ["outcome", "kept_because", "client", "carried_out_at"])
 
 
 def _destroy(actor, found: DestructionList, clients: list) -> None:
     """Destroy ``clients``' dossiers at the list's partner, logged as required by art5.2: one
-    record for each, naming the categories of their own data."""
-    held: dict = {}
-    for client_id, category in (
-        DataItem.objects.filter(client__in=clients, partner_id=found.partner_id)
-        .values_list("client_id", "category")
-        .distinct()
-    ):
-        held.setdefault(client_id, []).append(category)
+    record for each, naming the categories of their own data.
+
+    The clients are grouped by those categories, a processing each, carried out together:
+    the batch is destroyed at once (the statements do not grow with the groups), and the
+    records of all groups are appended with it, in the batch's one transaction."""
+    held = held_categories([c.id for c in clients], found.partner)
     groups: dict[tuple, list] = defaultdict(list)
     for client in clients:
-        groups[_categories(held.get(client.id, ()))].append(client)
-    for categories, group in groups.items():
-        processing = rights_processing(
-            actor, None, NAME, Operation.DESTROY, subject_ids=tuple(c.subject_id for c in group)
-        )
-        process_required(
-            dataclasses.replace(processing, categories=categories),
-            lambda decision, group=group: Performed(
-                destroy_dossiers(group, found.partner, list_id=found.id),
-                subject_ids=[c.subject_id for c in group],
+        groups[_categories(held[client.id])].append(client)
+    processings = [
+        dataclasses.replace(
+            rights_processing(
+                actor, None, NAME, Operation.DESTROY, subject_ids=tuple(c.subject_id for c in group)
             ),
-            "art5.2",
+            categories=categories,
         )
+        for categories, group in groups.items()
+    ]
+    process_required_together(
+        processings,
+        lambda: destroy_dossiers(clients, found.partner, list_id=found.id, categories=held),
+        "art5.2",
+    )
 
 
 def _categories(held) -> tuple[Category, ...]:
