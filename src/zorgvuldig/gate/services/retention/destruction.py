@@ -268,7 +268,7 @@ def _add_counts(counted: list) -> None:
         params = [v for cell, n in chunk for v in (*dataclasses.astuple(cell), n)]
         with connection.cursor() as cursor:
             cursor.execute(
-                f"INSERT INTO {table} ({columns}) VALUES {values} "  # noqa: S608 (names only)
+                f"INSERT INTO {table} ({columns}) VALUES {values} "  # noqa: S608 (names only)  # nosec B608
                 f"ON CONFLICT ({', '.join(quote(c) for c in _CELL)}) "
                 f"DO UPDATE SET {people} = {table}.{people} + excluded.{people}",
                 params,
