@@ -17,10 +17,8 @@ from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import NotAllowed
 from zorgvuldig.partners.models import Employee, Partner, Role
 from zorgvuldig.partners.services import (
-    acknowledgement_due,
-    acknowledgement_stands,
     committed_version,
-    latest_acknowledgement,
+    standing,
 )
 from zorgvuldig.protocol import loader
 
@@ -82,13 +80,14 @@ def acknowledgement_overview(actor: Actor) -> AwarenessOverview:
 
 
 def _row(employee: Employee, version: str | None) -> EmployeeAwareness:
-    latest = latest_acknowledgement(employee, version)
+    current = standing(employee, version)
+    latest = current.latest
     if version is None:
         state = State.NO_VERSION
     elif latest is None:
         state = State.NEVER
     else:
-        state = State.CURRENT if acknowledgement_stands(employee, version) else State.LAPSED
+        state = State.CURRENT if current.stands else State.LAPSED
     return EmployeeAwareness(
         employee_id=employee.id,
         display_name=employee.display_name,
@@ -96,7 +95,7 @@ def _row(employee: Employee, version: str | None) -> EmployeeAwareness:
         active=employee.is_active,
         state=state,
         acknowledged_at=latest.acknowledged_at if latest else None,
-        due_on=acknowledgement_due(employee, version),
+        due_on=current.due_on,
         history=tuple(
             Acknowledged(a.protocol_version, a.acknowledged_at)
             for a in employee.acknowledgements.all()

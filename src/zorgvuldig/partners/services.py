@@ -44,45 +44,36 @@ def version_to_acknowledge(employee: Employee) -> str | None:
     return commitment.protocol_version if commitment else None
 
 
-def latest_acknowledgement(
-    employee: Employee, version: str | None
-) -> ProtocolAcknowledgement | None:
-    """The employee's latest acknowledgement of ``version`` (reads the prefetched
-    ``employee.acknowledgements.all()``, newest first)."""
-    if version is None:
-        return None
-    return next((a for a in employee.acknowledgements.all() if a.protocol_version == version), None)
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where an employee's acknowledgement of a version stands today (art3.2d, art3.2e)."""
+
+    latest: ProtocolAcknowledgement | None  # the latest acknowledgement of the version
+    due_on: datetime.date | None  # the day it lapses (None: not while the version applies)
+    stands: bool  # acknowledged, and not lapsed
+
+    @property
+    def lapsed(self) -> bool:
+        return self.latest is not None and not self.stands
 
 
-def acknowledgement_due(employee: Employee, version: str | None) -> datetime.date | None:
-    """The day the employee's acknowledgement of ``version`` lapses (art3.2e), or None."""
-    latest, rules = (
-        latest_acknowledgement(employee, version),
-        version and loader.load_all().get(version),
+def standing(employee: Employee, version: str | None) -> Standing:
+    """The employee's acknowledgement of ``version``, read once (from the prefetched
+    ``employee.acknowledgements.all()`` where there is one, newest first)."""
+    latest = (
+        next((a for a in employee.acknowledgements.all() if a.protocol_version == version), None)
+        if version is not None
+        else None
     )
+    rules = loader.load_all().get(version) if latest is not None else None
     if latest is None or rules is None:
-        return None
-    return awareness.due_on(timezone.localdate(latest.acknowledged_at), rules.reacknowledge_months)
-
-
-def acknowledgement_stands(employee: Employee, version: str | None) -> bool:
-    """Whether the employee's acknowledgement of ``version`` stands today (art3.2d, art3.2e)."""
-    if latest_acknowledgement(employee, version) is None:
-        return False
-    due = acknowledgement_due(employee, version)
-    return due is None or timezone.localdate() < due
+        return Standing(latest, None, latest is not None)
+    due = awareness.due_on(timezone.localdate(latest.acknowledged_at), rules.reacknowledge_months)
+    return Standing(latest, due, due is None or timezone.localdate() < due)
 
 
 def has_acknowledged(employee: Employee) -> bool:
-    return acknowledgement_stands(employee, version_to_acknowledge(employee))
-
-
-def acknowledgement_lapsed(employee: Employee) -> bool:
-    """Whether the employee acknowledged the version in force, but that has lapsed (art3.2e)."""
-    version = version_to_acknowledge(employee)
-    return latest_acknowledgement(employee, version) is not None and not acknowledgement_stands(
-        employee, version
-    )
+    return standing(employee, version_to_acknowledge(employee)).stands
 
 
 def acknowledge(employee: Employee) -> ProtocolAcknowledgement:
@@ -91,8 +82,9 @@ def acknowledge(employee: Employee) -> ProtocolAcknowledgement:
     version = version_to_acknowledge(employee)
     if version is None:
         raise ValueError("De organisatie van deze medewerker is op dit moment geen partner.")
-    if acknowledgement_stands(employee, version):
-        return latest_acknowledgement(employee, version)
+    current = standing(employee, version)
+    if current.stands:
+        return current.latest
     return ProtocolAcknowledgement.objects.create(
         employee=employee, protocol_version=version, acknowledged_at=timezone.now()
     )
@@ -137,7 +129,7 @@ def why_not_director(employee: Employee, day: datetime.date | None = None) -> st
             f"De organisatie van deze regisseur ({employee.partner.name}) is vandaag geen "
             "partner die zich aan het protocol heeft gecommitteerd (art. 1)."
         )
-    if not acknowledgement_stands(employee, version):
+    if not standing(employee, version).stands:
         return (
             f"Deze regisseur heeft de geldende versie van het protocol ({version}) nog niet "
             "bevestigd (art. 3 lid 2 onder d)."
@@ -186,7 +178,7 @@ def employees(actor: Actor, *, role: str | None = None) -> list[EmployeeView]:
     if role:
         found = found.filter(role=role)
     return [
-        EmployeeView(e.id, e.display_name, e.role, e.is_active, acknowledgement_stands(e, version))
+        EmployeeView(e.id, e.display_name, e.role, e.is_active, standing(e, version).stands)
         for e in found
     ]
 

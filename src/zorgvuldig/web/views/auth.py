@@ -22,10 +22,8 @@ from django.views.decorators.http import require_http_methods
 
 from zorgvuldig.partners.services import (
     acknowledge,
-    acknowledgement_due,
-    acknowledgement_lapsed,
     employee_of,
-    has_acknowledged,
+    standing,
     version_to_acknowledge,
 )
 from zorgvuldig.web.forms import LoginForm
@@ -89,14 +87,15 @@ def acknowledgement(request):
         acknowledge(employee)
         messages.success(request, _("Thank you. You have acknowledged the privacy protocol."))
         return redirect(safe_next(request))
+    current = standing(employee, version)
     return render(
         request,
         "web/acknowledge.html",
         {
             "version": version,
-            "acknowledged": has_acknowledged(employee),
-            "lapsed": acknowledgement_lapsed(employee),
-            "due_on": acknowledgement_due(employee, version),
+            "acknowledged": current.stands,
+            "lapsed": current.lapsed,
+            "due_on": current.due_on,
             "next": safe_next(request),
         },
     )

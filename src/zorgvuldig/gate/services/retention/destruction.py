@@ -190,7 +190,7 @@ def destroy_dossiers(clients, partner: Partner, *, list_id=None, categories=None
     for model in (Informing, Annotation, DataItem, SupportTrajectory, RetentionHold):
         delete_rows(mine(model))
     # the partner's incidents keep only the log's pseudonym of whom they affected
-    AffectedClient.objects.filter(client_id__in=list(clients), incident__partner=partner).update(
+    among(AffectedClient.objects.filter(incident__partner=partner), "client_id", ids).update(
         client=None
     )
     keys.shred(keys.dossier_owner(c, partner.id) for c in clients)
