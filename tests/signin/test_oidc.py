@@ -22,11 +22,12 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
 import pytest
 import requests
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessLog
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from tests.conftest import app_code, make_employee
+from tests.web.test_browser import check_accessibility, screenshot
 from zorgvuldig.partners.models import Employee
 
 pytestmark = [
@@ -193,6 +194,8 @@ def test_art3_2b_oidc_an_employee_logs_in_through_the_provider_then_gives_her_co
     page.goto(f"{live_server.url}/")
     button = page.locator("#oidc-login a")
     expect(button).to_contain_text(PROVIDER_NAME)
+    check_accessibility(page, "login with the provider's button")
+    screenshot(page, "login-oidc")
     button.click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Inloggen bij de gemeente Testdorp")
@@ -229,6 +232,23 @@ def test_art3_2b_oidc_a_known_employee_reaches_the_pages_after_the_second_factor
     assert answer.status_code == 200
     assert answer.url == f"{live_server.url}/clienten/aanmelden/"
     assert is_signed_in(http, live_server)
+    # axes' access log has the sign-in, as for a password
+    assert AccessLog.objects.filter(username="els").exists()
+
+
+def test_art3_2b_oidc_a_username_locked_out_stays_locked_out_through_the_provider(
+    live_server, oidc, els, client, settings
+):
+    """Wrong passwords for "els" from this address (django-axes, decision 19): signing in
+    through the provider from there is refused too, until the cool-off has passed."""
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/inloggen/", {"username": "els", "password": "wrong-password-1"})
+    http = http_client()
+    locked = sign_in_at_provider(http, at_provider(http, live_server), "els")
+    assert locked.status_code == 429
+    assert 'id="locked-out"' in locked.text
+    assert not is_signed_in(http, live_server)
+    assert "/inloggen/code/" not in http.get(f"{live_server.url}/").url
 
 
 @pytest.mark.parametrize("login", ["piet", "beheer"])

@@ -99,6 +99,14 @@ class EmployeeBackend(OIDCAuthenticationBackend):
         setattr(self.request, AMR, payload.get("amr"))
         return payload
 
+    def get_userinfo(self, access_token, id_token, payload):
+        """The claims from the userinfo endpoint, which must be of the ID token's subject
+        (OpenID Connect Core 5.3.2)."""
+        claims = super().get_userinfo(access_token, id_token, payload)
+        if claims.get("sub") != payload.get("sub"):
+            raise SuspiciousOperation("The userinfo is of another subject than the ID token")
+        return claims
+
     def verify_claims(self, claims):
         return bool(claims.get(settings.ZORGVULDIG_OIDC_EMAIL_CLAIM))
 
@@ -113,18 +121,23 @@ class EmployeeBackend(OIDCAuthenticationBackend):
         )
 
     def get_or_create_user(self, access_token, id_token, payload):
-        user = super().get_or_create_user(access_token, id_token, payload)
-        if user is None:
-            setattr(self.request, REFUSED, True)
-            log.warning(
-                "Sign-in through the identity provider refused: subject %s is no active employee",
-                payload.get("sub"),
-            )
-        return user
+        """The one matching user, never a new one: none (refused) without the claim, without
+        a match or with more than one. (A userinfo answer of another subject raises, and so
+        fails as any other fault of the provider's answer.)"""
+        claims = self.get_userinfo(access_token, id_token, payload)
+        users = list(self.filter_users_by_claims(claims)[:2]) if self.verify_claims(claims) else []
+        if len(users) == 1:
+            return users[0]
+        setattr(self.request, REFUSED, True)
+        log.warning(
+            "Sign-in through the identity provider refused: subject %s is no active employee",
+            payload.get("sub"),
+        )
+        return None
 
     def create_user(self, claims):
         """Never: an employee is made by the functional administrator (``OIDC_CREATE_USER``
-        is off; this holds should it be switched on)."""
+        is off, and :meth:`get_or_create_user` does not call this)."""
         raise SuspiciousOperation("Users are not created from the identity provider")
 
     def get_user(self, user_id):
