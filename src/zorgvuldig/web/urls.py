@@ -15,6 +15,7 @@ from zorgvuldig.web.views import (
     incidents,
     intake,
     meldcode,
+    oidc,
     oversight,
     received_shares,
     referrals,
@@ -33,6 +34,9 @@ urlpatterns = [
     path("inloggen/", auth.LoginView.as_view(), name="login"),
     path("inloggen/code/", second_factor.second_factor, name="second_factor"),
     path("inloggen/app-instellen/", second_factor.enrol, name="enrol"),
+    # art3.2b: through the municipality's identity provider, when configured (decision 24)
+    path("inloggen/oidc/", oidc.Start.as_view(), name="oidc_start"),
+    path("inloggen/oidc/terug/", oidc.Callback.as_view(), name="oidc_callback"),
     path("uitloggen/", auth.LogoutView.as_view(), name="logout"),
     path("protocol/", auth.acknowledgement, name="acknowledge"),
     path("protocol/bevestigingen/", awareness.acknowledgements, name="acknowledgements"),
