@@ -17,18 +17,14 @@ from __future__ import annotations
 import datetime
 import uuid
 
-from django.db import transaction
-from django.utils import timezone
-
 from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.exchange.models import Disclosure, NonPartner
 from zorgvuldig.gate.services.common import gate_service
-from zorgvuldig.gate.services.incidents import checks
-from zorgvuldig.gate.services.incidents.access import handled, locked, logged
-from zorgvuldig.gate.services.incidents.convert import incident_view, names_of, search_view
-from zorgvuldig.gate.services.incidents.report import open_incident
+from zorgvuldig.gate.services.incidents import checks, municipality
+from zorgvuldig.gate.services.incidents.access import Handling
+from zorgvuldig.gate.services.incidents.convert import names_of, search_view
 from zorgvuldig.gate.services.incidents.views import IncidentView, SearchResult
 from zorgvuldig.gate.services.rights.handlers import handled_client
 from zorgvuldig.incidents.codes import FoundBy, SubjectOutcome
@@ -160,7 +156,8 @@ def _clients_by_pseudonym(partner_id) -> dict[str, tuple]:
 
 def _attach(incident: Incident, officer, clients: dict, found_by: str) -> int:
     """Put ``clients`` (pseudonym -> client id) on the incident, with a letter to each when the
-    decision that stands is to tell them; returns how many are new."""
+    decision that stands is to tell them, and tell a municipality their support runs for that
+    was not told yet (art3.2f); returns how many are new."""
     known = set(
         AffectedClient.objects.filter(incident=incident).values_list("pseudonym", flat=True)
     )
@@ -182,6 +179,8 @@ def _attach(incident: Incident, officer, clients: dict, found_by: str) -> int:
             incident=incident, pseudonym__in=[a.pseudonym for a in new]
         )
         SubjectLetter.objects.bulk_create(SubjectLetter(affected=a) for a in added)
+    if new:
+        municipality.tell_more(incident)
     return len(new)
 
 
@@ -201,15 +200,13 @@ def find_affected_clients(
     partner's processings in the window, narrowed to one employee, to what was shared with one
     recipient, to some categories; resolved only among the partner's own clients. Logged for
     each client found."""
-    officer = handled(actor, incident_id, "incident-betrokkenen-zoeken")[1]
-    now = timezone.now()
-    start, end = _window(window_from, window_to, now)
+    step = Handling(actor, incident_id, "incident-betrokkenen-zoeken")
+    officer = step.officer
+    start, end = _window(window_from, window_to, step.now)
     employee = _employee(actor, employee_id)
     recipient = _recipient(actor, recipient_partner_id, recipient_non_partner_id)
     codes = checks.categories(categories)
-    with transaction.atomic():
-        incident = locked(incident_id)
-        open_incident(incident)
+    with step.locked() as incident:
         pseudonyms = set(_records(actor, start, end, employee, recipient, codes))
         matched = len(pseudonyms)
         clients = _clients_by_pseudonym(actor.partner_id) if pseudonyms else {}
@@ -233,38 +230,26 @@ def find_affected_clients(
             names = names_of([officer.id, employee.id if employee else None])
             result = SearchResult(
                 search=search_view(search, names),
-                incident=incident_view(incident, handled=True, now=now),
+                incident=step.answer(incident)[0],
             )
             return result, [subject for _, subject in found.values()]
 
-        return logged(
-            actor,
-            "incident-betrokkenen-zoeken",
-            Operation.RECORD,
-            perform,
-            required_by="art3.2f",
-        )
+        return step.logged(Operation.RECORD, perform, required_by="art3.2f")
 
 
 @gate_service
 def add_affected_client(actor: Actor, incident_id, client_id) -> IncidentView:
     """Attach a client of the partner to the incident by hand (one the log could not show,
     e.g. whose letter went to the wrong address). Logged for the client."""
-    name = "incident-betrokkene-koppelen"
-    officer = handled(actor, incident_id, name)[1]
-    client = handled_client(actor, client_id, name, Operation.RECORD, NOT_THE_PARTNERS_CLIENT)
-    now = timezone.now()
-    with transaction.atomic():
-        incident = locked(incident_id)
-        open_incident(incident)
+    step = Handling(actor, incident_id, "incident-betrokkene-koppelen")
+    client = handled_client(actor, client_id, step.name, Operation.RECORD, NOT_THE_PARTNERS_CLIENT)
+    with step.locked() as incident:
         pseudonym = subject_pseudonym(str(client.subject_id))
         if AffectedClient.objects.filter(incident=incident, pseudonym=pseudonym).exists():
             raise InvalidInput({"clientId": "Deze cliënt staat al bij het incident."})
 
         def perform():
-            _attach(incident, officer, {pseudonym: client.id}, FoundBy.MANUAL)
-            return incident_view(incident, handled=True, now=now), [client.subject_id]
+            _attach(incident, step.officer, {pseudonym: client.id}, FoundBy.MANUAL)
+            return step.answer(incident)[0], [client.subject_id]
 
-        return logged(
-            actor, "incident-betrokkene-koppelen", Operation.RECORD, perform, required_by="art3.2f"
-        )
+        return step.logged(Operation.RECORD, perform, required_by="art3.2f")
