@@ -29,6 +29,7 @@ from zorgvuldig.gate.services.incidents import municipality as notices
 from zorgvuldig.incidents.models import (
     AffectedClient,
     AppendOnlyError,
+    DetachedClient,
     Incident,
     IncidentNotice,
     LogSearch,
@@ -593,6 +594,65 @@ def test_art3_2f_a_client_of_another_partner_is_not_attached_and_the_attempt_is_
     assert AffectedClient.objects.count() == 0
     refused = LogRecord.objects.filter(name="incident-betrokkene-koppelen").get()
     assert refused.decision == "refused"
+
+
+def test_art3_2f_a_client_attached_by_mistake_is_taken_off_with_why(officer, breach, processed):
+    lars = processed[1]
+    found = services.find_affected_clients(officer, breach.id, window_from=ago(1), window_to=ago(0))
+    wrong = next(a for a in found.incident.affected if a.client_name == "Lars Jansen")
+    refused_with(
+        lambda: services.detach_affected_client(officer, breach.id, wrong.id, reason=" "),
+        "reason",
+        "niet door het incident",
+    )
+    with pytest.raises(NotFound):
+        services.detach_affected_client(officer, breach.id, 999_999, reason="Verkeerd")
+    left = services.detach_affected_client(
+        officer, breach.id, wrong.id, reason="Alleen Sanne's brief ging naar het verkeerde adres."
+    )
+    assert [a.client_name for a in left.affected] == ["Sanne de Vries"]
+    kept = DetachedClient.objects.get()
+    assert (kept.pseudonym, kept.found_by) == (subject_pseudonym(str(lars.subject.id)), "log")
+    with pytest.raises(AppendOnlyError):
+        DetachedClient.objects.update(reason="anders")
+    # a later search does not attach him again, by hand he is
+    again = services.find_affected_clients(officer, breach.id, window_from=ago(1), window_to=ago(0))
+    assert (again.search.found, again.search.added) == (2, 0)
+    back = services.add_affected_client(officer, breach.id, lars.id)
+    assert {a.client_name: a.found_by for a in back.affected} == {
+        "Sanne de Vries": "log",
+        "Lars Jansen": "manual",
+    }
+
+
+def test_art3_2f_a_client_whose_letter_went_out_stays_on_the_incident(
+    officer, breach, client_dossier
+):
+    services.add_affected_client(officer, breach.id, client_dossier.id)
+    told = services.decide_subject_information(
+        officer, breach.id, outcome="tell", reason="Hoog risico: jeugdhulp."
+    )
+    affected = told.affected[0]
+    services.record_letter_delivery(officer, breach.id, affected.letter.id, status="sent")
+    refused_with(
+        lambda: services.detach_affected_client(
+            officer, breach.id, affected.id, reason="Toch niet"
+        ),
+        "affectedId",
+        "al een brief",
+    )
+
+
+def test_art3_2f_a_pending_letter_goes_with_the_client_taken_off(officer, breach, client_dossier):
+    services.add_affected_client(officer, breach.id, client_dossier.id)
+    told = services.decide_subject_information(
+        officer, breach.id, outcome="tell", reason="Hoog risico: jeugdhulp."
+    )
+    left = services.detach_affected_client(
+        officer, breach.id, told.affected[0].id, reason="Verkeerde cliënt gekozen."
+    )
+    assert not left.affected
+    assert not SubjectLetter.objects.exists()
 
 
 # -- telling the data subjects (AVG art. 34) ------------------------------------------------
