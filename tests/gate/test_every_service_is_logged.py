@@ -97,8 +97,8 @@ def reaches_the_log(function, seen=None) -> bool:
             and called.__module__.startswith("zorgvuldig.gate.services")
             and any(
                 reaches_the_log(method, seen)
-                for method in vars(called).values()
-                if inspect.isfunction(method)
+                for name, method in vars(called).items()
+                if inspect.isfunction(method) and not name.startswith("__")  # a dataclass's own
             )
         ):
             return True

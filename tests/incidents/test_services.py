@@ -19,7 +19,6 @@ from tests.conftest import (
     inform_and_consent,
     make_employee,
     make_partner,
-    next_bsn,
     representative_of,
 )
 from tests.incidents.conftest import ago, report
@@ -445,42 +444,6 @@ def test_art3_2g_closing_a_breach_needs_its_notification_and_the_decision_on_tel
 
 
 # -- the clients affected, from the processing log ------------------------------------------
-
-
-@pytest.fixture
-def processed(actor, client_dossier):
-    """Anna recorded a youth item for Sanne; Kees, her colleague, registered Lars; at another
-    partner Olga registered someone. A relative (Sanne's mother) is in the log too."""
-    factories.record(actor, client_dossier.id, category="youth", value="Groep 7")
-    kees = actor_for(make_employee(client_dossier_partner(client_dossier), "kees"))
-    lars = services.register_client(
-        kees,
-        bsn=next_bsn(),
-        given_names="Lars",
-        surname="Jansen",
-        birth_date=datetime.date(2010, 3, 3),
-        domain="jeugd",
-        legal_basis="jeugdwet",
-        purpose="intake",
-    )
-    elsewhere = actor_for(make_employee(make_partner("Wmo Leersum"), "olga"))
-    services.register_client(
-        elsewhere,
-        bsn=next_bsn(),
-        given_names="Olaf",
-        surname="Elders",
-        birth_date=datetime.date(1970, 3, 3),
-        domain="zorg",
-        legal_basis="wmo-2015",
-        purpose="intake",
-    )
-    return client_dossier, lars, kees
-
-
-def client_dossier_partner(client):
-    from zorgvuldig.clients.models import SupportTrajectory
-
-    return SupportTrajectory.objects.filter(client_id=client.id).first().partner
 
 
 def test_art3_2f_the_clients_affected_are_found_in_the_processing_log(
