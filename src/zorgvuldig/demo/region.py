@@ -36,6 +36,10 @@ PARTNERS = [
     (NON_PARTNER, "private", False),
 ]
 
+# the municipality's CBS gemeentecode: it is told of the incidents of the support given on its
+# behalf (art3.2f)
+MUNICIPALITY_CODES = {MUNICIPALITY: "1581"}
+
 # (username, first name, last name, partner, role, acknowledged the protocol)
 EMPLOYEES = [
     ("fatima", "Fatima", "El Amrani", YOUTH, "caseworker", True),
@@ -53,6 +57,13 @@ EMPLOYEES = [
     ("noor", "Noor", "Visser", YOUTH, "caseworker", False),
     ("externe", "Erik", "Mulder", NON_PARTNER, "caseworker", False),
 ]
+
+# the privacy officers' e-mail addresses: an incident reported reaches them at once (art3.2f)
+EMAILS = {
+    "sophie": "privacy@jeugdhulp-deheuvelrug.example",
+    "anouk": "privacy@welzijnheuvelrug.example",
+    "pieter": "privacy@heuvelrug.example",
+}
 
 # The hand-made clients: (given names, prefix, surname, birth date, [(partner's caseworker,
 # domain, legal basis, opened on)], [(category, label, value, source, method)])

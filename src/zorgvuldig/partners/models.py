@@ -38,6 +38,16 @@ class Partner(models.Model):
     # art9.6: where a partner without a webhook subscription is told that data it received
     # was changed or deleted at a data subject's request
     privacy_email = models.EmailField(_("privacy contact e-mail"), blank=True)
+    # a municipality's CBS gemeentecode (one of ZORGVULDIG_MUNICIPALITIES), as its support
+    # trajectories record it: art3.2f tells it of the incidents in the support given on its
+    # behalf (decision 18); empty for every other partner, and for a municipality not told apart
+    municipality = models.CharField(
+        _("municipality"),
+        max_length=4,
+        blank=True,
+        default="",
+        help_text=_("For a municipality: its CBS code, as in ZORGVULDIG_MUNICIPALITIES."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

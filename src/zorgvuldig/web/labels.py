@@ -169,6 +169,7 @@ PROCESSINGS = {
     "meldformulier-opstellen": _("Answers of the breach notification form drawn up"),
     "incident-betrokkenen-zoeken": _("Clients affected by an incident found in the log"),
     "incident-betrokkene-koppelen": _("Client attached to an incident"),
+    "incident-betrokkene-ontkoppelen": _("Client detached from an incident"),
     "betrokkenen-informeren-beslissen": _("Decision on telling the data subjects (GDPR art. 34)"),
     "incidentbrief-afdrukken": _("Letter about a breach printed"),
     "incidentbrief-verzending-vastleggen": _("Delivery of a letter about a breach recorded"),
