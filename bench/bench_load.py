@@ -621,7 +621,8 @@ def table(r: dict) -> str:
         f"{page['cpu_ms']:.0f} ms CPU in Python (the database's not counted).",
         f"The run left {check['consults']:,} consults of the dossiers in the processing log "
         f"({dossier['count'] - requests.get('dossier', {}).get('failures', 0):,} pages "
-        f"served), {check['sign_ins']:,} sign-ins and {check['failed_sign_ins']} failed ones "
+        "measured; the others were still being answered when locust stopped), "
+        f"{check['sign_ins']:,} sign-ins and {check['failed_sign_ins']} failed ones "
         f"in django-axes; the log of {check['log_records']:,} records "
         f"{'verifies' if check['log_verifies'] else 'DOES NOT VERIFY'}; "
         f"{r['server_errors']} tracebacks in the server's log."
