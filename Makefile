@@ -56,7 +56,7 @@ test: lint lint-openapi test-python
 
 # Benchmarks (not tests): SQLite and PostgreSQL side by side, the share path, the overview
 # of art9.1, retention and 20 users signing in and opening dossiers under load (gunicorn and
-# locust on 127.0.0.1, about three minutes) on PostgreSQL; numbers go to docs/benchmarks.md.
+# locust on 127.0.0.1: a few minutes, most of it building the region) on PostgreSQL; numbers go to docs/benchmarks.md.
 # Retention runs on a region of 100,000 clients here (a few minutes);
 # `bench/bench_retention.py --full` runs the issue's 1,000,000, whose numbers the docs keep.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
