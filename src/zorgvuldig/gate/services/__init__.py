@@ -64,7 +64,7 @@ from zorgvuldig.gate.services.incidents import (
     update_incident,
 )
 from zorgvuldig.gate.services.keys import rotate_keys
-from zorgvuldig.gate.services.log import client_log
+from zorgvuldig.gate.services.log import client_log, recent_client_log
 from zorgvuldig.gate.services.meldcode import (
     close_safety_case,
     open_safety_case,
@@ -193,6 +193,7 @@ __all__ = [
     "preview_share",
     "reapply_destruction",
     "received_shares",
+    "recent_client_log",
     "record_awareness",
     "record_consent",
     "record_informing",

@@ -51,7 +51,9 @@ def dossier(request, page, client_id):
             services.consult_dossier(request.actor, client_id, **processing(query)),
             consent.panel(request, client_id, query),
             meldcode_panel.panel(request, client_id, query),
-            services.client_log(request.actor, client_id, **processing(query)),
+            services.recent_client_log(
+                request.actor, client_id, **processing(query), limit=LOG_ON_PAGE
+            ),
         )
 
     found, response = consult(request, read, back_url=reverse("web:home"), page=page)
@@ -66,8 +68,8 @@ def dossier(request, page, client_id):
             "purpose": query["doel"],
             "query": urlencode(query),
             "groups": _items_by_category(client.items),
-            "log": log[:LOG_ON_PAGE],
-            "log_total": len(log),
+            "log": log.records,
+            "log_total": log.total,
             "log_on_page": LOG_ON_PAGE,
             "record_url": url("web:record_item", client.id, query),
             "share_url": url("web:share", client.id, query),
