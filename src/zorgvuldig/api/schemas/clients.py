@@ -49,7 +49,10 @@ class Access(Out):
     name: str = Field(description="De medewerker van uw organisatie")
     why: str = Field(
         description="assigned (hulpverlener in een lopend traject), director (regisseur van een "
-        "huishouden van de cliënt) of privacy-officer (toezicht, verzoeken, bewaren)"
+        "huishouden van de cliënt), veilig-thuis-liaison (aandachtsfunctionaris bij een lopende "
+        "Meldcode-zaak), privacy-officer (toezicht, verzoeken, bewaren), "
+        "privacy-officer-request (behandelt een lopend verzoek van de betrokkene), "
+        "data-protection-officer (de FG: toezicht, ziet alleen wie de cliënt is)"
     )
     domain: str = Field(description="Bij assigned: het domein van het traject")
     legal_basis: str = Field(description="Bij assigned: de wet van het traject")
