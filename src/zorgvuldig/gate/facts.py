@@ -8,7 +8,7 @@ import uuid
 from django.db.models import Q
 from django.utils import timezone
 
-from zorgvuldig.clients.models import Household, SupportTrajectory
+from zorgvuldig.clients.models import EmergencyAccess, Household, SupportTrajectory
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.dossier.models import DataItem
@@ -111,6 +111,7 @@ def gather(
         casework=can.casework,
         data_protection_officer=role == Role.DATA_PROTECTION_OFFICER,
         handles_request=officer and open_request(actor, client_id),
+        emergency_access=(can.breaks_glass and not domains and emergency_access(actor, client_id)),
         meldcode_liaison=(
             can.meldcode
             and client_id is not None
@@ -139,6 +140,21 @@ def gather(
         recipient_names=recipient_names(consents) if sharing else (),
     )
     return facts, {basis: frozenset(ds) for basis, ds in domains.items()}
+
+
+def emergency_access(actor: Actor, client_id) -> bool:
+    """art3.2c: the actor broke the glass for the client, and the access has not expired
+    (decision 23); asked only of an employee who is not assigned to the client."""
+    if client_id is None:
+        return False
+    now = timezone.now()
+    return EmergencyAccess.objects.filter(
+        employee_id=actor.employee_id,
+        partner_id=actor.partner_id,
+        client_id=client_id,
+        started_at__lte=now,
+        expires_at__gt=now,
+    ).exists()
 
 
 def open_request(actor: Actor, client_id) -> bool:
@@ -240,9 +256,9 @@ def derived_legal_basis(
     client_id, facts: Facts, support_domains: dict[LegalBasis, frozenset[Domain]]
 ) -> LegalBasis | None:
     """The law of the actor's own support of the client (the keys of ``support_domains``,
-    from :func:`gather`) or, for a household's director or the Veilig Thuis liaison of a
-    Meldcode case, without a trajectory of their own, the law of the client's support
-    (:func:`support_basis`; art3.2c).
+    from :func:`gather`) or, for a household's director, the Veilig Thuis liaison of a Meldcode
+    case or who broke the glass, without a trajectory of their own, the law of the client's
+    support (:func:`support_basis`; art3.2c).
 
     None when the actor supports the client under no law at all: decide() then refuses
     (art3.2c) and the refusal is logged. More than one: the actor has to name it.
@@ -254,7 +270,9 @@ def derived_legal_basis(
         )
     if bases:
         return bases[0]
-    if (facts.household_director or facts.meldcode_liaison) and client_id is not None:
+    if (
+        facts.household_director or facts.meldcode_liaison or facts.emergency_access
+    ) and client_id is not None:
         return support_basis(client_id)
     return None
 

@@ -29,6 +29,12 @@ from zorgvuldig.gate.services.dossier import (
     record_item,
     release_secrecy,
 )
+from zorgvuldig.gate.services.emergency import (
+    break_glass,
+    emergency_access,
+    emergency_accesses,
+    review_emergency_access,
+)
 from zorgvuldig.gate.services.exchange import (
     address_non_partner,
     disclosures_of_client,
@@ -138,6 +144,7 @@ __all__ = [
     "anonymised_statistics",
     "approve_list",
     "assign_caseworker",
+    "break_glass",
     "carry_out_request",
     "change_item",
     "client_log",
@@ -164,6 +171,8 @@ __all__ = [
     "disclosures_of_client",
     "disclosures_of_item",
     "draft_destruction_list",
+    "emergency_access",
+    "emergency_accesses",
     "exceptions_register",
     "exempt_notification",
     "extend_request",
@@ -217,6 +226,7 @@ __all__ = [
     "retention_overview",
     "retention_plan",
     "return_list",
+    "review_emergency_access",
     "review_entry",
     "rotate_keys",
     "run_destruction_list",

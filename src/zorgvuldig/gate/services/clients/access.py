@@ -8,7 +8,8 @@ trajectory its own reason), the director of a household the client belongs to, t
 Thuis liaisons while the partner has an open Meldcode case of the client (art8), the
 partner's privacy officers (who the client is, for accountability; the content while
 handling a request of the data subject, art9, and the retention of the dossier) and its data
-protection officer (FG: who the client is, for oversight). Nobody else of the partner reaches
+protection officer (FG: who the client is, for oversight), and whoever broke the glass for
+the client, until their emergency access ends (decision 23). Nobody else of the partner reaches
 it (a team lead through their own assignments only; the functional administrator and the
 incident reporter never); other partners have dossiers of their own.
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from zorgvuldig.clients.models import Household, SupportTrajectory
+from zorgvuldig.clients.models import EmergencyAccess, Household, SupportTrajectory
 from zorgvuldig.gate.facts import open_safety_cases
 from zorgvuldig.gate.services.clients.views import AccessView
 from zorgvuldig.partners.models import Employee, Role, roles_that
@@ -32,6 +33,7 @@ class Why:
     OFFICER = "privacy-officer"  # identification for oversight; requests; retention
     OFFICER_REQUEST = "privacy-officer-request"  # a request of the data subject is open
     DPO = "data-protection-officer"  # identification, for oversight (the FG)
+    EMERGENCY = "emergency"  # broke the glass for this client (detail: until when, decision 23)
 
 
 def who_has_access(client, partner_id) -> tuple[AccessView, ...]:
@@ -75,4 +77,20 @@ def who_has_access(client, partner_id) -> tuple[AccessView, ...]:
     found += [AccessView(o.display_name, officer) for o in staff.filter(role=Role.PRIVACY_OFFICER)]
     dpo = staff.filter(role=Role.DATA_PROTECTION_OFFICER)
     found += [AccessView(o.display_name, Why.DPO) for o in dpo]
+    now = timezone.now()
+    emergencies = (
+        EmergencyAccess.objects.filter(
+            client=client,
+            partner_id=partner_id,
+            started_at__lte=now,
+            expires_at__gt=now,
+            employee__is_active=True,
+        )
+        .select_related("employee__user")
+        .order_by("started_at")
+    )
+    found += [
+        AccessView(e.employee.display_name, Why.EMERGENCY, until=e.expires_at, reason=e.reason)
+        for e in emergencies
+    ]
     return tuple(found)
