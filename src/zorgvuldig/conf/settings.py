@@ -385,3 +385,9 @@ ZORGVULDIG_MUNICIPALITIES = dict(
     for item in env_list("ZORGVULDIG_MUNICIPALITIES") or ["1581=Utrechtse Heuvelrug"]
 )
 ZORGVULDIG_DESTRUCTION_BATCH = int(os.environ.get("ZORGVULDIG_DESTRUCTION_BATCH", "200"))
+
+# art3.2c, breaking the glass (decision 23): an emergency access to one client lasts this many
+# hours; the privacy officer reviews each use within this many days, and whoever has a use whose
+# review is overdue cannot break the glass again until it is reviewed.
+ZORGVULDIG_EMERGENCY_ACCESS_HOURS = int(os.environ.get("ZORGVULDIG_EMERGENCY_ACCESS_HOURS", "2"))
+ZORGVULDIG_EMERGENCY_REVIEW_DAYS = int(os.environ.get("ZORGVULDIG_EMERGENCY_REVIEW_DAYS", "5"))

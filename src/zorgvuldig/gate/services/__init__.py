@@ -29,6 +29,12 @@ from zorgvuldig.gate.services.dossier import (
     record_item,
     release_secrecy,
 )
+from zorgvuldig.gate.services.emergency import (
+    break_glass,
+    emergency_access,
+    emergency_accesses,
+    review_emergency_access,
+)
 from zorgvuldig.gate.services.exchange import (
     address_non_partner,
     disclosures_of_client,
@@ -139,6 +145,7 @@ __all__ = [
     "anonymised_statistics",
     "approve_list",
     "assign_caseworker",
+    "break_glass",
     "carry_out_request",
     "change_item",
     "client_log",
@@ -166,6 +173,8 @@ __all__ = [
     "disclosures_of_client",
     "disclosures_of_item",
     "draft_destruction_list",
+    "emergency_access",
+    "emergency_accesses",
     "exceptions_register",
     "exempt_notification",
     "extend_request",
@@ -220,6 +229,7 @@ __all__ = [
     "retention_overview",
     "retention_plan",
     "return_list",
+    "review_emergency_access",
     "review_entry",
     "rotate_keys",
     "run_destruction_list",

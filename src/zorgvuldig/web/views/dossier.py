@@ -23,6 +23,7 @@ from zorgvuldig.web import labels
 from zorgvuldig.web.forms import ChangeItemForm, RecordItemForm, SecrecyReleaseForm
 from zorgvuldig.web.views import consent, meldcode_panel
 from zorgvuldig.web.views.access import employee_required
+from zorgvuldig.web.views.emergency import glass_url
 from zorgvuldig.web.views.flow import JUSTIFICATION_FIELDSET as JUSTIFICATION_FIELDSET
 from zorgvuldig.web.views.flow import consult, form_page, justification_url, submit, with_purpose
 from zorgvuldig.web.views.purpose import processing, url
@@ -56,7 +57,13 @@ def dossier(request, page, client_id):
             ),
         )
 
-    found, response = consult(request, read, back_url=reverse("web:home"), page=page)
+    found, response = consult(
+        request,
+        read,
+        back_url=reverse("web:home"),
+        page=page,
+        glass_url=glass_url(request.employee, client_id, query),
+    )
     if response is not None:
         return response
     client, consent_panel, meldcode_part, log = found

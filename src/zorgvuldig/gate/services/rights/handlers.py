@@ -17,7 +17,7 @@ from zorgvuldig.core.actor import Actor
 from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.processing import Processing, log_refused_attempt
 from zorgvuldig.gate.services.common import client_or_404, no_such_client
-from zorgvuldig.partners.models import Employee, Role
+from zorgvuldig.partners.models import Employee, Role, roles_that
 from zorgvuldig.protocol import Category, Operation, Purpose
 from zorgvuldig.protocol.decision import Refusal
 
@@ -58,7 +58,8 @@ def handled_client(
     """The client whose request the actor may handle (the same holds for the retention of the
     client's dossier, art5.2, with its own ``refusal``); else not found, the attempt logged.
     The privacy officer handles the clients the partner has a dossier of (a trajectory there,
-    open or closed), a caseworker those they support there now (art3.2c)."""
+    open or closed), an employee whose role takes part in the support those they support there
+    now (art3.2c; decision 22)."""
     client = client_or_404(client_id)
     if (
         is_privacy_officer(actor)
@@ -67,7 +68,7 @@ def handled_client(
         return client
     supports = active_trajectories(
         datetime.date.today(), client_id=client.id, partner_id=actor.partner_id
-    ).filter(caseworkers__id=actor.employee_id)
+    ).filter(caseworkers__id=actor.employee_id, caseworkers__role__in=roles_that("casework"))
     if actor.employee_id is not None and supports.exists():
         return client
     log_refused_attempt(rights_processing(actor, client, name, operation), [refusal])
