@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('clients', '0003_trajectory_municipality_and_ending'),
-        ('partners', '0004_roles'),
+        ('partners', '0005_roles'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partners', '0003_acknowledgement_history'),
+        ('partners', '0004_municipality_code'),
     ]
 
     operations = [
