@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import NotAllowed, NotFound
 from zorgvuldig.gate.processing import Performed, Processing, log_refused_attempt, process_required
+from zorgvuldig.gate.services.common import acknowledged
 from zorgvuldig.incidents.models import AffectedClient, Incident
 from zorgvuldig.partners.models import Employee, PartnerKind, Role
 from zorgvuldig.protocol import Category, Operation, Purpose
@@ -63,7 +64,7 @@ def officer_of(actor: Actor) -> Employee:
             "Alleen de privacy officer behandelt incidenten; meld een incident met het "
             "meldformulier (art. 3 lid 2 onder f)."
         )
-    return employee
+    return acknowledged(employee)
 
 
 def sees_every_partner(employee: Employee) -> bool:

@@ -17,7 +17,7 @@ from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import NotAllowed
 from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.processing import Processing, log_refused_attempt
-from zorgvuldig.gate.services.common import client_or_404, no_such_client
+from zorgvuldig.gate.services.common import NOT_ACKNOWLEDGED, client_or_404, no_such_client
 from zorgvuldig.partners.models import Employee, Role
 from zorgvuldig.partners.services import has_acknowledged
 from zorgvuldig.protocol import Category, Operation, Purpose
@@ -28,13 +28,6 @@ NOT_THE_ACTORS_CLIENT = Refusal(
     "Geweigerd: alleen de privacy officer of een hulpverlener die de cliënt ondersteunt "
     "behandelt een verzoek van deze cliënt",
     "Vraag de privacy officer van uw organisatie het verzoek te behandelen.",
-)
-
-
-NOT_ACKNOWLEDGED = Refusal(
-    "art3.2d",
-    "Geweigerd: u heeft het protocol dat nu geldt (nog) niet bevestigd",
-    "Bevestig eerst het protocol; daarna kunt u het verzoek behandelen.",
 )
 
 
