@@ -27,6 +27,7 @@ from django.utils import timezone
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
 from zorgvuldig.gate.processing import Performed, Processing, log_refused_attempt, process_required
+from zorgvuldig.gate.services.common import acknowledged
 from zorgvuldig.gate.services.incidents.convert import incident_view
 from zorgvuldig.gate.services.incidents.views import IncidentView
 from zorgvuldig.incidents.models import AffectedClient, Incident
@@ -69,7 +70,7 @@ def officer_of(actor: Actor) -> Employee:
             "Alleen de privacy officer behandelt incidenten; meld een incident met het "
             "meldformulier (art. 3 lid 2 onder f)."
         )
-    return employee
+    return acknowledged(employee)
 
 
 def sees_every_partner(employee: Employee) -> bool:
