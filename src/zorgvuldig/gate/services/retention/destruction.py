@@ -264,7 +264,7 @@ def _add_counts(counted: list) -> None:
     columns = ", ".join(quote(c) for c in (*_CELL, "people"))
     people = quote("people")
     upsert = (
-        f"ON CONFLICT ({', '.join(quote(c) for c in _CELL)}) "
+        f"ON CONFLICT ({', '.join(quote(c) for c in _CELL)}) "  # nosec B608 (names only)
         f"DO UPDATE SET {people} = {table}.{people} + excluded.{people}"
     )
     if connection.vendor == "postgresql" and counted:
