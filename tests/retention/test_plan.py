@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime
-import threading
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -55,31 +54,3 @@ def test_the_plan_as_csv_names_no_one(ended_dossier, capsys):
 def test_the_plan_refuses_a_malformed_day(db):
     with pytest.raises(CommandError, match="Geen datum"):
         call_command("retention", "plan", "--by", "3-12-2026")
-
-
-@pytest.mark.django_db(transaction=True)
-def test_art5_2_the_plan_read_ahead_decides_as_a_plan_inside_a_transaction(
-    actor, region, monkeypatch
-):
-    """Outside a transaction (on PostgreSQL) the next batch's facts are read in a thread of
-    their own while the rule decides this batch; what is due is the same, batch by batch."""
-    from django.db import transaction
-    from django.utils import timezone
-
-    from zorgvuldig.gate.services.retention import plan
-    from zorgvuldig.partners.models import Partner
-
-    monkeypatch.setattr(plan, "BATCH", 1)  # a batch for each client: three read ahead
-    partner, today = Partner.objects.get(id=actor.partner_id), timezone.localdate()
-    ahead = list(plan.due_dossiers(partner, today))
-    with transaction.atomic():
-        inside = list(plan.due_dossiers(partner, today))
-    assert ahead == inside
-    assert sorted(d.client_id for d in ahead) == sorted(
-        region[name].id for name in ("Sanne", "Jesse", "Iris")
-    )
-    # given up halfway, the thread that reads ahead ends with it
-    first = plan.due_dossiers(partner, today)
-    next(first)
-    first.close()
-    assert "retention-read-ahead" not in {t.name for t in threading.enumerate()}

@@ -11,18 +11,12 @@ memory stays flat however large the region.
 
 from __future__ import annotations
 
-import contextvars
 import datetime
-import queue
-import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
-from typing import TypeVar
-
-from django.db import connection, connections
 
 from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.gate.services.common import gate_service
@@ -37,7 +31,6 @@ from zorgvuldig.protocol.deadlines import add_months
 from zorgvuldig.protocol.retention import Outcome, dossier_retention
 
 BATCH = 1000
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,71 +88,13 @@ def due_dossiers(partner: Partner, by: datetime.date) -> Iterator[DueDossier]:
     if version is None:
         return
     shortest = min(r.years for r in (version.retention.protocol, *version.retention.statutory))
-    ended_by = add_months(by, -12 * shortest)
-
-    def facts() -> Iterator[dict]:
-        for batch in _candidates(partner, ended_by):
-            yield assemble(list(batch), batch, partner.id, partner.kind, distinct=True)
-
-    # outside a transaction on PostgreSQL the next batch is read while this one is decided
-    # (inside one, e.g. drawing up a list, what it reads must be what its connection sees)
-    ahead = connection.vendor == "postgresql" and not connection.in_atomic_block
-    for found in _read_ahead(facts) if ahead else facts():
+    for batch in _candidates(partner, add_months(by, -12 * shortest)):
+        found = assemble(list(batch), batch, partner.id, partner.kind, distinct=True)
         for client_id, items in found.items():
             outcomes = dossier_retention(version, items, by)
             if any(o.kept_through is None or o.kept_through >= by for o in outcomes.values()):
                 continue
             yield _due(client_id, partner.id, outcomes.values())
-
-
-_DONE = object()
-
-
-def _read_ahead(produce: Callable[[], Iterator[T]]) -> Iterator[T]:
-    """What ``produce()`` yields, made one ahead in a thread of its own with its own
-    connection to the database: the database reads the next batch of facts while the rule
-    decides this one, so that the two cores overlap them. The thread ends, and closes its
-    connection, when ``produce()`` ends, fails (raised here) or is no longer wanted."""
-    ahead: queue.Queue = queue.Queue(maxsize=1)
-    stop = threading.Event()
-
-    def offer(item) -> bool:
-        while not stop.is_set():
-            try:
-                ahead.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def work() -> None:
-        try:
-            for made in produce():
-                if not offer((made, None)):
-                    return
-            offer((_DONE, None))
-        except BaseException as error:  # handed to the reader, who raises it
-            offer((_DONE, error))
-        finally:
-            connections.close_all()  # this thread's own
-
-    # in the caller's context: inside the gate, as the caller is
-    context = contextvars.copy_context()
-    thread = threading.Thread(
-        target=context.run, args=(work,), name="retention-read-ahead", daemon=True
-    )
-    thread.start()
-    try:
-        while True:
-            made, error = ahead.get()
-            if made is _DONE:
-                if error is not None:
-                    raise error
-                return
-            yield made
-    finally:
-        stop.set()
-        thread.join()
 
 
 def _due(client_id, partner_id, outcomes) -> DueDossier:
