@@ -245,6 +245,7 @@ def in_process(url: str, phase: str, *, profile: bool = False, **options) -> dic
     result = json.loads(done.stdout.strip().splitlines()[-1])
     if "profile" in result:
         _log(f"--- profile of {phase} {options} ---\n{result.pop('profile')}")
+    _log(f"  {phase} {options}: {json.dumps(result)}")  # as it goes: a long run shows its phases
     return result
 
 
@@ -357,6 +358,7 @@ def measure(args, server: str) -> dict:
         result[key] = retention_bare.destroy(
             bare_url, result[draft]["list"], region["partners"][partner], batch
         )
+        _log(f"  {key}: {json.dumps(result[key])}")
     after_run, after_bare = _counts(url), _counts(bare_url)
     result["rows_left"] = after_run
     result["same_rows"] = after_run == after_bare

@@ -186,6 +186,14 @@ def _trajectories_sql(segment: Segment) -> list[str]:
     return statements
 
 
+# the municipality a trajectory is given for (CBS codes of the region) and how it ended
+MUNICIPALITY = "(ARRAY['0355','1581','0352','0312'])[1 + t.n % 4]"
+ENDING = (
+    "CASE WHEN t.closed IS NULL THEN '' ELSE (ARRAY['goals-reached','referred','moved',"
+    "'client-stopped','deceased','other'])[1 + (t.n / 4) % 6] END"
+)
+
+
 def _dossier_sql() -> list[tuple[str, str]]:
     """(table, statement) pairs that fill the real tables from ``bench_t`` and ``bench_p``;
     ``%(name)s`` are the fixed ciphertexts."""
@@ -225,9 +233,10 @@ def _dossier_sql() -> list[tuple[str, str]]:
         )),
         ("clients_supporttrajectory", (
             "INSERT INTO clients_supporttrajectory (id, domain, legal_basis, opened_on, "
-            "closed_on, created_at, client_id, partner_id) "
-            f"SELECT {trajectory}, p.domain, p.legal_basis, t.opened, t.closed, {at}, "
-            f"{client}, p.id FROM bench_t t JOIN bench_p p ON p.idx = t.partner"
+            "closed_on, municipality, ending, created_at, client_id, partner_id) "
+            f"SELECT {trajectory}, p.domain, p.legal_basis, t.opened, t.closed, "
+            f"{MUNICIPALITY}, {ENDING}, {at}, {client}, p.id "
+            "FROM bench_t t JOIN bench_p p ON p.idx = t.partner"
         )),
         ("clients_supporttrajectory_caseworkers", (
             "INSERT INTO clients_supporttrajectory_caseworkers (supporttrajectory_id, "

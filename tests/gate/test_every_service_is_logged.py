@@ -3,9 +3,10 @@
 art3.2c, art8.1: the processing log answers for every processing).
 
 A service in ``zorgvuldig.gate.services.__all__`` either reaches one of the kernel's logging
-entry points (``process``, ``process_required``, ``log_refused_attempt``), found by following
-its calls through the service modules, or stands in ``PROCESSES_NO_PERSONAL_DATA`` with the
-reason. A new service with neither fails here; calling the services shows the records.
+entry points (``process``, ``process_required``, ``process_required_in_parts``,
+``log_refused_attempt``), found by following its calls through the service modules, or
+stands in ``PROCESSES_NO_PERSONAL_DATA`` with the reason. A new service with neither fails
+here; calling the services shows the records.
 """
 
 from __future__ import annotations
@@ -19,7 +20,12 @@ import pytest
 
 from zorgvuldig.gate import processing, services
 
-LOGGING = {processing.process, processing.process_required, processing.log_refused_attempt}
+LOGGING = {
+    processing.process,
+    processing.process_required,
+    processing.process_required_in_parts,
+    processing.log_refused_attempt,
+}
 
 #: Public services that write no log record, each with the reason it processes no personal data.
 PROCESSES_NO_PERSONAL_DATA: dict[str, str] = {

@@ -189,6 +189,30 @@ def test_art5_2_a_dossier_is_on_one_list_at_a_time_and_an_empty_list_is_refused(
         services.draft_destruction_list(actor, due_by=timezone.localdate())
 
 
+def test_art5_2_a_long_list_is_written_and_logged_a_part_at_a_time_under_one_trace(
+    actor, region, monkeypatch
+):
+    """Memory stays flat however long a list is: its dossiers are written and their clients
+    logged a part at a time (here two), in one transaction and one trace, each client once."""
+    from zorgvuldig.gate.services.retention import lists
+
+    monkeypatch.setattr(lists, "_PART", 2)
+    drawn = services.draft_destruction_list(actor, due_by=timezone.localdate())
+    due = ("Sanne", "Jesse", "Iris")
+    assert drawn.entries == 3
+    assert set(ListEntry.objects.filter(list_id=drawn.id).values_list("client_id", flat=True)) == {
+        region[n].id for n in due
+    }
+    records = LogRecord.objects.filter(name="vernietigingslijst-opstellen")
+    assert sorted(records.values_list("subject_pseudonym", flat=True)) == sorted(
+        subject_pseudonym(str(region[n].subject.id)) for n in due
+    )
+    assert records.values("trace_id").distinct().count() == 1
+    assert set(records.values_list("status", "decision", "articles")) == {
+        ("ok", "allowed", "art5.2")
+    }
+
+
 @pytest.mark.parametrize("due_by", [None, "2026-12-03", datetime.date(2099, 1, 1)])
 def test_a_list_needs_a_real_day_within_a_year(actor, ended, due_by):
     with pytest.raises(InvalidInput) as error:

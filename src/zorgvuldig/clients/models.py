@@ -146,6 +146,9 @@ class SupportTrajectory(models.Model):
 
     class Meta:
         ordering = ["-opened_on"]
+        # a partner's clients in order (art5.2: the plan reads them partner by partner, a
+        # run asks a batch's trajectories at the partner) without the whole client index
+        indexes = [models.Index(fields=["partner", "client"], name="trajectory_partner_client")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(closed_on__isnull=True) | Q(closed_on__gte=models.F("opened_on")),

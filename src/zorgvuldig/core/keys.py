@@ -21,6 +21,7 @@ import time
 import uuid
 
 from cryptography.exceptions import InvalidTag
+from django.db import connection
 
 from zorgvuldig.core import crypto
 from zorgvuldig.core.models import DataKey
@@ -147,6 +148,13 @@ def shred(owners) -> int:
     owners = [_as_uuid(o) for o in owners]
     for owner in owners:
         _cache.pop(owner, None)
+    if connection.vendor == "postgresql":  # the owners as one array: one prepared statement
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {DataKey._meta.db_table} WHERE owner = ANY(%s::uuid[])",  # noqa: S608 (the table's name only)  # nosec B608
+                [owners],
+            )
+            return cursor.rowcount
     deleted = 0
     for start in range(0, len(owners), 500):
         deleted += DataKey.objects.filter(owner__in=owners[start : start + 500]).delete()[0]

@@ -71,6 +71,9 @@ class DataItem(DossierKeyed, models.Model):
 
     class Meta:
         ordering = ["category", "created_at"]
+        # a batch of clients' items at one partner (art5.2: the plan, a run's check and its
+        # deletes) without reading their items at other partners
+        indexes = [models.Index(fields=["partner", "client"], name="item_partner_client")]
 
 
 class DataItemVersion(models.Model):

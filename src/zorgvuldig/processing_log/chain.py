@@ -102,10 +102,13 @@ def _anchor_when_due() -> None:
 
 def _lock_heads(cursor, chains: list[int]) -> dict[int, tuple[int, str]]:
     """Lock (creating where missing) the heads of ``chains``, in ascending order; their state."""
-    params: list[object] = []
-    for chain in chains:
-        params += [chain, canonical.GENESIS]
-    cursor.execute(_lock_sql(len(chains)), params)
+    if connection.vendor == "postgresql":  # the chains as one array: one prepared statement
+        cursor.execute(_LOCK_ARRAY_SQL, [canonical.GENESIS, chains])
+    else:
+        params: list[object] = []
+        for chain in chains:
+            params += [chain, canonical.GENESIS]
+        cursor.execute(_lock_sql(len(chains)), params)
     return {chain: (seq, record_hash) for chain, seq, record_hash in cursor.fetchall()}
 
 
@@ -118,24 +121,26 @@ def _adapted(values: dict[str, object]) -> list[object]:
 
 
 def _write(cursor, rows: list[tuple[object, ...]], heads: dict[int, tuple[int, str]]) -> list[int]:
-    """Insert ``rows`` and move ``heads``; on PostgreSQL both in one statement."""
+    """Insert ``rows`` and move ``heads``; on PostgreSQL both in one statement of arrays."""
     moved = [(chain, seq, record_hash) for chain, (seq, record_hash) in heads.items()]
     together = connection.vendor == "postgresql"
+    if together:  # one statement of arrays, a column each, whatever the number of records
+        cursor.execute(
+            _INSERT_ARRAYS_SQL,
+            [list(column) for column in zip(*moved, strict=True)]
+            + [list(column) for column in zip(*rows, strict=True)],
+        )
+        ids = {(chain, seq): record_id for record_id, chain, seq in cursor.fetchall()}
+        return [ids[(row[0], row[1])] for row in rows]
     ids: dict[tuple[int, int], int] = {}
     for start in range(0, len(rows), _BATCH):
         batch = rows[start : start + _BATCH]
-        params = [value for row in batch for value in row]
-        sql = _insert_sql(len(batch))
-        if together and start == 0:
-            sql = _move_heads_cte(len(moved)) + sql
-            params = [value for head in moved for value in head] + params
-        cursor.execute(sql, params)
+        cursor.execute(_insert_sql(len(batch)), [value for row in batch for value in row])
         ids.update({(chain, seq): record_id for record_id, chain, seq in cursor.fetchall()})
-    if not together:
-        cursor.executemany(
-            f"UPDATE {_HEADS} SET seq = %s, record_hash = %s WHERE chain = %s",  # noqa: S608  # nosec B608
-            [(seq, record_hash, chain) for chain, seq, record_hash in moved],
-        )
+    cursor.executemany(
+        f"UPDATE {_HEADS} SET seq = %s, record_hash = %s WHERE chain = %s",  # noqa: S608  # nosec B608
+        [(seq, record_hash, chain) for chain, seq, record_hash in moved],
+    )
     return [ids[(row[0], row[1])] for row in rows]
 
 
@@ -149,14 +154,31 @@ def _lock_sql(heads: int) -> str:
     )
 
 
-@functools.cache
-def _move_heads_cte(heads: int) -> str:
-    """PostgreSQL: move the heads in a data-modifying CTE of the INSERT (one round trip)."""
-    values = ", ".join(["(%s::smallint, %s::bigint, %s::text)"] * heads)
-    return (
-        f"WITH moved AS (UPDATE {_HEADS} SET seq = v.seq, record_hash = v.record_hash "  # noqa: S608  # nosec B608
-        f"FROM (VALUES {values}) AS v(chain, seq, record_hash) WHERE {_HEADS}.chain = v.chain) "
-    )
+# PostgreSQL: the same statements with every column as one array parameter, so that their
+# text is the same for every append (parsed once by psycopg, prepared once by the server)
+# however many records and chains: at thousands of parameters, parsing the statement took
+# longer than running it (a destruction run appends 200 records per batch)
+_ARRAY_TYPES = {
+    "chain": "smallint",
+    "seq": "bigint",
+    "start_time": "timestamptz",
+    "end_time": "timestamptz",
+}
+_LOCK_ARRAY_SQL = (
+    f"INSERT INTO {_HEADS} (chain, seq, record_hash) "  # noqa: S608  # nosec B608
+    "SELECT chain, 0, %s::text FROM unnest(%s::smallint[]) WITH ORDINALITY AS c(chain, n) "
+    "ORDER BY n "
+    f"ON CONFLICT (chain) DO UPDATE SET seq = {_HEADS}.seq "
+    "RETURNING chain, seq, record_hash"
+)
+_INSERT_ARRAYS_SQL = (
+    f"WITH moved AS (UPDATE {_HEADS} SET seq = v.seq, record_hash = v.record_hash "  # noqa: S608  # nosec B608
+    "FROM unnest(%s::smallint[], %s::bigint[], %s::text[]) AS v(chain, seq, record_hash) "
+    f"WHERE {_HEADS}.chain = v.chain) "
+    f"INSERT INTO {_RECORDS} ({', '.join(_INSERT_COLUMNS)}) SELECT * FROM unnest("
+    + ", ".join(f"%s::{_ARRAY_TYPES.get(c, 'text')}[]" for c in _INSERT_COLUMNS)
+    + ") RETURNING id, chain, seq"
+)
 
 
 @functools.cache

@@ -10,6 +10,7 @@ every batch, so psycopg prepares it on the server once.
 
 from __future__ import annotations
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
 from django.db.models import F, Func, Value
 
@@ -47,3 +48,20 @@ class _AnyOf(Func):
     arg_joiner = " = ANY("
     template = "%(expressions)s::%(kind)s[])"
     output_field = models.BooleanField()
+
+
+def rows(queryset: models.QuerySet) -> list[tuple]:
+    """The rows of a ``values_list`` queryset whose columns need no converting on PostgreSQL
+    (ids are native uuids there, a ``TruncDate`` comes as a date, text as text): there read
+    at once as the database gives them, without Django's converters and chunks per row,
+    which were a fifth of a plan's time; elsewhere as the queryset gives them."""
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql":
+        return list(queryset)
+    try:
+        sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    except EmptyResultSet:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()

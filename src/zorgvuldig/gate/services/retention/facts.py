@@ -21,7 +21,7 @@ from django.db.models.functions import TruncDate
 from zorgvuldig.clients.models import Client, SupportTrajectory
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.gate.facts import version_of
-from zorgvuldig.gate.services.retention.among import Ids, among
+from zorgvuldig.gate.services.retention.among import Ids, among, rows
 from zorgvuldig.partners.models import ProtocolCommitment
 from zorgvuldig.protocol import Category, Domain, LegalBasis, ProtocolVersion
 from zorgvuldig.protocol.loader import load_all
@@ -56,8 +56,8 @@ def dossiers(
     trajectories: dict[object, list[Support]] = defaultdict(list)
     trajectories_of = among(SupportTrajectory.objects.all(), "client_id", client_ids)
     # the partner checked on the rows: see _items()
-    for client_id, holder, *support in trajectories_of.values_list(
-        "client_id", "partner_id", *SUPPORT
+    for client_id, holder, *support in rows(
+        trajectories_of.values_list("client_id", "partner_id", *SUPPORT)
     ):
         if holder == partner_id:
             trajectories[client_id].append(support_of(support))
@@ -137,11 +137,11 @@ def assemble(
             Hold(hold.reason, hold.decided_by.display_name, hold.review_on)
         )
     recorded: dict[object, list] = defaultdict(list)
-    for client_id, holder, *item in _items(client_ids):
+    for client_id, holder, *item in rows(_items(client_ids)):
         if holder == partner_id:
             recorded[client_id].append(item)
     found: dict[object, dict[object, Retained]] = {}
-    for client_id, created, supported in _clients(client_ids):
+    for client_id, created, supported in rows(_clients(client_ids)):
         supports = tuple(trajectories.get(client_id, ()))
         held = tuple(holds.get(client_id, ()))
         items: dict[object, Retained] = {}

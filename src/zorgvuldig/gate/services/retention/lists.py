@@ -13,6 +13,8 @@ of them as required by art5.2; the list's page shows a hundred at a time.
 from __future__ import annotations
 
 import datetime
+import itertools
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -23,8 +25,9 @@ from django.utils import timezone
 from zorgvuldig.clients.models import Client
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput, NotFound
-from zorgvuldig.gate.processing import Performed, process_required
+from zorgvuldig.gate.processing import Performed, process_required, process_required_in_parts
 from zorgvuldig.gate.services.common import acknowledged, gate_service
+from zorgvuldig.gate.services.retention.among import among
 from zorgvuldig.gate.services.retention.convert import list_view
 from zorgvuldig.gate.services.retention.holds import reason_of, record_hold, review_date
 from zorgvuldig.gate.services.retention.plan import due_dossiers
@@ -42,8 +45,8 @@ from zorgvuldig.retention.models import (
 )
 
 PAGE = 100
-# ids per query: PostgreSQL takes at most 65,535 parameters in one statement
-_CHUNK = 10_000
+# the dossiers of a new list written and logged per part: memory stays flat however long
+_PART = 1000
 ACTIVE = (ListState.REVIEW, ListState.APPROVAL, ListState.APPROVED, ListState.RUNNING)
 _STAFF = (Role.CASEWORKER, Role.PRIVACY_OFFICER)
 
@@ -112,40 +115,49 @@ def draft_destruction_list(actor: Actor, *, due_by) -> DestructionListView:
             list__partner=partner, list__state__in=ACTIVE, outcome=EntryOutcome.PENDING
         ).values_list("client_id", flat=True)
     )
-    due = [d for d in due_dossiers(partner, due_by) if d.client_id not in listed]
-    if not due:
+    parts = _parts(d for d in due_dossiers(partner, due_by) if d.client_id not in listed)
+    first = next(parts, None)
+    if first is None:
         raise InvalidInput({"dueBy": "Op die dag is niets van uw organisatie te vernietigen."})
-    subjects: dict = {}  # client id -> subject id, a chunk at a time: a list may be long
-    for start in range(0, len(due), _CHUNK):
-        chunk = [d.client_id for d in due[start : start + _CHUNK]]
-        subjects.update(Client.objects.filter(id__in=chunk).values_list("id", "subject_id"))
 
-    def perform():
-        with transaction.atomic():
-            number = (DestructionList.objects.aggregate(n=Max("number"))["n"] or 0) + 1
-            found = DestructionList.objects.create(
-                number=number, partner=partner, due_by=due_by, author=author
+    def perform(log):
+        # a part at a time: its entries written and its clients logged (a list may be long)
+        number = (DestructionList.objects.aggregate(n=Max("number"))["n"] or 0) + 1
+        found = DestructionList.objects.create(
+            number=number, partner=partner, due_by=due_by, author=author
+        )
+        for part in itertools.chain((first,), parts):
+            subjects = dict(
+                among(Client.objects.all(), "id", [d.client_id for d in part]).values_list(
+                    "id", "subject_id"
+                )
             )
             ListEntry.objects.bulk_create(
-                (
-                    ListEntry(
-                        list=found,
-                        client_id=d.client_id,
-                        pseudonym=subject_pseudonym(str(subjects[d.client_id])),
-                        domain=d.domain,
-                        rule=d.rule,
-                        period=d.period,
-                        kept_through=d.kept_through,
-                    )
-                    for d in due
-                ),
-                batch_size=1000,
+                ListEntry(
+                    list=found,
+                    client_id=d.client_id,
+                    pseudonym=subject_pseudonym(str(subjects[d.client_id])),
+                    domain=d.domain,
+                    rule=d.rule,
+                    period=d.period,
+                    kept_through=d.kept_through,
+                )
+                for d in part
             )
+            log(subjects[d.client_id] for d in part)
         return list_view(_list(actor, found.id))
 
-    return _logged(
-        actor, "vernietigingslijst-opstellen", Operation.CONSULT, subjects.values(), perform
-    )
+    return process_required_in_parts(
+        rights_processing(actor, None, "vernietigingslijst-opstellen", Operation.CONSULT),
+        perform,
+        "art5.2",
+    ).result
+
+
+def _parts(due: Iterator) -> Iterator[list]:
+    """``due`` a thousand at a time."""
+    while part := list(itertools.islice(due, _PART)):
+        yield part
 
 
 @gate_service

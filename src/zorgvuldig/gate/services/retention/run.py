@@ -104,8 +104,10 @@ def run_destruction_list(
     ):
         with transaction.atomic():
             entries = list(
-                ListEntry.objects.select_for_update().filter(
-                    id__in=batch, outcome=EntryOutcome.PENDING
+                among(
+                    ListEntry.objects.select_for_update().filter(outcome=EntryOutcome.PENDING),
+                    "id",
+                    batch,
                 )
             )
             _carry_out(actor, found, entries, now)
@@ -125,10 +127,14 @@ def _carry_out(actor, found: DestructionList, entries: list[ListEntry], now) -> 
     partner, today = found.partner, timezone.localdate(now)
     clients = {
         c.id: c
-        for c in Client.objects.select_for_update(of=("self",))
-        .select_related("subject")
-        .filter(id__in=[e.client_id for e in entries if e.client_id])
-        .order_by("id")
+        for c in among(
+            # of the person only what the statistics count (not their encrypted data)
+            Client.objects.select_for_update(of=("self",))
+            .select_related("subject")
+            .only("id", "subject_id", "subject__birth_date"),
+            "id",
+            [e.client_id for e in entries if e.client_id],
+        ).order_by("id")
     }
     reasons = check_many(list(clients), partner, today, early=False)
     why = {
