@@ -358,6 +358,8 @@ DIGID_MOCK_IDP_VALIDATE_CALLBACK_URLS = True
 # many minutes after it began (DigiD asks sessions of at most 15 minutes idle).
 ZORGVULDIG_RESIDENT_IDLE_MINUTES = int(os.environ.get("ZORGVULDIG_RESIDENT_IDLE_MINUTES", "15"))
 ZORGVULDIG_RESIDENT_MAX_MINUTES = int(os.environ.get("ZORGVULDIG_RESIDENT_MAX_MINUTES", "60"))
+# how often the open page asks for new processings (web/static/web/resident.js)
+ZORGVULDIG_RESIDENT_POLL_SECONDS = int(os.environ.get("ZORGVULDIG_RESIDENT_POLL_SECONDS", "10"))
 # django-privates (certificates of django-digid-eherkenning's configuration): never served
 PRIVATE_MEDIA_ROOT = str(VAR_DIR / "private-media")
 PRIVATE_MEDIA_URL = "/private-media/"

@@ -24,8 +24,6 @@ from zorgvuldig.gate import services
 from zorgvuldig.web.resident import session
 from zorgvuldig.web.resident.session import resident_required
 
-POLL_SECONDS = 10
-
 
 @require_GET
 def signin(request):
@@ -96,7 +94,7 @@ def home(request):
             "latest": latest,
             "oldest": oldest,
             "paged": bool(request.GET.get("eerder")),
-            "poll_seconds": POLL_SECONDS,
+            "poll_seconds": settings.ZORGVULDIG_RESIDENT_POLL_SECONDS,
         },
     )
 
