@@ -30,7 +30,6 @@ from django.utils import timezone
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.exchange.models import Disclosure
-from zorgvuldig.gate.facts import version_of
 from zorgvuldig.gate.processing import Performed, Processing, process_required
 from zorgvuldig.gate.services.common import gate_service
 from zorgvuldig.gate.services.resident.signin import resident_pseudonym
@@ -42,9 +41,9 @@ from zorgvuldig.gate.services.resident.views import (
     ResidentLog,
 )
 from zorgvuldig.gate.services.resident.whom import viewable
-from zorgvuldig.partners.models import Employee, Partner
+from zorgvuldig.partners.models import Employee, Partner, ProtocolCommitment
 from zorgvuldig.processing_log.models import LogRecord
-from zorgvuldig.protocol import Category, Operation, Purpose, RecipientKind
+from zorgvuldig.protocol import Category, Operation, Purpose, RecipientKind, loader
 from zorgvuldig.protocol.version import HELD_BACK_KINDS
 from zorgvuldig.rights.models import ViewHold, ViewHoldKind
 
@@ -58,13 +57,21 @@ def _log_id(subject_id) -> str:
     return Actor(partner_id=uuid.UUID(int=0), resident=resident_pseudonym(subject_id)).log_id
 
 
-def _kinds_by_partner() -> dict[frozenset[str], list[str]]:
+def _kinds_by_partner() -> dict[frozenset[str], list[str]] | None:
     """Which kinds each partner's version holds back today; a partner bound to no version
-    holds back every kind (the strictest reading)."""
+    holds back every kind (the strictest reading). None when every version holds back every
+    kind: then nothing depends on the partner, and nothing is read for it."""
+    if all(v.resident_held_back == HELD_BACK_KINDS for v in loader.load_all().values()):
+        return None
     today = timezone.localdate()
+    committed = dict(
+        ProtocolCommitment.objects.filter(starts_on__lte=today)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .values_list("partner_id", "protocol_version")
+    )
     groups: dict[frozenset[str], list[str]] = {}
-    for partner_id in Partner.objects.values_list("id", flat=True):
-        version = version_of(partner_id, today)
+    for partner_id in Partner.objects.order_by().values_list("id", flat=True):
+        version = loader.in_force(committed[partner_id], today) if partner_id in committed else None
         kinds = version.resident_held_back if version is not None else HELD_BACK_KINDS
         groups.setdefault(frozenset(kinds), []).append(str(partner_id))
     return groups
@@ -83,8 +90,14 @@ def _held_back(subject_id, released: set[str]) -> Q:
         ViewHoldKind.VEILIG_THUIS: Q(trace_id__in=vt_traces),
         ViewHoldKind.HARM: Q(trace_id__in=harm_traces),
     }
+    groups = _kinds_by_partner()
+    if groups is None:  # every version holds back every kind, whatever the partner
+        held = Q(pk__in=[])
+        for kind in HELD_BACK_KINDS:
+            held |= by_kind[ViewHoldKind(kind)]
+        return held & ~Q(trace_id__in=sorted(released))
     held = Q(pk__in=[])
-    for kinds, partners in _kinds_by_partner().items():
+    for kinds, partners in groups.items():
         if not kinds:
             continue
         of_kinds = Q(pk__in=[])
@@ -119,6 +132,15 @@ def _recipients(trace_ids) -> dict[str, tuple[str, ...]]:
     return {t: tuple(names) for t, names in found.items()}
 
 
+def _employee_id(actor_id: str) -> uuid.UUID | None:
+    """The employee a log record names (an employee's id), else None (a service, a resident,
+    or anything else the log holds)."""
+    try:
+        return uuid.UUID(actor_id)
+    except ValueError:
+        return None
+
+
 def _by(actor_id: str, own: str, roles: dict[str, str]) -> str:
     if actor_id == own:
         return SELF
@@ -133,7 +155,7 @@ def _entries(records, subject_id, releases) -> list[ProcessingEntry]:
     roles = {
         str(i): role
         for i, role in Employee.objects.filter(
-            id__in={r.actor_id for r in records if ":" not in r.actor_id}
+            id__in={e for e in (_employee_id(r.actor_id) for r in records) if e}
         ).values_list("id", "role")
     }
     partners = {

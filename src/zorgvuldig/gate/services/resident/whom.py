@@ -54,11 +54,20 @@ def partners_acting_for(resident_id, client: Client) -> tuple[uuid.UUID, ...]:
 
 def viewables(resident_id) -> list[Viewable]:
     """The resident's own view first, then those they may act for (inside the gate)."""
-    me = Subject.objects.get(id=resident_id)
+    me = Subject.objects.only("given_names", "surname_prefix", "surname", "birth_date").get(
+        id=resident_id
+    )
     found = [Viewable(me.id, me.full_name, me.birth_date, SELF, None)]
     relations = (
         Relation.objects.filter(related_id=resident_id, kind__in=REPRESENTATIVE_KINDS)
         .select_related("subject")
+        .only(
+            "kind",
+            "subject__given_names",
+            "subject__surname_prefix",
+            "subject__surname",
+            "subject__birth_date",
+        )
         .order_by("subject__birth_date", "subject_id")
     )
     seen = set()
