@@ -55,9 +55,10 @@ test-python: $(VENV)/.installed node_modules/.installed chromium
 test: lint lint-openapi test-python
 
 # Benchmarks (not tests): SQLite and PostgreSQL side by side, the share path, the overview
-# of art9.1 and retention on PostgreSQL; numbers go to docs/benchmarks.md. Retention runs on a
-# region of 100,000 clients here (a few minutes); `bench/bench_retention.py --full` runs the
-# issue's 1,000,000, whose numbers the docs keep.
+# of art9.1, retention and 20 users signing in and opening dossiers under load (gunicorn and
+# locust on 127.0.0.1: a few minutes, most of it building the region) on PostgreSQL; numbers go to docs/benchmarks.md.
+# Retention runs on a region of 100,000 clients here (a few minutes);
+# `bench/bench_retention.py --full` runs the issue's 1,000,000, whose numbers the docs keep.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 bench: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,bench]'
@@ -67,6 +68,7 @@ bench: $(VENV)/.installed
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/bench_overview.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/bench_resident.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/bench_retention.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/bench_load.py
 
 clean:
 	rm -rf $(VENV) node_modules var

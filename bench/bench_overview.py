@@ -193,9 +193,10 @@ def build_client(items: int, seed: int) -> dict:
     }
 
 
-def fill_log(client, partner_id: str, records: int, seed: int) -> int:
+def fill_log(client, partner_id: str, records: int, seed: int, actors=()) -> int:
     """Bring the log about the client at the partner to ``records`` records, 1,000 per
-    transaction, over the last two years; returns how many were added."""
+    transaction, over the last two years, by ``actors`` (log ids of employees; none: made-up
+    ids); returns how many were added."""
     from django.db import transaction
     from django.utils import timezone
 
@@ -231,7 +232,7 @@ def fill_log(client, partner_id: str, records: int, seed: int) -> int:
                     processing_activity_id="wmo-2015-ondersteuning",
                     subject_pseudonym=pseudonym,
                     foreign_operation="",
-                    actor_id=f"employee-{rng.randrange(8)}",
+                    actor_id=rng.choice(actors) if actors else f"employee-{rng.randrange(8)}",
                     partner_id=partner_id,
                     operation=operation,
                     categories=("identification", "welfare"),

@@ -15,11 +15,17 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from hypothesis import settings as hypothesis_settings
 from playwright.sync_api import sync_playwright
 
 from zorgvuldig.gate import services
 from zorgvuldig.partners.models import Employee, Partner, PartnerKind, ProtocolCommitment, Role
 from zorgvuldig.partners.services import acknowledge, actor_for
+
+# No property test has a time limit per example: on a shared machine a limit fails by the
+# load, not by the code (timed assertions are not written here, hypothesis's deadline is one).
+hypothesis_settings.register_profile("zorgvuldig", deadline=None)
+hypothesis_settings.load_profile("zorgvuldig")
 
 # the API client and its helpers (tests.apiclient) serve the API tests of every area
 pytest_plugins = ["tests.apiclient"]

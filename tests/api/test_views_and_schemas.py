@@ -19,6 +19,7 @@ import zorgvuldig.gate.services as services_package
 from zorgvuldig.api.schemas import (
     clients,
     consent,
+    emergency,
     exchange,
     households,
     incidents,
@@ -48,6 +49,7 @@ PAIRS = {
     "consent.InformingView": consent.Informing,
     "consent.RepresentativeView": consent.Representative,
     "dossier.AnnotationView": items.Annotation,
+    "emergency.EmergencyAccessView": emergency.EmergencyAccess,
     "dossier.ItemVersionView": items.DataItemVersion,
     "dossier.ItemView": items.DataItem,
     "exchange.AddressView": non_partner_addresses.NonPartnerAddressRecord,

@@ -81,6 +81,41 @@ def test_art3_2b_the_lockout_and_the_idle_time_come_from_the_environment(tmp_pat
     assert found["SESSION_COOKIE_AGE"] == "600"
 
 
+OIDC = {
+    "ZORGVULDIG_OIDC_CLIENT_ID": "zorgvuldig",
+    "ZORGVULDIG_OIDC_CLIENT_SECRET": "a-secret-the-provider-gave-0123456789",
+    "ZORGVULDIG_OIDC_ISSUER": "https://login.heuvelrug.nl",
+    "ZORGVULDIG_OIDC_AUTHORIZATION_ENDPOINT": "https://login.heuvelrug.nl/authorize",
+    "ZORGVULDIG_OIDC_TOKEN_ENDPOINT": "https://login.heuvelrug.nl/token",
+    "ZORGVULDIG_OIDC_USERINFO_ENDPOINT": "https://login.heuvelrug.nl/userinfo",
+    "ZORGVULDIG_OIDC_JWKS_ENDPOINT": "https://login.heuvelrug.nl/jwks",
+    "ZORGVULDIG_OIDC_PROVIDER_NAME": "Gemeente Utrechtse Heuvelrug",
+}
+
+
+def test_art3_2b_oidc_check_deploy_is_clean_with_the_identity_provider(tmp_path):
+    env = {**PRODUCTION, **OIDC, "ZORGVULDIG_VAR_DIR": str(tmp_path)}
+    result = zorgvuldig("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stdout + result.stderr
+    found = production_settings(tmp_path, **OIDC)
+    assert "'zorgvuldig.web.signin.oidc.EmployeeBackend'" in found["AUTHENTICATION_BACKENDS"]
+    assert found["OIDC_USE_PKCE"] == "True"
+    assert found["OIDC_CREATE_USER"] == "False"
+    assert "EmployeeBackend" not in production_settings(tmp_path)["AUTHENTICATION_BACKENDS"]
+
+
+def test_art3_2b_oidc_a_half_configured_or_plain_http_provider_refuses_to_start(tmp_path):
+    env = {**PRODUCTION, **OIDC, "ZORGVULDIG_VAR_DIR": str(tmp_path)}
+    result = zorgvuldig("check", env={**env, "ZORGVULDIG_OIDC_JWKS_ENDPOINT": ""})
+    assert result.returncode != 0
+    assert "set ZORGVULDIG_OIDC_JWKS_ENDPOINT too" in result.stderr
+    plain = {**env, "ZORGVULDIG_OIDC_TOKEN_ENDPOINT": "http://login.heuvelrug.nl/token"}
+    result = zorgvuldig("check", env=plain)
+    assert result.returncode != 0
+    assert "must use https" in result.stderr
+
+
 @pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "ZORGVULDIG_MASTER_KEY"])
 def test_production_refuses_to_start_without_its_secrets(tmp_path, missing):
     env = {**PRODUCTION, "ZORGVULDIG_VAR_DIR": str(tmp_path), missing: ""}

@@ -82,7 +82,7 @@ def _called(function) -> set[object]:
 
 def reaches_the_log(function, seen=None) -> bool:
     """Whether ``function`` calls a logging entry point of the kernel, itself or through the
-    functions of the service modules it calls."""
+    functions of the service modules it calls (or the methods of a service class it makes)."""
     seen = set() if seen is None else seen
     function = _unwrapped(function)
     if function in seen:
@@ -95,6 +95,16 @@ def reaches_the_log(function, seen=None) -> bool:
             inspect.isfunction(called)
             and called.__module__.startswith("zorgvuldig.gate.services")
             and reaches_the_log(called, seen)
+        ):
+            return True
+        if (  # a helper class of the services (the incident's Handling): through its methods
+            inspect.isclass(called)
+            and called.__module__.startswith("zorgvuldig.gate.services")
+            and any(
+                reaches_the_log(method, seen)
+                for name, method in vars(called).items()
+                if inspect.isfunction(method) and not name.startswith("__")  # a dataclass's own
+            )
         ):
             return True
     return False

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Fixtures of the incident tests: the partner's privacy officer, the municipality with its
-privacy officer, and an incident that Anna (a caseworker) reported."""
+privacy officer, an incident that Anna (a caseworker) reported, and processings in the log to
+find its clients in."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.conftest import make_employee, make_partner
+from tests import factories
+from tests.conftest import make_employee, make_partner, next_bsn
+from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.gate import services
 from zorgvuldig.partners.models import PartnerKind, Role
 from zorgvuldig.partners.services import actor_for
@@ -78,3 +81,37 @@ def breach(reported, officer):
         aware_at=ago(2),
         reason="De ontvanger belde: de brief noemt naam en ondersteuning van de cliënt.",
     )
+
+
+@pytest.fixture
+def processed(actor, client_dossier):
+    """Anna recorded a youth item for Sanne; Kees, her colleague, registered Lars; at another
+    partner Olga registered someone. A relative (Sanne's mother) is in the log too."""
+    factories.record(actor, client_dossier.id, category="youth", value="Groep 7")
+    kees = actor_for(make_employee(client_dossier_partner(client_dossier), "kees"))
+    lars = services.register_client(
+        kees,
+        bsn=next_bsn(),
+        given_names="Lars",
+        surname="Jansen",
+        birth_date=datetime.date(2010, 3, 3),
+        domain="jeugd",
+        legal_basis="jeugdwet",
+        purpose="intake",
+    )
+    elsewhere = actor_for(make_employee(make_partner("Wmo Leersum"), "olga"))
+    services.register_client(
+        elsewhere,
+        bsn=next_bsn(),
+        given_names="Olaf",
+        surname="Elders",
+        birth_date=datetime.date(1970, 3, 3),
+        domain="zorg",
+        legal_basis="wmo-2015",
+        purpose="intake",
+    )
+    return client_dossier, lars, kees
+
+
+def client_dossier_partner(client):
+    return SupportTrajectory.objects.filter(client_id=client.id).first().partner

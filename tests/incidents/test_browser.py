@@ -88,7 +88,8 @@ def test_art3_2f_an_employee_reports_an_incident_and_the_officers_handle_it(
     page.locator("#stap-inlichten button[type=submit]").click()
     expect(page.locator("tr[data-affected]")).to_have_attribute("data-letter", "pending")
     page.locator("#gegevens summary").click()
-    page.locator("tr[data-affected] summary").click()
+    page.locator("tr[data-affected] td summary").click()  # the letter's delivery
+    page.locator("tr[data-affected] th summary").click()  # taking the client off
     expect(page.locator('[data-answer="summary"]')).to_contain_text("verkeerd adres")
     check_accessibility(page, "incident being handled")
     screenshot(page, "incident")

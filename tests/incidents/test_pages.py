@@ -15,13 +15,22 @@ import pytest
 from django.test import Client as WebClient
 from django.utils import timezone
 
-from tests.conftest import sign_in
+from tests.conftest import next_bsn, sign_in
 from tests.incidents.conftest import ago
 from tests.incidents.test_services import written
 from tests.web.test_pages import text_of
+from zorgvuldig.clients.models import Client
 from zorgvuldig.gate import services
-from zorgvuldig.incidents.models import Incident, IncidentNotice, NotificationPhase
+from zorgvuldig.incidents.models import (
+    AffectedClient,
+    DetachedClient,
+    Incident,
+    IncidentNotice,
+    NotificationPhase,
+)
 from zorgvuldig.partners.models import Employee
+from zorgvuldig.processing_log.entry import subject_pseudonym
+from zorgvuldig.processing_log.models import LogRecord
 
 pytestmark = pytest.mark.django_db
 
@@ -191,3 +200,98 @@ def test_art3_2f_the_urls_of_the_incident_pages_hold_no_personal_data(officer, b
     assert links <= {REGISTER, page_url(breach.id)} | {
         link for link in links if re.fullmatch(r"/incidenten/[0-9a-f-]{36}/brieven/\d+/", link)
     }
+
+
+def test_art3_2f_the_privacy_officer_attaches_a_client_by_bsn_on_the_page(
+    officer, breach, client_dossier, processed
+):
+    pim = browse("pim")
+    assert 'name="koppelen-bsn"' in pim.get(page_url(breach.id)).content.decode()
+    done = step(pim, breach.id, "koppelen", bsn=client_dossier.subject.bsn)
+    assert done.status_code == 302 and done["Location"].endswith("#betrokkenen")
+    attached = AffectedClient.objects.get()
+    assert (attached.client_id, attached.found_by) == (client_dossier.id, "manual")
+    assert LogRecord.objects.filter(name="incident-betrokkene-koppelen", decision="allowed")
+    # twice, a BSN nobody has here, another partner's client: said on the field, nothing added
+    elsewhere = Client.objects.get(subject__given_names="Olaf")  # at Wmo Leersum
+    for bsn, words in (
+        (client_dossier.subject.bsn, "staat al bij het incident"),
+        (next_bsn(), "geen dossier van een cliënt met dit BSN"),
+        (elsewhere.subject.bsn, "geen dossier van een cliënt met dit BSN"),
+        ("123", "Geen geldig BSN"),
+    ):
+        sent = step(pim, breach.id, "koppelen", bsn=bsn)
+        assert sent.status_code == 400
+        assert re.search(rf'id="id_koppelen-bsn_error".*?{words}', sent.content.decode(), re.S)
+    assert AffectedClient.objects.count() == 1
+    # the attempt at the other partner's client is logged for that client, as refused
+    assert LogRecord.objects.get(
+        name="incident-betrokkene-koppelen", decision="refused"
+    ).subject_pseudonym == subject_pseudonym(str(elsewhere.subject.id))
+
+
+def test_art3_2f_a_wrongly_attached_client_is_taken_off_on_the_page_with_why(
+    officer, breach, client_dossier
+):
+    services.add_affected_client(officer, breach.id, client_dossier.id)
+    affected = AffectedClient.objects.get()
+    pim = browse("pim")
+    page = pim.get(page_url(breach.id)).content.decode()
+    assert f'name="ontkoppelen-{affected.id}-reason"' in page
+    refused = pim.post(page_url(breach.id), {"stap": "ontkoppelen", "betrokkene": affected.id})
+    assert refused.status_code == 400
+    assert re.search(
+        rf'id="id_ontkoppelen-{affected.id}-reason_error".*?niet door het incident',
+        refused.content.decode(),
+        re.S,
+    )
+    # nothing written but the page read again (logged for Sanne, as every reading is)
+    assert AffectedClient.objects.count() == 1 and not DetachedClient.objects.exists()
+    assert not LogRecord.objects.filter(name="incident-betrokkene-ontkoppelen").exists()
+    why = "Verkeerde cliënt gekozen: de brief ging over haar buurvrouw."
+    done = pim.post(
+        page_url(breach.id),
+        {
+            "stap": "ontkoppelen",
+            "betrokkene": affected.id,
+            f"ontkoppelen-{affected.id}-reason": why,
+        },
+    )
+    assert done.status_code == 302 and done["Location"].endswith("#betrokkenen")
+    assert not AffectedClient.objects.exists()
+    detached = DetachedClient.objects.get()
+    assert (detached.reason, detached.found_by, detached.detached_by.user.username) == (
+        why,
+        "manual",
+        "pim",
+    )
+    assert LogRecord.objects.get(name="incident-betrokkene-ontkoppelen").subject_pseudonym == (
+        subject_pseudonym(str(client_dossier.subject.id))
+    )
+    assert "Sanne de Vries" not in pim.get(page_url(breach.id)).content.decode()
+
+
+def test_art3_2f_only_the_partners_privacy_officer_takes_a_client_off(
+    officer, breach, client_dossier, web
+):
+    services.add_affected_client(officer, breach.id, client_dossier.id)
+    affected = AffectedClient.objects.get()
+    data = {
+        "stap": "ontkoppelen",
+        "betrokkene": affected.id,
+        f"ontkoppelen-{affected.id}-reason": "x",
+    }
+    gerda = browse("gerda")
+    assert (
+        f'name="ontkoppelen-{affected.id}-reason"'
+        not in gerda.get(page_url(breach.id)).content.decode()
+    )
+    assert gerda.post(page_url(breach.id), data).status_code == 302  # "cannot be taken now"
+    assert (
+        gerda.post(
+            page_url(breach.id), {"stap": "koppelen", "koppelen-bsn": client_dossier.subject.bsn}
+        ).status_code
+        == 302
+    )
+    assert web.post(page_url(breach.id), data).status_code == 403  # Anna, a caseworker
+    assert AffectedClient.objects.count() == 1 and not DetachedClient.objects.exists()

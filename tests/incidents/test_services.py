@@ -19,7 +19,6 @@ from tests.conftest import (
     inform_and_consent,
     make_employee,
     make_partner,
-    next_bsn,
     representative_of,
 )
 from tests.incidents.conftest import ago, report
@@ -29,6 +28,7 @@ from zorgvuldig.gate.services.incidents import municipality as notices
 from zorgvuldig.incidents.models import (
     AffectedClient,
     AppendOnlyError,
+    DetachedClient,
     Incident,
     IncidentNotice,
     LogSearch,
@@ -446,42 +446,6 @@ def test_art3_2g_closing_a_breach_needs_its_notification_and_the_decision_on_tel
 # -- the clients affected, from the processing log ------------------------------------------
 
 
-@pytest.fixture
-def processed(actor, client_dossier):
-    """Anna recorded a youth item for Sanne; Kees, her colleague, registered Lars; at another
-    partner Olga registered someone. A relative (Sanne's mother) is in the log too."""
-    factories.record(actor, client_dossier.id, category="youth", value="Groep 7")
-    kees = actor_for(make_employee(client_dossier_partner(client_dossier), "kees"))
-    lars = services.register_client(
-        kees,
-        bsn=next_bsn(),
-        given_names="Lars",
-        surname="Jansen",
-        birth_date=datetime.date(2010, 3, 3),
-        domain="jeugd",
-        legal_basis="jeugdwet",
-        purpose="intake",
-    )
-    elsewhere = actor_for(make_employee(make_partner("Wmo Leersum"), "olga"))
-    services.register_client(
-        elsewhere,
-        bsn=next_bsn(),
-        given_names="Olaf",
-        surname="Elders",
-        birth_date=datetime.date(1970, 3, 3),
-        domain="zorg",
-        legal_basis="wmo-2015",
-        purpose="intake",
-    )
-    return client_dossier, lars, kees
-
-
-def client_dossier_partner(client):
-    from zorgvuldig.clients.models import SupportTrajectory
-
-    return SupportTrajectory.objects.filter(client_id=client.id).first().partner
-
-
 def test_art3_2f_the_clients_affected_are_found_in_the_processing_log(
     officer, caseworker, breach, processed
 ):
@@ -593,6 +557,65 @@ def test_art3_2f_a_client_of_another_partner_is_not_attached_and_the_attempt_is_
     assert AffectedClient.objects.count() == 0
     refused = LogRecord.objects.filter(name="incident-betrokkene-koppelen").get()
     assert refused.decision == "refused"
+
+
+def test_art3_2f_a_client_attached_by_mistake_is_taken_off_with_why(officer, breach, processed):
+    lars = processed[1]
+    found = services.find_affected_clients(officer, breach.id, window_from=ago(1), window_to=ago(0))
+    wrong = next(a for a in found.incident.affected if a.client_name == "Lars Jansen")
+    refused_with(
+        lambda: services.detach_affected_client(officer, breach.id, wrong.id, reason=" "),
+        "reason",
+        "niet door het incident",
+    )
+    with pytest.raises(NotFound):
+        services.detach_affected_client(officer, breach.id, 999_999, reason="Verkeerd")
+    left = services.detach_affected_client(
+        officer, breach.id, wrong.id, reason="Alleen Sanne's brief ging naar het verkeerde adres."
+    )
+    assert [a.client_name for a in left.affected] == ["Sanne de Vries"]
+    kept = DetachedClient.objects.get()
+    assert (kept.pseudonym, kept.found_by) == (subject_pseudonym(str(lars.subject.id)), "log")
+    with pytest.raises(AppendOnlyError):
+        DetachedClient.objects.update(reason="anders")
+    # a later search does not attach him again, by hand he is
+    again = services.find_affected_clients(officer, breach.id, window_from=ago(1), window_to=ago(0))
+    assert (again.search.found, again.search.added) == (2, 0)
+    back = services.add_affected_client(officer, breach.id, lars.id)
+    assert {a.client_name: a.found_by for a in back.affected} == {
+        "Sanne de Vries": "log",
+        "Lars Jansen": "manual",
+    }
+
+
+def test_art3_2f_a_client_whose_letter_went_out_stays_on_the_incident(
+    officer, breach, client_dossier
+):
+    services.add_affected_client(officer, breach.id, client_dossier.id)
+    told = services.decide_subject_information(
+        officer, breach.id, outcome="tell", reason="Hoog risico: jeugdhulp."
+    )
+    affected = told.affected[0]
+    services.record_letter_delivery(officer, breach.id, affected.letter.id, status="sent")
+    refused_with(
+        lambda: services.detach_affected_client(
+            officer, breach.id, affected.id, reason="Toch niet"
+        ),
+        "affectedId",
+        "al een brief",
+    )
+
+
+def test_art3_2f_a_pending_letter_goes_with_the_client_taken_off(officer, breach, client_dossier):
+    services.add_affected_client(officer, breach.id, client_dossier.id)
+    told = services.decide_subject_information(
+        officer, breach.id, outcome="tell", reason="Hoog risico: jeugdhulp."
+    )
+    left = services.detach_affected_client(
+        officer, breach.id, told.affected[0].id, reason="Verkeerde cliënt gekozen."
+    )
+    assert not left.affected
+    assert not SubjectLetter.objects.exists()
 
 
 # -- telling the data subjects (AVG art. 34) ------------------------------------------------

@@ -288,3 +288,27 @@ def test_art9_5_the_refusal_letter_is_a_pdf_only_for_a_refusal(api, actor, clien
 def pdf_text(response) -> str:
     reader = pypdf.PdfReader(io.BytesIO(b"".join(response.streaming_content)))
     return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def test_art3_2c_a_handler_who_has_not_acknowledged_the_protocol_gets_no_request(
+    caseworker, actor, client_dossier
+):
+    """Found by the authorisation matrix: the pages sent such a caseworker to acknowledge the
+    protocol first, the API gave the request, its overview and the letter (art3.2d)."""
+    from tests.rights.test_requests import register
+    from zorgvuldig.partners.models import ProtocolAcknowledgement
+
+    request = register(actor, client_dossier)
+    officer = make_employee(caseworker.partner, "petra", role=Role.PRIVACY_OFFICER)
+    ProtocolAcknowledgement.objects.filter(employee__in=[caseworker, officer]).delete()
+    before = LogRecord.objects.filter(decision="refused").count()
+    for employee in (caseworker, officer):
+        api = as_employee(employee)
+        for path in (f"/subject-requests/{request.id}", f"/subject-requests/{request.id}/overview"):
+            body = problem(api.get(path), 403)
+            assert "bevestigd" in body["detail"]
+        assert problem(api.get(f"/clients/{client_dossier.id}/subject-requests"), 403)
+    refused = LogRecord.objects.filter(decision="refused").order_by("-id")
+    logged = refused.count() - before
+    assert logged >= 2  # the attempts are logged, as refused under art3.2d
+    assert {r.articles for r in refused[:logged]} == {"art3.2d"}

@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 from tests.conftest import make_employee, make_partner, next_bsn
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.gate import services
-from zorgvuldig.partners.models import ProtocolCommitment, Role
+from zorgvuldig.partners.models import Employee, ProtocolCommitment, Role
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.protocol import deadlines, loader
 from zorgvuldig.rights.models import RequestPause
@@ -242,12 +242,16 @@ def registers(db):
         found[version_id] = actor_for(
             make_employee(partner, f"po-{version_id}", role=Role.PRIVACY_OFFICER)
         )
+        make_employee(partner, f"cw-{version_id}")  # takes the clients in (art3.2c)
     return found
 
 
-def adult_client(actor):
+def adult_client(officer):
+    """A client taken in by a caseworker of the officer's organisation: a privacy officer
+    takes part in no support (decision 22)."""
+    caseworker = Employee.objects.get(partner_id=officer.partner_id, role=Role.CASEWORKER)
     return services.register_client(
-        actor,
+        actor_for(caseworker),
         bsn=next_bsn(),
         given_names="Noor",
         surname="Bakker",

@@ -238,3 +238,13 @@ def test_art9_5_the_refusal_letter_is_offered_once_the_request_is_refused(
     assert page(made.id, "weigering/brief/") in web.get(page(made.id)).content.decode()
     letter = web.get(page(made.id, "weigering/brief/"))
     assert letter.status_code == 200 and letter.content.startswith(b"%PDF")
+
+
+def test_art9_2_the_inspection_page_of_a_request_that_asks_none_is_not_found(
+    web, actor, client_dossier
+):
+    """Found by the authorisation matrix: it raised the gate's input error (a 500)."""
+    request = register(actor, client_dossier)  # an overview, no inspection
+    response = web.get(page(request.id, "inzage/"))
+    assert response.status_code == 404
+    assert "inzage" in text_of(response)

@@ -24,6 +24,7 @@ AREAS: dict[str, str] = {
     "retention": "bewaren en vernietigen",
     "incidents": "incidenten en datalekken",
     "oversight": "het register van verwerkingen zonder toestemming",
+    "emergency": "noodtoegang (het glas breken) en de beoordeling ervan",
     "log": "het verwerkingenlog van een cliënt",
     "webhooks": "abonnementen op meldingen",
 }

@@ -9,6 +9,7 @@ from zorgvuldig.api.base import make_api
 from zorgvuldig.api.routers import (
     clients,
     consent,
+    emergency,
     exchange,
     households,
     incidents,
@@ -44,6 +45,7 @@ ROUTERS = (
     ("retention", retention.router),
     ("incidents", incidents.router),
     ("oversight", oversight.router),
+    ("emergency", emergency.router),
     ("log", log.router),
     ("webhooks", webhooks.router),
 )

@@ -13,7 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from zorgvuldig.core.fields import EncryptedTextField
+from zorgvuldig.clients.codes import EmergencyReason
+from zorgvuldig.core.fields import DossierKeyed, EncryptedTextField
 from zorgvuldig.protocol import DOMAINS, LEGAL_BASES, SUPPORT_ENDINGS
 
 
@@ -150,4 +151,39 @@ class SupportTrajectory(models.Model):
                 condition=Q(closed_on__isnull=True) | Q(closed_on__gte=models.F("opened_on")),
                 name="trajectory_closes_after_opening",
             )
+        ]
+
+
+class EmergencyAccess(DossierKeyed, models.Model):
+    """art3.2c: an employee broke the glass: for a limited time they consult the dossier of one
+    client of their partner that they are not assigned to, for a reason from the list and an
+    explanation, after giving their second factor again; the privacy officer is told at once
+    and reviews it (decision 23)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="+")
+    partner = models.ForeignKey("partners.Partner", on_delete=models.PROTECT, related_name="+")
+    employee = models.ForeignKey(
+        "partners.Employee", on_delete=models.PROTECT, related_name="emergency_accesses"
+    )
+    reason = models.CharField(_("reason"), max_length=40, choices=EmergencyReason.choices)
+    explanation = EncryptedTextField(_("explanation"))
+    started_at = models.DateTimeField(_("started at"))
+    expires_at = models.DateTimeField(_("expires at"))
+    trace_id = models.CharField(max_length=32, blank=True)
+    officers_told_at = models.DateTimeField(null=True, blank=True)
+    notice_attempts = models.PositiveSmallIntegerField(default=0)
+    review_due_on = models.DateField(_("review due on"))
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        "partners.Employee", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    justified = models.BooleanField(null=True)
+    review_note = EncryptedTextField(_("review note"), blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [
+            models.Index(fields=["employee", "client", "expires_at"], name="emergency_current"),
+            models.Index(fields=["partner", "reviewed_at"], name="emergency_to_review"),
         ]

@@ -289,6 +289,52 @@ AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password", "code"]
 # Behind this many reverse proxies (which each append to X-Forwarded-For), the client's address
 # is the one the outermost proxy saw; 0 takes the connection's own address.
 ZORGVULDIG_TRUSTED_PROXIES = int(os.environ.get("ZORGVULDIG_TRUSTED_PROXIES", "0"))
+# A sign-in through the identity provider is not a guess at a password of ours: axes neither
+# counts nor refuses it (the second factor after it is counted per username as always).
+AXES_WHITELIST_CALLABLE = "zorgvuldig.web.signin.oidc.is_provider_sign_in"
+
+# art3.2b, signing in through the municipality's identity provider with OpenID Connect
+# (mozilla-django-oidc, decision 24): on when ZORGVULDIG_OIDC_CLIENT_ID is set, off (the login
+# page as before, its URLs answer 404) when not. The authorization-code flow with PKCE, state
+# and nonce; the ID token's signature (the provider's JWKS), issuer and audience are checked.
+# The claim ZORGVULDIG_OIDC_EMAIL_CLAIM is matched with the e-mail address of the user of an
+# active employee; anyone else is refused and nobody is ever created. The second factor is
+# still asked, unless the ID token's `amr` holds one of ZORGVULDIG_OIDC_TRUSTED_AMR.
+OIDC_RP_CLIENT_ID = os.environ.get("ZORGVULDIG_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("ZORGVULDIG_OIDC_CLIENT_SECRET", "")
+ZORGVULDIG_OIDC_ISSUER = os.environ.get("ZORGVULDIG_OIDC_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("ZORGVULDIG_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("ZORGVULDIG_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("ZORGVULDIG_OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("ZORGVULDIG_OIDC_JWKS_ENDPOINT", "")
+if OIDC_RP_CLIENT_ID:
+    _oidc_urls = {
+        "ZORGVULDIG_OIDC_ISSUER": ZORGVULDIG_OIDC_ISSUER,
+        "ZORGVULDIG_OIDC_AUTHORIZATION_ENDPOINT": OIDC_OP_AUTHORIZATION_ENDPOINT,
+        "ZORGVULDIG_OIDC_TOKEN_ENDPOINT": OIDC_OP_TOKEN_ENDPOINT,
+        "ZORGVULDIG_OIDC_USERINFO_ENDPOINT": OIDC_OP_USER_ENDPOINT,
+        "ZORGVULDIG_OIDC_JWKS_ENDPOINT": OIDC_OP_JWKS_ENDPOINT,
+    }
+    _missing = [name for name, value in _oidc_urls.items() if not value]
+    if not OIDC_RP_CLIENT_SECRET:
+        _missing.append("ZORGVULDIG_OIDC_CLIENT_SECRET")
+    if _missing:
+        raise RuntimeError(f"ZORGVULDIG_OIDC_CLIENT_ID is set, so set {', '.join(_missing)} too")
+    if not _DEVELOPMENT and not all(url.startswith("https://") for url in _oidc_urls.values()):
+        raise RuntimeError("The issuer and endpoints in ZORGVULDIG_OIDC_* must use https")
+    AUTHENTICATION_BACKENDS.append("zorgvuldig.web.signin.oidc.EmployeeBackend")
+# the name on the login page's button, "Inloggen met <name>"
+ZORGVULDIG_OIDC_PROVIDER_NAME = os.environ.get("ZORGVULDIG_OIDC_PROVIDER_NAME", "")
+OIDC_RP_SCOPES = os.environ.get("ZORGVULDIG_OIDC_SCOPES", "openid email")
+OIDC_RP_SIGN_ALGO = os.environ.get("ZORGVULDIG_OIDC_SIGN_ALGORITHM", "RS256")
+ZORGVULDIG_OIDC_EMAIL_CLAIM = os.environ.get("ZORGVULDIG_OIDC_EMAIL_CLAIM", "email")
+ZORGVULDIG_OIDC_TRUSTED_AMR = env_list("ZORGVULDIG_OIDC_TRUSTED_AMR")
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "web:oidc_callback"
+LOGIN_REDIRECT_URL_FAILURE = "web:login"
 
 
 LOGGING = {
@@ -346,6 +392,11 @@ ZORGVULDIG_MUNICIPALITIES = dict(
 )
 ZORGVULDIG_DESTRUCTION_BATCH = int(os.environ.get("ZORGVULDIG_DESTRUCTION_BATCH", "200"))
 
+# art3.2c, breaking the glass (decision 23): an emergency access to one client lasts this many
+# hours; the privacy officer reviews each use within this many days, and whoever has a use whose
+# review is overdue cannot break the glass again until it is reviewed.
+ZORGVULDIG_EMERGENCY_ACCESS_HOURS = int(os.environ.get("ZORGVULDIG_EMERGENCY_ACCESS_HOURS", "2"))
+ZORGVULDIG_EMERGENCY_REVIEW_DAYS = int(os.environ.get("ZORGVULDIG_EMERGENCY_REVIEW_DAYS", "5"))
 # The resident's own view (/mijn/, decision 25): residents sign in with DigiD. Without a
 # connection to DigiD (development, the demo, the tests) the library's own DigiD mock stands
 # in: a page where a BSN is typed. Off in production unless ZORGVULDIG_DIGID_MOCK=true.

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from zorgvuldig.demo import exchanges, region, retention, rights
+from zorgvuldig.demo import exchanges, incidents, region, retention, rights
 from zorgvuldig.demo.models import DemoRegion
 from zorgvuldig.demo.signing import signing_with
 from zorgvuldig.gate import services
@@ -44,7 +44,10 @@ def demo_bsns(start: int = 999_100_000) -> Iterator[str]:
 def _partners() -> dict[str, Partner]:
     partners = {}
     for name, kind, committed in region.PARTNERS:
-        partner, _ = Partner.objects.get_or_create(name=name, defaults={"kind": kind})
+        partner, _ = Partner.objects.get_or_create(
+            name=name,
+            defaults={"kind": kind, "municipality": region.MUNICIPALITY_CODES.get(name, "")},
+        )
         if committed:
             ProtocolCommitment.objects.get_or_create(
                 partner=partner,
@@ -66,6 +69,7 @@ def _employees(partners: dict[str, Partner]) -> dict[str, Employee]:
                 password=region.DEMO_PASSWORD,
                 first_name=first,
                 last_name=last,
+                email=region.EMAILS.get(username, ""),
                 is_staff=role == "administrator",
                 is_superuser=role == "administrator",
             )
@@ -175,6 +179,7 @@ def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> i
     actors = {username: actor_for(employee) for username, employee in employees.items()}
     exchanges.load(actors, exchanges.HandMade(client_ids, representative_ids, subject_ids))
     rights.load(actors, client_ids, subject_ids, representative_ids)
+    incidents.load(actors, client_ids)
     retention.load(actors, bsns)
     return len(region.CLIENTS)
 

@@ -36,23 +36,43 @@ PARTNERS = [
     (NON_PARTNER, "private", False),
 ]
 
+# the municipality's CBS gemeentecode: it is told of the incidents of the support given on its
+# behalf (art3.2f)
+MUNICIPALITY_CODES = {MUNICIPALITY: "1581"}
+
 # (username, first name, last name, partner, role, acknowledged the protocol)
 EMPLOYEES = [
     ("fatima", "Fatima", "El Amrani", YOUTH, "caseworker", True),
-    # the aandachtsfunctionaris huiselijk geweld en kindermishandeling (Meldcode, art8.1)
-    ("ingrid", "Ingrid", "Vermeulen", YOUTH, "caseworker", True),
+    # the aandachtsfunctionaris huiselijk geweld en kindermishandeling (Meldcode, art8.1): the
+    # Veilig Thuis liaison, a caseworker too (decision 22)
+    ("ingrid", "Ingrid", "Vermeulen", YOUTH, "veilig-thuis-liaison", True),
     ("sophie", "Sophie", "van Beek", YOUTH, "privacy-officer", True),
+    # the team lead of the youth caseworkers: their own clients, and the team's assignments
+    ("tamara", "Tamara", "Bos", YOUTH, "team-lead", True),
+    # the functionaris gegevensbescherming: oversight of the registers and the log
+    ("femke", "Femke", "de Wit", YOUTH, "data-protection-officer", True),
+    # the receptionist who reports incidents, without access to clients
+    ("iris", "Iris", "Dekker", YOUTH, "incident-reporter", True),
     ("jeroen", "Jeroen", "van Dijk", WMO, "caseworker", True),
     ("eva", "Eva", "Bakker", WELFARE, "caseworker", True),
     ("anouk", "Anouk", "Meijer", WELFARE, "privacy-officer", True),
     ("kees", "Kees", "Verhoef", HOUSING, "caseworker", True),
     ("lotte", "Lotte", "de Graaf", DEBT, "caseworker", True),
     ("marloes", "Marloes", "Jansen", MUNICIPALITY, "caseworker", True),
+    # a regisseur of the municipality, who directs households (art1)
+    ("ruud", "Ruud", "Kok", MUNICIPALITY, "director", True),
     ("pieter", "Pieter", "Smit", MUNICIPALITY, "privacy-officer", True),
     ("beheer", "Bram", "Hendriks", MUNICIPALITY, "administrator", True),
     ("noor", "Noor", "Visser", YOUTH, "caseworker", False),
     ("externe", "Erik", "Mulder", NON_PARTNER, "caseworker", False),
 ]
+
+# the privacy officers' e-mail addresses: an incident reported reaches them at once (art3.2f)
+EMAILS = {
+    "sophie": "privacy@jeugdhulp-deheuvelrug.example",
+    "anouk": "privacy@welzijnheuvelrug.example",
+    "pieter": "privacy@heuvelrug.example",
+}
 
 # The hand-made clients: (given names, prefix, surname, birth date, [(partner's caseworker,
 # domain, legal basis, opened on)], [(category, label, value, source, method)])

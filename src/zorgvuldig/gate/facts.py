@@ -8,14 +8,14 @@ import uuid
 from django.db.models import Q
 from django.utils import timezone
 
-from zorgvuldig.clients.models import Household, SupportTrajectory
+from zorgvuldig.clients.models import EmergencyAccess, Household, SupportTrajectory
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.exchange.models import NonPartner, ReceivedShare, SafetyCase
 from zorgvuldig.gate import facts_sql
 from zorgvuldig.gate.consent_facts import consents_in_force
-from zorgvuldig.partners.models import Partner, Role
+from zorgvuldig.partners.models import Partner, Role, access_of
 from zorgvuldig.protocol import (
     Category,
     ConsentScope,
@@ -30,6 +30,8 @@ from zorgvuldig.protocol import (
     awareness,
     loader,
 )
+from zorgvuldig.rights.codes import OPEN_STATES
+from zorgvuldig.rights.models import SubjectRequest
 
 
 def active_trajectories(day, **narrowed):
@@ -92,6 +94,8 @@ def gather(
     informed, consents = found.informed, consents_in_force(found.consents)
     sharing = operation is Operation.SHARE
     secrecy, blocked = withheld_categories(item_ids, recipient)
+    can = access_of(role)
+    officer = role == Role.PRIVACY_OFFICER
     facts = Facts(
         version=version,
         actor_is_employee=True,
@@ -103,7 +107,16 @@ def gather(
         assigned_legal_bases=frozenset(domains),
         household_director=director,
         opening_trajectory=opening_trajectory,
-        privacy_officer=role == Role.PRIVACY_OFFICER,
+        privacy_officer=officer,
+        casework=can.casework,
+        data_protection_officer=role == Role.DATA_PROTECTION_OFFICER,
+        handles_request=officer and open_request(actor, client_id),
+        emergency_access=(can.breaks_glass and not domains and emergency_access(actor, client_id)),
+        meldcode_liaison=(
+            can.meldcode
+            and client_id is not None
+            and open_safety_cases(client_id, actor.partner_id).exists()
+        ),
         professional_secrecy=secrecy,
         blocked=blocked,
         recipient_informed=recipient_informed,
@@ -127,6 +140,30 @@ def gather(
         recipient_names=recipient_names(consents) if sharing else (),
     )
     return facts, {basis: frozenset(ds) for basis, ds in domains.items()}
+
+
+def emergency_access(actor: Actor, client_id) -> bool:
+    """art3.2c: the actor broke the glass for the client, and the access has not expired
+    (decision 23); asked only of an employee who is not assigned to the client."""
+    if client_id is None:
+        return False
+    now = timezone.now()
+    return EmergencyAccess.objects.filter(
+        employee_id=actor.employee_id,
+        partner_id=actor.partner_id,
+        client_id=client_id,
+        started_at__lte=now,
+        expires_at__gt=now,
+    ).exists()
+
+
+def open_request(actor: Actor, client_id) -> bool:
+    """art9, art10: a request of the client's data subject is open at the actor's partner."""
+    return client_id is not None and (
+        SubjectRequest.objects.filter(
+            client_id=client_id, partner_id=actor.partner_id, state__in=OPEN_STATES
+        ).exists()
+    )
 
 
 def recipient_support(client_id, partner_id, purpose: Purpose | None = None) -> frozenset[Domain]:
@@ -219,8 +256,9 @@ def derived_legal_basis(
     client_id, facts: Facts, support_domains: dict[LegalBasis, frozenset[Domain]]
 ) -> LegalBasis | None:
     """The law of the actor's own support of the client (the keys of ``support_domains``,
-    from :func:`gather`) or, for a household's director without a trajectory of their own,
-    the law of the client's support (:func:`support_basis`; art3.2c).
+    from :func:`gather`) or, for a household's director, the Veilig Thuis liaison of a Meldcode
+    case or who broke the glass, without a trajectory of their own, the law of the client's
+    support (:func:`support_basis`; art3.2c).
 
     None when the actor supports the client under no law at all: decide() then refuses
     (art3.2c) and the refusal is logged. More than one: the actor has to name it.
@@ -232,7 +270,9 @@ def derived_legal_basis(
         )
     if bases:
         return bases[0]
-    if facts.household_director and client_id is not None:
+    if (
+        facts.household_director or facts.meldcode_liaison or facts.emergency_access
+    ) and client_id is not None:
         return support_basis(client_id)
     return None
 

@@ -154,6 +154,22 @@ class AffectedClient(models.Model):
         ]
 
 
+class DetachedClient(_AppendOnly):
+    """A client taken off the incident again, attached by mistake: by the log's pseudonym
+    only (the client is no longer one it affected), how they had come on it, who took them
+    off, when and why. A search of the log does not attach them again; by hand it can."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.PROTECT, related_name="detached")
+    pseudonym = models.CharField(max_length=64)
+    found_by = models.CharField(max_length=10, choices=FoundBy.choices)
+    reason = EncryptedTextField(_("why"))
+    detached_by = models.ForeignKey("partners.Employee", on_delete=models.PROTECT, related_name="+")
+    detached_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["detached_at", "id"]
+
+
 class LogSearch(models.Model):
     """How affected clients were looked for in the processing log, and what was found."""
 

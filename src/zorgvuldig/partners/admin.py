@@ -21,7 +21,7 @@ class CommitmentInline(admin.TabularInline):
 
 @admin.register(Partner)
 class PartnerAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "oin"]
+    list_display = ["name", "kind", "oin", "municipality"]
     list_filter = ["kind"]
     search_fields = ["name", "oin"]
     inlines = [CommitmentInline]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -38,6 +39,16 @@ class Partner(models.Model):
     # art9.6: where a partner without a webhook subscription is told that data it received
     # was changed or deleted at a data subject's request
     privacy_email = models.EmailField(_("privacy contact e-mail"), blank=True)
+    # a municipality's CBS gemeentecode (one of ZORGVULDIG_MUNICIPALITIES), as its support
+    # trajectories record it: art3.2f tells it of the incidents in the support given on its
+    # behalf (decision 18); empty for every other partner, and for a municipality not told apart
+    municipality = models.CharField(
+        _("municipality"),
+        max_length=4,
+        blank=True,
+        default="",
+        help_text=_("For a municipality: its CBS code, as in ZORGVULDIG_MUNICIPALITIES."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -91,9 +102,75 @@ class ProtocolCommitment(models.Model):
 
 
 class Role(models.TextChoices):
+    """What an employee does at their partner, and so what they reach (art3.2c; decision 22).
+
+    One role per employee: a role that includes another's work says so in :data:`ROLE_ACCESS`
+    (a team lead, a director and the Veilig Thuis liaison are caseworkers too). Every rule
+    about a role reads it from there, so that the roles can be enumerated in one place.
+    """
+
     CASEWORKER = "caseworker", _("Caseworker")
+    DIRECTOR = "director", _("Director (regisseur)")
+    TEAM_LEAD = "team-lead", _("Team lead")
     PRIVACY_OFFICER = "privacy-officer", _("Privacy officer")
+    DATA_PROTECTION_OFFICER = "data-protection-officer", _("Data protection officer (FG)")
     ADMINISTRATOR = "administrator", _("Functional administrator")
+    VEILIG_THUIS_LIAISON = "veilig-thuis-liaison", _("Veilig Thuis liaison")
+    INCIDENT_REPORTER = "incident-reporter", _("Incident reporter")
+
+
+@dataclass(frozen=True, slots=True)
+class RoleAccess:
+    """What a role reaches (art3.2c). Client data only through the gate, which decides it with
+    these facts; the registers and the admin by the services that keep them."""
+
+    # the clients whose open support they are assigned to, the households they direct
+    casework: bool = False
+    # may be named the director (regisseur) of a household (art1)
+    directs: bool = False
+    # the overview of the assignments at their organisation: who supports how many, no client
+    team_overview: bool = False
+    # reads the registers: requests of data subjects, incidents, exceptions, retention, the
+    # processing log, acknowledgements; a client's identification only, for accountability
+    reads_registers: bool = False
+    # handles requests, incidents and retention, and reviews emergency access; a dossier's
+    # content only while handling a request of its data subject (art9, art10)
+    handles_registers: bool = False
+    # reaches, for safety, the clients of the partner's open Meldcode cases to handle the
+    # exchange with Veilig Thuis (art8)
+    meldcode: bool = False
+    # may break the glass: emergency access to one client outside their assignment
+    breaks_glass: bool = False
+    # keeps partners, commitments, employees and their roles (the admin); no personal data
+    administers: bool = False
+
+
+_CASEWORK = RoleAccess(casework=True, directs=True, breaks_glass=True)
+
+#: Every role and what it reaches: the one table the rules, the pages and the tests read.
+ROLE_ACCESS: dict[Role, RoleAccess] = {
+    Role.CASEWORKER: _CASEWORK,
+    Role.DIRECTOR: _CASEWORK,
+    Role.TEAM_LEAD: RoleAccess(casework=True, directs=True, breaks_glass=True, team_overview=True),
+    Role.PRIVACY_OFFICER: RoleAccess(reads_registers=True, handles_registers=True),
+    Role.DATA_PROTECTION_OFFICER: RoleAccess(reads_registers=True),
+    Role.ADMINISTRATOR: RoleAccess(administers=True),
+    Role.VEILIG_THUIS_LIAISON: RoleAccess(casework=True, breaks_glass=True, meldcode=True),
+    Role.INCIDENT_REPORTER: RoleAccess(),
+}
+
+
+def access_of(role) -> RoleAccess:
+    """What ``role`` reaches; an unknown role (or none) reaches nothing."""
+    try:
+        return ROLE_ACCESS[Role(role)]
+    except ValueError:
+        return RoleAccess()
+
+
+def roles_that(capability: str) -> tuple[str, ...]:
+    """The roles with ``capability`` (a field of :class:`RoleAccess`), for a query."""
+    return tuple(r.value for r, a in ROLE_ACCESS.items() if getattr(a, capability))
 
 
 class Employee(models.Model):
@@ -104,7 +181,7 @@ class Employee(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="employee"
     )
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="employees")
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    role = models.CharField(_("role"), max_length=40, choices=Role.choices)
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:

@@ -24,6 +24,8 @@ from zorgvuldig.partners.models import (
     ProtocolAcknowledgement,
     ProtocolCommitment,
     Role,
+    access_of,
+    roles_that,
 )
 from zorgvuldig.protocol import awareness, loader
 
@@ -118,10 +120,12 @@ def why_not_director(employee: Employee, day: datetime.date | None = None) -> st
     day = day or timezone.localdate()
     if not employee.is_active:
         return "Deze regisseur is niet actief; kies een medewerker die nu werkt."
-    if employee.role != Role.CASEWORKER:
+    if not access_of(employee.role).directs:
         return (
-            "Alleen een hulpverlener kan regisseur zijn (art. 3 lid 2 onder c), geen "
-            "privacyfunctionaris of functioneel beheerder."
+            "Alleen een hulpverlener kan regisseur zijn (art. 3 lid 2 onder c): een medewerker "
+            "in de rol hulpverlener, regisseur of teamleider; geen privacyfunctionaris, "
+            "functionaris gegevensbescherming, functioneel beheerder, aandachtsfunctionaris voor "
+            "Veilig Thuis of melder van incidenten."
         )
     version = committed_version(employee.partner, day)
     if version is None:
@@ -142,7 +146,7 @@ def possible_directors(day: datetime.date | None = None) -> list[Employee]:
     organisation and name."""
     day = day or timezone.localdate()
     candidates = (
-        Employee.objects.filter(is_active=True, role=Role.CASEWORKER)
+        Employee.objects.filter(is_active=True, role__in=roles_that("directs"))
         .select_related("user", "partner")
         .prefetch_related("partner__commitments", "acknowledgements")
         .order_by("partner__name", "user__last_name", "user__first_name")

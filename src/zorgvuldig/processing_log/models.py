@@ -66,6 +66,11 @@ class LogRecord(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["chain", "seq"], name="one_record_per_chain_seq")
         ]
+        indexes = [
+            # a partner's records in a time window: the search for the clients an incident
+            # affected (art3.2f; gate.services.incidents.affected), narrowed there further
+            models.Index(fields=["partner_id", "start_time"], name="log_partner_start_time"),
+        ]
 
     def __str__(self) -> str:
         return f"record {self.id} (chain {self.chain}, seq {self.seq})"

@@ -13,7 +13,7 @@ from zorgvuldig.protocol.consent import (
     ExceptionGround,
     Justification,
 )
-from zorgvuldig.protocol.decision import CategoryOutcome, Decision, Obligation
+from zorgvuldig.protocol.decision import Access, CategoryOutcome, Decision, Obligation
 from zorgvuldig.protocol.grounds import PURPOSE_GROUNDS, PurposeGround
 from zorgvuldig.protocol.request import Facts, RecipientKind, Request
 from zorgvuldig.protocol.rules import decide
@@ -43,6 +43,7 @@ __all__ = [
     "PURPOSE_GROUNDS",
     "SPECIAL_CATEGORIES",
     "SUPPORT_ENDINGS",
+    "Access",
     "Category",
     "CategoryOutcome",
     "Consent",

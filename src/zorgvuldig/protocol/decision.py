@@ -15,6 +15,19 @@ class Obligation(StrEnum):
     ANNOTATE_DOSSIER = "annotate-dossier"  # art4.6, art8.2: a note in the client's dossier
 
 
+class Access(StrEnum):
+    """What a processing's access to the client rests on (art3.2c)."""
+
+    ASSIGNED = "assigned"  # assigned to an open support trajectory of the client
+    INTAKE = "intake"  # this processing opens the trajectory
+    DIRECTOR = "director"  # director (regisseur) of a household of the client
+    REFERRAL = "referral"  # the client waits for intake after a referral
+    MELDCODE = "meldcode"  # the Veilig Thuis liaison, for an open Meldcode case (art8)
+    EMERGENCY = "emergency"  # broke the glass for this client
+    REQUEST = "request"  # the privacy officer handling a request of the data subject (art9)
+    OVERSIGHT = "oversight"  # privacy officer or FG, for accountability: identification only
+
+
 @dataclass(frozen=True, slots=True)
 class Refusal:
     """One reason a request is refused: the article, what is wrong, what would allow it."""
@@ -46,6 +59,9 @@ class Decision:
     annotation_article: str = ""
     # Refusals that are not about one category (a request without categories, art5.1).
     general_refusals: tuple[Refusal, ...] = ()
+    # art3.2c: what the actor's access rests on when allowed (:data:`ACCESS_GROUNDS`): the
+    # gate shows a dossier as it may be shown to whoever reaches it so.
+    access: str = ""
 
     @property
     def allowed(self) -> bool:

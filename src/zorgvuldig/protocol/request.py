@@ -66,6 +66,20 @@ class Facts:
     # art3.2c: the actor is a privacy officer of the partner, who oversees the processing
     # (accountability) without taking part in the support.
     privacy_officer: bool = False
+    # art3.2c: the actor's role takes part in the support (caseworker, director, team lead,
+    # Veilig Thuis liaison); other roles reach no client through an assignment.
+    casework: bool = True
+    # art3.2c: the actor is the partner's data protection officer (FG), who oversees the
+    # registers and the log, reaches a client's identification only and changes nothing.
+    data_protection_officer: bool = False
+    # art3.2c, art9: a request of the client's data subject is open at the actor's partner
+    # (read only for a privacy officer, who handles it).
+    handles_request: bool = False
+    # art3.2c: the actor broke the glass for this client: an emergency access, not expired.
+    emergency_access: bool = False
+    # art3.2c, art8: the actor is the partner's Veilig Thuis liaison and the partner has an
+    # open Meldcode case about the client.
+    meldcode_liaison: bool = False
     # art3.2c: this very processing opens a support trajectory (intake) under this legal basis,
     # assigning the actor to it.
     opening_trajectory: LegalBasis | None = None

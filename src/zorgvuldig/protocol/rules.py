@@ -8,9 +8,13 @@ hold for the whole request come first; then every category is decided on its own
   that carries the actor's support of this client and the domain the processing serves.
 - art1: only a partner committed to a protocol version that applies today processes.
 - art3.2d: an employee who has not acknowledged that version reaches nothing.
-- art3.2c: only employees assigned to the client's support, the household's director, or
-  the partner's privacy officer consulting for accountability; a caseworker of a partner to
-  which the client was referred sees who the client is for the intake.
+- art3.2c: only employees whose role takes part in the support (decision 22), assigned to the
+  client's support, the household's director, the Veilig Thuis liaison for an open Meldcode
+  case, or who broke the glass for this client (a consult); a caseworker of a partner to which
+  the client was referred sees who the client is for the intake. The partner's privacy
+  officer and data protection officer (FG) consult for accountability only, and then only who
+  the client is; the privacy officer more only while handling a request of the data subject.
+  Other roles (the functional administrator, the incident reporter) reach no client.
 - art5.1: only the categories the version's necessity matrix gives the purpose and domain;
   a request names its categories ("all data" is no request). A share to a partner carries
   only what the recipient's own support of the client needs for the purpose; to a partner
@@ -35,6 +39,7 @@ hold for the whole request come first; then every category is decided on its own
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from zorgvuldig.protocol.consent import (
@@ -45,6 +50,7 @@ from zorgvuldig.protocol.consent import (
     Justification,
 )
 from zorgvuldig.protocol.decision import (
+    Access,
     CategoryOutcome,
     Decision,
     Obligation,
@@ -108,6 +114,38 @@ _NOT_ASSIGNED = Refusal(
     "Laat u door uw organisatie toewijzen aan een lopend ondersteuningstraject van deze "
     "cliënt, of vraag de regisseur van het huishouden.",
 )
+_ROLE_WITHOUT_CLIENTS = Refusal(
+    "art3.2c",
+    "Geweigerd: uw rol geeft geen toegang tot de gegevens van cliënten",
+    "Alleen wie bij de ondersteuning van de cliënt betrokken is heeft toegang. Klopt uw rol "
+    "niet, vraag de functioneel beheerder die te wijzigen.",
+)
+_OVERSIGHT_ONLY = Refusal(
+    "art3.2c",
+    "Geweigerd: de privacy officer en de functionaris gegevensbescherming nemen geen deel aan "
+    "de ondersteuning; zij raadplegen een cliënt alleen ter verantwoording",
+    "Kies het doel verantwoording van de verleende ondersteuning, en raadpleeg alleen.",
+)
+_OVERSIGHT_IDENTIFICATION = Refusal(
+    "art3.2c",
+    "Geweigerd: ter verantwoording ziet de privacy officer van een cliënt alleen wie het is; "
+    "de inhoud van het dossier alleen bij de behandeling van een verzoek van de betrokkene",
+    "Behandel het verzoek van de betrokkene: het overzicht en de inzage tonen wat het verzoek "
+    "nodig heeft.",
+)
+_DPO_NO_CONTENT = Refusal(
+    "art3.2c",
+    "Geweigerd: de functionaris gegevensbescherming houdt toezicht op de registers en het "
+    "verwerkingslog, niet op de inhoud van dossiers",
+    "Raadpleeg de registers en het verwerkingslog van uw organisatie.",
+)
+_EMERGENCY_CONSULT_ONLY = Refusal(
+    "art3.2c",
+    "Geweigerd: met noodtoegang raadpleegt u het dossier alleen; u legt niets vast, wijzigt of "
+    "deelt niets",
+    "Laat u toewijzen aan de ondersteuning van deze cliënt, of vraag de hulpverlener die de "
+    "cliënt ondersteunt.",
+)
 _NO_CATEGORIES = Refusal(
     "art5.1",
     "Geweigerd: het verzoek noemt geen gegevenscategorieën",
@@ -168,6 +206,8 @@ def _basis_refusal(request: Request, facts: Facts) -> Refusal | None:
     """art2 and art3.2c together: the law named must carry this actor's support of the client."""
     basis = request.legal_basis
     if facts.opening_trajectory is not None:
+        if not facts.casework:
+            return _ROLE_WITHOUT_CLIENTS
         if request.operation is Operation.RECORD and request.purpose is Purpose.INTAKE:
             if basis is facts.opening_trajectory:
                 return None
@@ -178,10 +218,16 @@ def _basis_refusal(request: Request, facts: Facts) -> Refusal | None:
                 "Geef de grondslag van het traject dat u opent.",
             )
         return _NOT_ASSIGNED
-    if facts.household_director or _oversight(request, facts) or _referral_intake(request, facts):
+    if (
+        facts.household_director
+        or _oversight(request, facts)
+        or _referral_intake(request, facts)
+        or _meldcode(request, facts)
+        or _emergency(request, facts)
+    ):
         return None
     if not facts.assigned_legal_bases:
-        return _NOT_ASSIGNED
+        return _EMERGENCY_CONSULT_ONLY if facts.emergency_access else _NOT_ASSIGNED
     if basis not in facts.assigned_legal_bases:
         carried = ", ".join(sorted(LEGAL_BASES[b] for b in facts.assigned_legal_bases))
         return Refusal(
@@ -193,12 +239,60 @@ def _basis_refusal(request: Request, facts: Facts) -> Refusal | None:
 
 
 def _oversight(request: Request, facts: Facts) -> bool:
-    """art3.2c: a privacy officer consults, for accountability only, what the partner did."""
+    """art3.2c: a privacy officer or the data protection officer (FG) consults, for
+    accountability only, what the partner did."""
     return (
-        facts.privacy_officer
+        (facts.privacy_officer or facts.data_protection_officer)
         and request.purpose is Purpose.ACCOUNTABILITY
         and request.operation is Operation.CONSULT
     )
+
+
+def _meldcode(request: Request, facts: Facts) -> bool:
+    """art3.2c, art8: the Veilig Thuis liaison handles, for safety, the exchange with Veilig
+    Thuis about a client of an open Meldcode case of the partner: consults the dossier and
+    answers Veilig Thuis, nothing else."""
+    return (
+        facts.casework
+        and facts.meldcode_liaison
+        and request.purpose is Purpose.SAFETY
+        and (
+            request.operation is Operation.CONSULT
+            or (
+                request.operation is Operation.SHARE
+                and request.recipient_kind is RecipientKind.VEILIG_THUIS
+            )
+        )
+    )
+
+
+def _emergency(request: Request, facts: Facts) -> bool:
+    """art3.2c: who broke the glass for this client consults its dossier until the access
+    expires; nothing is recorded, changed or shared on it."""
+    return facts.casework and facts.emergency_access and request.operation is Operation.CONSULT
+
+
+def access_ground(request: Request, facts: Facts) -> Access | None:
+    """art3.2c: what the actor's access to the client rests on for this request (None: it
+    rests on nothing; the rules then refuse)."""
+    if facts.casework:
+        if facts.opening_trajectory is not None:
+            return Access.INTAKE
+        if facts.assigned_legal_bases:
+            return Access.ASSIGNED
+        if facts.household_director:
+            return Access.DIRECTOR
+        if _referral_intake(request, facts):
+            return Access.REFERRAL
+        if _meldcode(request, facts):
+            return Access.MELDCODE
+        if _emergency(request, facts):
+            return Access.EMERGENCY
+    if _oversight(request, facts):
+        if facts.privacy_officer and facts.handles_request:
+            return Access.REQUEST
+        return Access.OVERSIGHT
+    return None
 
 
 def _referral_intake(request: Request, facts: Facts) -> bool:
@@ -270,7 +364,11 @@ def _request_refusals(request: Request, facts: Facts) -> list[Refusal]:
         refusals.append(
             _ACKNOWLEDGEMENT_LAPSED if facts.acknowledgement_lapsed else _NOT_ACKNOWLEDGED
         )
-    if request.legal_basis is not None:
+    if not facts.casework and not _oversight(request, facts):
+        # art3.2c: the role itself stands in the way, whatever the law or the assignment
+        oversees = facts.privacy_officer or facts.data_protection_officer
+        refusals.append(_OVERSIGHT_ONLY if oversees else _ROLE_WITHOUT_CLIENTS)
+    elif request.legal_basis is not None:
         basis_refusal = _basis_refusal(request, facts)
         if basis_refusal is not None:
             refusals.append(basis_refusal)
@@ -279,6 +377,8 @@ def _request_refusals(request: Request, facts: Facts) -> list[Refusal]:
         or facts.household_director
         or facts.opening_trajectory
         or facts.referred_to
+        or facts.emergency_access
+        or facts.meldcode_liaison
         or _oversight(request, facts)
     ):
         refusals.append(_NO_LEGAL_BASIS)
@@ -500,11 +600,16 @@ def _decide_category(
     recipient_needs: frozenset[Category] | None,
     justified: bool,
     waives_informing: bool,
+    access: Access | None = None,
 ) -> tuple[CategoryOutcome, bool]:
     """One category: its outcome, and whether it rests on art4.6."""
     refusals: list[Refusal] = []
     articles = [*_BASE_ARTICLES, "art5.1"]
     without_consent = False
+    if access is Access.OVERSIGHT and category is not Category.IDENTIFICATION:
+        refusals.append(
+            _DPO_NO_CONTENT if facts.data_protection_officer else _OVERSIGHT_IDENTIFICATION
+        )
     if category in facts.blocked:
         refusals.append(_BLOCKED)
     if category not in necessary:
@@ -566,30 +671,42 @@ def decide(request: Request, facts: Facts) -> Decision:
         request.operation is Operation.SHARE
         and request.recipient_kind is RecipientKind.VEILIG_THUIS
     ):
-        return _decide_veilig_thuis(request, facts, version)
+        return replace(
+            _decide_veilig_thuis(request, facts, version),
+            access=getattr(access_ground(request, facts), "value", ""),
+        )
     necessary = _necessary(version, request)
     recipient_needs = _recipient_needs(version, request, facts)
     justification = request.justification
     justified = _valid(justification, version.exception_grounds)
     waives = justified and justification.ground in version.exception_grounds_without_informing
+    access = access_ground(request, facts)
     outcomes, resting_on_art4_6 = [], []
     for category in request.categories:
         outcome, without_consent = _decide_category(
-            category, request, facts, version, necessary, recipient_needs, justified, waives
+            category, request, facts, version, necessary, recipient_needs, justified, waives, access
         )
         outcomes.append(outcome)
         if without_consent:
             resting_on_art4_6.append(category)
     articles = tuple(dict.fromkeys(a for o in outcomes for a in o.articles))
+    ground = access.value if access is not None else ""
     if not resting_on_art4_6:
-        return Decision(tuple(outcomes), articles, ())
+        return Decision(tuple(outcomes), articles, (), access=ground)
     annotation = (
         f"Verwerkt zonder toestemming ({article_label('art4.6')}, "
         f"{_GROUND_LABELS[justification.ground]}): {OPERATIONS[request.operation]} van "
         f"{', '.join(CATEGORY_NOUNS[c] for c in resting_on_art4_6)}. "
         f"Toelichting: {justification.text.strip()}"
     )
-    return Decision(tuple(outcomes), articles, (Obligation.ANNOTATE_DOSSIER,), annotation, "art4.6")
+    return Decision(
+        tuple(outcomes),
+        articles,
+        (Obligation.ANNOTATE_DOSSIER,),
+        annotation,
+        "art4.6",
+        access=ground,
+    )
 
 
 def _decide_veilig_thuis(request: Request, facts: Facts, version: ProtocolVersion) -> Decision:

@@ -2,7 +2,7 @@
 """The forms of incidents and breaches (art3.2f, GDPR art. 33 and 34): the report any employee
 makes, and the privacy officer's steps: the details, the awareness, a phase of the notification
 or the reasoned decision that none is needed, the search of the log, the decision on telling
-the data subjects, a letter's delivery, closing.
+the data subjects, a letter's delivery, closing; a client attached by hand or taken off.
 
 Times are asked as a day and a time in the browser's picker and read in the zone of the
 organisation (Europe/Amsterdam), so the gate gets a time stamp with its zone. The forms check
@@ -18,7 +18,13 @@ from django.utils.translation import gettext_lazy as _
 
 from zorgvuldig.incidents import codes
 from zorgvuldig.web import labels
-from zorgvuldig.web.fields import CHECKBOX, checkbox_field, checkboxes_field, text_field
+from zorgvuldig.web.fields import (
+    CHECKBOX,
+    bsn_field,
+    checkbox_field,
+    checkboxes_field,
+    text_field,
+)
 from zorgvuldig.web.forms import GateForm
 
 
@@ -209,6 +215,18 @@ class SearchForm(_IncidentForm):
         super().__init__(*args, **kwargs)
         self.fields["employee"].choices = [("", _("Anyone of the organisation")), *employees]
         self.fields["recipient"].choices = [("", _("Any recipient, or none")), *partners]
+
+
+class AttachForm(_IncidentForm):
+    """A client of the organisation attached by hand, by BSN (sent by POST, never in a URL)."""
+
+    bsn = bsn_field(required=False)
+
+
+class DetachForm(_IncidentForm):
+    """A client attached by mistake, taken off the incident with why."""
+
+    reason = _text(_("Why this client was not affected"), rows=2)
 
 
 class SubjectDecisionForm(_IncidentForm):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from zorgvuldig.clients.codes import EmergencyReason
 from zorgvuldig.incidents import codes as incident_codes
 from zorgvuldig.partners.models import Role
 from zorgvuldig.protocol import Category, Domain, LegalBasis, Operation, Purpose
@@ -90,6 +91,9 @@ PROCESSINGS = {
     "client-aanmelden": _("Client registered"),
     "client-zoeken": _("Client found in a search"),
     "dossier-raadplegen": _("Dossier consulted"),
+    "noodtoegang-openen": _("Emergency access opened (break the glass)"),
+    "noodtoegang-raadplegen": _("Emergency accesses consulted"),
+    "noodtoegang-beoordelen": _("Emergency access reviewed"),
     "relatie-vastleggen": _("Relation recorded"),
     "relaties-raadplegen": _("Relations consulted"),
     "trajecten-raadplegen": _("Support trajectories consulted"),
@@ -172,6 +176,7 @@ PROCESSINGS = {
     "meldformulier-opstellen": _("Answers of the breach notification form drawn up"),
     "incident-betrokkenen-zoeken": _("Clients affected by an incident found in the log"),
     "incident-betrokkene-koppelen": _("Client attached to an incident"),
+    "incident-betrokkene-ontkoppelen": _("Client detached from an incident"),
     "betrokkenen-informeren-beslissen": _("Decision on telling the data subjects (GDPR art. 34)"),
     "incidentbrief-afdrukken": _("Letter about a breach printed"),
     "incidentbrief-verzending-vastleggen": _("Delivery of a letter about a breach recorded"),
@@ -372,6 +377,7 @@ KINDS = {
     "kept_because": KEPT_BECAUSE,
     "awareness": AWARENESS,
     "role": dict(Role.choices),
+    "emergency_reason": dict(EmergencyReason.choices),
     # incidents and breaches (art3.2f, GDPR art. 33 and 34)
     "incident_nature": dict(incident_codes.Nature.choices),
     "incident_state": dict(incident_codes.IncidentState.choices),

@@ -49,12 +49,18 @@ class Access(Out):
     name: str = Field(description="De medewerker van uw organisatie")
     why: str = Field(
         description="assigned (hulpverlener in een lopend traject), director (regisseur van een "
-        "huishouden van de cliënt) of privacy-officer (toezicht, verzoeken, bewaren)"
+        "huishouden van de cliënt), veilig-thuis-liaison (aandachtsfunctionaris bij een lopende "
+        "Meldcode-zaak), privacy-officer (toezicht, verzoeken, bewaren), "
+        "privacy-officer-request (behandelt een lopend verzoek van de betrokkene), "
+        "data-protection-officer (de FG: toezicht, ziet alleen wie de cliënt is) of emergency "
+        "(noodtoegang, tot until)"
     )
     domain: str = Field(description="Bij assigned: het domein van het traject")
     legal_basis: str = Field(description="Bij assigned: de wet van het traject")
     since: datetime.date | None = Field(description="Bij assigned: sinds wanneer")
     household: str = Field(description="Bij director: het huishouden")
+    until: datetime.datetime | None = Field(description="Bij emergency: tot wanneer")
+    reason: str = Field(description="Bij emergency: de reden uit de lijst")
 
 
 class Dossier(Out):

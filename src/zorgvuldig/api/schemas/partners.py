@@ -57,7 +57,10 @@ class Employee(Out):
         "een hulpverlener aan een traject, de `directorId` bij het vormen van een huishouden"
     )
     display_name: str = Field(description="De naam van de medewerker (werkgegeven)")
-    role: str = Field(description="caseworker, privacy-officer of administrator")
+    role: str = Field(
+        description="caseworker, director, team-lead, privacy-officer, data-protection-officer, "
+        "administrator, veilig-thuis-liaison of incident-reporter"
+    )
     active: bool = Field(
         description="Werkt nu bij uw organisatie; alleen een actieve medewerker krijgt toegang"
     )

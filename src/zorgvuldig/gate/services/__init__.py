@@ -29,6 +29,12 @@ from zorgvuldig.gate.services.dossier import (
     record_item,
     release_secrecy,
 )
+from zorgvuldig.gate.services.emergency import (
+    break_glass,
+    emergency_access,
+    emergency_accesses,
+    review_emergency_access,
+)
 from zorgvuldig.gate.services.exchange import (
     address_non_partner,
     disclosures_of_client,
@@ -50,6 +56,7 @@ from zorgvuldig.gate.services.incidents import (
     add_affected_client,
     close_incident,
     decide_subject_information,
+    detach_affected_client,
     exempt_notification,
     find_affected_clients,
     incident,
@@ -63,7 +70,7 @@ from zorgvuldig.gate.services.incidents import (
     update_incident,
 )
 from zorgvuldig.gate.services.keys import rotate_keys
-from zorgvuldig.gate.services.log import client_log
+from zorgvuldig.gate.services.log import client_log, recent_client_log
 from zorgvuldig.gate.services.meldcode import (
     close_safety_case,
     open_safety_case,
@@ -153,6 +160,7 @@ __all__ = [
     "anonymised_statistics",
     "approve_list",
     "assign_caseworker",
+    "break_glass",
     "carry_out_request",
     "change_item",
     "client_log",
@@ -175,10 +183,13 @@ __all__ = [
     "destruction_list",
     "destruction_lists",
     "destruction_record",
+    "detach_affected_client",
     "directed_households",
     "disclosures_of_client",
     "disclosures_of_item",
     "draft_destruction_list",
+    "emergency_access",
+    "emergency_accesses",
     "exceptions_register",
     "exempt_notification",
     "extend_request",
@@ -207,6 +218,7 @@ __all__ = [
     "preview_share",
     "reapply_destruction",
     "received_shares",
+    "recent_client_log",
     "record_awareness",
     "record_consent",
     "record_informing",
@@ -245,6 +257,7 @@ __all__ = [
     "retention_overview",
     "retention_plan",
     "return_list",
+    "review_emergency_access",
     "review_entry",
     "rotate_keys",
     "run_destruction_list",

@@ -12,13 +12,15 @@ from django.core.exceptions import ValidationError
 
 from zorgvuldig.clients.models import Client
 from zorgvuldig.core.actor import Actor
-from zorgvuldig.core.errors import InvalidInput, NotFound
+from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
 from zorgvuldig.core.prepared import PreparedQuery
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.gate import facts as facts_module
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.context import gate_open
 from zorgvuldig.gate.processing import Processing, log_refused_attempt
+from zorgvuldig.partners.models import Employee
+from zorgvuldig.partners.services import has_acknowledged
 from zorgvuldig.protocol import Category, LegalBasis, Operation
 from zorgvuldig.protocol.decision import Refusal
 
@@ -32,6 +34,24 @@ def gate_service(function):
             return function(*args, **kwargs)
 
     return wrapper
+
+
+NOT_ACKNOWLEDGED = Refusal(
+    "art3.2d",
+    "Geweigerd: u heeft het protocol dat nu geldt (nog) niet bevestigd",
+    "Bevestig eerst het protocol (art. 3 lid 2 onder d en e).",
+)
+
+
+def acknowledged(employee: Employee) -> Employee:
+    """``employee``, once they acknowledged the protocol version in force (art3.2d, art3.2e);
+    else NotAllowed, before anything is read. The gate asks it of every processing it decides;
+    the functions of a role that do not pass ``decide()`` (the privacy officer's queue and
+    incidents, the destruction lists) ask it here, so that a token reaches no more than the
+    pages, which send such an employee to acknowledge first (art3.2c)."""
+    if not has_acknowledged(employee):
+        raise NotAllowed(f"{NOT_ACKNOWLEDGED.reason}. {NOT_ACKNOWLEDGED.remedy}")
+    return employee
 
 
 def client_or_404(client_id) -> Client:

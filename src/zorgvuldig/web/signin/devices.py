@@ -15,14 +15,16 @@ from dataclasses import dataclass
 
 import segno
 from django.db import transaction
-from django_otp import user_has_device
 from django_otp import verify_token as otp_verify_token
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from zorgvuldig.web.models import IdentityProviderDevice
+
 APP_NAME = "Authenticator-app"
 RECOVERY_NAME = "Herstelcodes"
+PROVIDER_NAME = "Identiteitsprovider"
 RECOVERY_CODES = 10
 TOTP_DIGITS = 6
 
@@ -37,8 +39,21 @@ class Verification:
 
 
 def has_second_factor(user) -> bool:
-    """Whether the user has a confirmed app or recovery codes, so signs in with a code."""
-    return user_has_device(user, confirmed=True)
+    """Whether the user has a confirmed app or recovery codes, so signs in with a code (the
+    identity provider's device, decision 24, is not one)."""
+    return any(
+        model.objects.devices_for_user(user, confirmed=True).exists()
+        for model in (TOTPDevice, StaticDevice)
+    )
+
+
+def identity_provider(user) -> Device:
+    """The device that stands for the identity provider's own second factor, when it is
+    trusted (decision 24): made at the first such sign-in."""
+    device, _ = IdentityProviderDevice.objects.get_or_create(
+        user=user, defaults={"name": PROVIDER_NAME, "confirmed": True}
+    )
+    return device
 
 
 def normalise(code: str) -> str:

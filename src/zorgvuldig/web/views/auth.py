@@ -3,7 +3,9 @@
 
 Logging in is the password first, then the second factor (art3.2b,
 :mod:`zorgvuldig.web.views.second_factor`); a username locked out after repeated failures gets
-the login page saying so (django-axes calls :func:`locked_out`).
+the login page saying so (django-axes calls :func:`locked_out`). When configured, the login
+page also offers signing in through the municipality's identity provider
+(:mod:`zorgvuldig.web.views.oidc`, decision 24).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from zorgvuldig.partners.services import (
     version_to_acknowledge,
 )
 from zorgvuldig.web.forms import LoginForm
+from zorgvuldig.web.signin import oidc
 from zorgvuldig.web.signin.lockout import cooloff_minutes
 from zorgvuldig.web.signin.session import is_verified, to_second_factor
 
@@ -43,6 +46,10 @@ class LoginView(auth_views.LoginView):
             return target
         return f"{reverse('web:second_factor')}?{urlencode({'next': target})}"
 
+    def get_context_data(self, **kwargs):
+        """With the button to sign in through the identity provider, when configured."""
+        return {**super().get_context_data(**kwargs), "oidc_button": oidc.button_label()}
+
 
 def locked_out(request, original_response=None, credentials=None):
     """The login page for a username locked out after repeated failures (art3.2b): django-axes'
@@ -51,6 +58,7 @@ def locked_out(request, original_response=None, credentials=None):
         "form": LoginForm(request),
         "next": request.POST.get("next") or request.GET.get("next") or "",
         "locked_out_minutes": cooloff_minutes(),
+        "oidc_button": oidc.button_label(),
     }
     response = render(request, "registration/login.html", context, status=429)
     add_never_cache_headers(response)

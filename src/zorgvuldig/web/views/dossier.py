@@ -23,6 +23,7 @@ from zorgvuldig.web import labels
 from zorgvuldig.web.forms import ChangeItemForm, RecordItemForm, SecrecyReleaseForm
 from zorgvuldig.web.views import consent, meldcode_panel
 from zorgvuldig.web.views.access import employee_required
+from zorgvuldig.web.views.emergency import glass_url
 from zorgvuldig.web.views.flow import JUSTIFICATION_FIELDSET as JUSTIFICATION_FIELDSET
 from zorgvuldig.web.views.flow import consult, form_page, justification_url, submit, with_purpose
 from zorgvuldig.web.views.purpose import processing, url
@@ -51,10 +52,18 @@ def dossier(request, page, client_id):
             services.consult_dossier(request.actor, client_id, **processing(query)),
             consent.panel(request, client_id, query),
             meldcode_panel.panel(request, client_id, query),
-            services.client_log(request.actor, client_id, **processing(query)),
+            services.recent_client_log(
+                request.actor, client_id, **processing(query), limit=LOG_ON_PAGE
+            ),
         )
 
-    found, response = consult(request, read, back_url=reverse("web:home"), page=page)
+    found, response = consult(
+        request,
+        read,
+        back_url=reverse("web:home"),
+        page=page,
+        glass_url=glass_url(request.employee, client_id, query),
+    )
     if response is not None:
         return response
     client, consent_panel, meldcode_part, log = found
@@ -66,8 +75,8 @@ def dossier(request, page, client_id):
             "purpose": query["doel"],
             "query": urlencode(query),
             "groups": _items_by_category(client.items),
-            "log": log[:LOG_ON_PAGE],
-            "log_total": len(log),
+            "log": log.records,
+            "log_total": log.total,
             "log_on_page": LOG_ON_PAGE,
             "record_url": url("web:record_item", client.id, query),
             "share_url": url("web:share", client.id, query),

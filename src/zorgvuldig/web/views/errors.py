@@ -21,8 +21,12 @@ def refused(
     back_url: str = "",
     consent_url: str = "",
     form_url: str = "",
+    glass_url: str = "",
 ):
     """The protocol refused: say why, by which articles, and that the refusal is logged (403).
+
+    When the refusal is that the employee is not assigned to the client (art3.2c), the page
+    offers to break the glass (``glass_url``, decision 23), for a role that may.
 
     When consent is what is missing, the page points to the consent panel (``consent_url``)
     and, on a form that has it, to the fieldset for processing without consent (``form_url``).
@@ -40,6 +44,7 @@ def refused(
             "consent_missing": consent_missing,
             "consent_url": consent_url if consent_missing else "",
             "form_url": form_url if consent_missing else "",
+            "glass_url": glass_url if "art3.2c" in decision.articles else "",
         },
         status=403,
     )

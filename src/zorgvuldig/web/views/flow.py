@@ -62,7 +62,9 @@ def with_purpose(title: str):
     return decorate
 
 
-def consult(request, read: Callable[[], object], *, back_url: str = "", page=None):
+def consult(
+    request, read: Callable[[], object], *, back_url: str = "", page=None, glass_url: str = ""
+):
     """A read through the gate: ``(result, None)``, or ``(None, response)`` with the page that
     says why not. The gate's input errors (about the purpose) go on the purpose ``page``."""
     try:
@@ -70,7 +72,7 @@ def consult(request, read: Callable[[], object], *, back_url: str = "", page=Non
     except NotAllowed as error:
         return None, not_allowed(request, error, back_url=back_url)
     except ProcessingRefused as error:
-        return None, refused(request, error, back_url=back_url)
+        return None, refused(request, error, back_url=back_url, glass_url=glass_url)
     except NotFound as error:
         return None, not_found(request, error)
     except InvalidInput as error:

@@ -27,8 +27,10 @@ from zorgvuldig.core.errors import InvalidInput, NotAllowed
 from zorgvuldig.gate import services
 from zorgvuldig.partners.models import Employee, Partner
 from zorgvuldig.web.incident_forms import (
+    AttachForm,
     AwarenessForm,
     CloseForm,
+    DetachForm,
     DetailsForm,
     ExemptionForm,
     LetterForm,
@@ -155,6 +157,8 @@ STEP_DONE = {
         "Recorded that the breach needs no notification, with the reasons."
     ),
     "zoeken": gettext_lazy("The processing log has been searched."),
+    "koppelen": gettext_lazy("The client has been attached to the incident."),
+    "ontkoppelen": gettext_lazy("The client has been taken off the incident."),
     "inlichten": gettext_lazy("The decision on telling the data subjects has been recorded."),
     "brief": gettext_lazy("The delivery of the letter has been recorded."),
     "afsluiten": gettext_lazy("The incident has been closed."),
@@ -166,6 +170,8 @@ SECTIONS = {
     "melden": "melding",
     "vrijstellen": "melding",
     "zoeken": "betrokkenen",
+    "koppelen": "betrokkenen",
+    "ontkoppelen": "betrokkenen",
     "inlichten": "inlichten",
     "brief": "inlichten",
     "afsluiten": "afsluiten",
@@ -222,6 +228,7 @@ def _forms(request, found, data, step) -> dict:
     forms["zoeken"] = SearchForm(
         bound("zoeken"), prefix="zoeken", employees=employees, partners=partners
     )
+    forms["koppelen"] = AttachForm(bound("koppelen"), prefix="koppelen")
     if found.aware_at is None:
         forms["bewust"] = AwarenessForm(bound("bewust"), prefix="bewust")
         return forms
@@ -248,6 +255,21 @@ def _letter_forms(found, data, step, letter_id) -> dict:
     return found_forms
 
 
+def _detach_forms(found, data, step, affected_id) -> dict:
+    """A form per client that can be taken off the open incident (bound: the one sent); a
+    client whose letter went out stays."""
+    if not found.handled or found.state == "closed":
+        return {}
+    return {
+        a.id: DetachForm(
+            data if step == "ontkoppelen" and affected_id == str(a.id) else None,
+            prefix=f"ontkoppelen-{a.id}",
+        )
+        for a in found.affected
+        if a.letter is None or a.letter.status == "pending"
+    }
+
+
 def _whole_minute(moment):
     """The picker's "until 14:05" includes 14:05:59, up to now."""
     if moment is None:
@@ -255,7 +277,8 @@ def _whole_minute(moment):
     return min(moment + datetime.timedelta(seconds=59, microseconds=999_999), timezone.now())
 
 
-def _call(request, found, step, form, letter_id):
+def _call(request, found, step, form, item):
+    """The gate's call of ``step``; ``item`` is the letter's or the affected client's id."""
     data = form.cleaned_data
     actor, key = request.actor, found.id
     calls = {
@@ -282,6 +305,10 @@ def _call(request, found, step, form, letter_id):
             recipient_partner_id=data["recipient"] or None,
             categories=list(data["categories"]),
         ),
+        "koppelen": lambda: services.add_affected_client(actor, key, bsn=data["bsn"]),
+        "ontkoppelen": lambda: services.detach_affected_client(
+            actor, key, item, reason=data["reason"]
+        ),
         "inlichten": lambda: services.decide_subject_information(
             actor,
             key,
@@ -290,11 +317,15 @@ def _call(request, found, step, form, letter_id):
             public_notice=data["public_notice"],
         ),
         "brief": lambda: services.record_letter_delivery(
-            actor, key, letter_id, status=data["status"], note=data["note"]
+            actor, key, item, status=data["status"], note=data["note"]
         ),
         "afsluiten": lambda: services.close_incident(actor, key, measures=data["measures"]),
     }
     return calls[step]
+
+
+#: The steps of one row of the clients affected, and the field that names the row.
+ITEMS = {"brief": "brief", "ontkoppelen": "betrokkene"}
 
 
 def _done(step, result) -> str:
@@ -310,7 +341,7 @@ def _done(step, result) -> str:
     return str(STEP_DONE[step])
 
 
-def _take(request, found, form, step, letter_id):
+def _take(request, found, form, step, item):
     """Take a step: done, on to the incident's section; refused by the gate, None (the page
     again with the gate's errors on the form)."""
     if form is None:
@@ -319,7 +350,7 @@ def _take(request, found, form, step, letter_id):
     if not form.is_valid():
         return None
     try:
-        result = _call(request, found, step, form, letter_id)()
+        result = _call(request, found, step, form, item)()
     except InvalidInput as error:
         form.add_gate_errors(error)
         return None
@@ -337,21 +368,27 @@ def incident(request, incident_id):
     """An incident with its clock, course and the forms of the steps it can take now."""
     found = _ask(request, services.incident, incident_id)
     step = request.POST.get("stap") if request.method == "POST" else None
-    letter_id = request.POST.get("brief", "") if step == "brief" else ""
+    # the letter, or the affected client, a step of one row is about
+    item = request.POST.get(ITEMS[step], "") if step in ITEMS else ""
     forms = _forms(request, found, request.POST, step)
-    letters = _letter_forms(found, request.POST, step, letter_id)
+    letters = _letter_forms(found, request.POST, step, item)
+    detaching = _detach_forms(found, request.POST, step, item)
     if step in STEP_DONE:
-        form = (
-            letters.get(int(letter_id))
-            if step == "brief" and letter_id.isdigit()
-            else forms.get(step)
-        )
-        answered = _take(request, found, form, step, letter_id)
+        if step in ITEMS:
+            form = {"brief": letters, "ontkoppelen": detaching}[step].get(
+                int(item) if item.isdigit() else None
+            )
+        else:
+            form = forms.get(step)
+        answered = _take(request, found, form, step, item)
         if answered is not None:
             return answered
     answers = _ask(request, services.notification_answers, found.id)
-    rows = [(a, letters.get(a.letter.id) if a.letter else None) for a in found.affected]
-    invalid = any(f.errors for f in [*forms.values(), *letters.values()])
+    rows = [
+        (a, letters.get(a.letter.id) if a.letter else None, detaching.get(a.id))
+        for a in found.affected
+    ]
+    invalid = any(f.errors for f in [*forms.values(), *letters.values(), *detaching.values()])
     return render(
         request,
         "web/incident.html",

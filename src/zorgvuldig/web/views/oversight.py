@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 
 from zorgvuldig.core.errors import ProcessingRefused
 from zorgvuldig.gate import services
-from zorgvuldig.partners.models import Role
+from zorgvuldig.partners.models import Role, access_of
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import refused
 from zorgvuldig.web.views.purpose import url
@@ -27,10 +27,16 @@ def is_privacy_officer(employee) -> bool:
     return getattr(employee, "role", None) == Role.PRIVACY_OFFICER
 
 
+def reads_registers(employee) -> bool:
+    """The privacy officer and the data protection officer (FG) read the registers (decision
+    22)."""
+    return access_of(getattr(employee, "role", None)).reads_registers
+
+
 @employee_required
 @require_GET
 def exceptions_register(request):
-    if not is_privacy_officer(request.employee):
+    if not reads_registers(request.employee):
         return render(request, "web/officer_only.html", status=403)
     try:
         entries = services.exceptions_register(request.actor, purpose=PURPOSE)

@@ -389,8 +389,12 @@ def refusal_letter(request, request_id):
 @_pages
 def inspection(request, request_id):
     """art9.2, art9.3: the package to review: what is shown, what is withheld and why; then
-    released as it stands."""
-    package = _ask(request, services.inspection_package, request_id)
+    released as it stands. A request that asks no inspection has no package: not found, as a
+    refusal letter of a request that was not refused."""
+    try:
+        package = _ask(request, services.inspection_package, request_id)
+    except InvalidInput as error:
+        return not_found(request, NotFound("inspection", next(iter(error.errors.values()))))
     items = [(str(i.item_id), i.label) for i in package.shown]
     step = request.POST.get("stap") if request.method == "POST" else None
     form = WithholdForm(request.POST if step == "achterhouden" else None, options=items)

@@ -27,11 +27,17 @@ from zorgvuldig.gate.services.common import (
 from zorgvuldig.gate.services.dossier.convert import annotation_view, item_view
 from zorgvuldig.gate.services.households.convert import household_view
 from zorgvuldig.partners.models import Employee
-from zorgvuldig.protocol import Category, Justification, Operation
+from zorgvuldig.protocol import Access, Category, Justification, Operation
 
 
-def build_dossier(actor: Actor, client_id, categories=None) -> ClientDossier:
-    """Read a dossier as the actor's partner holds it (call only inside a processing)."""
+def build_dossier(actor: Actor, client_id, categories=None, access: str = "") -> ClientDossier:
+    """Read a dossier as the actor's partner holds it (call only inside a processing).
+
+    ``access``: what the gate's decision rests on (art3.2c). For oversight alone (a privacy
+    officer or the FG, accountability) the dossier shows who the client is and their support,
+    not its notes or the people related to the client: its content is for those who support
+    the client, and for the privacy officer while handling a request of the data subject."""
+    oversight = access == Access.OVERSIGHT
     client = Client.objects.select_related("subject").get(id=client_id)
     trajectories = (
         SupportTrajectory.objects.filter(client=client, partner_id=actor.partner_id)
@@ -45,6 +51,8 @@ def build_dossier(actor: Actor, client_id, categories=None) -> ClientDossier:
     if categories is not None:
         items = items.filter(category__in=[c.value for c in categories])
     relations = Relation.objects.filter(subject=client.subject).select_related("related")
+    if oversight:
+        relations = relations.none()
     versions: dict = {}
     for version in DataItemVersion.objects.filter(item__in=items).select_related(
         "recorded_by__user"
@@ -53,6 +61,8 @@ def build_dossier(actor: Actor, client_id, categories=None) -> ClientDossier:
     annotations = Annotation.objects.filter(
         client=client, partner_id=actor.partner_id
     ).select_related("author__user")
+    if oversight:
+        annotations = annotations.none()
     # Every household the client is a member of, for whoever may consult the client's
     # household data (art1, art3.2c): who forms the household sees it, not only its director.
     # The plan stays the director's (one household, one plan, one director).
@@ -116,7 +126,7 @@ def consult_dossier(
     )
 
     def perform(decision):
-        dossier = build_dossier(actor, client.id, decision.allowed_categories)
+        dossier = build_dossier(actor, client.id, decision.allowed_categories, decision.access)
         if not decision.allowed:
             dossier = replace(dossier, refusal=decision.explanation)
         subjects = {

@@ -68,6 +68,8 @@ class AccessView:
     legal_basis: str = ""
     since: datetime.date | None = None
     household: str = ""
+    until: datetime.datetime | None = None  # emergency: when the access ends
+    reason: str = ""  # emergency: the reason from the list
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,11 @@ register, the awareness that starts the 72 hours, the notification to the Autori
 Persoonsgegevens in its phases and the answers of its form, the clients affected found in the
 processing log, the decision whether to tell them and their letters, closing."""
 
-from zorgvuldig.gate.services.incidents.affected import add_affected_client, find_affected_clients
+from zorgvuldig.gate.services.incidents.affected import (
+    add_affected_client,
+    detach_affected_client,
+    find_affected_clients,
+)
 from zorgvuldig.gate.services.incidents.notifications import (
     exempt_notification,
     notification_answers,
@@ -27,6 +31,7 @@ __all__ = [
     "add_affected_client",
     "close_incident",
     "decide_subject_information",
+    "detach_affected_client",
     "exempt_notification",
     "find_affected_clients",
     "incident",

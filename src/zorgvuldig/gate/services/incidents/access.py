@@ -18,11 +18,18 @@ the incident names, for accountability.
 
 from __future__ import annotations
 
+import contextlib
+
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
 
 from zorgvuldig.core.actor import Actor
-from zorgvuldig.core.errors import NotAllowed, NotFound
+from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
 from zorgvuldig.gate.processing import Performed, Processing, log_refused_attempt, process_required
+from zorgvuldig.gate.services.common import acknowledged
+from zorgvuldig.gate.services.incidents.convert import incident_view
+from zorgvuldig.gate.services.incidents.views import IncidentView
 from zorgvuldig.incidents.models import AffectedClient, Incident
 from zorgvuldig.partners.models import Employee, PartnerKind, Role
 from zorgvuldig.protocol import Category, Operation, Purpose
@@ -63,7 +70,7 @@ def officer_of(actor: Actor) -> Employee:
             "Alleen de privacy officer behandelt incidenten; meld een incident met het "
             "meldformulier (art. 3 lid 2 onder f)."
         )
-    return employee
+    return acknowledged(employee)
 
 
 def sees_every_partner(employee: Employee) -> bool:
@@ -161,3 +168,53 @@ def handled(actor: Actor, incident_id, name: str):
             "gemeente ziet het verloop en de aantallen."
         )
     return incident, officer
+
+
+CLOSED = "Dit incident is afgesloten; er verandert niets meer aan."
+NOT_AWARE = (
+    "Leg eerst vast wanneer uw organisatie zich ervan bewust werd dat persoonsgegevens waren "
+    "getroffen: vanaf dan lopen de 72 uur (AVG art. 33 lid 1)."
+)
+
+
+def open_incident(incident: Incident) -> None:
+    if incident.closed_at is not None:
+        raise InvalidInput({"state": CLOSED})
+
+
+class Handling:
+    """One step the privacy officer takes on an incident of their organisation, as every step
+    takes it: the officer asked for first (:func:`handled`, so a refused attempt stays logged),
+    then, in one transaction, the incident locked, still open (and, where the step needs it,
+    with its awareness recorded), and what the step writes logged by the step's name."""
+
+    def __init__(self, actor: Actor, incident_id, name: str):
+        self.actor, self.incident_id, self.name = actor, incident_id, name
+        self.officer = handled(actor, incident_id, name)[1]
+        self.now = timezone.now()
+
+    @contextlib.contextmanager
+    def locked(self, *, still_open: bool = True, aware: bool = False):
+        """The incident, locked in a transaction that lasts as long as the ``with``."""
+        with transaction.atomic():
+            incident = locked(self.incident_id)
+            if still_open:
+                open_incident(incident)
+            if aware and incident.aware_at is None:
+                raise InvalidInput({"awareAt": NOT_AWARE})
+            yield incident
+
+    def answer(self, incident: Incident) -> tuple[IncidentView, tuple]:
+        """What most steps perform to: the incident as it now stands, and its data subjects."""
+        return incident_view(incident, handled=True, now=self.now), subjects_of(incident.id)
+
+    def logged(
+        self, operation: Operation, perform, *, required_by: str, incident=None, subjects=()
+    ):
+        """``perform()`` logged by the step's name (:func:`logged`), for ``subjects`` or, given
+        ``incident``, for the clients it names before the step."""
+        if incident is not None:
+            subjects = subjects_of(incident.id)
+        return logged(
+            self.actor, self.name, operation, perform, required_by=required_by, subjects=subjects
+        )

@@ -17,23 +17,22 @@ from __future__ import annotations
 import datetime
 import uuid
 
-from django.db import transaction
-from django.utils import timezone
-
-from zorgvuldig.clients.models import SupportTrajectory
+from zorgvuldig.clients.models import Client, SupportTrajectory
 from zorgvuldig.core.actor import Actor
-from zorgvuldig.core.errors import InvalidInput
+from zorgvuldig.core.errors import InvalidInput, NotFound
 from zorgvuldig.exchange.models import Disclosure, NonPartner
+from zorgvuldig.gate import validation
+from zorgvuldig.gate.services.clients.registration import bsn_index
 from zorgvuldig.gate.services.common import gate_service
-from zorgvuldig.gate.services.incidents import checks
-from zorgvuldig.gate.services.incidents.access import handled, locked, logged
-from zorgvuldig.gate.services.incidents.convert import incident_view, names_of, search_view
-from zorgvuldig.gate.services.incidents.report import open_incident
+from zorgvuldig.gate.services.incidents import checks, municipality
+from zorgvuldig.gate.services.incidents.access import Handling
+from zorgvuldig.gate.services.incidents.convert import names_of, search_view
 from zorgvuldig.gate.services.incidents.views import IncidentView, SearchResult
 from zorgvuldig.gate.services.rights.handlers import handled_client
-from zorgvuldig.incidents.codes import FoundBy, SubjectOutcome
+from zorgvuldig.incidents.codes import FoundBy, LetterStatus, SubjectOutcome
 from zorgvuldig.incidents.models import (
     AffectedClient,
+    DetachedClient,
     Incident,
     LogSearch,
     SubjectDecision,
@@ -117,14 +116,15 @@ def _exists(queryset, pk) -> bool:
 
 
 def _records(actor: Actor, start, end, employee, recipient: str, categories) -> list[tuple]:
-    """(pseudonym, categories) of the partner's log records that match the search."""
+    """The pseudonyms of the partner's log records that match the search: the window on the
+    index (partner_id, start_time), in no order (they are counted as a set)."""
     records = LogRecord.objects.filter(
         partner_id=str(actor.partner_id),
         start_time__gte=start,
         start_time__lte=end,
         status="ok",
         decision__in=PROCESSED,
-    )
+    ).order_by()
     if employee is not None:
         records = records.filter(actor_id=str(employee.id))
     if recipient:
@@ -160,10 +160,15 @@ def _clients_by_pseudonym(partner_id) -> dict[str, tuple]:
 
 def _attach(incident: Incident, officer, clients: dict, found_by: str) -> int:
     """Put ``clients`` (pseudonym -> client id) on the incident, with a letter to each when the
-    decision that stands is to tell them; returns how many are new."""
+    decision that stands is to tell them, and tell a municipality their support runs for that
+    was not told yet (art3.2f); returns how many are new."""
     known = set(
         AffectedClient.objects.filter(incident=incident).values_list("pseudonym", flat=True)
     )
+    if found_by == FoundBy.LOG:  # taken off by the officer: not attached again by a search
+        known |= set(
+            DetachedClient.objects.filter(incident=incident).values_list("pseudonym", flat=True)
+        )
     new = [
         AffectedClient(
             incident=incident,
@@ -182,6 +187,8 @@ def _attach(incident: Incident, officer, clients: dict, found_by: str) -> int:
             incident=incident, pseudonym__in=[a.pseudonym for a in new]
         )
         SubjectLetter.objects.bulk_create(SubjectLetter(affected=a) for a in added)
+    if new:
+        municipality.tell_more(incident)
     return len(new)
 
 
@@ -201,15 +208,13 @@ def find_affected_clients(
     partner's processings in the window, narrowed to one employee, to what was shared with one
     recipient, to some categories; resolved only among the partner's own clients. Logged for
     each client found."""
-    officer = handled(actor, incident_id, "incident-betrokkenen-zoeken")[1]
-    now = timezone.now()
-    start, end = _window(window_from, window_to, now)
+    step = Handling(actor, incident_id, "incident-betrokkenen-zoeken")
+    officer = step.officer
+    start, end = _window(window_from, window_to, step.now)
     employee = _employee(actor, employee_id)
     recipient = _recipient(actor, recipient_partner_id, recipient_non_partner_id)
     codes = checks.categories(categories)
-    with transaction.atomic():
-        incident = locked(incident_id)
-        open_incident(incident)
+    with step.locked() as incident:
         pseudonyms = set(_records(actor, start, end, employee, recipient, codes))
         matched = len(pseudonyms)
         clients = _clients_by_pseudonym(actor.partner_id) if pseudonyms else {}
@@ -233,38 +238,102 @@ def find_affected_clients(
             names = names_of([officer.id, employee.id if employee else None])
             result = SearchResult(
                 search=search_view(search, names),
-                incident=incident_view(incident, handled=True, now=now),
+                incident=step.answer(incident)[0],
             )
             return result, [subject for _, subject in found.values()]
 
-        return logged(
-            actor,
-            "incident-betrokkenen-zoeken",
-            Operation.RECORD,
-            perform,
-            required_by="art3.2f",
-        )
+        return step.logged(Operation.RECORD, perform, required_by="art3.2f")
+
+
+NO_CLIENT_WITH_BSN = "Uw organisatie heeft geen dossier van een cliënt met dit BSN."
 
 
 @gate_service
-def add_affected_client(actor: Actor, incident_id, client_id) -> IncidentView:
+def add_affected_client(actor: Actor, incident_id, client_id=None, *, bsn=None) -> IncidentView:
     """Attach a client of the partner to the incident by hand (one the log could not show,
-    e.g. whose letter went to the wrong address). Logged for the client."""
-    name = "incident-betrokkene-koppelen"
-    officer = handled(actor, incident_id, name)[1]
-    client = handled_client(actor, client_id, name, Operation.RECORD, NOT_THE_PARTNERS_CLIENT)
-    now = timezone.now()
-    with transaction.atomic():
-        incident = locked(incident_id)
-        open_incident(incident)
+    e.g. whose letter went to the wrong address), by id or (the pages) by BSN. Logged for the
+    client; a client of another partner is not attached, the attempt logged for them, and by
+    BSN answered as if no client had that BSN."""
+    step = Handling(actor, incident_id, "incident-betrokkene-koppelen")
+    if bsn is not None:
+        client_id = _client_with_bsn(bsn)
+    try:
+        client = handled_client(
+            actor, client_id, step.name, Operation.RECORD, NOT_THE_PARTNERS_CLIENT
+        )
+    except NotFound:
+        if bsn is None:
+            raise
+        raise InvalidInput({"bsn": NO_CLIENT_WITH_BSN}) from None
+    with step.locked() as incident:
         pseudonym = subject_pseudonym(str(client.subject_id))
         if AffectedClient.objects.filter(incident=incident, pseudonym=pseudonym).exists():
-            raise InvalidInput({"clientId": "Deze cliënt staat al bij het incident."})
+            field = "clientId" if bsn is None else "bsn"
+            raise InvalidInput({field: "Deze cliënt staat al bij het incident."})
 
         def perform():
-            _attach(incident, officer, {pseudonym: client.id}, FoundBy.MANUAL)
-            return incident_view(incident, handled=True, now=now), [client.subject_id]
+            _attach(incident, step.officer, {pseudonym: client.id}, FoundBy.MANUAL)
+            return step.answer(incident)[0], [client.subject_id]
 
-        return logged(
-            actor, "incident-betrokkene-koppelen", Operation.RECORD, perform, required_by="art3.2f"
+        return step.logged(Operation.RECORD, perform, required_by="art3.2f")
+
+
+@gate_service
+def detach_affected_client(actor: Actor, incident_id, affected_id, *, reason) -> IncidentView:
+    """Take a client off the incident who was attached by mistake (the search's window was too
+    wide, the wrong client was chosen), with why; kept by the log's pseudonym with who and
+    when, and not attached again by a search. A client whose letter went out (or could not be
+    delivered) stays: that letter is part of the incident. Logged for the client."""
+    step = Handling(actor, incident_id, "incident-betrokkene-ontkoppelen")
+    with step.locked() as incident:
+        affected = _affected(incident, affected_id)
+        why = checks.text(
+            reason,
+            "reason",
+            "Zeg waarom deze cliënt niet door het incident werd getroffen.",
+            max_length=500,
         )
+        letter = SubjectLetter.objects.filter(affected=affected).first()
+        if letter is not None and letter.status != LetterStatus.PENDING:
+            raise InvalidInput(
+                {
+                    "affectedId": "Aan deze cliënt is al een brief over het datalek verstuurd "
+                    "(of geprobeerd); die hoort bij het incident, de cliënt blijft erbij."
+                }
+            )
+        subjects = [affected.client.subject_id] if affected.client_id else []
+
+        def perform():
+            DetachedClient.objects.create(
+                incident=incident,
+                pseudonym=affected.pseudonym,
+                found_by=affected.found_by,
+                reason=why,
+                detached_by=step.officer,
+            )
+            if letter is not None:
+                letter.delete()  # not yet sent: there is no letter to this client after all
+            affected.delete()
+            return step.answer(incident)[0], subjects
+
+        return step.logged(Operation.CHANGE, perform, required_by="art3.2f", subjects=subjects)
+
+
+def _affected(incident: Incident, affected_id) -> AffectedClient:
+    try:
+        return AffectedClient.objects.select_related("client").get(
+            incident=incident, id=int(affected_id)
+        )
+    except (AffectedClient.DoesNotExist, ValueError, TypeError):
+        raise NotFound("affected", "Deze cliënt staat niet bij dit incident.") from None
+
+
+def _client_with_bsn(bsn) -> uuid.UUID:
+    found = (
+        Client.objects.filter(subject__bsn_index=bsn_index(validation.bsn(bsn)))
+        .values_list("id", flat=True)
+        .first()
+    )
+    if found is None:
+        raise InvalidInput({"bsn": NO_CLIENT_WITH_BSN})
+    return found

@@ -3,7 +3,9 @@
 
 The moment it is reported, the incident is in the municipality's register (its privacy
 officers see every partner's incidents, :mod:`.access`), and each privacy officer of the
-municipality, and of the reporting partner (who handles it), gets an e-mail: one
+municipality on whose behalf the affected support runs (:func:`municipalities_of`; of every
+municipality when that cannot be told apart), and of the reporting partner (who handles it),
+gets an e-mail: one
 :class:`~zorgvuldig.incidents.models.IncidentNotice` each, written with the incident and sent
 by the task worker with retries (as the reminders of art9.5 are, decision 15).
 
@@ -22,10 +24,11 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.gate.context import gate_open
 from zorgvuldig.incidents.codes import Nature
-from zorgvuldig.incidents.models import Incident, IncidentNotice
-from zorgvuldig.partners.models import Employee, PartnerKind, Role
+from zorgvuldig.incidents.models import AffectedClient, Incident, IncidentNotice
+from zorgvuldig.partners.models import Employee, Partner, PartnerKind, Role
 from zorgvuldig.webhooks.delivery import backoff
 
 try:  # Django 6 has the task framework built in; on 5.2 the django-tasks backport
@@ -42,12 +45,36 @@ def incident_link(incident_id) -> str:
     return settings.ZORGVULDIG_SITE_URL + INCIDENT_PAGE.format(id=incident_id)
 
 
+def municipalities_of(incident: Incident) -> Q:
+    """The municipality partners to tell of the incident (art3.2f): those on whose behalf the
+    affected support runs. That is the support, at the incident's partner, of the clients the
+    incident names; while it names none (as when it is reported), all the partner's support,
+    the incident being the partner's. Every municipality when they cannot be told apart: no
+    such support, support recorded without its municipality, or a municipality that no
+    municipality partner carries the code of (decision 18)."""
+    every = Q(partner__kind=PartnerKind.MUNICIPALITY)
+    support = SupportTrajectory.objects.filter(partner_id=incident.partner_id)
+    named = AffectedClient.objects.filter(incident=incident, client__isnull=False)
+    if named.exists():
+        support = support.filter(client_id__in=named.values("client_id"))
+    codes = set(support.values_list("municipality", flat=True).distinct())
+    carried = set(
+        Partner.objects.filter(kind=PartnerKind.MUNICIPALITY, municipality__in=codes)
+        .values_list("municipality", flat=True)
+        .distinct()
+    )
+    if not codes or codes != carried:  # "" (not recorded) is never carried
+        return every
+    return every & Q(partner__municipality__in=codes)
+
+
 def officers_to_tell(incident: Incident) -> list[Employee]:
-    """The active privacy officers with an e-mail address of every municipality and of the
-    incident's partner, except whoever reported it."""
+    """The active privacy officers with an e-mail address of the municipalities on whose
+    behalf the affected support runs (:func:`municipalities_of`) and of the incident's partner,
+    except whoever reported it."""
     return list(
         Employee.objects.filter(
-            Q(partner__kind=PartnerKind.MUNICIPALITY) | Q(partner_id=incident.partner_id),
+            municipalities_of(incident) | Q(partner_id=incident.partner_id),
             role=Role.PRIVACY_OFFICER,
             is_active=True,
             user__is_active=True,
@@ -61,8 +88,26 @@ def officers_to_tell(incident: Incident) -> list[Employee]:
 def tell(incident: Incident) -> int:
     """Record and enqueue the e-mails about a reported incident (inside its transaction: a
     task is a row of the database backend, committed with the incident). Returns how many."""
+    return _notify(incident, officers_to_tell(incident))
+
+
+def tell_more(incident: Incident) -> int:
+    """After clients were attached: the officers of a municipality their support runs for
+    that was not told yet, told now (art3.2f); nobody twice, and no officer of the partner
+    who joined since."""
+    told = IncidentNotice.objects.filter(incident=incident).values_list("employee_id", flat=True)
+    told = set(told)
+    more = [
+        e
+        for e in officers_to_tell(incident)
+        if e.id not in told and e.partner_id != incident.partner_id
+    ]
+    return _notify(incident, more)
+
+
+def _notify(incident: Incident, officers) -> int:
     notices = IncidentNotice.objects.bulk_create(
-        IncidentNotice(incident=incident, employee=e) for e in officers_to_tell(incident)
+        IncidentNotice(incident=incident, employee=e) for e in officers
     )
     for notice in notices:
         mail_notice.enqueue(str(notice.id))

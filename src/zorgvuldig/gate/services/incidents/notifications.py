@@ -18,26 +18,14 @@ from __future__ import annotations
 
 import json
 
-from django.db import transaction
 from django.utils import timezone
 
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.gate.services.common import gate_service
 from zorgvuldig.gate.services.incidents import checks
-from zorgvuldig.gate.services.incidents.access import (
-    handled,
-    locked,
-    logged,
-    readable,
-    subjects_of,
-)
-from zorgvuldig.gate.services.incidents.convert import (
-    clock_of,
-    incident_view,
-    version_and_hours,
-)
-from zorgvuldig.gate.services.incidents.report import open_incident
+from zorgvuldig.gate.services.incidents.access import Handling, readable
+from zorgvuldig.gate.services.incidents.convert import clock_of, version_and_hours
 from zorgvuldig.gate.services.incidents.views import IncidentView, NotificationAnswer
 from zorgvuldig.incidents import notification_form
 from zorgvuldig.incidents.codes import FIRST_PHASES, LetterStatus, PhaseKind
@@ -50,11 +38,6 @@ from zorgvuldig.incidents.models import (
 )
 from zorgvuldig.partners.models import Employee
 from zorgvuldig.protocol import Operation
-
-NOT_AWARE = (
-    "Leg eerst vast wanneer uw organisatie zich ervan bewust werd dat persoonsgegevens waren "
-    "getroffen: vanaf dan lopen de 72 uur (AVG art. 33 lid 1)."
-)
 
 
 def notification_facts(
@@ -173,20 +156,15 @@ def record_notification(
     kind, when it was sent, the AP's reference (meldnummer), for a late first notification the
     reasons for the delay, a note (what was added, or why it is withdrawn). The answers of the
     form are kept with it as they stood."""
-    officer = handled(actor, incident_id, "datalek-melding-vastleggen")[1]
-    now = timezone.now()
-    with transaction.atomic():
-        incident = locked(incident_id)
-        open_incident(incident)
-        if incident.aware_at is None:
-            raise InvalidInput({"awareAt": NOT_AWARE})
+    step = Handling(actor, incident_id, "datalek-melding-vastleggen")
+    with step.locked(aware=True) as incident:
         errors = checks.Errors()
         phase_kind = errors.check(checks.choice, PhaseKind, kind, "kind")
         reported = errors.check(
             checks.moment,
             reported_at,
             "reportedAt",
-            now,
+            step.now,
             missing="Geef het tijdstip waarop bij de Autoriteit Persoonsgegevens is gemeld.",
         )
         reference = errors.check(checks.text, ap_reference, "apReference", max_length=50) or ""
@@ -198,7 +176,9 @@ def record_notification(
         found = _phase_errors(incident, phases, phase_kind, reported, reasons, text, hours)
         if found:
             raise InvalidInput(found)
-        facts = notification_facts(incident, officer, delay_reasons=reasons if not phases else "")
+        facts = notification_facts(
+            incident, step.officer, delay_reasons=reasons if not phases else ""
+        )
         answers = [[a.question, a.answer] for a in notification_form.answers(facts)]
 
         def perform():
@@ -210,18 +190,11 @@ def record_notification(
                 delay_reasons=reasons if not phases else "",
                 note=text,
                 answers=json.dumps(answers, ensure_ascii=False),
-                recorded_by=officer,
+                recorded_by=step.officer,
             )
-            return incident_view(incident, handled=True, now=now), subjects_of(incident.id)
+            return step.answer(incident)
 
-        return logged(
-            actor,
-            "datalek-melding-vastleggen",
-            Operation.RECORD,
-            perform,
-            required_by="art3.2g",
-            subjects=subjects_of(incident.id),
-        )
+        return step.logged(Operation.RECORD, perform, required_by="art3.2g", incident=incident)
 
 
 @gate_service
@@ -229,13 +202,8 @@ def exempt_notification(actor: Actor, incident_id, *, reason) -> IncidentView:
     """AVG art. 33(1): the breach is unlikely to result in a risk to the rights and freedoms of
     the people concerned, so it is not notified; the decision and its reasons are kept (art.
     33(5)). Only before any notification."""
-    officer = handled(actor, incident_id, "datalek-melding-niet-nodig")[1]
-    now = timezone.now()
-    with transaction.atomic():
-        incident = locked(incident_id)
-        open_incident(incident)
-        if incident.aware_at is None:
-            raise InvalidInput({"awareAt": NOT_AWARE})
+    step = Handling(actor, incident_id, "datalek-melding-niet-nodig")
+    with step.locked(aware=True) as incident:
         if NotificationPhase.objects.filter(incident=incident).exists():
             raise InvalidInput({"reason": "Het datalek is al gemeld."})
         if incident.exempt_at is not None:
@@ -248,15 +216,9 @@ def exempt_notification(actor: Actor, incident_id, *, reason) -> IncidentView:
         )
 
         def perform():
-            incident.exempt_reason, incident.exempt_at, incident.exempt_by = why, now, officer
+            incident.exempt_reason, incident.exempt_at = why, step.now
+            incident.exempt_by = step.officer
             incident.save(update_fields=["exempt_reason", "exempt_at", "exempt_by"])
-            return incident_view(incident, handled=True, now=now), subjects_of(incident.id)
+            return step.answer(incident)
 
-        return logged(
-            actor,
-            "datalek-melding-niet-nodig",
-            Operation.RECORD,
-            perform,
-            required_by="art3.2g",
-            subjects=subjects_of(incident.id),
-        )
+        return step.logged(Operation.RECORD, perform, required_by="art3.2g", incident=incident)

@@ -8,7 +8,6 @@ municipality (:mod:`.municipality`); the organisation's privacy officer handles 
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -17,24 +16,15 @@ from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.gate.services.common import gate_service
 from zorgvuldig.gate.services.incidents import checks, municipality
 from zorgvuldig.gate.services.incidents.access import (
+    Handling,
     employee_of,
-    handled,
-    locked,
     logged,
-    subjects_of,
 )
 from zorgvuldig.gate.services.incidents.convert import incident_view
 from zorgvuldig.gate.services.incidents.views import IncidentView
 from zorgvuldig.incidents.models import Incident, NotificationPhase, SubjectDecision
 from zorgvuldig.partners.models import Role
 from zorgvuldig.protocol import Operation
-
-CLOSED = "Dit incident is afgesloten; er verandert niets meer aan."
-
-
-def open_incident(incident: Incident) -> None:
-    if incident.closed_at is not None:
-        raise InvalidInput({"state": CLOSED})
 
 
 @gate_service
@@ -171,28 +161,18 @@ def update_incident(actor: Actor, incident_id, **changes) -> IncidentView:
     people and records, whether the data was encrypted, the likely consequences and their
     severity, the measures, whether other EU countries are concerned. Only what is given
     changes; the times stay in their order."""
-    handled(actor, incident_id, "incident-bijwerken")
-    now = timezone.now()
-    with transaction.atomic():
-        incident = locked(incident_id)
-        open_incident(incident)
-        out = _checked(incident, changes, now)
+    step = Handling(actor, incident_id, "incident-bijwerken")
+    with step.locked() as incident:
+        out = _checked(incident, changes, step.now)
 
         def perform():
             for name, value in out.items():
                 setattr(incident, name, value)
             if out:
                 incident.save(update_fields=list(out))
-            return incident_view(incident, handled=True, now=now), subjects_of(incident.id)
+            return step.answer(incident)
 
-        return logged(
-            actor,
-            "incident-bijwerken",
-            Operation.CHANGE,
-            perform,
-            required_by="art3.2f",
-            subjects=subjects_of(incident.id),
-        )
+        return step.logged(Operation.CHANGE, perform, required_by="art3.2f", incident=incident)
 
 
 AWARE_MISSING = (
@@ -207,15 +187,12 @@ def record_awareness(actor: Actor, incident_id, *, aware_at, reason) -> Incident
     (reasonably certain of it), who decided that (the privacy officer) and why. The 72 hours to
     the Autoriteit Persoonsgegevens run from then, under every protocol version (art3.2g).
     Recorded once."""
-    officer = handled(actor, incident_id, "incident-bewustwording-vastleggen")[1]
-    now = timezone.now()
-    with transaction.atomic():
-        incident = locked(incident_id)
-        open_incident(incident)
+    step = Handling(actor, incident_id, "incident-bewustwording-vastleggen")
+    with step.locked() as incident:
         errors = checks.Errors()
         if incident.aware_at is not None:
             errors.add("awareAt", "Het moment van bewust worden is al vastgelegd.")
-        aware = errors.check(checks.moment, aware_at, "awareAt", now, missing=AWARE_MISSING)
+        aware = errors.check(checks.moment, aware_at, "awareAt", step.now, missing=AWARE_MISSING)
         why = errors.check(
             checks.text,
             reason,
@@ -228,18 +205,11 @@ def record_awareness(actor: Actor, incident_id, *, aware_at, reason) -> Incident
         errors.raise_any()
 
         def perform():
-            incident.aware_at, incident.aware_by, incident.aware_reason = aware, officer, why
+            incident.aware_at, incident.aware_by, incident.aware_reason = aware, step.officer, why
             incident.save(update_fields=["aware_at", "aware_by", "aware_reason"])
-            return incident_view(incident, handled=True, now=now), subjects_of(incident.id)
+            return step.answer(incident)
 
-        return logged(
-            actor,
-            "incident-bewustwording-vastleggen",
-            Operation.RECORD,
-            perform,
-            required_by="art3.2g",
-            subjects=subjects_of(incident.id),
-        )
+        return step.logged(Operation.RECORD, perform, required_by="art3.2g", incident=incident)
 
 
 MEASURES_MISSING = (
@@ -254,11 +224,8 @@ def close_incident(actor: Actor, incident_id, *, measures=None) -> IncidentView:
     incident calls for), given now or before; a breach also needs its notification to the
     Autoriteit Persoonsgegevens (or the reasoned decision that none is required) and the
     decision whether to tell the data subjects (AVG art. 33, 34)."""
-    officer = handled(actor, incident_id, "incident-afsluiten")[1]
-    now = timezone.now()
-    with transaction.atomic():
-        incident = locked(incident_id)
-        open_incident(incident)
+    step = Handling(actor, incident_id, "incident-afsluiten")
+    with step.locked() as incident:
         errors = checks.Errors()
         given = errors.check(checks.text, measures, "measures") if measures is not None else ""
         if not (given or incident.measures):
@@ -281,15 +248,8 @@ def close_incident(actor: Actor, incident_id, *, measures=None) -> IncidentView:
         def perform():
             if given:
                 incident.measures = given
-            incident.closed_at, incident.closed_by = now, officer
+            incident.closed_at, incident.closed_by = step.now, step.officer
             incident.save(update_fields=["measures", "closed_at", "closed_by"])
-            return incident_view(incident, handled=True, now=now), subjects_of(incident.id)
+            return step.answer(incident)
 
-        return logged(
-            actor,
-            "incident-afsluiten",
-            Operation.RECORD,
-            perform,
-            required_by="art3.2f",
-            subjects=subjects_of(incident.id),
-        )
+        return step.logged(Operation.RECORD, perform, required_by="art3.2f", incident=incident)

@@ -14,17 +14,13 @@ recorded per letter. A client attached after the decision gets a letter too.
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.utils import timezone
 
 from zorgvuldig.core.actor import Actor
-from zorgvuldig.core.errors import InvalidInput, NotFound
+from zorgvuldig.core.errors import NotFound
 from zorgvuldig.gate.services.common import gate_service
 from zorgvuldig.gate.services.incidents import checks
-from zorgvuldig.gate.services.incidents.access import handled, locked, logged, subjects_of
-from zorgvuldig.gate.services.incidents.convert import incident_view
-from zorgvuldig.gate.services.incidents.notifications import NOT_AWARE
-from zorgvuldig.gate.services.incidents.report import open_incident
+from zorgvuldig.gate.services.incidents.access import Handling, handled, logged, subjects_of
 from zorgvuldig.gate.services.incidents.views import IncidentView
 from zorgvuldig.incidents import letter
 from zorgvuldig.incidents.codes import Encryption, LetterStatus, SubjectOutcome
@@ -39,13 +35,8 @@ def decide_subject_information(
     """AVG art. 34: tell the data subjects, or not and why; with a public notice where telling
     each would take disproportionate effort. Telling them makes a letter for each affected
     client."""
-    officer = handled(actor, incident_id, "betrokkenen-informeren-beslissen")[1]
-    now = timezone.now()
-    with transaction.atomic():
-        incident = locked(incident_id)
-        open_incident(incident)
-        if incident.aware_at is None:
-            raise InvalidInput({"awareAt": NOT_AWARE})
+    step = Handling(actor, incident_id, "betrokkenen-informeren-beslissen")
+    with step.locked(aware=True) as incident:
         errors = checks.Errors()
         decided = errors.check(checks.choice, SubjectOutcome, outcome, "outcome")
         why = errors.check(
@@ -80,23 +71,16 @@ def decide_subject_information(
                 outcome=decided,
                 reason=why,
                 public_notice=notice if decided == SubjectOutcome.DISPROPORTIONATE else "",
-                decided_by=officer,
+                decided_by=step.officer,
             )
             if decided == SubjectOutcome.TELL:
                 waiting = AffectedClient.objects.filter(
                     incident=incident, client__isnull=False, letter__isnull=True
                 )
                 SubjectLetter.objects.bulk_create(SubjectLetter(affected=a) for a in waiting)
-            return incident_view(incident, handled=True, now=now), subjects_of(incident.id)
+            return step.answer(incident)
 
-        return logged(
-            actor,
-            "betrokkenen-informeren-beslissen",
-            Operation.RECORD,
-            perform,
-            required_by="art3.2g",
-            subjects=subjects_of(incident.id),
-        )
+        return step.logged(Operation.RECORD, perform, required_by="art3.2g", incident=incident)
 
 
 def _letter(incident, letter_id) -> SubjectLetter:
@@ -144,10 +128,8 @@ def record_letter_delivery(
     actor: Actor, incident_id, letter_id, *, status, note: str = ""
 ) -> IncidentView:
     """A letter went out (``sent``), or could not be delivered (``failed``, with why)."""
-    officer = handled(actor, incident_id, "incidentbrief-verzending-vastleggen")[1]
-    now = timezone.now()
-    with transaction.atomic():
-        incident = locked(incident_id)
+    step = Handling(actor, incident_id, "incidentbrief-verzending-vastleggen")
+    with step.locked(still_open=False) as incident:  # a letter goes out after closing too
         found = _letter(incident, letter_id)
         errors = checks.Errors()
         state = errors.check(checks.choice, LetterStatus, status, "status")
@@ -162,15 +144,9 @@ def record_letter_delivery(
         subject = found.affected.client.subject_id
 
         def perform():
-            found.status, found.status_at, found.note, found.recorded_by = state, now, text, officer
+            found.status, found.status_at, found.note = state, step.now, text
+            found.recorded_by = step.officer
             found.save(update_fields=["status", "status_at", "note", "recorded_by"])
-            return incident_view(incident, handled=True, now=now), [subject]
+            return step.answer(incident)[0], [subject]
 
-        return logged(
-            actor,
-            "incidentbrief-verzending-vastleggen",
-            Operation.RECORD,
-            perform,
-            required_by="art3.2g",
-            subjects=[subject],
-        )
+        return step.logged(Operation.RECORD, perform, required_by="art3.2g", subjects=[subject])

@@ -11,7 +11,7 @@ from zorgvuldig.gate.services.common import (
     gate_service,
 )
 from zorgvuldig.gate.services.log.convert import log_views
-from zorgvuldig.gate.services.log.views import LogView
+from zorgvuldig.gate.services.log.views import LogView, RecentLog
 from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.protocol import Category, Operation
@@ -19,11 +19,9 @@ from zorgvuldig.protocol import Category, Operation
 MAX_LOG_RECORDS = 500
 
 
-@gate_service
-def client_log(
-    actor: Actor, client_id, *, purpose: str, legal_basis: str | None = None
-) -> list[LogView]:
-    """The processing log of the client, newest first (this consult included)."""
+def _consult_log(actor: Actor, client_id, purpose: str, legal_basis: str | None):
+    """Log the consult of the client's processing log; the records the actor's partner may
+    see, newest first, as a queryset (this consult included)."""
     client = client_or_404(client_id)
     pseudonym = subject_pseudonym(client.subject_id)
     process(
@@ -40,7 +38,25 @@ def client_log(
     )
     # A partner sees its own processings; which other partners support the client is not
     # its business (art6.1). The data subject's own overview (art9.1) shows them all.
-    records = LogRecord.objects.filter(
+    return LogRecord.objects.filter(
         subject_pseudonym=pseudonym, partner_id=str(actor.partner_id)
-    ).order_by("-id")[:MAX_LOG_RECORDS]
-    return log_views(list(records))
+    ).order_by("-id")
+
+
+@gate_service
+def client_log(
+    actor: Actor, client_id, *, purpose: str, legal_basis: str | None = None
+) -> list[LogView]:
+    """The processing log of the client, newest first (this consult included)."""
+    records = _consult_log(actor, client_id, purpose, legal_basis)
+    return log_views(list(records[:MAX_LOG_RECORDS]))
+
+
+@gate_service
+def recent_client_log(
+    actor: Actor, client_id, *, purpose: str, legal_basis: str | None = None, limit: int
+) -> RecentLog:
+    """The newest ``limit`` records of the client's processing log (this consult included)
+    and how many there are: what a page shows, without reading the rest (the dossier page)."""
+    records = _consult_log(actor, client_id, purpose, legal_basis)
+    return RecentLog(records=tuple(log_views(list(records[:limit]))), total=records.count())

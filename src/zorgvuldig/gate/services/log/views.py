@@ -24,3 +24,11 @@ class LogView:
     legal_basis: str
     decision: str
     articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RecentLog:
+    """The newest records of a client's processing log, and how many the log holds."""
+
+    records: tuple[LogView, ...]
+    total: int

@@ -14,7 +14,7 @@ from zorgvuldig.gate import validation
 from zorgvuldig.gate.processing import Performed, Processing, process
 from zorgvuldig.gate.services.common import gate_service
 from zorgvuldig.gate.services.oversight.views import ExceptionView
-from zorgvuldig.partners.models import Employee, Role
+from zorgvuldig.partners.models import Employee, roles_that
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.protocol import (
     Category,
@@ -33,12 +33,16 @@ MAX_EXCEPTIONS = 500
 def exceptions_register(actor: Actor, *, purpose: str = "accountability") -> list[ExceptionView]:
     """Processings without consent (art4.6, art8.2) at the actor's partner, newest first.
 
-    Only a privacy officer may see it (art3.2c): anyone else gets :class:`NotAllowed` before
+    Only a privacy officer or the data protection officer (FG) may see it (art3.2c, decision
+    22): anyone else gets :class:`NotAllowed` before
     anything is read. Each client whose annotation is shown is consulted, and logged, once.
     """
     goal = validation.purpose(purpose)
     if not Employee.objects.filter(
-        id=actor.employee_id, partner_id=actor.partner_id, role=Role.PRIVACY_OFFICER, is_active=True
+        id=actor.employee_id,
+        partner_id=actor.partner_id,
+        role__in=roles_that("reads_registers"),
+        is_active=True,
     ).exists():
         raise NotAllowed(
             "Alleen de privacy officer van uw organisatie ziet de verwerkingen zonder "

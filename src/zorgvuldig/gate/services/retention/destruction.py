@@ -25,7 +25,14 @@ from django.db import connection, transaction
 from django.db.models import CharField, ProtectedError, Value
 from django.utils import timezone
 
-from zorgvuldig.clients.models import Client, Household, Relation, Subject, SupportTrajectory
+from zorgvuldig.clients.models import (
+    Client,
+    EmergencyAccess,
+    Household,
+    Relation,
+    Subject,
+    SupportTrajectory,
+)
 from zorgvuldig.consent.models import ConsentDecision, ConsentDocument, Informing
 from zorgvuldig.core import keys
 from zorgvuldig.dossier.models import Annotation, DataItem, DataItemVersion
@@ -187,7 +194,16 @@ def destroy_dossiers(clients, partner: Partner, *, list_id=None, categories=None
     delete_rows(mine(ConsentDecision))
     if "documents" in present:
         delete_rows(rare["documents"])
-    for model in (Informing, Annotation, DataItem, SupportTrajectory, RetentionHold):
+    # an emergency access to the dossier (decision 23) goes with it: its explanation is sealed
+    # with the dossier's key
+    for model in (
+        Informing,
+        Annotation,
+        DataItem,
+        SupportTrajectory,
+        RetentionHold,
+        EmergencyAccess,
+    ):
         delete_rows(mine(model))
     # the partner's incidents keep only the log's pseudonym of whom they affected
     among(AffectedClient.objects.filter(incident__partner=partner), "client_id", ids).update(

@@ -24,7 +24,7 @@ from zorgvuldig.clients.models import Client
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput, NotFound
 from zorgvuldig.gate.processing import Performed, process_required
-from zorgvuldig.gate.services.common import gate_service
+from zorgvuldig.gate.services.common import acknowledged, gate_service
 from zorgvuldig.gate.services.retention.convert import list_view
 from zorgvuldig.gate.services.retention.holds import reason_of, record_hold, review_date
 from zorgvuldig.gate.services.retention.plan import due_dossiers
@@ -57,7 +57,7 @@ def staff(actor: Actor, roles=_STAFF) -> Employee:
         raise InvalidInput(
             {"employee": f"Alleen {who} van de organisatie doen dit (art. 5 lid 2)."}
         )
-    return employee
+    return acknowledged(employee)
 
 
 def _list(actor: Actor, list_id, *, lock: bool = False) -> DestructionList:

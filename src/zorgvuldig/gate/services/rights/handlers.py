@@ -14,10 +14,12 @@ import datetime
 
 from zorgvuldig.clients.models import Client, Relation, SupportTrajectory
 from zorgvuldig.core.actor import Actor
+from zorgvuldig.core.errors import NotAllowed
 from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.processing import Processing, log_refused_attempt
-from zorgvuldig.gate.services.common import client_or_404, no_such_client
-from zorgvuldig.partners.models import Employee, Role
+from zorgvuldig.gate.services.common import NOT_ACKNOWLEDGED, client_or_404, no_such_client
+from zorgvuldig.partners.models import Employee, Role, roles_that
+from zorgvuldig.partners.services import has_acknowledged
 from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.protocol import Category, Operation, Purpose
 from zorgvuldig.protocol.decision import Refusal
@@ -86,7 +88,10 @@ def handled_client(
     """The client whose request the actor may handle (the same holds for the retention of the
     client's dossier, art5.2, with its own ``refusal``); else not found, the attempt logged.
     The privacy officer handles the clients the partner has a dossier of (a trajectory there,
-    open or closed), a caseworker those they support there now (art3.2c)."""
+    open or closed), an employee whose role takes part in the support those they support there
+    now (art3.2c; decision 22); either only once they acknowledged the protocol in force
+    (art3.2d, art3.2e), as the gate asks of every processing of personal data, or NotAllowed
+    (403), the attempt logged."""
     client = client_or_404(client_id)
     if actor.resident:
         if resident_acts_for(actor, client):
@@ -97,11 +102,20 @@ def handled_client(
         is_privacy_officer(actor)
         and SupportTrajectory.objects.filter(client=client, partner_id=actor.partner_id).exists()
     ):
-        return client
+        return _acknowledged(actor, client, name, operation)
     supports = active_trajectories(
         datetime.date.today(), client_id=client.id, partner_id=actor.partner_id
-    ).filter(caseworkers__id=actor.employee_id)
+    ).filter(caseworkers__id=actor.employee_id, caseworkers__role__in=roles_that("casework"))
     if actor.employee_id is not None and supports.exists():
-        return client
+        return _acknowledged(actor, client, name, operation)
     log_refused_attempt(rights_processing(actor, client, name, operation), [refusal])
     raise no_such_client()
+
+
+def _acknowledged(actor: Actor, client: Client, name: str, operation: Operation) -> Client:
+    """``client``, when the actor acknowledged the protocol in force (art3.2d, art3.2e)."""
+    employee = Employee.objects.select_related("partner").get(id=actor.employee_id)
+    if has_acknowledged(employee):
+        return client
+    log_refused_attempt(rights_processing(actor, client, name, operation), [NOT_ACKNOWLEDGED])
+    raise NotAllowed(f"{NOT_ACKNOWLEDGED.reason}. {NOT_ACKNOWLEDGED.remedy}")

@@ -20,7 +20,7 @@ from zorgvuldig.core.errors import InvalidInput, NotAllowed
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.processing import Performed, process_required
-from zorgvuldig.gate.services.common import gate_service, locked_or_404
+from zorgvuldig.gate.services.common import acknowledged, gate_service, locked_or_404
 from zorgvuldig.gate.services.rights.convert import request_view
 from zorgvuldig.gate.services.rights.handlers import (
     handled_client,
@@ -33,6 +33,7 @@ from zorgvuldig.gate.services.rights.representation import (
     past_day,
 )
 from zorgvuldig.gate.services.rights.views import QueueLine, SubjectRequestView
+from zorgvuldig.partners.models import Employee
 from zorgvuldig.protocol import Operation, deadlines
 from zorgvuldig.protocol.version import Deadline
 from zorgvuldig.rights.codes import OPEN_STATES, IdentityMethod, RequestKind, RequestState
@@ -380,6 +381,7 @@ def open_requests(actor: Actor, *, today: datetime.date | None = None) -> list[Q
             "Alleen de privacy officer van uw organisatie ziet alle open verzoeken van "
             "betrokkenen (art. 3 lid 2 onder c)."
         )
+    acknowledged(Employee.objects.select_related("partner").get(id=actor.employee_id))
     day = today or timezone.localdate()
     ids = list(
         SubjectRequest.objects.filter(partner_id=actor.partner_id, state__in=OPEN_STATES)
