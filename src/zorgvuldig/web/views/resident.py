@@ -68,8 +68,8 @@ def _context(request, **more) -> dict:
     }
 
 
-@resident_required()
 @require_GET
+@resident_required()
 def home(request):
     """Every processing of the person's data, newest first (art9.1)."""
     context = _context(request)
@@ -99,8 +99,8 @@ def home(request):
     )
 
 
-@resident_required(json=True)
 @require_GET
+@resident_required(json=True)
 def new_processings(request):
     """What happened since the page was shown (``na``: the newest id it shows), as rows to
     put on top of the table; polled by web/resident.js."""
@@ -124,8 +124,8 @@ def _json(body, status: int = 200):
     return JsonResponse(body, status=status)
 
 
-@resident_required()
 @require_http_methods(["GET"])
+@resident_required()
 def consents(request):
     """The consents in force at each organisation, with their scope (art4)."""
     context = _context(request)
@@ -136,8 +136,8 @@ def consents(request):
     return render(request, "web/resident/consents.html", {**context, "partners": found})
 
 
-@resident_required()
 @require_POST
+@resident_required()
 def withdraw(request, decision_id):
     """art4.5: withdraw one consent; the error (not the resident's, not in force, art10) is
     said on the page and nothing is written."""
@@ -161,8 +161,8 @@ def withdraw(request, decision_id):
     return redirect(target)
 
 
-@resident_required()
 @require_GET
+@resident_required()
 def requests(request):
     """The person's requests with their state and due date (art9.5), and where to make one."""
     context = _context(request)
@@ -173,8 +173,8 @@ def requests(request):
     return render(request, "web/resident/requests.html", {**context, "partners": found})
 
 
-@resident_required()
 @require_http_methods(["GET", "POST"])
+@resident_required()
 def new_request(request):
     """The form of a request at one organisation (``organisatie``): the kinds its protocol
     version knows, and the person's items there for a correction, addition, deletion or
@@ -224,8 +224,8 @@ def new_request(request):
     )
 
 
-@resident_required()
 @require_GET
+@resident_required()
 def overview_download(request, request_id, extension: str):
     """The overview the organisation sent (art9.1): its letter (PDF) or its JSON copy."""
     subject = request.resident.subject_id
