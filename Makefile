@@ -66,6 +66,7 @@ bench: $(VENV)/.installed
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/bench_log.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/bench_share.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/bench_overview.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/bench_resident.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/bench_retention.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/bench_load.py
 

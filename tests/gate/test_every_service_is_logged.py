@@ -51,6 +51,11 @@ PROCESSES_NO_PERSONAL_DATA: dict[str, str] = {
     "read only to be sealed again, nothing is shown, changed or sent (decision 16)",
     "destruction_record": "the record of a carried-out destruction list: counts, codes and the "
     "employees who acted, no client (art5.2, decision 17)",
+    "resident_by_bsn": "the resident's own sign-in with DigiD: the BSN index finds whether "
+    "zorgvuldig knows them, their own name to say who is signed in; nothing of a dossier is read, "
+    "and what the resident then sees is logged for them (decision 25)",
+    "resident_again": "the resident of a session again by the subject id it keeps, for their own "
+    "name on the page: nothing of a dossier is read (decision 25)",
     "incident_register": "the incidents a privacy officer sees by number, partner, nature, "
     "times, clock, phase and counts: no client and no free text; opening one incident is logged "
     "for the clients it affected (decision 18)",

@@ -42,6 +42,9 @@ from tests.security.world import Cell
 from zorgvuldig.partners.models import Role
 
 ALLOWED, REFUSED, HIDDEN = "allowed", "refused", "hidden"
+# the resident's own view (decision 25): to its DigiD sign-in, whoever asks without a
+# resident's session (an employee's sign-in gives no access to it)
+RESIDENT_SIGN_IN = "resident sign-in"
 ACKNOWLEDGE, LOGIN, UNAUTHENTICATED, SCOPE = "acknowledge", "login", "unauthenticated", "scope"
 REFUSED_AS_INPUT = "refused (400, employee)"
 
@@ -247,9 +250,25 @@ def records_staff(allowed_roles: frozenset, *, own_object: bool = True) -> Rule:
 #: The pages: (URL name in ``zorgvuldig.web.urls``, method) -> access class. Every page
 #: behind ``employee_required`` sends an employee who has not acknowledged the protocol to the
 #: acknowledgement page first; ``PUBLIC_PAGES`` are not behind it.
-PUBLIC_PAGES = frozenset({"login", "second_factor", "enrol", "logout", "acknowledge"})
+PUBLIC_PAGES = frozenset(
+    {"login", "second_factor", "enrol", "logout", "acknowledge", "resident_signin"}
+)
+#: The resident's own view (decision 25): not behind an employee's sign-in; without a
+#: resident's DigiD session every asker is sent to its sign-in (the poll answers 401).
+RESIDENT_PAGES = frozenset(
+    {
+        "resident_home",
+        "resident_signout",
+        "resident_new",
+        "resident_consents",
+        "resident_withdraw",
+        "resident_requests",
+        "resident_new_request",
+        "resident_overview",
+    }
+)
 #: The pages that someone who is not logged in gets; every other sends them to log in.
-ANONYMOUS_PAGES = frozenset({"login"})
+ANONYMOUS_PAGES = frozenset({"login", "resident_signin"})
 
 _item = own_partner_object(client_support)
 _request = own_partner_object(handler)
@@ -258,6 +277,16 @@ _incident = staff_then_own_object(PRIVACY_OFFICERS, acknowledged=True)
 _officers = roles(PRIVACY_OFFICERS)
 
 PAGES: dict[tuple[str, str], Rule] = {
+    ("resident_signin", "GET"): public,
+    ("resident_home", "GET"): public,
+    ("resident_signout", "POST"): public,
+    ("resident_new", "GET"): public,
+    ("resident_consents", "GET"): public,
+    ("resident_withdraw", "POST"): public,
+    ("resident_requests", "GET"): public,
+    ("resident_new_request", "GET"): public,
+    ("resident_new_request", "POST"): public,
+    ("resident_overview", "GET"): public,
     ("home", "GET"): employee,
     ("home", "POST"): employee,  # the search form; a search is a processing of its own
     ("login", "GET"): public,
@@ -466,6 +495,8 @@ PAGE_PARAMETERS: dict[str, dict[str, str]] = {
     "decline_referral": {"client_id": "referred_client_id"},
     "resolve_notice": {"request_id": "corrected_request_id"},
     "inspection": {"request_id": "inspection_request_id"},
+    # without a resident's session these answer alike whatever the id (decision 25)
+    "resident_withdraw": {"decision_id": "document_id"},
 }
 OPERATION_PARAMETERS: dict[str, dict[str, str]] = {
     "takeInReferral": {"client_id": "referred_client_id"},

@@ -91,8 +91,12 @@ def _in_savepoint(ask, http=None):
 
 def page_outcome(response) -> str:
     status = response.status_code
+    if status == 401 and response.get("Content-Type", "").startswith("application/json"):
+        return matrix.RESIDENT_SIGN_IN  # the resident's poll without a resident's session
     if status in (301, 302):
         target = response["Location"].split("?")[0]
+        if target == reverse("web:resident_signin"):
+            return matrix.RESIDENT_SIGN_IN
         if target == reverse("web:login"):
             return matrix.LOGIN
         if target == reverse("web:acknowledge"):
@@ -118,6 +122,8 @@ def page_url(region, name: str) -> str:
 
 
 def page_expected(name: str, rule, asker) -> str:
+    if name in matrix.RESIDENT_PAGES:
+        return matrix.RESIDENT_SIGN_IN
     if asker == ANONYMOUS:
         return matrix.ALLOWED if name in matrix.ANONYMOUS_PAGES else matrix.LOGIN
     if name not in matrix.PUBLIC_PAGES and not asker.acknowledged:

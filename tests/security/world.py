@@ -228,6 +228,7 @@ def _objects(world, actor, owner_b, partner_a, partner_b, sanne, mother_id, shar
     )
     ids["referred_client_id"] = str(daan.id)
     ids["domain"] = "jeugd"
+    ids["extension"] = "json"  # the resident's overview download (decision 25)
     # requests of data subjects: an open overview; a correction carried out after A shared
     # the item with B, with its notice to B waiting
     request = services.register_request(

@@ -80,6 +80,12 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    # the resident's own view signs in with DigiD (django-digid-eherkenning, decision 25); its
+    # models need the certificate manager, private media and singletons
+    "digid_eherkenning",
+    "simple_certmanager",
+    "privates",
+    "solo",
     "zorgvuldig.core",
     "zorgvuldig.partners",
     "zorgvuldig.clients",
@@ -391,3 +397,20 @@ ZORGVULDIG_DESTRUCTION_BATCH = int(os.environ.get("ZORGVULDIG_DESTRUCTION_BATCH"
 # review is overdue cannot break the glass again until it is reviewed.
 ZORGVULDIG_EMERGENCY_ACCESS_HOURS = int(os.environ.get("ZORGVULDIG_EMERGENCY_ACCESS_HOURS", "2"))
 ZORGVULDIG_EMERGENCY_REVIEW_DAYS = int(os.environ.get("ZORGVULDIG_EMERGENCY_REVIEW_DAYS", "5"))
+# The resident's own view (/mijn/, decision 25): residents sign in with DigiD. Without a
+# connection to DigiD (development, the demo, the tests) the library's own DigiD mock stands
+# in: a page where a BSN is typed. Off in production unless ZORGVULDIG_DIGID_MOCK=true.
+ZORGVULDIG_DIGID_MOCK = env_bool("ZORGVULDIG_DIGID_MOCK", _DEVELOPMENT)
+DIGID_MOCK_APP_TITLE = "zorgvuldig: Mijn gegevens"
+DIGID_MOCK_RETURN_URL = "/mijn/"
+DIGID_MOCK_CANCEL_URL = "/mijn/inloggen/"
+DIGID_MOCK_IDP_VALIDATE_CALLBACK_URLS = True
+# A resident's sign-in ends after this many minutes without a request, and at the latest this
+# many minutes after it began (DigiD asks sessions of at most 15 minutes idle).
+ZORGVULDIG_RESIDENT_IDLE_MINUTES = int(os.environ.get("ZORGVULDIG_RESIDENT_IDLE_MINUTES", "15"))
+ZORGVULDIG_RESIDENT_MAX_MINUTES = int(os.environ.get("ZORGVULDIG_RESIDENT_MAX_MINUTES", "60"))
+# how often the open page asks for new processings (web/static/web/resident.js)
+ZORGVULDIG_RESIDENT_POLL_SECONDS = int(os.environ.get("ZORGVULDIG_RESIDENT_POLL_SECONDS", "10"))
+# django-privates (certificates of django-digid-eherkenning's configuration): never served
+PRIVATE_MEDIA_ROOT = str(VAR_DIR / "private-media")
+PRIVATE_MEDIA_URL = "/private-media/"

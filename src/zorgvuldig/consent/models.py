@@ -155,7 +155,11 @@ class ConsentDecision(DossierKeyed, AppendOnlyModel):
     )
     decided_on = models.DateField(_("decided on"))
     note = EncryptedTextField(_("note"), blank=True, default="")
-    recorded_by = models.ForeignKey("partners.Employee", on_delete=models.PROTECT, related_name="+")
+    # None: the data subject (or their representative) withdrew it themselves, signed in with
+    # DigiD in the resident's own view (art4.5, decision 25)
+    recorded_by = models.ForeignKey(
+        "partners.Employee", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:

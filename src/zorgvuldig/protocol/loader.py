@@ -22,6 +22,7 @@ from zorgvuldig.protocol.consent import ConsentScope, ExceptionGround
 from zorgvuldig.protocol.grounds import PurposeGround
 from zorgvuldig.protocol.statutory import MINIMUMS
 from zorgvuldig.protocol.version import (
+    HELD_BACK_KINDS,
     Counting,
     Deadline,
     ProtocolVersion,
@@ -342,7 +343,22 @@ def parse(data: Mapping[str, Any], source: str) -> ProtocolVersion:
         representation=_representation(r),
         breach_notification_hours=hours or None,
         reacknowledge_months=r.number("awareness.reacknowledge_months") or None,
+        resident_held_back=frozenset(_held_back(r)),
     )
+
+
+def _held_back(r: _Reader) -> Iterable[str]:
+    """art9.3: what the resident's view holds back; a version without the table holds back
+    nothing of the kinds (and so shows everything a resident may see)."""
+    if "resident_view" not in r.data:
+        return
+    for value in r.get("resident_view.held_back", list):
+        if value not in HELD_BACK_KINDS:
+            raise r.error(
+                "resident_view.held_back",
+                f"unknown kind {value!r}; expected one of {', '.join(sorted(HELD_BACK_KINDS))}",
+            )
+        yield value
 
 
 def _extra_rights(r: _Reader) -> Iterable[str]:

@@ -92,6 +92,12 @@ class Representation:
     incapacity_order: tuple[tuple[str, ...], ...]
 
 
+# The kinds of processing a version may hold back from the resident's own view (art9.3):
+# under the Meldcode (art8), for or with Veilig Thuis (art8.2), and those whose showing a
+# partner decided would harm the resident or others (art9.3).
+HELD_BACK_KINDS = frozenset({"meldcode", "veilig-thuis", "harm"})
+
+
 @dataclass(frozen=True, slots=True)
 class ProtocolVersion:
     id: str
@@ -132,6 +138,9 @@ class ProtocolVersion:
     breach_notification_hours: int | None
     # art3.2e: months after which an employee acknowledges the version again (None: never)
     reacknowledge_months: int | None = None
+    # art9.3, the resident's own view (decision 25): the kinds of processing held back from
+    # it until the partner releases them (``HELD_BACK_KINDS``)
+    resident_held_back: frozenset[str] = frozenset()
 
     def necessary(self, purpose: Purpose, domain: Domain) -> frozenset[Category]:
         return self.necessity.get(purpose, {}).get(domain, frozenset())

@@ -60,8 +60,10 @@ class SubjectRequest(DossierKeyed, models.Model):
     due_on = models.DateField(_("due on"))
     extended_on = models.DateField(_("extension announced on"), null=True, blank=True)
     extension_reason = EncryptedTextField(_("reason for the extension"), blank=True, default="")
+    # None: made by the data subject (or who acts for them) in their own view, signed in with
+    # DigiD (decision 25)
     registered_by = models.ForeignKey(
-        "partners.Employee", on_delete=models.PROTECT, related_name="+"
+        "partners.Employee", on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     registered_at = models.DateTimeField(auto_now_add=True)
     withdrawn_on = models.DateField(null=True, blank=True)
@@ -229,3 +231,41 @@ class RequestReminder(models.Model):
             )
         ]
         indexes = [models.Index(fields=["employee", "day"], name="reminders_of_a_day")]
+
+
+class ViewHoldKind(models.TextChoices):
+    """Why a processing is held back from the resident's own view (art9.3, decision 25)."""
+
+    MELDCODE = "meldcode", _("Under the Meldcode")
+    VEILIG_THUIS = "veilig-thuis", _("For or with Veilig Thuis")
+    HARM = "harm", _("Showing it would harm the resident or others")
+
+
+class ViewHold(DossierKeyed, models.Model):
+    """art9.3: a processing of the client's data (one trace of the processing log) held back
+    from the resident's own view, or released to it. A processing under the Meldcode or for
+    Veilig Thuis is held back by the protocol version's rule without a row; its release is a
+    row with ``released_at``. One the partner decided would harm the resident or others if
+    shown is a row without ``released_at`` until it is released."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    partner = models.ForeignKey("partners.Partner", on_delete=models.PROTECT, related_name="+")
+    client = models.ForeignKey("clients.Client", on_delete=models.PROTECT, related_name="+")
+    trace_id = models.CharField(max_length=32)
+    kind = models.CharField(max_length=20, choices=ViewHoldKind.choices)
+    reason = EncryptedTextField(_("reason"), blank=True)
+    held_since = models.DateTimeField()
+    held_by = models.ForeignKey(
+        "partners.Employee", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    released_at = models.DateTimeField(null=True, blank=True)
+    released_by = models.ForeignKey(
+        "partners.Employee", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner", "client", "trace_id"], name="one_view_hold_per_processing"
+            )
+        ]

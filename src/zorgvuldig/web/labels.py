@@ -104,6 +104,9 @@ PROCESSINGS = {
     "gegevens-raadplegen": _("Data items consulted"),
     "gegeven-historie-raadplegen": _("History of a data item consulted"),
     "huishouden-vastleggen": _("Household recorded"),
+    "eigen-verwerkingen-raadplegen": _("Looking at your processings in your own view"),
+    "verwerking-achterhouden": _("Hold back a processing from the resident's own view"),
+    "verwerking-vrijgeven": _("Release a processing to the resident's own view"),
     "verwerkingenlog-raadplegen": _("Processing log consulted"),
     "informeren-vastleggen": _("Informing of the client recorded"),
     "toestemming-vastleggen": _("Consent decision recorded"),
@@ -387,6 +390,25 @@ KINDS = {
     "clock_state": CLOCK_STATES,
     "notification": NOTIFICATIONS,
 }
+
+
+# The resident's own view (decision 25): who did a processing, as a role, never an employee
+RESIDENT_BY = {
+    "self": _("You"),
+    "resident": _("Someone acting for you (DigiD)"),
+    "system": _("A system of the organisation"),
+    "caseworker": _("A caseworker"),
+    "privacy-officer": _("The privacy officer"),
+    "administrator": _("The functional administrator"),
+}
+# why a processing was held back from the resident's own view until released (art9.3)
+HELD_BACK = {
+    "meldcode": _("Under the Meldcode"),
+    "veilig-thuis": _("For or with Veilig Thuis"),
+    "harm": _("Showing it would have harmed you or others"),
+}
+KINDS["resident_by"] = RESIDENT_BY
+KINDS["held_back"] = HELD_BACK
 
 
 def label(kind: str, code) -> str:

@@ -21,6 +21,7 @@ from zorgvuldig.web.views import (
     received_shares,
     referrals,
     requests,
+    resident,
     retention,
     retention_plan,
     rights,
@@ -31,6 +32,24 @@ from zorgvuldig.web.views import (
 app_name = "web"
 
 urlpatterns = [
+    # the resident's own view (decision 25)
+    path("mijn/", resident.home, name="resident_home"),
+    path("mijn/inloggen/", resident.signin, name="resident_signin"),
+    path("mijn/uitloggen/", resident.signout, name="resident_signout"),
+    path("mijn/verwerkingen/nieuw/", resident.new_processings, name="resident_new"),
+    path("mijn/toestemmingen/", resident.consents, name="resident_consents"),
+    path("mijn/verzoeken/", resident.requests, name="resident_requests"),
+    path("mijn/verzoeken/nieuw/", resident.new_request, name="resident_new_request"),
+    path(
+        "mijn/verzoeken/<uuid:request_id>/overzicht.<str:extension>",
+        resident.overview_download,
+        name="resident_overview",
+    ),
+    path(
+        "mijn/toestemmingen/<uuid:decision_id>/intrekken/",
+        resident.withdraw,
+        name="resident_withdraw",
+    ),
     path("", search.home, name="home"),
     path("inloggen/", auth.LoginView.as_view(), name="login"),
     path("inloggen/code/", second_factor.second_factor, name="second_factor"),

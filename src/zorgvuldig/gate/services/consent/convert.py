@@ -16,6 +16,8 @@ from zorgvuldig.gate.services.consent.views import (
 
 # The content of a signed form is read only when the form itself is asked for.
 WITHOUT_CONTENT = ("content",)
+# who recorded a decision the data subject (or representative) made in their own view
+BY_THE_RESIDENT = "de betrokkene zelf, met DigiD"
 
 
 def informing_view(record: Informing) -> InformingView:
@@ -25,7 +27,7 @@ def informing_view(record: Informing) -> InformingView:
         organisations=tuple(record.organisations),
         how=record.how,
         note=record.note,
-        recorded_by=record.recorded_by.display_name,
+        recorded_by=record.recorded_by.display_name if record.recorded_by else BY_THE_RESIDENT,
         recorded_at=record.recorded_at,
     )
 
@@ -60,7 +62,7 @@ def decision_view(record: ConsentDecision, names: dict[str, str]) -> ConsentDeci
         written=record.form_id is not None,
         document=document_view(record.form) if record.form_id else None,
         note=record.note,
-        recorded_by=record.recorded_by.display_name,
+        recorded_by=record.recorded_by.display_name if record.recorded_by else BY_THE_RESIDENT,
         recorded_at=record.recorded_at,
     )
 

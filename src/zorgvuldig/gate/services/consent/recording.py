@@ -21,7 +21,7 @@ from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.core.pdf import dutch_date
 from zorgvuldig.gate import validation
-from zorgvuldig.gate.processing import Performed, Processing, process
+from zorgvuldig.gate.processing import Performed, Processing, process, process_required
 from zorgvuldig.gate.services.common import (
     client_or_404,
     client_processing,
@@ -283,6 +283,11 @@ def _decide(
         )
 
     step = registry_processing(actor, client, name, Operation.RECORD, purpose, legal_basis)
+    if actor.resident:
+        # art4.5: the data subject (or whoever art10 lets act for them) withdraws in their own
+        # view; a right of theirs at any time, asked of the partner by the protocol, not a
+        # processing decide() judges against an employee's support (decision 25)
+        return process_required(step, perform, "art4.5").result
     return process(step, perform).result
 
 

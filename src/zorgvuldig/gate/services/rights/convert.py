@@ -12,6 +12,10 @@ from zorgvuldig.rights.models import SubjectRequest
 CLIENT = "client"
 
 
+# who registered a request the data subject made in their own view (decision 25)
+BY_THE_RESIDENT = "de betrokkene zelf, met DigiD"
+
+
 def request_view(request: SubjectRequest) -> SubjectRequestView:
     client = request.client
     roles = dict(
@@ -46,7 +50,9 @@ def request_view(request: SubjectRequest) -> SubjectRequestView:
             PauseView(p.started_on, p.ended_on, p.reason)
             for p in sorted(request.pauses.all(), key=lambda p: p.started_on)
         ),
-        registered_by=request.registered_by.display_name,
+        registered_by=(
+            request.registered_by.display_name if request.registered_by else BY_THE_RESIDENT
+        ),
         withdrawn_on=request.withdrawn_on,
         outcome=request.outcome,
         protection_needed=request.protection_needed,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 
-from zorgvuldig.clients.models import Client, SupportTrajectory
+from zorgvuldig.clients.models import Client, Relation, SupportTrajectory
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import NotAllowed
 from zorgvuldig.gate.facts import active_trajectories
@@ -20,6 +20,7 @@ from zorgvuldig.gate.processing import Processing, log_refused_attempt
 from zorgvuldig.gate.services.common import NOT_ACKNOWLEDGED, client_or_404, no_such_client
 from zorgvuldig.partners.models import Employee, Role, roles_that
 from zorgvuldig.partners.services import has_acknowledged
+from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.protocol import Category, Operation, Purpose
 from zorgvuldig.protocol.decision import Refusal
 
@@ -29,6 +30,33 @@ NOT_THE_ACTORS_CLIENT = Refusal(
     "behandelt een verzoek van deze cliënt",
     "Vraag de privacy officer van uw organisatie het verzoek te behandelen.",
 )
+
+
+NOT_THEIRS = Refusal(
+    "art10.1",
+    "Geweigerd: alleen de betrokkene zelf, of wie volgens art. 10 alleen voor de betrokkene "
+    "optreedt, doet een verzoek of ziet verzoeken in de eigen omgeving",
+    "Vraag de organisatie wie voor deze persoon mag optreden.",
+)
+
+
+def resident_acts_for(actor: Actor, client: Client) -> bool:
+    """Whether the resident of ``actor`` (signed in with DigiD, decision 25) is the client's
+    data subject, or may act for them alone today at the actor's partner (art10.1); the
+    client must have a dossier there (a trajectory, open or closed)."""
+    from zorgvuldig.gate.services.rights.representation import authority_on, committed_version
+
+    if not SupportTrajectory.objects.filter(client=client, partner_id=actor.partner_id).exists():
+        return False
+    if subject_pseudonym(client.subject_id) == actor.resident:
+        return True
+    related = Relation.objects.filter(subject=client.subject).values_list("related_id", flat=True)
+    resident = next((r for r in related if subject_pseudonym(r) == actor.resident), None)
+    if resident is None:
+        return False
+    today = datetime.date.today()
+    found, _ = authority_on(actor, client, today, committed_version(actor, today))
+    return found.allows({str(resident)})
 
 
 def rights_processing(
@@ -65,6 +93,11 @@ def handled_client(
     (art3.2d, art3.2e), as the gate asks of every processing of personal data, or NotAllowed
     (403), the attempt logged."""
     client = client_or_404(client_id)
+    if actor.resident:
+        if resident_acts_for(actor, client):
+            return client
+        log_refused_attempt(rights_processing(actor, client, name, operation), [NOT_THEIRS])
+        raise no_such_client()
     if (
         is_privacy_officer(actor)
         and SupportTrajectory.objects.filter(client=client, partner_id=actor.partner_id).exists()

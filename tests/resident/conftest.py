@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A resident signed in with the DigiD mock, and the people around them (decision 25)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.conftest import inform_and_consent, next_bsn
+from zorgvuldig.gate import services
+
+
+def sign_in_with_digid(client, bsn: str):
+    """Through the library's DigiD mock: its login view sends the browser to its mock
+    identity provider, whose form sends the BSN back to the assertion consumer service."""
+    start = client.get("/digid/login/", {"next": "/mijn/", "cancel": "/mijn/inloggen/"})
+    assert start.status_code == 302 and "/digid-mock/inloggen/" in start.url
+    form = start.url.replace("/inloggen/", "/inloggen_bsn/")
+    sent = client.post(form, {"auth_bsn": bsn})
+    assert sent.status_code == 302, sent.content
+    return client.get(sent.url, follow=True)
+
+
+def years_ago(years: int, days: int = 0) -> datetime.date:
+    today = timezone.localdate()
+    return today.replace(year=today.year - years) - datetime.timedelta(days=days)
+
+
+@pytest.fixture
+def adult(actor):
+    """Joost, 46, in Wmo support at the partner: informed, consent to record and to share
+    given by himself."""
+    bsn = next_bsn()
+    client = services.register_client(
+        actor,
+        bsn=bsn,
+        given_names="Joost",
+        surname="Bakker",
+        birth_date=datetime.date(1980, 3, 4),
+        domain="zorg",
+        legal_basis="wmo-2015",
+        purpose="intake",
+    )
+    inform_and_consent(actor, client.id, scopes=("record-request", "share"))
+    return client, bsn

@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A tampered SAML response is refused (decision 25).
+
+The demo and the tests sign in through the library's DigiD mock, which speaks no SAML; the
+library's real assertion consumer service resolves an artifact at DigiD and hands the BSN to
+a backend that needs a user model with a BSN (``UserModel.digid_objects``), which zorgvuldig,
+whose users are employees, does not have, so that service is not wired here (decision 25).
+What can be shown on this machine is that the SAML stack it rests on (maykin-python3-saml
+with the xmlsec and lxml wheels from PyPI) checks a response signed by an identity provider's
+key and refuses the same response altered after signing: a test IdP key and certificate made
+with ``cryptography``, a response with the BSN in its assertion, signed, and then its BSN
+changed."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+from onelogin.saml2.utils import OneLogin_Saml2_Utils
+
+RESPONSE = """<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"
+ xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_r1" Version="2.0"
+ IssueInstant="2026-12-07T10:00:00Z" Destination="https://zorgvuldig.example/digid/acs/">
+ <saml:Issuer>https://test-idp.example</saml:Issuer>
+ <samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>
+ <saml:Assertion ID="_a1" Version="2.0" IssueInstant="2026-12-07T10:00:00Z">
+  <saml:Issuer>https://test-idp.example</saml:Issuer>
+  <saml:Subject><saml:NameID>s00000000:{bsn}</saml:NameID></saml:Subject>
+ </saml:Assertion>
+</samlp:Response>"""
+
+
+def _identity_provider() -> tuple[str, str]:
+    """A test IdP's private key and self-signed certificate, as PEM."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "test-idp")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .sign(key, hashes.SHA256())
+    )
+    key_pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.TraditionalOpenSSL,
+        serialization.NoEncryption(),
+    ).decode()
+    return key_pem, cert.public_bytes(serialization.Encoding.PEM).decode()
+
+
+def test_a_saml_response_altered_after_signing_is_refused():
+    key, cert = _identity_provider()
+    signed = OneLogin_Saml2_Utils.add_sign(RESPONSE.format(bsn="111222333"), key, cert)
+    signed = signed.decode() if isinstance(signed, bytes) else signed
+    assert OneLogin_Saml2_Utils.validate_sign(signed, cert, raise_exceptions=True)
+    tampered = signed.replace("s00000000:111222333", "s00000000:999999990")
+    assert tampered != signed
+    with pytest.raises(Exception, match=r"(?i)signature|digest|reference"):
+        OneLogin_Saml2_Utils.validate_sign(tampered, cert, raise_exceptions=True)
+    # signed by another key than the IdP's: refused too
+    _, stranger = _identity_provider()
+    with pytest.raises(Exception):  # noqa: B017 (xmlsec's own error type)
+        OneLogin_Saml2_Utils.validate_sign(signed, stranger, raise_exceptions=True)
