@@ -134,6 +134,8 @@ NOT_IN_API = {
     "rights.RequestChoices": "the choices of the page that registers a request; the API takes "
     "the ids the dossier and GET /clients/{clientId}/authority list",
     "rights.ReminderRun": "what a day's run of the reminders did: the cron command prints it",
+    "log.RecentLog": "the dossier page's newest log records and their count; the API pages "
+    "the whole log (GET /clients/{clientId}/processing-log)",
 }
 
 

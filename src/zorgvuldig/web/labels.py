@@ -9,8 +9,8 @@ as it is, so that a processing added elsewhere never breaks a page.
 
 from __future__ import annotations
 
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from zorgvuldig.clients.codes import EmergencyReason
 from zorgvuldig.incidents import codes as incident_codes
@@ -400,6 +400,11 @@ RESIDENT_BY = {
     "caseworker": _("A caseworker"),
     "privacy-officer": _("The privacy officer"),
     "administrator": _("The functional administrator"),
+    "director": _("A director (regisseur)"),
+    "team-lead": _("A team lead"),
+    "data-protection-officer": _("The data protection officer"),
+    "veilig-thuis-liaison": _("The Veilig Thuis liaison"),
+    "incident-reporter": _("An incident reporter"),
 }
 # why a processing was held back from the resident's own view until released (art9.3)
 HELD_BACK = {
@@ -410,12 +415,28 @@ HELD_BACK = {
 KINDS["resident_by"] = RESIDENT_BY
 KINDS["held_back"] = HELD_BACK
 
+#: The labels already translated, per (language, kind, code): a page shows the same few
+#: codes hundreds of times (the dossier's processing log), and translating a lazy label costs
+#: a catalogue lookup each time. Only the vocabularies' codes are kept, so its size is bounded.
+_TRANSLATED: dict[tuple[str | None, str, object], str] = {}
+
 
 def label(kind: str, code) -> str:
     """The translated label of ``code`` (a code of ``kind``), or the code itself."""
     if code in (None, ""):
         return ""
-    return str(KINDS[kind].get(code, code))
+    key = (get_language(), kind, code)
+    try:
+        return _TRANSLATED[key]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable value is no code of a vocabulary
+        return str(code)
+    vocabulary = KINDS[kind]
+    if code not in vocabulary:
+        return str(code)
+    text = _TRANSLATED[key] = str(vocabulary[code])
+    return text
 
 
 def choices(kind: str) -> list[tuple[str, object]]:
