@@ -134,6 +134,12 @@ NOT_IN_API = {
     "rights.RequestChoices": "the choices of the page that registers a request; the API takes "
     "the ids the dossier and GET /clients/{clientId}/authority list",
     "rights.ReminderRun": "what a day's run of the reminders did: the cron command prints it",
+    # the resident's own view (decision 25) is pages behind a DigiD sign-in: the API is for
+    # the partners' systems, which never act as a resident
+    "resident.Resident": "who signed in with DigiD, for the resident's own pages",
+    "resident.Viewable": "whose view a signed-in resident may open, for the pages",
+    "resident.ProcessingEntry": "a row of the resident's own pages",
+    "resident.ResidentLog": "a page of the resident's own processings",
     "log.RecentLog": "the dossier page's newest log records and their count; the API pages "
     "the whole log (GET /clients/{clientId}/processing-log)",
 }
