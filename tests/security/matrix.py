@@ -522,11 +522,6 @@ OPERATIONS: dict[str, Rule] = {
     "deleteWebhookSubscription": services_then_own_object,
 }
 
-#: Holes the matrix found that are not mended yet: the table above says what the route should
-#: answer, the route answers otherwise, and its test is a strict xfail, so that it fails as
-#: soon as the hole is mended (then delete the entry here). See docs/decisions/ for each.
-KNOWN_HOLES: dict[tuple[str, str], str] = {}
-
 #: Route parameters that do not point at the object of the parameter's own name.
 PAGE_PARAMETERS: dict[str, dict[str, str]] = {
     "take_in_referral": {"client_id": "referred_client_id"},
