@@ -264,3 +264,33 @@ def test_art3_2c_the_privacy_officer_reviews_each_use(bram, client_dossier, offi
     with pytest.raises(NotFound):
         services.review_emergency_access(olga, opened.id, justified=True, note="x")
     assert services.emergency_accesses(olga) == []
+
+
+def test_art3_2c_an_officer_who_has_not_acknowledged_reads_no_use_of_the_glass(
+    bram, client_dossier, partner
+):
+    """The pages send such an officer to the acknowledgement first; the services (and so the
+    API) refused nothing: the list and each use name the client (art3.2d, art3.2e)."""
+    opened = break_glass(bram, client_dossier)
+    for role in (Role.PRIVACY_OFFICER, Role.DATA_PROTECTION_OFFICER):
+        reader = actor_for(make_employee(partner, f"nieuw-{role}", role=role, acknowledged=False))
+        before = written()
+        with pytest.raises(NotAllowed, match="niet bevestigd"):
+            services.emergency_accesses(reader)
+        with pytest.raises(NotAllowed, match="niet bevestigd"):
+            services.emergency_access(reader, opened.id)
+        assert written() == before
+    officer = actor_for(
+        make_employee(partner, "nieuwe-po", role=Role.PRIVACY_OFFICER, acknowledged=False)
+    )
+    with pytest.raises(NotAllowed):
+        services.review_emergency_access(officer, opened.id, justified=True, note="Goed.")
+    assert EmergencyAccess.objects.get(id=opened.id).reviewed_at is None
+
+
+def test_art3_2c_who_has_not_acknowledged_breaks_no_glass(partner, client_dossier):
+    other = actor_for(make_employee(partner, "iris", acknowledged=False))
+    before = written()
+    with pytest.raises(NotAllowed):
+        break_glass(other, client_dossier, username="iris")
+    assert written() == before

@@ -50,10 +50,38 @@ REFUSED_AS_INPUT = "refused (400, employee)"
 
 # Every role the table knows, by what it is for. A role of ``Role.values`` in none of them has
 # no expectations: the matrix fails for it (see :func:`known`).
-CASEWORKERS = frozenset({Role.CASEWORKER})
+# Written out from decision 22's table, not read from ``ROLE_ACCESS``: the table is a statement
+# of its own of what each role may do, so that the matrix catches the code getting it wrong.
+#: The roles with casework: the clients whose open support they are assigned to (decision 22);
+#: each may also break the glass (decision 23).
+CASEWORKERS = frozenset({Role.CASEWORKER, Role.DIRECTOR, Role.TEAM_LEAD, Role.VEILIG_THUIS_LIAISON})
+#: The Veilig Thuis liaison: a caseworker, and for the purpose safety the clients of the
+#: partner's open Meldcode cases (art8); the matrix asks for support-provision, where the
+#: open safety case of the world gives them nothing beyond their assignment.
+LIAISONS = frozenset({Role.VEILIG_THUIS_LIAISON})
+#: The privacy officer: the registers, for accountability a client's identification; the
+#: content only for a request of the data subject they handle (and only for accountability).
 PRIVACY_OFFICERS = frozenset({Role.PRIVACY_OFFICER})
+#: The data protection officer (FG): reads the exceptions register, the uses of the glass and,
+#: for accountability, a client's identification; never content, never a change.
+DATA_PROTECTION_OFFICERS = frozenset({Role.DATA_PROTECTION_OFFICER})
+#: The functional administrator (the admin) and the incident reporter (reports incidents, as
+#: any employee may): no client data, even when assigned to a trajectory by mistake.
 ADMINISTRATORS = frozenset({Role.ADMINISTRATOR})
-KNOWN_ROLES = CASEWORKERS | PRIVACY_OFFICERS | ADMINISTRATORS
+INCIDENT_REPORTERS = frozenset({Role.INCIDENT_REPORTER})
+KNOWN_ROLES = (
+    CASEWORKERS
+    | LIAISONS
+    | PRIVACY_OFFICERS
+    | DATA_PROTECTION_OFFICERS
+    | ADMINISTRATORS
+    | INCIDENT_REPORTERS
+)
+#: Who reads the registers that are open to oversight (the exceptions register, the uses of
+#: the glass): the privacy officer and the FG.
+REGISTER_READERS = PRIVACY_OFFICERS | DATA_PROTECTION_OFFICERS
+#: Who may break the glass (decision 23): the roles with casework.
+GLASS_BREAKERS = CASEWORKERS
 
 
 class UnknownRole(Exception):
@@ -100,11 +128,13 @@ def acknowledged_employee(cell: Cell) -> str:
 
 
 def client_support(cell: Cell) -> str:
-    """The client's data at the asker's own partner (decision 2): whoever is assigned to the
-    client's support there and acknowledged the protocol (art3.2c, art3.2d). A colleague
-    without the assignment, and a service token, are refused; at B the same holds for B's own
-    dossier of the client, which is what B's employee gets (never A's)."""
-    if not _employee(cell):
+    """The client's data at the asker's own partner (decision 2): whoever, in a role with
+    casework, is assigned to the client's support there and acknowledged the protocol
+    (art3.2c, art3.2d). A colleague without the assignment, a role without casework (even
+    assigned by mistake: the administrator, the incident reporter; the privacy officer and the
+    FG, who consult for accountability only), and a service token, are refused; at B the same
+    holds for B's own dossier of the client, which is what B's employee gets (never A's)."""
+    if not _employee(cell) or cell.role not in CASEWORKERS:
         return REFUSED
     return ALLOWED if cell.assigned and cell.acknowledged else REFUSED
 
@@ -143,10 +173,12 @@ def nobody(cell: Cell) -> str:
 
 def handler(cell: Cell) -> str:
     """A data subject's request or the retention of a dossier, of a client the asker's own
-    partner has a dossier of: its privacy officer, or a caseworker assigned there, once they
-    acknowledged the protocol (art3.2c, art3.2d; rights/handlers.py). Anyone else gets 404
-    (the client is as unknown), one who has not acknowledged 403."""
-    if not _employee(cell) or not (cell.role in PRIVACY_OFFICERS or cell.assigned):
+    partner has a dossier of: its privacy officer, or one in a role with casework assigned
+    there, once they acknowledged the protocol (art3.2c, art3.2d; rights/handlers.py). Anyone
+    else (the FG, an administrator or incident reporter even when assigned) gets 404 (the
+    client is as unknown), one who has not acknowledged 403."""
+    assigned = cell.role in CASEWORKERS and cell.assigned
+    if not _employee(cell) or not (cell.role in PRIVACY_OFFICERS or assigned):
         return HIDDEN
     return ALLOWED if cell.acknowledged else REFUSED
 
@@ -225,7 +257,10 @@ def services_then_own_object(cell: Cell) -> str:
     return ALLOWED if cell.same_partner else HIDDEN
 
 
-STAFF = CASEWORKERS | PRIVACY_OFFICERS  # who keeps destruction lists (decision 17)
+#: Who keeps destruction lists (decision 17: "an author, a caseworker or privacy officer"):
+#: the caseworker role itself, not the other roles with casework (decision 22 gives a director,
+#: team lead or liaison the clients they are assigned to, not the lists of former clients).
+STAFF = frozenset({Role.CASEWORKER, Role.PRIVACY_OFFICER})
 
 
 def records_staff(allowed_roles: frozenset, *, own_object: bool = True) -> Rule:
@@ -251,7 +286,16 @@ def records_staff(allowed_roles: frozenset, *, own_object: bool = True) -> Rule:
 #: behind ``employee_required`` sends an employee who has not acknowledged the protocol to the
 #: acknowledgement page first; ``PUBLIC_PAGES`` are not behind it.
 PUBLIC_PAGES = frozenset(
-    {"login", "second_factor", "enrol", "logout", "acknowledge", "resident_signin"}
+    {
+        "login",
+        "second_factor",
+        "enrol",
+        "logout",
+        "acknowledge",
+        "resident_signin",
+        "oidc_start",
+        "oidc_callback",
+    }
 )
 #: The resident's own view (decision 25): not behind an employee's sign-in; without a
 #: resident's DigiD session every asker is sent to its sign-in (the poll answers 401).
@@ -267,6 +311,9 @@ RESIDENT_PAGES = frozenset(
         "resident_overview",
     }
 )
+#: The pages of a sign-in the matrix's settings do not configure (OpenID Connect): not found
+#: to every asker, signed in or not.
+UNCONFIGURED_PAGES = frozenset({"oidc_start", "oidc_callback"})
 #: The pages that someone who is not logged in gets; every other sends them to log in.
 ANONYMOUS_PAGES = frozenset({"login", "resident_signin"})
 
@@ -275,6 +322,19 @@ _request = own_partner_object(handler)
 _list = staff_then_own_object(STAFF)
 _incident = staff_then_own_object(PRIVACY_OFFICERS, acknowledged=True)
 _officers = roles(PRIVACY_OFFICERS)
+_readers = roles(REGISTER_READERS)
+_use = staff_then_own_object(REGISTER_READERS)
+
+
+def review_use(cell: Cell) -> str:
+    """Reviewing a use of the glass on its page (decision 23): the privacy officer of A (the
+    empty form: 400); the FG reads it and is refused the review (403); at B the use does not
+    exist (404) for either, before the review is looked at."""
+    verdict = _use(cell)
+    if verdict == ALLOWED and cell.role not in PRIVACY_OFFICERS:
+        return REFUSED
+    return verdict
+
 
 PAGES: dict[tuple[str, str], Rule] = {
     ("resident_signin", "GET"): public,
@@ -296,6 +356,10 @@ PAGES: dict[tuple[str, str], Rule] = {
     ("enrol", "GET"): public,
     ("enrol", "POST"): public,
     ("logout", "POST"): logs_out,
+    ("oidc_start", "GET"): absent,
+    ("oidc_start", "POST"): absent,
+    ("oidc_callback", "GET"): absent,
+    ("oidc_callback", "POST"): absent,
     ("acknowledge", "GET"): public,
     ("acknowledge", "POST"): public,
     ("acknowledgements", "GET"): _officers,
@@ -361,10 +425,16 @@ PAGES: dict[tuple[str, str], Rule] = {
     ("incident", "GET"): _incident,
     ("incident", "POST"): _incident,
     ("incident_letter", "GET"): _incident,
-    ("exceptions_register", "GET"): _officers,
+    ("exceptions_register", "GET"): _readers,
+    ("break_glass", "GET"): roles(GLASS_BREAKERS),  # the form, nothing of the client's
+    ("break_glass", "POST"): roles(GLASS_BREAKERS),  # the empty form: 400 before the gate
+    ("emergency_accesses", "GET"): _readers,  # the partner's own uses; B's has none
+    ("emergency_access", "GET"): _use,
+    ("emergency_access", "POST"): review_use,
     ("received_shares", "GET"): employee,  # the partner's own received data, gate per item
     ("intake_queue", "GET"): employee,
-    ("take_in_referral", "POST"): own_partner_object(employee),
+    # taking a referral in opens a trajectory: a role with casework (decision 22)
+    ("take_in_referral", "POST"): own_partner_object(roles(CASEWORKERS)),
     ("decline_referral", "GET"): employee,
     ("decline_referral", "POST"): employee,
     ("accept_received_share", "POST"): _item,
@@ -477,17 +547,16 @@ OPERATIONS: dict[str, Rule] = {
     "recordIncidentLetterDelivery": any_token,
     "closeIncident": _incident,
     "listAllowedProcessings": client_support,
-    "listProcessingExceptions": _officers,  # each client's entry is decided by the gate
+    "listProcessingExceptions": roles(REGISTER_READERS),  # each client's entry by the gate
+    "breakGlass": roles(GLASS_BREAKERS, acknowledged=True),
+    "listEmergencyAccesses": roles(REGISTER_READERS, acknowledged=True),
+    "getEmergencyAccess": staff_then_own_object(REGISTER_READERS, acknowledged=True),
+    "reviewEmergencyAccess": staff_then_own_object(PRIVACY_OFFICERS, acknowledged=True),
     "getProcessingLog": client_support,
     "listWebhookSubscriptions": services_only,
     "createWebhookSubscription": any_token,
     "deleteWebhookSubscription": services_then_own_object,
 }
-
-#: Holes the matrix found that are not mended yet: the table above says what the route should
-#: answer, the route answers otherwise, and its test is a strict xfail, so that it fails as
-#: soon as the hole is mended (then delete the entry here). See docs/decisions/ for each.
-KNOWN_HOLES: dict[tuple[str, str], str] = {}
 
 #: Route parameters that do not point at the object of the parameter's own name.
 PAGE_PARAMETERS: dict[str, dict[str, str]] = {

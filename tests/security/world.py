@@ -19,6 +19,7 @@ from django.utils import timezone
 from tests import factories
 from tests.apiclient import token_for
 from tests.conftest import (
+    app_code,
     inform_and_consent,
     make_employee,
     make_partner,
@@ -318,3 +319,13 @@ def _objects(world, actor, owner_b, partner_a, partner_b, sanne, mother_id, shar
     ids["letter_id"] = str(next(a.letter.id for a in told.affected if a.letter))
     subscription, _secret = subscribe(partner_a.id, "https://a.example/hooks")
     ids["subscription_id"] = str(subscription.id)
+    # a colleague at A, not assigned to Sanne and no cell of the matrix, broke the glass
+    # (decision 23): the use the privacy officer reviews
+    emergency = services.break_glass(
+        actor_for(make_employee(partner_a, "nood-a")),
+        sanne.id,
+        reason="caseworker-unreachable",
+        explanation="Sanne belt in paniek; haar hulpverlener is met verlof.",
+        code=app_code("nood-a"),
+    )
+    ids["access_id"] = ids["emergency_access_id"] = str(emergency.id)

@@ -36,7 +36,7 @@ from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
 from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.processing import Performed, Processing, current_trace_id, process_required
-from zorgvuldig.gate.services.common import gate_service
+from zorgvuldig.gate.services.common import acknowledged, gate_service
 from zorgvuldig.gate.services.emergency import notify
 from zorgvuldig.gate.services.emergency.convert import emergency_view
 from zorgvuldig.gate.services.emergency.views import EmergencyAccessView
@@ -79,7 +79,8 @@ def employee_of(actor: Actor) -> Employee:
             "Alleen een hulpverlener van uw organisatie kan in een noodgeval toegang nemen tot "
             "een cliënt (art. 3 lid 2 onder c)."
         )
-    return employee
+    # art3.2d: over the API as on the pages, only once they acknowledged the protocol
+    return acknowledged(employee)
 
 
 def overdue_reviews(employee: Employee, today: datetime.date | None = None):

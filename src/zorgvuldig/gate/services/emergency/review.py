@@ -17,7 +17,7 @@ from zorgvuldig.clients.models import EmergencyAccess
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
 from zorgvuldig.gate.processing import Performed, Processing, process_required
-from zorgvuldig.gate.services.common import gate_service
+from zorgvuldig.gate.services.common import acknowledged, gate_service
 from zorgvuldig.gate.services.emergency.convert import emergency_view
 from zorgvuldig.gate.services.emergency.views import EmergencyAccessView
 from zorgvuldig.partners.models import Employee, access_of
@@ -44,7 +44,8 @@ def _reader(actor: Actor, *, handles: bool) -> Employee:
             + ("" if handles else "; de functionaris gegevensbescherming ziet ze")
             + " (art. 3 lid 2 onder c)."
         )
-    return employee
+    # art3.2d: the uses name clients; over the API as on the pages, only once acknowledged
+    return acknowledged(employee)
 
 
 def _processing(actor: Actor, name: str, operation: Operation, subject_ids) -> Processing:
