@@ -13,8 +13,9 @@ import pytest
 from django.utils import timezone
 
 from tests.apiclient import as_employee, problem
-from tests.conftest import make_employee, next_bsn
+from tests.conftest import make_employee
 from tests.rights.test_requests import register
+from tests.security.world import former_client_due
 from zorgvuldig.gate import services
 from zorgvuldig.partners.models import ProtocolAcknowledgement, Role
 
@@ -48,24 +49,7 @@ def test_art3_2c_an_officer_who_has_not_acknowledged_gets_no_queue_and_no_incide
 def test_art3_2c_records_staff_who_have_not_acknowledged_get_no_destruction_list(
     partner, caseworker, actor
 ):
-    former = services.register_client(
-        actor,
-        bsn=next_bsn(),
-        given_names="Jesse",
-        surname="Bos",
-        birth_date=datetime.date(1959, 4, 2),
-        domain="welzijn",
-        legal_basis="wmo-2015",
-        opened_on=datetime.date(2016, 3, 1),
-    )
-    (ended,) = services.list_trajectories(actor, former.id, purpose="accountability")
-    services.close_trajectory(
-        actor,
-        ended.id,
-        closed_on=datetime.date(2019, 9, 30),
-        ending="goals-reached",
-        purpose="accountability",
-    )
+    former_client_due(actor)
     drawn = services.draft_destruction_list(actor, due_by=timezone.localdate())
     reviewer = make_employee(partner, "rob")
     api = as_employee(reviewer)

@@ -277,24 +277,7 @@ def _objects(world, actor, owner_b, partner_a, partner_b, sanne, mother_id, shar
     ids["corrected_request_id"] = str(correction.id)
     ids["notice_id"] = str(notice.id)
     # retention: a former client whose dossier is due, on A's destruction list
-    former = services.register_client(
-        actor,
-        bsn=next_bsn(),
-        given_names="Jesse",
-        surname="Bos",
-        birth_date=datetime.date(1959, 4, 2),
-        domain="welzijn",
-        legal_basis="wmo-2015",
-        opened_on=datetime.date(2016, 3, 1),
-    )
-    (ended,) = services.list_trajectories(actor, former.id, purpose="accountability")
-    services.close_trajectory(
-        actor,
-        ended.id,
-        closed_on=datetime.date(2019, 9, 30),
-        ending="goals-reached",
-        purpose="accountability",
-    )
+    former_client_due(actor)
     drawn = services.draft_destruction_list(actor, due_by=today)
     ids["list_id"] = str(drawn.id)
     (entry,) = services.destruction_list(actor, drawn.id).page
@@ -329,3 +312,26 @@ def _objects(world, actor, owner_b, partner_a, partner_b, sanne, mother_id, shar
         code=app_code("nood-a"),
     )
     ids["access_id"] = ids["emergency_access_id"] = str(emergency.id)
+
+
+def former_client_due(actor) -> None:
+    """A former client of the actor's partner whose support ended in 2019: their dossier is
+    due for destruction today (art5.2), for a destruction list to name."""
+    former = services.register_client(
+        actor,
+        bsn=next_bsn(),
+        given_names="Jesse",
+        surname="Bos",
+        birth_date=datetime.date(1959, 4, 2),
+        domain="welzijn",
+        legal_basis="wmo-2015",
+        opened_on=datetime.date(2016, 3, 1),
+    )
+    (ended,) = services.list_trajectories(actor, former.id, purpose="accountability")
+    services.close_trajectory(
+        actor,
+        ended.id,
+        closed_on=datetime.date(2019, 9, 30),
+        ending="goals-reached",
+        purpose="accountability",
+    )
