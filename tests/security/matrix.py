@@ -82,6 +82,10 @@ KNOWN_ROLES = (
 REGISTER_READERS = PRIVACY_OFFICERS | DATA_PROTECTION_OFFICERS
 #: Who may break the glass (decision 23): the roles with casework.
 GLASS_BREAKERS = CASEWORKERS
+#: Who keeps the partner's non-partners, whose names are personal data (art7, decision 28):
+#: the roles with casework, which share with them, and the privacy officer, who addresses one
+#: acting against the protocol; once they acknowledged the protocol. Not a service token.
+NON_PARTNER_KEEPERS = CASEWORKERS | PRIVACY_OFFICERS
 
 
 class UnknownRole(Exception):
@@ -191,14 +195,6 @@ def any_token(cell: Cell) -> str:
     return ALLOWED
 
 
-def non_partners(cell: Cell) -> str:
-    """The partner's non-partners (art7), processed through ``process_required``: open to every
-    token of the partner, acknowledged or not, a service's too. Decision 1 leaves who may keep
-    them to a rule of the protocol that is not made yet; the matrix reports it (decision 26)."""
-    known(cell)
-    return ALLOWED
-
-
 def staff_then_own_object(allowed_roles: frozenset, *, acknowledged: bool = False) -> Rule:
     """A function of these roles (refused to others, before anything is looked up) on an object
     of partner A (404 at B)."""
@@ -212,6 +208,13 @@ def staff_then_own_object(allowed_roles: frozenset, *, acknowledged: bool = Fals
 
     decide.__name__ = f"staff_then_own_object({inner.__name__})"
     return decide
+
+
+#: The partner's non-partners (art7): refused to other roles and to service tokens before
+#: anything is read, and to a keeper who has not acknowledged the protocol (decision 28).
+non_partners = roles(NON_PARTNER_KEEPERS, acknowledged=True)
+#: One of partner A's non-partners by its id: refused as above; at B it does not exist (404).
+non_partner = staff_then_own_object(NON_PARTNER_KEEPERS, acknowledged=True)
 
 
 def support_then_own_object(cell: Cell) -> str:
@@ -382,8 +385,8 @@ PAGES: dict[tuple[str, str], Rule] = {
     ("consent_document", "GET"): _item,
     ("share", "GET"): client_support,
     ("share", "POST"): client_support,
-    ("register_non_partner", "GET"): employee,
-    ("register_non_partner", "POST"): employee,
+    ("register_non_partner", "GET"): non_partners,
+    ("register_non_partner", "POST"): non_partners,
     ("leaflet", "GET"): employee,
     ("request_data", "GET"): employee,
     ("request_data", "POST"): employee,
@@ -478,7 +481,7 @@ OPERATIONS: dict[str, Rule] = {
     "releaseSecrecy": any_token,
     "listNonPartners": non_partners,
     "registerNonPartner": any_token,
-    "informNonPartner": own_partner_object(non_partners),
+    "informNonPartner": non_partner,
     "listClientDisclosures": client_support,
     "listReceivedShares": any_token,
     "acceptReceivedShare": _item,
@@ -495,7 +498,7 @@ OPERATIONS: dict[str, Rule] = {
     "getHouseholdOverview": nobody,  # only its director, who is no cell of the matrix
     "updateHouseholdPlan": any_token,
     "addressNonPartner": any_token,
-    "listNonPartnerAddresses": own_partner_object(non_partners),
+    "listNonPartnerAddresses": non_partner,
     "getAuthority": handler,
     "judgeIncapacity": any_token,
     "recordRepresentativeStance": any_token,

@@ -123,7 +123,9 @@ def release_secrecy(request, payload: SecrecyReleaseRequest, item_id: uuid.UUID 
     summary="The non-partners your organisation knows",
 )
 def list_non_partners(request):
-    """With whether each was informed of the protocol's main lines (art7)."""
+    """With whether each was informed of the protocol's main lines (art7).
+    Only for an employee who shares with non-partners (a role with casework) or the privacy
+    officer, once they acknowledged the protocol; any other token gets 403 (art3.2c, art3.2d)."""
     return services.list_non_partners(request.auth)
 
 
@@ -136,7 +138,9 @@ def list_non_partners(request):
 def register_non_partner(request, payload: NonPartnerRegistration):
     """A family member, someone of the social network, or a professional or organisation not
     committed to the protocol, known to your organisation (art7). ``informed``: the leaflet
-    with the protocol's main lines was handed over now."""
+    with the protocol's main lines was handed over now.
+    Only for an employee who shares with non-partners (a role with casework) or the privacy
+    officer, once they acknowledged the protocol; any other token gets 403 (art3.2c, art3.2d)."""
     return services.register_non_partner(
         request.auth, name=payload.name, kind=payload.kind, informed=payload.informed
     )
@@ -150,7 +154,9 @@ def register_non_partner(request, payload: NonPartnerRegistration):
 )
 def inform_non_partner(request, non_partner_id: uuid.UUID = NON_PARTNER_ID):
     """Record that the non-partner was informed of the protocol's main lines (the leaflet),
-    as art7 asks before the first disclosure. Recording it again changes nothing."""
+    as art7 asks before the first disclosure. Recording it again changes nothing.
+    Only for an employee who shares with non-partners (a role with casework) or the privacy
+    officer, once they acknowledged the protocol; any other token gets 403 (art3.2c, art3.2d)."""
     return services.inform_non_partner(request.auth, non_partner_id)
 
 

@@ -27,7 +27,9 @@ router = Router(tags=["Integrated support and safety"], by_alias=True)
 def address_non_partner(
     request, payload: NonPartnerAddressing, non_partner_id: uuid.UUID = NON_PARTNER_ID
 ):
-    """art7: the partner addresses a non-partner that acts against the protocol."""
+    """art7: the partner addresses a non-partner that acts against the protocol.
+    Only for an employee who shares with non-partners (a role with casework) or the privacy
+    officer, once they acknowledged the protocol; any other token gets 403 (art3.2c, art3.2d)."""
     count = services.address_non_partner(
         request.auth,
         non_partner_id,
@@ -45,5 +47,7 @@ def address_non_partner(
 )
 def list_non_partner_addresses(request, non_partner_id: uuid.UUID = NON_PARTNER_ID):
     """art7: every time your organisation addressed this non-partner for acting against the
-    protocol, oldest first."""
+    protocol, oldest first.
+    Only for an employee who shares with non-partners (a role with casework) or the privacy
+    officer, once they acknowledged the protocol; any other token gets 403 (art3.2c, art3.2d)."""
     return services.non_partner_addresses(request.auth, non_partner_id)

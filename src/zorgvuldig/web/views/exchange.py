@@ -21,14 +21,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
+from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound, ProcessingRefused
 from zorgvuldig.exchange import leaflet
 from zorgvuldig.gate import services, validation
 from zorgvuldig.web import labels
 from zorgvuldig.web.forms import NonPartnerForm, ShareForm
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.dossier import _items_by_category
-from zorgvuldig.web.views.errors import refused
+from zorgvuldig.web.views.errors import not_allowed, refused
 from zorgvuldig.web.views.files import pdf_response
 from zorgvuldig.web.views.flow import consult, form_page, justification_url, with_purpose
 from zorgvuldig.web.views.purpose import processing, url
@@ -164,6 +164,10 @@ def register_non_partner(request):
     except ValueError:
         client_id = None
     back_url = url("web:share", client_id, query) if client_id and query else reverse("web:home")
+    try:
+        services.non_partner_keeper(request.actor)
+    except NotAllowed as error:
+        return not_allowed(request, error, back_url=back_url)
     form = NonPartnerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -36,11 +36,11 @@ from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
 from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.processing import Performed, Processing, current_trace_id, process_required
-from zorgvuldig.gate.services.common import acknowledged, gate_service
+from zorgvuldig.gate.services.common import acknowledged, employee_in_role, gate_service
 from zorgvuldig.gate.services.emergency import notify
 from zorgvuldig.gate.services.emergency.convert import emergency_view
 from zorgvuldig.gate.services.emergency.views import EmergencyAccessView
-from zorgvuldig.partners.models import Employee, access_of
+from zorgvuldig.partners.models import Employee
 from zorgvuldig.protocol import Category, LegalBasis, Operation, Purpose
 
 MAX_EXPLANATION = 2000
@@ -69,16 +69,12 @@ def review_days() -> int:
 
 def employee_of(actor: Actor) -> Employee:
     """The active employee the actor is, in a role that may break the glass."""
-    employee = (
-        Employee.objects.select_related("user", "partner")
-        .filter(id=actor.employee_id, partner_id=actor.partner_id, is_active=True)
-        .first()
+    employee = employee_in_role(
+        actor,
+        "Alleen een hulpverlener van uw organisatie kan in een noodgeval toegang nemen tot "
+        "een cliënt (art. 3 lid 2 onder c).",
+        lambda access: access.breaks_glass,
     )
-    if actor.employee_id is None or employee is None or not access_of(employee.role).breaks_glass:
-        raise NotAllowed(
-            "Alleen een hulpverlener van uw organisatie kan in een noodgeval toegang nemen tot "
-            "een cliënt (art. 3 lid 2 onder c)."
-        )
     # art3.2d: over the API as on the pages, only once they acknowledged the protocol
     return acknowledged(employee)
 

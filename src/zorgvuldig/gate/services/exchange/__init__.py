@@ -8,6 +8,7 @@ from zorgvuldig.gate.services.exchange.non_partners import (
     inform_non_partner,
     list_non_partners,
     non_partner_addresses,
+    non_partner_keeper,
     register_non_partner,
 )
 from zorgvuldig.gate.services.exchange.share import preview_share, share_items
@@ -19,6 +20,7 @@ __all__ = [
     "inform_non_partner",
     "list_non_partners",
     "non_partner_addresses",
+    "non_partner_keeper",
     "preview_share",
     "register_non_partner",
     "share_items",

@@ -26,6 +26,8 @@ from zorgvuldig.gate.processing import (
     process_required,
 )
 from zorgvuldig.gate.services.common import (
+    acknowledged,
+    employee_in_role,
     gate_service,
 )
 from zorgvuldig.gate.services.exchange.convert import non_partner_view
@@ -36,7 +38,26 @@ from zorgvuldig.protocol import (
 )
 
 
+def non_partner_keeper(actor: Actor) -> None:
+    """art7 with art3.2c, art3.2d: the names of the non-partners are personal data, kept only
+    by an employee of the partner in a role that shares with them (casework: a caseworker, a
+    director, a team lead, the Veilig Thuis liaison) or that answers for the partner's
+    registers (the privacy officer, who addresses a non-partner acting against the protocol),
+    once they acknowledged the protocol in force. A partner system's service token, the
+    functional administrator, the incident reporter and the FG are refused before anything is
+    read (decision 28)."""
+    acknowledged(
+        employee_in_role(
+            actor,
+            "Alleen hulpverleners en de privacy officer van uw organisatie houden de "
+            "niet-partners bij (art. 3 lid 2 onder c, art. 7).",
+            lambda access: access.casework or access.handles_registers,
+        )
+    )
+
+
 def non_partner_or_404(actor: Actor, non_partner_id) -> NonPartner:
+    non_partner_keeper(actor)
     non_partner = NonPartner.objects.filter(
         id=validation.reference(non_partner_id, "nonPartnerId"), partner_id=actor.partner_id
     ).first()
@@ -78,6 +99,7 @@ def register_non_partner(
 ) -> NonPartnerView:
     """A non-partner the partner may share with (art7); ``informed``: the leaflet with the
     protocol's main lines was handed over now. Logged for the non-partner (art7)."""
+    non_partner_keeper(actor)
     if kind not in NonPartnerKind.values:
         raise InvalidInput(
             {"kind": f"Onbekende soort; kies uit: {', '.join(NonPartnerKind.values)}"}
@@ -185,6 +207,7 @@ def non_partner_addresses(
 def list_non_partners(actor: Actor, *, purpose: str = "support-provision") -> list[NonPartnerView]:
     """The non-partners the actor's partner knows (art7), with whether they were informed; a
     consult logged for each non-partner listed."""
+    non_partner_keeper(actor)
     processing = _non_partner_processing(
         actor, "niet-partners-raadplegen", Operation.CONSULT, purpose
     )

@@ -27,7 +27,7 @@ from django.utils import timezone
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
 from zorgvuldig.gate.processing import Performed, Processing, log_refused_attempt, process_required
-from zorgvuldig.gate.services.common import acknowledged
+from zorgvuldig.gate.services.common import acknowledged, employee_in_role
 from zorgvuldig.gate.services.incidents.convert import incident_view
 from zorgvuldig.gate.services.incidents.views import IncidentView
 from zorgvuldig.incidents.models import AffectedClient, Incident
@@ -45,21 +45,9 @@ ANOTHER_PARTNERS_INCIDENT = Refusal(
 
 def employee_of(actor: Actor) -> Employee:
     """The active employee the actor is, at the actor's partner; else not allowed."""
-    employee = (
-        Employee.objects.select_related("partner", "user")
-        .filter(
-            id=actor.employee_id,
-            partner_id=actor.partner_id,
-            is_active=True,
-            user__is_active=True,
-        )
-        .first()
+    return employee_in_role(
+        actor, "Alleen een medewerker van een partner meldt een incident (art. 3 lid 2 onder f)."
     )
-    if actor.employee_id is None or employee is None:
-        raise NotAllowed(
-            "Alleen een medewerker van een partner meldt een incident (art. 3 lid 2 onder f)."
-        )
-    return employee
 
 
 def officer_of(actor: Actor) -> Employee:
