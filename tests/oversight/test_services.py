@@ -64,6 +64,20 @@ def test_art3_2c_only_the_privacy_officer_sees_the_register(partner, actor, regi
     assert services.exceptions_register(other_officer) == []  # another partner's register
 
 
+@pytest.mark.parametrize("entries", [0, 1], ids=["empty", "with-an-entry"])
+def test_art3_2d_an_officer_who_has_not_acknowledged_reads_no_register(
+    partner, actor, registered_client, entries
+):
+    """Refused before anything is read, whether the register holds entries or not (it used to
+    answer an empty register, and refuse only once an entry's client reached the gate)."""
+    for _ in range(entries):
+        record_without_consent(actor, registered_client.id)
+    newcomer = make_employee(partner, "pien", role=Role.PRIVACY_OFFICER, acknowledged=False)
+    with pytest.raises(NotAllowed, match="niet bevestigd"):
+        services.exceptions_register(actor_for(newcomer))
+    assert not LogRecord.objects.filter(name="uitzonderingen-raadplegen").exists()
+
+
 def test_allowed_now_answers_with_decide_per_operation_and_category(actor, client_dossier):
     rows = {
         (r.operation, r.category): r

@@ -97,7 +97,8 @@ def test_art5_2_a_destruction_list_through_the_api(
     )
     assert reviewed.json()["page"][0]["review"] == "destroy"
     assert reviewer.post(f"/destruction-lists/{list_id}/review-completion", {}).status_code == 200
-    assert "employee" in invalid_fields(api.post(f"/destruction-lists/{list_id}/approval", {}))
+    refused = problem(api.post(f"/destruction-lists/{list_id}/approval", {}), 403)
+    assert "Alleen de privacy officer" in refused["detail"]
     approved = officer_api.post(f"/destruction-lists/{list_id}/approval", {}).json()
     assert approved["state"] == "approved" and approved["coolingOffUntil"]
     assert "state" in invalid_fields(officer_api.get(f"/destruction-lists/{list_id}/record"))

@@ -16,7 +16,7 @@ from tests.conftest import make_employee, make_partner, supporting
 from tests.retention.conftest import end_support
 from zorgvuldig.clients.models import Client, Subject, SupportTrajectory
 from zorgvuldig.consent.models import ConsentDecision
-from zorgvuldig.core.errors import InvalidInput, NotFound
+from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
 from zorgvuldig.dossier.models import Annotation, DataItem, DataItemVersion
 from zorgvuldig.gate import services
 from zorgvuldig.partners.services import actor_for
@@ -106,7 +106,7 @@ def test_art5_2_the_author_neither_reviews_nor_approves_their_own_list(actor, of
     services.complete_review(actor, drawn.id, destroy_rest=True)
     with pytest.raises(InvalidInput, match="keurt haar niet zelf goed"):
         services.approve_list(officer, drawn.id)
-    with pytest.raises(InvalidInput, match="Alleen de privacy officer"):
+    with pytest.raises(NotAllowed, match="Alleen de privacy officer"):
         services.approve_list(actor, drawn.id)
 
 

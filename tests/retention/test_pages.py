@@ -307,7 +307,8 @@ def test_art5_2_a_list_from_review_to_record_of_destruction_through_the_pages(
     # a caseworker does not approve; the privacy officer does, and the cooling-off starts
     assert "stap-goedkeuren" not in _html(reviewer.get(url))
     not_officer = reviewer.post(url, {"stap": "goedkeuren"})
-    assert not_officer.status_code == 400 and "Alleen de privacy officer" in text_of(not_officer)
+    assert not_officer.status_code == 403 and "Alleen de privacy officer" in text_of(not_officer)
+    assert DestructionList.objects.get(id=drawn.id).state == "approval"
     approved = officer.post(url, {"stap": "goedkeuren"})
     assert approved.status_code == 302
     found = DestructionList.objects.get(id=drawn.id)

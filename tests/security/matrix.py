@@ -18,8 +18,6 @@ The answers are exact, so that the test cannot pass by accident:
   this function; a problem with the protocol's articles, or "niet toegestaan");
 - ``hidden``: 404, where the code answers as if the object did not exist (another partner's
   item, request, list or incident: decision 1, "refused attempts on items");
-- ``refused (400, employee)``: the destruction lists' answer to a role that may not keep
-  them (a 400 naming the field ``employee``; see :func:`records_staff`);
 - ``acknowledge``: a page that sends an employee who has not acknowledged the protocol in
   force to the acknowledgement page first (art3.2d, art3.2e);
 - ``login`` (pages) and ``unauthenticated`` (401, the API) for no session or token, and
@@ -46,7 +44,6 @@ ALLOWED, REFUSED, HIDDEN = "allowed", "refused", "hidden"
 # resident's session (an employee's sign-in gives no access to it)
 RESIDENT_SIGN_IN = "resident sign-in"
 ACKNOWLEDGE, LOGIN, UNAUTHENTICATED, SCOPE = "acknowledge", "login", "unauthenticated", "scope"
-REFUSED_AS_INPUT = "refused (400, employee)"
 
 # Every role the table knows, by what it is for. A role of ``Role.values`` in none of them has
 # no expectations: the matrix fails for it (see :func:`known`).
@@ -268,19 +265,11 @@ STAFF = frozenset({Role.CASEWORKER, Role.PRIVACY_OFFICER})
 
 def records_staff(allowed_roles: frozenset, *, own_object: bool = True) -> Rule:
     """The destruction lists (art5.2, decision 17): these roles, once they acknowledged the
-    protocol (else 403); another partner's list 404 (``own_object``). Other roles and service
-    tokens are refused with a 400 that names ``employee`` (the services answer the role with
-    InvalidInput, and the API passes it on as invalid input; the pages make it a 403)."""
-
-    def decide(cell: Cell) -> str:
-        if not _employee(cell) or cell.role not in allowed_roles:
-            return REFUSED_AS_INPUT
-        if not cell.acknowledged:
-            return REFUSED
-        return ALLOWED if cell.same_partner or not own_object else HIDDEN
-
-    decide.__name__ = f"records_staff({'|'.join(sorted(allowed_roles))})"
-    return decide
+    protocol; other roles and service tokens refused (403) before anything is looked up;
+    another partner's list 404 (``own_object``)."""
+    if own_object:
+        return staff_then_own_object(allowed_roles, acknowledged=True)
+    return roles(allowed_roles, acknowledged=True)
 
 
 # --- the table ----------------------------------------------------------------------------
@@ -550,7 +539,7 @@ OPERATIONS: dict[str, Rule] = {
     "recordIncidentLetterDelivery": any_token,
     "closeIncident": _incident,
     "listAllowedProcessings": client_support,
-    "listProcessingExceptions": roles(REGISTER_READERS),  # each client's entry by the gate
+    "listProcessingExceptions": roles(REGISTER_READERS, acknowledged=True),
     "breakGlass": roles(GLASS_BREAKERS, acknowledged=True),
     "listEmergencyAccesses": roles(REGISTER_READERS, acknowledged=True),
     "getEmergencyAccess": staff_then_own_object(REGISTER_READERS, acknowledged=True),

@@ -157,7 +157,8 @@ def api_outcome(response) -> str:
     if status == 404:
         return matrix.HIDDEN
     if status == 400 and any(p["name"] == "employee" for p in response.json()["invalidParams"]):
-        return matrix.REFUSED_AS_INPUT
+        # a role refused as if it were invalid input: expected of no cell (403 is the answer)
+        return "refused as input (400, employee)"
     if 200 <= status < 300 or status in (400, 409, 422):
         return matrix.ALLOWED
     return f"status {status}"

@@ -8,13 +8,11 @@ from __future__ import annotations
 from itertools import groupby
 
 from zorgvuldig.core.actor import Actor
-from zorgvuldig.core.errors import NotAllowed
 from zorgvuldig.dossier.models import Annotation
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.processing import Performed, Processing, process
-from zorgvuldig.gate.services.common import gate_service
+from zorgvuldig.gate.services.common import acknowledged, employee_in_role, gate_service
 from zorgvuldig.gate.services.oversight.views import ExceptionView
-from zorgvuldig.partners.models import Employee, roles_that
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.protocol import (
     Category,
@@ -34,20 +32,19 @@ def exceptions_register(actor: Actor, *, purpose: str = "accountability") -> lis
     """Processings without consent (art4.6, art8.2) at the actor's partner, newest first.
 
     Only a privacy officer or the data protection officer (FG) may see it (art3.2c, decision
-    22): anyone else gets :class:`NotAllowed` before
-    anything is read. Each client whose annotation is shown is consulted, and logged, once.
+    22), once they acknowledged the protocol (art3.2d): anyone else gets :class:`NotAllowed`
+    before anything is read, also when the register is empty. Each client whose annotation
+    is shown is consulted, and logged, once.
     """
     goal = validation.purpose(purpose)
-    if not Employee.objects.filter(
-        id=actor.employee_id,
-        partner_id=actor.partner_id,
-        role__in=roles_that("reads_registers"),
-        is_active=True,
-    ).exists():
-        raise NotAllowed(
-            "Alleen de privacy officer van uw organisatie ziet de verwerkingen zonder "
-            "toestemming (art. 3 lid 2 onder c)."
+    acknowledged(
+        employee_in_role(
+            actor,
+            "Alleen de privacy officer en de functionaris gegevensbescherming van uw organisatie "
+            "zien de verwerkingen zonder toestemming (art. 3 lid 2 onder c).",
+            lambda access: access.reads_registers,
         )
+    )
     notes = list(
         Annotation.objects.filter(partner_id=actor.partner_id, article__in=EXCEPTION_ARTICLES)
         .select_related("author__user", "client__subject")

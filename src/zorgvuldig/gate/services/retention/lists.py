@@ -24,9 +24,9 @@ from django.utils import timezone
 
 from zorgvuldig.clients.models import Client
 from zorgvuldig.core.actor import Actor
-from zorgvuldig.core.errors import InvalidInput, NotFound
+from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
 from zorgvuldig.gate.processing import Performed, process_required, process_required_in_parts
-from zorgvuldig.gate.services.common import acknowledged, gate_service
+from zorgvuldig.gate.services.common import acknowledged, employee_in_role, gate_service
 from zorgvuldig.gate.services.retention.among import among
 from zorgvuldig.gate.services.retention.convert import list_view
 from zorgvuldig.gate.services.retention.holds import reason_of, record_hold, review_date
@@ -52,14 +52,15 @@ _STAFF = (Role.CASEWORKER, Role.PRIVACY_OFFICER)
 
 
 def staff(actor: Actor, roles=_STAFF) -> Employee:
-    employee = Employee.objects.filter(
-        id=actor.employee_id, partner_id=actor.partner_id, is_active=True, role__in=roles
-    ).first()
-    if employee is None:
-        who = "de privacy officer" if roles == (Role.PRIVACY_OFFICER,) else "medewerkers"
-        raise InvalidInput(
-            {"employee": f"Alleen {who} van de organisatie doen dit (art. 5 lid 2)."}
-        )
+    """The employee the actor is, in one of ``roles`` (the role itself, not what it reaches:
+    decision 17 names the caseworker and the privacy officer, not every role with casework),
+    once they acknowledged (art3.2c, art3.2d, art5.2); else NotAllowed (403), before anything
+    is read."""
+    who = "de privacy officer" if roles == (Role.PRIVACY_OFFICER,) else "medewerkers"
+    refusal = f"Alleen {who} van de organisatie doen dit (art. 5 lid 2)."
+    employee = employee_in_role(actor, refusal)
+    if employee.role not in roles:
+        raise NotAllowed(refusal)
     return acknowledged(employee)
 
 
