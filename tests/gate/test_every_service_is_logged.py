@@ -54,6 +54,8 @@ PROCESSES_NO_PERSONAL_DATA: dict[str, str] = {
     "resident_by_bsn": "the resident's own sign-in with DigiD: the BSN index finds whether "
     "zorgvuldig knows them, their own name to say who is signed in; nothing of a dossier is read, "
     "and what the resident then sees is logged for them (decision 25)",
+    "non_partner_keeper": "asks whether the actor's role and acknowledgement let them keep the "
+    "partner's non-partners (art7, decision 28), before anything is read: reads no one's data",
     "resident_again": "the resident of a session again by the subject id it keeps, for their own "
     "name on the page: nothing of a dossier is read (decision 25)",
     "incident_register": "the incidents a privacy officer sees by number, partner, nature, "
