@@ -8,6 +8,7 @@ it in the same run".
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres python bench/bench_resident.py
     ... python bench/bench_resident.py --no-write      # print the table, leave the docs alone
     ... python bench/bench_resident.py --keep          # keep the database to look into
+    ... python bench/bench_resident.py --profile       # then where the page's time goes
 
 It runs on a PostgreSQL database of its own, ``zorgvuldig_bench_resident`` (``--database``),
 dropped and created for the run and dropped afterwards (``--keep`` keeps it).
@@ -270,6 +271,8 @@ def measure(args, url: str) -> dict:
                 times["view"].append(view_ms)
                 times["sql"].append(sql_ms)
             entries, rows = len(log.entries), len(fetched)
+        if args.profile:
+            profile_page(http)
         return {
             "database": server_version(),
             "seed": args.seed,
@@ -290,6 +293,20 @@ def measure(args, url: str) -> dict:
 
             connections.close_all()
             postgres_database(url, args.database, drop=True)
+
+
+def profile_page(http, calls: int = 20) -> None:
+    """Where the time of ``GET /mijn/`` goes: cProfile over ``calls`` requests, the functions
+    with the most cumulative time, to stderr."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(calls):
+        http.get("/mijn/")
+    profiler.disable()
+    pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(45)
 
 
 def table(r: dict) -> str:
@@ -345,6 +362,7 @@ def main() -> None:
     parser.add_argument("--database", default=BENCH_DATABASE)
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--profile", action="store_true", help="profile the page afterwards")
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):

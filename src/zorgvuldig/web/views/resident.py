@@ -13,7 +13,6 @@ from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -23,6 +22,7 @@ from zorgvuldig.core.errors import InvalidInput, NotFound
 from zorgvuldig.gate import services
 from zorgvuldig.web.resident import session
 from zorgvuldig.web.resident.session import resident_required
+from zorgvuldig.web.templatetags.zorgvuldig_resident import resident_rows
 
 
 @require_GET
@@ -115,7 +115,7 @@ def new_processings(request):
         return _json({"status": 404, "detail": str(error)}, status=404)
     except InvalidInput as error:
         return _json({"status": 400, "detail": "; ".join(error.errors.values())}, status=400)
-    rows = render_to_string("web/resident/rows.html", {"entries": log.entries}, request=request)
+    rows = resident_rows(log.entries)
     latest = max((e.id for e in log.entries), default=int(request.GET.get("na") or 0))
     return _json({"latest": latest, "rows": rows, "count": len(log.entries)})
 
