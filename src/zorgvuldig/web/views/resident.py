@@ -22,7 +22,7 @@ from zorgvuldig.core.errors import InvalidInput, NotFound
 from zorgvuldig.gate import services
 from zorgvuldig.web.resident import session
 from zorgvuldig.web.resident.session import resident_required
-from zorgvuldig.web.templatetags.zorgvuldig_resident import resident_rows
+from zorgvuldig.web.templatetags.zorgvuldig_rows import resident_rows
 
 
 @require_GET
