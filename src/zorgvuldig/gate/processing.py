@@ -17,6 +17,7 @@ from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import ProcessingRefused
 from zorgvuldig.dossier.models import Annotation
 from zorgvuldig.gate import facts as facts_module
+from zorgvuldig.gate import together
 from zorgvuldig.gate.context import gate_open
 from zorgvuldig.processing_log import chain
 from zorgvuldig.processing_log.entry import LogEntry, new_span_id, new_trace_id, subject_pseudonym
@@ -202,6 +203,8 @@ def process(processing: Processing, perform: Callable[[Decision], Performed[T]])
     trace_id = new_trace_id()
     start = timezone.now()
     decision: Decision | None = None
+    if processing.operation is not Operation.CONSULT:
+        together.append_kept()
     trace_token = _trace_id.set(trace_id)
     with gate_open():
         try:
@@ -213,9 +216,11 @@ def process(processing: Processing, perform: Callable[[Decision], Performed[T]])
                 subjects = (performed and tuple(performed.subject_ids)) or _default_subjects(
                     processing
                 )
-                chain.append(_entries(processing, decision, subjects, trace_id, start, "ok"))
+                entries = _entries(processing, decision, subjects, trace_id, start, "ok")
                 if performed is not None:
                     _annotate(processing, decision, performed, trace_id)
+                # a consult's records wait for the end of the page's consults (decision 29)
+                together.append(processing.operation, entries)
         except Exception:
             if decision is not None:
                 with transaction.atomic():

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from zorgvuldig.core.errors import ProcessingRefused
-from zorgvuldig.gate import services, validation
+from zorgvuldig.gate import services, together, validation
 from zorgvuldig.protocol import Category
 from zorgvuldig.web import labels
 from zorgvuldig.web.forms import ChangeItemForm, RecordItemForm, SecrecyReleaseForm
@@ -45,6 +45,13 @@ def _items_by_category(items) -> list[tuple[str, str, list]]:
 @require_GET
 @with_purpose(gettext_lazy("Open the dossier"))
 def dossier(request, page, client_id):
+    # the page's five consults are appended to the log at once, before the page leaves
+    # (decision 29)
+    with together.consults_logged_together():
+        return _dossier(request, page, client_id)
+
+
+def _dossier(request, page, client_id):
     query = page.query
 
     def read():

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from zorgvuldig.core.actor import Actor
+from zorgvuldig.gate import together
 from zorgvuldig.gate.processing import Performed, process
 from zorgvuldig.gate.services.common import (
     client_or_404,
@@ -36,6 +37,7 @@ def _consult_log(actor: Actor, client_id, purpose: str, legal_basis: str | None)
         ),
         lambda decision: Performed(None, subject_ids=[client.subject_id]),
     )
+    together.append_kept()  # the log read below shows this consult and those kept before it
     # A partner sees its own processings; which other partners support the client is not
     # its business (art6.1). The data subject's own overview (art9.1) shows them all.
     return LogRecord.objects.filter(
