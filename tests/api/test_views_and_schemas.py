@@ -81,6 +81,7 @@ PAIRS = {
     "received.PullResult": pull.DataRequestResult,
     "received.ReceivedShareView": received_shares.ReceivedShare,
     "received.ReferralView": received_shares.Referral,
+    "resident.HeldProcessing": rights.ResidentViewProcessing,
     "retention.DestructionListView": retention.DestructionList,
     "retention.DossierRetentionView": retention.DossierRetention,
     "retention.HoldView": retention.Hold,
@@ -140,6 +141,10 @@ NOT_IN_API = {
     "resident.Viewable": "whose view a signed-in resident may open, for the pages",
     "resident.ProcessingEntry": "a row of the resident's own pages",
     "resident.ResidentLog": "a page of the resident's own processings",
+    # the partner's side of that view (art9.3) is in the API, as a list
+    "resident.ResidentViewHolds": "the partner's page of what the client's own view shows, "
+    "with the client's name and a count; the API lists the processings held back or released "
+    "(GET /clients/{clientId}/resident-view-holds)",
     "log.RecentLog": "the dossier page's newest log records and their count; the API pages "
     "the whole log (GET /clients/{clientId}/processing-log)",
 }

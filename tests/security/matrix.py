@@ -394,6 +394,8 @@ PAGES: dict[tuple[str, str], Rule] = {
     ("client_requests", "POST"): handler,
     ("register_request", "GET"): handler,
     ("register_request", "POST"): handler,
+    ("resident_view_holds", "GET"): handler,  # art9.3: what the client's own view shows
+    ("resident_view_holds", "POST"): handler,  # no step sent: the page again, for a handler
     ("rights_queue", "GET"): _officers,
     ("subject_request", "GET"): _request,
     ("subject_request", "POST"): _request,
@@ -511,6 +513,9 @@ OPERATIONS: dict[str, Rule] = {
     "withholdFromInspection": any_token,
     "showInInspection": _token_request,
     "releaseInspection": _token_request,
+    "listResidentViewHolds": handler,
+    "holdFromResidentView": any_token,
+    "releaseToResidentView": any_token,
     "listRecipientNotices": _token_request,
     "resolveRecipientNotice": any_token,
     "getDossierRetention": handler,

@@ -119,3 +119,11 @@ WITHOUT_VALUES = (
     RequestKind.OBJECTION,
 )
 OVERVIEW_KINDS = (RequestKind.OVERVIEW, RequestKind.PORTABILITY)
+
+
+class ViewHoldKind(models.TextChoices):
+    """Why a processing is held back from the resident's own view (art9.3, decision 25)."""
+
+    MELDCODE = "meldcode", _("Under the Meldcode")
+    VEILIG_THUIS = "veilig-thuis", _("For or with Veilig Thuis")
+    HARM = "harm", _("Showing it would harm the resident or others")

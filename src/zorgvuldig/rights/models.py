@@ -28,6 +28,7 @@ from zorgvuldig.rights.codes import (
     RequestKind,
     RequestState,
     StanceKind,
+    ViewHoldKind,
     WithholdingGround,
 )
 
@@ -231,14 +232,6 @@ class RequestReminder(models.Model):
             )
         ]
         indexes = [models.Index(fields=["employee", "day"], name="reminders_of_a_day")]
-
-
-class ViewHoldKind(models.TextChoices):
-    """Why a processing is held back from the resident's own view (art9.3, decision 25)."""
-
-    MELDCODE = "meldcode", _("Under the Meldcode")
-    VEILIG_THUIS = "veilig-thuis", _("For or with Veilig Thuis")
-    HARM = "harm", _("Showing it would harm the resident or others")
 
 
 class ViewHold(DossierKeyed, models.Model):

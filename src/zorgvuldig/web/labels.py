@@ -107,6 +107,7 @@ PROCESSINGS = {
     "eigen-verwerkingen-raadplegen": _("Looking at your processings in your own view"),
     "verwerking-achterhouden": _("Hold back a processing from the resident's own view"),
     "verwerking-vrijgeven": _("Release a processing to the resident's own view"),
+    "achterhouden-raadplegen": _("What the resident's own view holds back consulted"),
     "verwerkingenlog-raadplegen": _("Processing log consulted"),
     "informeren-vastleggen": _("Informing of the client recorded"),
     "toestemming-vastleggen": _("Consent decision recorded"),
@@ -412,8 +413,18 @@ HELD_BACK = {
     "veilig-thuis": _("For or with Veilig Thuis"),
     "harm": _("Showing it would have harmed you or others"),
 }
+# for the partner: whether the client's own view lists a processing of its log (art9.3)
+VIEW_STATES = {
+    "shown": _("Visible to the client"),
+    "released": _("Visible to the client since its release"),
+    "held-back": _("Held back from the client"),
+    "other-person": _("Never shown: it also concerns someone else"),
+    "not-listed": _("Not listed: the client's own look, or the handling of what is held back"),
+}
 KINDS["resident_by"] = RESIDENT_BY
 KINDS["held_back"] = HELD_BACK
+KINDS["view_hold_kind"] = dict(codes.ViewHoldKind.choices)
+KINDS["view_state"] = VIEW_STATES
 
 #: The labels already translated, per (language, kind, code): a page shows the same few
 #: codes hundreds of times (the dossier's processing log), and translating a lazy label costs

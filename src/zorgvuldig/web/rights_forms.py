@@ -216,3 +216,20 @@ class JudgementForm(GateForm):
     judged_on = date_field(_("Judged on"), help_text=_("Not in the future."))
     reason = _reason(_("Why the client cannot oversee it"))
     gate_fields = {"judgedOn": "judged_on"}
+
+
+# -- the client's own view (art9.3, decision 25) --------------------------------------------
+
+
+class HoldBackForm(GateForm):
+    """art9.3: hold one processing back from the client's own view, with the reason (the
+    processing is the page's row: its trace id is sent beside the form)."""
+
+    reason = _reason(_("Why showing it would harm the client or others"))
+
+
+class ReleaseForm(GateForm):
+    """art9.3: show a processing held back in the client's own view from now on; ``kind``:
+    what held it back (meldcode, veilig-thuis or harm), filled in by the page."""
+
+    kind = forms.ChoiceField(choices=codes.ViewHoldKind.choices, widget=forms.HiddenInput)

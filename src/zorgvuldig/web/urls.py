@@ -22,6 +22,7 @@ from zorgvuldig.web.views import (
     referrals,
     requests,
     resident,
+    resident_holds,
     retention,
     retention_plan,
     rights,
@@ -114,6 +115,12 @@ urlpatterns = [
         "clienten/<uuid:client_id>/verzoeken/nieuw/",
         rights.register_request,
         name="register_request",
+    ),
+    # art9.3: what the client's own view shows and holds back (decision 25)
+    path(
+        "clienten/<uuid:client_id>/eigen-omgeving/",
+        resident_holds.resident_view_holds,
+        name="resident_view_holds",
     ),
     path("rechten/verzoeken/", rights.queue, name="rights_queue"),
     path("rechten/verzoeken/<uuid:request_id>/", rights.subject_request, name="subject_request"),

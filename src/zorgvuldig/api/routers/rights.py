@@ -30,6 +30,9 @@ from zorgvuldig.api.schemas.rights import (
     RequestExecution,
     RequestExtension,
     RequestPausing,
+    ResidentViewHold,
+    ResidentViewProcessing,
+    ResidentViewRelease,
     SubjectOverview,
     SubjectRequest,
     SubjectRequestRegistration,
@@ -378,6 +381,55 @@ def release_inspection(request, request_id: uuid.UUID = REQUEST_ID):
     """By the privacy officer or the responsible caseworker: the package as it stands is what
     the subject inspects, and stays so when the dossier grows."""
     return services.release_inspection(request.auth, request_id)
+
+
+# -- the client's own view (art9.3, decision 25) ------------------------------------------
+
+
+@router.get(
+    "/clients/{clientId}/resident-view-holds",
+    response=list[ResidentViewProcessing],
+    operation_id="listResidentViewHolds",
+    summary="What the client's own view holds back, or held back until its release (art9.3)",
+)
+def list_resident_view_holds(request, client_id: uuid.UUID = CLIENT_ID):
+    """Your organisation's processings of the client's data, newest first (at most 100), that
+    the client's own view (DigiD) holds back: under the Meldcode, for or with Veilig Thuis, or
+    because your organisation decided that showing it would harm the client or others; and
+    those released since, which the view shows. For the privacy officer and the caseworkers
+    who support the client; a consult logged under art9.3."""
+    return services.resident_view_holds(request.auth, client_id, held_only=True).processings
+
+
+@router.post(
+    "/clients/{clientId}/resident-view-holds",
+    response={201: ResidentViewProcessing},
+    operation_id="holdFromResidentView",
+    summary="Hold a processing back from the client's own view (art9.3)",
+)
+def hold_from_resident_view(request, payload: ResidentViewHold, client_id: uuid.UUID = CLIENT_ID):
+    """Where showing it would harm the client or others; with the reason. Until it is
+    released nothing of it shows, not even that something is held back. A trace that is not
+    your organisation's processing of this client is a 400 and nothing is written."""
+    return services.hold_from_resident_view(
+        request.auth, client_id, trace_id=payload.trace_id, reason=payload.reason
+    )
+
+
+@router.post(
+    "/clients/{clientId}/resident-view-releases",
+    response={201: ResidentViewProcessing},
+    operation_id="releaseToResidentView",
+    summary="Show a processing held back in the client's own view from now on (art9.3)",
+)
+def release_to_resident_view(
+    request, payload: ResidentViewRelease, client_id: uuid.UUID = CLIENT_ID
+):
+    """The view then shows it, with what held it back, since when and when it was
+    released."""
+    return services.release_to_resident_view(
+        request.auth, client_id, trace_id=payload.trace_id, kind=payload.kind.value
+    )
 
 
 # -- earlier recipients (art9.6) -----------------------------------------------------------

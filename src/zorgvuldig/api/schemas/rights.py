@@ -19,6 +19,7 @@ from zorgvuldig.rights.codes import (
     RefusalGround,
     RequestKind,
     StanceKind,
+    ViewHoldKind,
     WithholdingGround,
 )
 
@@ -293,6 +294,49 @@ class Withholding(In):
         description="protect-subject of protect-others (art. 9 lid 3)"
     )
     reason: str = _REASON
+
+
+# -- the client's own view (art9.3, decision 25) -----------------------------------------
+
+
+class ResidentViewProcessing(Out):
+    trace_id: str = Field(description="De verwerking: het trace-id in het verwerkingenlog")
+    at: datetime.datetime = Field(description="Het begin van de verwerking")
+    names: list[str] = Field(description="De verwerkingen die het log onder dit trace-id noemt")
+    state: str = Field(
+        description="shown (de cliënt ziet haar), released (was achtergehouden, zichtbaar sinds "
+        "de vrijgave), held-back (achtergehouden tot vrijgave), other-person (nooit getoond: "
+        "gaat ook over een ander) of not-listed (nooit getoond: de eigen blik van de cliënt, "
+        "of het achterhouden zelf)"
+    )
+    held_back: list[str] = Field(
+        description="Wat haar achterhoudt of achterhield: meldcode, veilig-thuis, harm"
+    )
+    reason: str = Field(description="Bij harm: waarom tonen de cliënt of anderen zou schaden")
+    held_since: datetime.datetime | None = Field(
+        description="Sinds wanneer achtergehouden (harm); leeg: sinds de verwerking zelf"
+    )
+    released_at: datetime.datetime | None = Field(description="Wanneer vrijgegeven")
+
+
+class ResidentViewHold(In):
+    trace_id: str = Field(
+        min_length=1, max_length=32, description="De verwerking (trace-id) die u achterhoudt"
+    )
+    reason: str = Field(
+        min_length=1,
+        max_length=2000,
+        description="Waarom tonen de cliënt of anderen zou schaden (art. 9 lid 3)",
+    )
+
+
+class ResidentViewRelease(In):
+    trace_id: str = Field(
+        min_length=1, max_length=32, description="De verwerking (trace-id) die u vrijgeeft"
+    )
+    kind: ViewHoldKind = Field(
+        description="Wat haar achterhield: meldcode, veilig-thuis of harm (art. 9 lid 3)"
+    )
 
 
 # -- earlier recipients (art9.6) ----------------------------------------------------------

@@ -100,6 +100,7 @@ from zorgvuldig.gate.services.resident import (
     resident_processings,
     resident_request_choices,
     resident_requests,
+    resident_view_holds,
     resident_viewables,
     resident_withdraw_consent,
 )
@@ -250,6 +251,7 @@ __all__ = [
     "resident_processings",
     "resident_request_choices",
     "resident_requests",
+    "resident_view_holds",
     "resident_viewables",
     "resident_withdraw_consent",
     "resolve_notice",

@@ -10,6 +10,7 @@ from zorgvuldig.gate.services.resident.consents import (
 from zorgvuldig.gate.services.resident.holds import (
     hold_from_resident_view,
     release_to_resident_view,
+    resident_view_holds,
 )
 from zorgvuldig.gate.services.resident.processings import resident_processings
 from zorgvuldig.gate.services.resident.requests import (
@@ -34,6 +35,7 @@ __all__ = [
     "resident_processings",
     "resident_request_choices",
     "resident_requests",
+    "resident_view_holds",
     "resident_viewables",
     "resident_withdraw_consent",
 ]

@@ -13,6 +13,8 @@ the employee. Not shown:
 - a processing that also concerns someone else than the person and the resident (one trace
   of the log with a record of another data subject): it would reveal another person's case;
 - the resident's own looks at this view (they are logged, but would fill it with themselves);
+- the partners' handling of what the view holds back (holding back, releasing, reading that
+  list): listing it would show that something is held back;
 - for a represented person, what partners did at which the resident may not act for them
   (:func:`~zorgvuldig.gate.services.resident.whom.partners_acting_for`).
 
@@ -22,9 +24,10 @@ record per organisation whose processings it showed, under art9.1.
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from zorgvuldig.core.actor import Actor
@@ -48,11 +51,17 @@ from zorgvuldig.protocol.version import HELD_BACK_KINDS
 from zorgvuldig.rights.models import ViewHold, ViewHoldKind
 
 VIEW_NAME = "eigen-verwerkingen-raadplegen"
+# the partner's handling of what the view holds back (art9.3): holding back, releasing, the
+# list of it; never listed, or holding something back would show that something is held back
+HOLD_NAME = "verwerking-achterhouden"
+RELEASE_NAME = "verwerking-vrijgeven"
+HOLDS_NAME = "achterhouden-raadplegen"
+PARTNER_HANDLING = (HOLD_NAME, RELEASE_NAME, HOLDS_NAME)
 PAGE = 50
 MAX_PAGE = 200
 
 
-def _log_id(subject_id) -> str:
+def resident_log_id(subject_id) -> str:
     """How the log names ``subject_id`` acting in their view (at whichever partner)."""
     return Actor(partner_id=uuid.UUID(int=0), resident=resident_pseudonym(subject_id)).log_id
 
@@ -77,19 +86,36 @@ def _kinds_by_partner() -> dict[frozenset[str], list[str]] | None:
     return groups
 
 
-def _held_back(subject_id, released: set[str]) -> Q:
-    """The records held back from the view now (as a filter to exclude)."""
+def held_kinds(partner_id) -> frozenset[str]:
+    """The kinds ``partner_id``'s version holds back today (a partner bound to none: all)."""
+    groups = _kinds_by_partner()
+    if groups is None:
+        return frozenset(HELD_BACK_KINDS)
+    return next(
+        (kinds for kinds, partners in groups.items() if str(partner_id) in partners),
+        frozenset(HELD_BACK_KINDS),
+    )
+
+
+def held_back_rules(subject_id) -> dict[ViewHoldKind, Q]:
+    """Per kind, the log records (of any partner) that kind holds back from the view of
+    ``subject_id`` (as a filter), whether or not the partner's version holds it back."""
     vt_traces = Disclosure.objects.filter(
         client__subject_id=subject_id, recipient_kind=RecipientKind.VEILIG_THUIS.value
     ).values("trace_id")
     harm_traces = ViewHold.objects.filter(
         client__subject_id=subject_id, kind=ViewHoldKind.HARM, released_at__isnull=True
     ).values("trace_id")
-    by_kind = {
+    return {
         ViewHoldKind.MELDCODE: Q(name__startswith="meldcode-") | Q(purpose=Purpose.SAFETY.value),
         ViewHoldKind.VEILIG_THUIS: Q(trace_id__in=vt_traces),
         ViewHoldKind.HARM: Q(trace_id__in=harm_traces),
     }
+
+
+def _held_back(subject_id, released: set[str]) -> Q:
+    """The records held back from the view now (as a filter to exclude)."""
+    by_kind = held_back_rules(subject_id)
     groups = _kinds_by_partner()
     if groups is None:  # every version holds back every kind, whatever the partner
         held = Q(pk__in=[])
@@ -107,6 +133,40 @@ def _held_back(subject_id, released: set[str]) -> Q:
     # what the partner released is shown again, whatever held it back (a harm hold released
     # is no longer among harm_traces)
     return held & ~Q(trace_id__in=sorted(released))
+
+
+def releases(subject_id) -> dict[str, tuple[str, datetime.datetime | None, datetime.datetime]]:
+    """Per trace released to the view of ``subject_id``: the kind it was held back as, since
+    when (a harm hold's time; None: since the processing) and when it was released."""
+    return {
+        h.trace_id: (h.kind, h.held_since if h.kind == ViewHoldKind.HARM else None, h.released_at)
+        for h in ViewHold.objects.filter(client__subject_id=subject_id, released_at__isnull=False)
+    }
+
+
+def another_persons_case(subject_id, resident_id) -> Exists:
+    """A record whose trace also has a record of another data subject than ``subject_id`` and
+    the resident: it would reveal another person's case (as a filter)."""
+    known = {resident_pseudonym(subject_id), resident_pseudonym(resident_id)}
+    return Exists(
+        LogRecord.objects.filter(trace_id=OuterRef("trace_id")).exclude(
+            subject_pseudonym__in=sorted(known)
+        )
+    )
+
+
+def listed(subject_id, resident_id, released) -> QuerySet:
+    """The log records of ``subject_id``'s data (at every partner) that the view lists to
+    ``resident_id``: without what is held back now (``released``: the traces released), the
+    records of another person's case, the resident's own looks at the view and the partners'
+    handling of what it holds back."""
+    return (
+        LogRecord.objects.filter(subject_pseudonym=resident_pseudonym(subject_id))
+        .exclude(name=VIEW_NAME, actor_id=resident_log_id(resident_id))
+        .exclude(name__in=PARTNER_HANDLING)
+        .exclude(_held_back(subject_id, set(released)))
+        .exclude(another_persons_case(subject_id, resident_id))
+    )
 
 
 def _recipients(trace_ids) -> dict[str, tuple[str, ...]]:
@@ -151,7 +211,7 @@ def _by(actor_id: str, own: str, roles: dict[str, str]) -> str:
     return roles.get(actor_id, SYSTEM)
 
 
-def _entries(records, subject_id, releases) -> list[ProcessingEntry]:
+def _entries(records, subject_id, released) -> list[ProcessingEntry]:
     roles = {
         str(i): role
         for i, role in Employee.objects.filter(
@@ -165,10 +225,10 @@ def _entries(records, subject_id, releases) -> list[ProcessingEntry]:
         )
     }
     sent = _recipients({r.trace_id for r in records if r.operation == Operation.SHARE.value})
-    own = _log_id(subject_id)
+    own = resident_log_id(subject_id)
     entries = []
     for r in records:
-        hold = releases.get(r.trace_id)
+        hold = released.get(r.trace_id)
         entries.append(
             ProcessingEntry(
                 id=r.id,
@@ -214,23 +274,8 @@ def resident_processings(
     whose = viewable(resident_id, subject_id or resident_id)
     after_id, before_id = _cursor(after, "after"), _cursor(before, "before")
     limit = max(1, min(int(limit), MAX_PAGE))
-    pseudonym = resident_pseudonym(whose.subject_id)
-    known = {pseudonym, resident_pseudonym(resident_id)}
-    releases = {
-        h.trace_id: (h.kind, h.held_since if h.kind == ViewHoldKind.HARM else None, h.released_at)
-        for h in ViewHold.objects.filter(
-            client__subject_id=whose.subject_id, released_at__isnull=False
-        )
-    }
-    others = LogRecord.objects.filter(trace_id=OuterRef("trace_id")).exclude(
-        subject_pseudonym__in=sorted(known)
-    )
-    records = (
-        LogRecord.objects.filter(subject_pseudonym=pseudonym)
-        .exclude(name=VIEW_NAME, actor_id=_log_id(resident_id))
-        .exclude(_held_back(whose.subject_id, set(releases)))
-        .exclude(Exists(others))
-    )
+    released = releases(whose.subject_id)
+    records = listed(whose.subject_id, resident_id, released)
     if whose.partner_ids is not None:
         records = records.filter(partner_id__in=[str(p) for p in whose.partner_ids])
     if after_id is not None:
@@ -239,7 +284,7 @@ def resident_processings(
         records = records.filter(id__lt=before_id)
     page = list(records.order_by("-id")[: limit + 1])
     older, page = len(page) > limit, page[:limit]
-    entries = _entries(page, whose.subject_id, releases)
+    entries = _entries(page, whose.subject_id, released)
     for partner_id in sorted({r.partner_id for r in page}):
         _log_view(resident_id, whose.subject_id, partner_id)
     return ResidentLog(tuple(entries), older)

@@ -63,3 +63,39 @@ class ResidentLog:
 
     entries: tuple[ProcessingEntry, ...]
     older: bool
+
+
+# how a processing of the client's log at the partner stands in the client's own view (art9.3)
+SHOWN = "shown"  # listed
+RELEASED = "released"  # held back, and listed since the partner released it
+HELD_BACK = "held-back"  # not listed until the partner releases it
+OTHER_PERSON = "other-person"  # never listed: it also concerns someone else (another's case)
+NOT_LISTED = "not-listed"  # never listed: the client's own look at the view, or the partner's
+# handling of what the view holds back (holding back, releasing, this list)
+
+
+@dataclass(frozen=True, slots=True)
+class HeldProcessing:
+    """One processing of the client's data at the partner (a trace of its processing log)
+    and whether the client's own view shows it (art9.3): ``state`` one of SHOWN, RELEASED,
+    HELD_BACK, OTHER_PERSON, NOT_LISTED."""
+
+    trace_id: str
+    at: datetime.datetime  # its first record
+    names: tuple[str, ...]  # the processings its records name
+    state: str
+    held_back: tuple[str, ...]  # the kinds that hold it back (meldcode, veilig-thuis, harm)
+    reason: str  # a harm hold's reason ("" otherwise)
+    held_since: datetime.datetime | None  # a hold's time; None: since the processing
+    released_at: datetime.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ResidentViewHolds:
+    """The client's processings at the partner, newest first, as the client's own view shows
+    them; ``total``: how many there are in all."""
+
+    client_id: uuid.UUID
+    client_name: str
+    processings: tuple[HeldProcessing, ...]
+    total: int
