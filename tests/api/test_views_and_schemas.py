@@ -28,6 +28,7 @@ from zorgvuldig.api.schemas import (
     meldcode,
     non_partner_addresses,
     oversight,
+    partners,
     pull,
     received_shares,
     retention,
@@ -106,6 +107,8 @@ PAIRS = {
     "rights.SubjectRequestView": rights.SubjectRequest,
     "rights.WithheldCount": rights.WithheldCount,
     "rights.WithheldItem": rights.WithheldItem,
+    "team.TeamMemberLine": partners.TeamMemberLine,
+    "team.TeamOverview": partners.TeamOverview,
 }
 
 # (view, field) -> why the view has it and the body does not

@@ -58,9 +58,13 @@ PROCESSES_NO_PERSONAL_DATA: dict[str, str] = {
     "partner's non-partners (art7, decision 28), before anything is read: reads no one's data",
     "resident_again": "the resident of a session again by the subject id it keeps, for their own "
     "name on the page: nothing of a dossier is read (decision 25)",
-    "incident_register": "the incidents a privacy officer sees by number, partner, nature, "
-    "times, clock, phase and counts: no client and no free text; opening one incident is logged "
-    "for the clients it affected (decision 18)",
+    "incident_register": "the incidents a privacy officer or the FG sees by number, partner, "
+    "nature, times, clock, phase and counts: no client and no free text; opening one incident "
+    "is logged for the clients it affected (decision 18)",
+    "team_overview": "the team lead's overview: per employee with casework the number of open "
+    "trajectories they are assigned to, and how many nobody carries; employees and numbers "
+    "leave the gate, no client, reference or dossier; a record per client counted would tell "
+    "each that their data was processed for them, which it is not (decision 22)",
 }
 
 

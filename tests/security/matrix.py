@@ -56,11 +56,15 @@ CASEWORKERS = frozenset({Role.CASEWORKER, Role.DIRECTOR, Role.TEAM_LEAD, Role.VE
 #: partner's open Meldcode cases (art8); the matrix asks for support-provision, where the
 #: open safety case of the world gives them nothing beyond their assignment.
 LIAISONS = frozenset({Role.VEILIG_THUIS_LIAISON})
+#: The team lead: a caseworker, and the overview of the assignments at their organisation (who
+#: supports how many, no client; decision 22).
+TEAM_LEADS = frozenset({Role.TEAM_LEAD})
 #: The privacy officer: the registers, for accountability a client's identification; the
 #: content only for a request of the data subject they handle (and only for accountability).
 PRIVACY_OFFICERS = frozenset({Role.PRIVACY_OFFICER})
-#: The data protection officer (FG): reads the exceptions register, the uses of the glass and,
-#: for accountability, a client's identification; never content, never a change.
+#: The data protection officer (FG): reads the registers (the exceptions register, the uses of
+#: the glass, the queue of requests and its counts, the incidents, the acknowledgements) and,
+#: for accountability, a client's identification; never content, never a change (issue 13).
 DATA_PROTECTION_OFFICERS = frozenset({Role.DATA_PROTECTION_OFFICER})
 #: The functional administrator (the admin) and the incident reporter (reports incidents, as
 #: any employee may): no client data, even when assigned to a trajectory by mistake.
@@ -71,11 +75,13 @@ KNOWN_ROLES = (
     | LIAISONS
     | PRIVACY_OFFICERS
     | DATA_PROTECTION_OFFICERS
+    | TEAM_LEADS
     | ADMINISTRATORS
     | INCIDENT_REPORTERS
 )
 #: Who reads the registers that are open to oversight (the exceptions register, the uses of
-#: the glass): the privacy officer and the FG.
+#: the glass, the queue of requests and its counts, the incidents and each incident, the
+#: acknowledgements): the privacy officer and the FG. Only the privacy officer changes them.
 REGISTER_READERS = PRIVACY_OFFICERS | DATA_PROTECTION_OFFICERS
 #: Who may break the glass (decision 23): the roles with casework.
 GLASS_BREAKERS = CASEWORKERS
@@ -312,10 +318,21 @@ ANONYMOUS_PAGES = frozenset({"login", "resident_signin"})
 _item = own_partner_object(client_support)
 _request = own_partner_object(handler)
 _list = staff_then_own_object(STAFF)
-_incident = staff_then_own_object(PRIVACY_OFFICERS, acknowledged=True)
+#: Reading one of A's incidents (the privacy officer, the FG, once they acknowledged): 404 at B.
+_incident = staff_then_own_object(REGISTER_READERS, acknowledged=True)
 _officers = roles(PRIVACY_OFFICERS)
 _readers = roles(REGISTER_READERS)
 _use = staff_then_own_object(REGISTER_READERS)
+
+
+def handle_incident(cell: Cell) -> str:
+    """A step on one of A's incidents, or its letter (art3.2f): its privacy officer; the FG
+    reads the incident and is refused the step (403, art3.2c: oversight changes nothing); at B
+    the incident does not exist (404) for either, before the step is looked at."""
+    verdict = _incident(cell)
+    if verdict == ALLOWED and cell.role not in PRIVACY_OFFICERS:
+        return REFUSED
+    return verdict
 
 
 def review_use(cell: Cell) -> str:
@@ -354,7 +371,8 @@ PAGES: dict[tuple[str, str], Rule] = {
     ("oidc_callback", "POST"): absent,
     ("acknowledge", "GET"): public,
     ("acknowledge", "POST"): public,
-    ("acknowledgements", "GET"): _officers,
+    ("acknowledgements", "GET"): _readers,
+    ("team_overview", "GET"): roles(TEAM_LEADS),  # who supports how many, no client
     ("intake", "GET"): employee,
     ("intake", "POST"): employee,  # the empty form: 400
     ("dossier", "GET"): client_support,
@@ -396,7 +414,7 @@ PAGES: dict[tuple[str, str], Rule] = {
     ("register_request", "POST"): handler,
     ("resident_view_holds", "GET"): handler,  # art9.3: what the client's own view shows
     ("resident_view_holds", "POST"): handler,  # no step sent: the page again, for a handler
-    ("rights_queue", "GET"): _officers,
+    ("rights_queue", "GET"): _readers,  # the FG without the links to handle a request
     ("subject_request", "GET"): _request,
     ("subject_request", "POST"): _request,
     ("resolve_notice", "POST"): employee,  # the empty form: 400 before the gate
@@ -416,9 +434,9 @@ PAGES: dict[tuple[str, str], Rule] = {
     ("incidents", "GET"): employee,  # what the employee reported; the register for officers
     ("report_incident", "GET"): employee,
     ("report_incident", "POST"): employee,
-    ("incident", "GET"): _incident,
-    ("incident", "POST"): _incident,
-    ("incident_letter", "GET"): _incident,
+    ("incident", "GET"): _incident,  # the FG without the forms of the steps
+    ("incident", "POST"): handle_incident,
+    ("incident_letter", "GET"): handle_incident,
     ("exceptions_register", "GET"): _readers,
     ("break_glass", "GET"): roles(GLASS_BREAKERS),  # the form, nothing of the client's
     ("break_glass", "POST"): roles(GLASS_BREAKERS),  # the empty form: 400 before the gate
@@ -444,7 +462,7 @@ _token_list = records_staff(STAFF)
 OPERATIONS: dict[str, Rule] = {
     "listPartners": any_token,
     "getPartner": any_token,
-    "listProtocolAcknowledgements": _officers,  # names employees, no client (decision 21)
+    "listProtocolAcknowledgements": _readers,  # names employees, no client (decision 21)
     "recordCommitment": any_token,
     "endCommitment": any_token,
     "listEmployees": any_token,
@@ -495,8 +513,8 @@ OPERATIONS: dict[str, Rule] = {
     "recordRepresentativeStance": any_token,
     "registerSubjectRequest": any_token,
     "listSubjectRequests": handler,
-    "listOpenSubjectRequests": roles(PRIVACY_OFFICERS, acknowledged=True),
-    "countSubjectRequests": _officers,  # counts, no request (decision 15)
+    "listOpenSubjectRequests": roles(REGISTER_READERS, acknowledged=True),
+    "countSubjectRequests": _readers,  # counts, no request (decision 15)
     "getSubjectRequest": _token_request,
     "pauseSubjectRequest": any_token,
     "resumeSubjectRequest": _token_request,
@@ -529,20 +547,20 @@ OPERATIONS: dict[str, Rule] = {
     "returnDestructionList": any_token,
     "resubmitDestructionList": _token_list,
     "getDestructionRecord": _token_list,  # past authorisation: "not carried out yet" (400)
-    "listIncidents": roles(PRIVACY_OFFICERS, acknowledged=True),  # no client (decision 18)
+    "listIncidents": roles(REGISTER_READERS, acknowledged=True),  # no client (decision 18)
     "reportIncident": any_token,
     "getIncident": _incident,
-    "updateIncident": _incident,
+    "updateIncident": handle_incident,
     "recordIncidentAwareness": any_token,
     "recordBreachNotification": any_token,
     "exemptBreachNotification": any_token,
-    "getBreachNotificationAnswers": _incident,
+    "getBreachNotificationAnswers": _incident,  # the answers of the form, read
     "searchAffectedClients": any_token,
     "addAffectedClient": any_token,
     "decideSubjectInformation": any_token,
-    "getIncidentLetter": _incident,
+    "getIncidentLetter": handle_incident,
     "recordIncidentLetterDelivery": any_token,
-    "closeIncident": _incident,
+    "closeIncident": handle_incident,
     "listAllowedProcessings": client_support,
     "listProcessingExceptions": roles(REGISTER_READERS, acknowledged=True),
     "breakGlass": roles(GLASS_BREAKERS, acknowledged=True),
@@ -550,6 +568,7 @@ OPERATIONS: dict[str, Rule] = {
     "getEmergencyAccess": staff_then_own_object(REGISTER_READERS, acknowledged=True),
     "reviewEmergencyAccess": staff_then_own_object(PRIVACY_OFFICERS, acknowledged=True),
     "getProcessingLog": client_support,
+    "getTeamOverview": roles(TEAM_LEADS, acknowledged=True),  # who supports how many
     "listWebhookSubscriptions": services_only,
     "createWebhookSubscription": any_token,
     "deleteWebhookSubscription": services_then_own_object,

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Who acknowledged the protocol, when, and who is due (art3.2d, art3.2e): the privacy
-officer's overview of the employees of their own organisation.
+officer's overview of the employees of their own organisation, which the data protection
+officer (FG) reads too (a role that reads the registers, decision 22). Nothing here changes.
 
 It holds no client's data: it does not pass the gate.
 """
@@ -15,7 +16,7 @@ from django.utils import timezone
 
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import NotAllowed
-from zorgvuldig.partners.models import Employee, Partner, Role
+from zorgvuldig.partners.models import Employee, Partner, access_of
 from zorgvuldig.partners.services import (
     committed_version,
     standing,
@@ -23,8 +24,8 @@ from zorgvuldig.partners.services import (
 from zorgvuldig.protocol import loader
 
 OFFICER_ONLY = (
-    "Alleen de privacy officer van uw organisatie ziet wie het protocol heeft bevestigd "
-    "(art. 3 lid 2 onder d en e)."
+    "Alleen de privacy officer en de functionaris gegevensbescherming van uw organisatie zien "
+    "wie het protocol heeft bevestigd (art. 3 lid 2 onder c, d en e)."
 )
 
 
@@ -61,13 +62,15 @@ class AwarenessOverview:
 
 
 def acknowledgement_overview(actor: Actor) -> AwarenessOverview:
-    """Every employee of the privacy officer's organisation: whether their acknowledgement of
-    the version in force stands, lapsed or is missing, since when and until when, and each
-    acknowledgement they made. Those who must act come first."""
-    officer = Employee.objects.filter(
-        id=actor.employee_id, partner_id=actor.partner_id, is_active=True
+    """Every employee of the reader's organisation (the privacy officer, the FG: a role that
+    reads the registers, art3.2c): whether their acknowledgement of the version in force
+    stands, lapsed or is missing, since when and until when, and each acknowledgement they
+    made. Those who must act come first. Anyone else NotAllowed before anything is read."""
+    # as the gate's employee_in_role asks it (the layers keep partners below the gate)
+    reader = Employee.objects.filter(
+        id=actor.employee_id, partner_id=actor.partner_id, is_active=True, user__is_active=True
     ).first()
-    if officer is None or officer.role != Role.PRIVACY_OFFICER:
+    if actor.employee_id is None or reader is None or not access_of(reader.role).reads_registers:
         raise NotAllowed(OFFICER_ONLY)
     partner = Partner.objects.prefetch_related("commitments").get(id=actor.partner_id)
     version = committed_version(partner, timezone.localdate())

@@ -28,6 +28,7 @@ from zorgvuldig.web.views import (
     rights,
     search,
     second_factor,
+    team,
 )
 
 app_name = "web"
@@ -61,6 +62,7 @@ urlpatterns = [
     path("uitloggen/", auth.LogoutView.as_view(), name="logout"),
     path("protocol/", auth.acknowledgement, name="acknowledge"),
     path("protocol/bevestigingen/", awareness.acknowledgements, name="acknowledgements"),
+    path("team/", team.team_overview, name="team_overview"),
     path("clienten/aanmelden/", intake.intake, name="intake"),
     path("clienten/<uuid:client_id>/", dossier.dossier, name="dossier"),
     path("clienten/<uuid:client_id>/noodtoegang/", emergency.break_glass, name="break_glass"),

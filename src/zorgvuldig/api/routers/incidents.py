@@ -3,7 +3,9 @@
 municipality at once, handled by the organisation's privacy officer: the awareness that starts
 the 72 hours, the notification to the Autoriteit Persoonsgegevens in its phases and the answers
 of its form, the clients affected, the decision whether to tell them and their letters, closing.
-Actions are sub-resources that are created, each answering the incident as it now stands."""
+Actions are sub-resources that are created, each answering the incident as it now stands.
+The organisation's data protection officer (FG) reads the register and each incident, and takes
+no step (403, art3.2c; decision 22)."""
 
 from __future__ import annotations
 
@@ -43,9 +45,9 @@ LETTER_ID = Path(..., alias="letterId", description="Het nummer van de brief bij
     summary="The register of incidents, newest first",
 )
 def list_incidents(request):
-    """For a privacy officer: the incidents of your organisation; the municipality's sees every
-    partner's. Numbers, nature, times, the clock, the phase of the notification and counts; no
-    client."""
+    """For a privacy officer or the FG: the incidents of your organisation; the municipality's
+    privacy officer sees every partner's. Numbers, nature, times, the clock, the phase of the
+    notification and counts; no client."""
     return services.incident_register(request.auth)
 
 
@@ -78,8 +80,8 @@ def report_incident(request, payload: IncidentReport):
     summary="An incident with its clock, phases and decisions",
 )
 def get_incident(request, incident_id: uuid.UUID = INCIDENT_ID):
-    """Your organisation's privacy officer sees the clients it affected (logged for each); the
-    municipality's sees how many."""
+    """Your organisation's privacy officer, and its FG (who reads it, handled false), see the
+    clients it affected (logged for each); the municipality's privacy officer sees how many."""
     return services.incident(request.auth, incident_id)
 
 

@@ -43,13 +43,14 @@ def list_allowed_processings(
     "/processing-exceptions",
     response=list[ProcessingException],
     operation_id="listProcessingExceptions",
-    summary="Processings without consent (privacy officer)",
+    summary="Processings without consent (privacy officer, FG)",
 )
 def list_processing_exceptions(
     request,
     purpose: Purpose = ACCOUNTABILITY_QUERY,
 ):
     """Every processing without the client's consent at your organisation (art4.6), with the
-    caseworker's justification, newest first. Only for a privacy officer; anyone else gets a
-    refusal (403), logged. Every client listed is a consult, logged."""
+    caseworker's justification, newest first. Only for a privacy officer or the data
+    protection officer (FG); anyone else gets a refusal (403). Every client listed is a
+    consult, logged."""
     return services.exceptions_register(request.auth, purpose=purpose)

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Partners, their commitment to the protocol and their employees (art1, art3.2c). Not
-personal data of clients: no gate."""
+personal data of clients: no gate, but for the team lead's overview of the assignments, which
+counts the support trajectories in the gate and hands out numbers per employee (decision 22)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ninja import Path, Query, Router
 
 from zorgvuldig.api.schemas import partners as schemas
 from zorgvuldig.core.errors import NotFound
+from zorgvuldig.gate import services as gate
 from zorgvuldig.partners import acknowledgements, services
 from zorgvuldig.partners.models import Partner, ProtocolCommitment, Role
 
@@ -72,13 +74,28 @@ def get_partner(request, partner_id: uuid.UUID = PARTNER_ID):
     "/protocol-acknowledgements",
     response=schemas.AwarenessOverview,
     operation_id="listProtocolAcknowledgements",
-    summary="Who acknowledged the protocol, and who is due (privacy officer)",
+    summary="Who acknowledged the protocol, and who is due (privacy officer, FG)",
 )
 def list_protocol_acknowledgements(request):
     """Every employee of your organisation: whether their acknowledgement of the protocol
     version in force stands, lapsed (art3.2e) or is missing (art3.2d), with each
-    acknowledgement they made. For the privacy officer only."""
+    acknowledgement they made. For the privacy officer and the data protection officer (FG),
+    who reads it and changes nothing (403 for anyone else, art3.2c)."""
     return acknowledgements.acknowledgement_overview(request.auth)
+
+
+@router.get(
+    "/team-overview",
+    response=schemas.TeamOverview,
+    operation_id="getTeamOverview",
+    summary="Who supports how many at your organisation (team lead)",
+)
+def get_team_overview(request):
+    """Every active employee of your organisation in a role with casework, with the number of
+    open support trajectories they are assigned to, and the number of open trajectories nobody
+    is assigned to. Numbers per employee, no client. For the team lead only (403 for anyone
+    else, art3.2c; decision 22)."""
+    return gate.team_overview(request.auth)
 
 
 @router.post(

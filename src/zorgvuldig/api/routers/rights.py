@@ -141,11 +141,12 @@ def list_subject_requests(request, client_id: uuid.UUID = CLIENT_ID):
     "/subject-requests",
     response=list[QueueLine],
     operation_id="listOpenSubjectRequests",
-    summary="The privacy officer's queue: the open requests, most urgent first",
+    summary="The privacy officer's queue: the open requests, most urgent first (also the FG)",
 )
 def list_open_subject_requests(request):
     """Every open request of the organisation by due date: overdue, due within a week, paused,
-    on time. Only for the privacy officer (403 for anyone else, art3.2c)."""
+    on time. For the privacy officer, and the data protection officer (FG), who reads it and
+    handles no request (403 for anyone else, art3.2c)."""
     return services.open_requests(request.auth)
 
 
@@ -158,7 +159,7 @@ def list_open_subject_requests(request):
 def count_subject_requests(request, year: int | None = YEAR_QUERY):
     """Per month and kind: received, granted, partly granted, refused, withdrawn, open,
     answered after the due date, and the median days to the answer. Numbers only; for the
-    privacy officer (403 for anyone else)."""
+    privacy officer and the FG (403 for anyone else)."""
     return services.request_counts(request.auth, year=year)
 
 

@@ -125,7 +125,8 @@ class Incident(Out):
     state: IncidentState
     handled: bool = Field(
         description="U behandelt dit incident (de privacy officer van de organisatie); anders "
-        "(de gemeente) ziet u de aantallen, niet de cliënten"
+        "leest u het: de functionaris gegevensbescherming (FG) van de organisatie ziet ook de "
+        "cliënten maar verandert niets, de gemeente ziet de aantallen, niet de cliënten"
     )
     nature: str
     nature_other: str
@@ -156,7 +157,9 @@ class Incident(Out):
     exempt_at: datetime.datetime | None
     phases: list[NotificationPhase]
     clients_affected: int
-    affected: list[AffectedClient] = Field(description="Alleen voor wie het incident behandelt")
+    affected: list[AffectedClient] = Field(
+        description="Alleen voor wie het incident behandelt en voor de FG van de organisatie"
+    )
     searches: list[LogSearch]
     subject_decisions: list[SubjectDecision] = Field(description="Het laatste besluit geldt")
     notices: list[IncidentNotice]

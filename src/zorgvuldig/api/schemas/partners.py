@@ -100,3 +100,25 @@ class AwarenessOverview(Out):
         description="Na zoveel maanden bevestigt een medewerker de versie opnieuw"
     )
     employees: list[EmployeeAwareness]
+
+
+class TeamMemberLine(Out):
+    employee_id: uuid.UUID = Field(description="De identificatie van de medewerker")
+    display_name: str = Field(description="De naam van de medewerker (werkgegeven)")
+    role: str = Field(description="De rol van de medewerker, een rol met hulpverlening")
+    open_trajectories: int = Field(
+        description="Aan hoeveel lopende ondersteuningstrajecten de medewerker is toegewezen"
+    )
+
+
+class TeamOverview(Out):
+    partner: str = Field(description="De naam van uw organisatie")
+    made_on: datetime.date = Field(description="De dag waarop geteld is")
+    members: list[TeamMemberLine] = Field(
+        description="Elke actieve medewerker in een rol met hulpverlening, wie het meest "
+        "ondersteunt eerst; geen cliënt"
+    )
+    open_trajectories: int = Field(description="De lopende ondersteuningstrajecten")
+    unassigned_trajectories: int = Field(
+        description="De lopende trajecten waaraan geen actieve hulpverlener is toegewezen"
+    )

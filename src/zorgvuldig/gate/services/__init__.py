@@ -152,6 +152,7 @@ from zorgvuldig.gate.services.rights import (
     withdraw_request,
     withhold_from_inspection,
 )
+from zorgvuldig.gate.services.team import team_overview
 
 __all__ = [
     "accept_received_share",
@@ -274,6 +275,7 @@ __all__ = [
     "subject_overview",
     "subject_request",
     "take_in_referral",
+    "team_overview",
     "update_household_plan",
     "update_incident",
     "who_may_act",

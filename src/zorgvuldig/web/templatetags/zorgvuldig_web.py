@@ -11,10 +11,22 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime
 
+from zorgvuldig.partners.models import RoleAccess, access_of
 from zorgvuldig.protocol.decision import article_label
 from zorgvuldig.web import labels
 
 register = template.Library()
+
+_CAPABILITIES = frozenset(RoleAccess.__dataclass_fields__)
+
+
+@register.filter
+def can(employee, capability: str) -> bool:
+    """``{% if request.employee|can:"reads_registers" %}``: whether the employee's role has
+    this capability of ``ROLE_ACCESS`` (decision 22); no employee has none."""
+    if capability not in _CAPABILITIES:
+        raise template.TemplateSyntaxError(f"unknown capability {capability!r}")
+    return bool(getattr(access_of(getattr(employee, "role", None)), capability))
 
 
 @register.filter

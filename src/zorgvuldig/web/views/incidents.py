@@ -6,8 +6,11 @@ municipality at once. The privacy officer has the register, and the page of each
 its clock (the 72 hours from the awareness), its details, the notification to the Autoriteit
 Persoonsgegevens in its phases with the answers of its form ready to copy, the clients it
 affected (found in the processing log), the decision whether to tell them with their letters,
-and closing. The municipality's privacy officer sees every partner's incidents, with counts
-instead of clients. The only references in a URL are random ids and a letter's number.
+and closing. The organisation's data protection officer (FG) reads the register and each
+incident with the clients it affected, without the forms of the steps: a step it sends is
+refused (403, art3.2c; decision 22). The municipality's privacy officer sees every partner's
+incidents, with counts instead of clients. The only references in a URL are random ids and a
+letter's number.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from zorgvuldig.core.errors import InvalidInput, NotAllowed
 from zorgvuldig.gate import services
+from zorgvuldig.gate.services.incidents.access import not_handled
 from zorgvuldig.partners.models import Employee, Partner
 from zorgvuldig.web.incident_forms import (
     AttachForm,
@@ -40,9 +44,10 @@ from zorgvuldig.web.incident_forms import (
     SubjectDecisionForm,
 )
 from zorgvuldig.web.views.access import employee_required
+from zorgvuldig.web.views.errors import not_allowed
 from zorgvuldig.web.views.files import pdf_response
 from zorgvuldig.web.views.flow import consult, form_page
-from zorgvuldig.web.views.oversight import is_privacy_officer
+from zorgvuldig.web.views.oversight import handles_registers, reads_registers
 
 REGISTER = "web:incidents"
 
@@ -99,7 +104,8 @@ def time_left(clock) -> str:
 @require_GET
 @_pages
 def incidents(request):
-    """The privacy officer's register; for anyone else, the way to report an incident."""
+    """The register of the privacy officer and the FG; for anyone else, the way to report an
+    incident."""
     try:
         lines = services.incident_register(request.actor)
     except NotAllowed:
@@ -139,7 +145,7 @@ def report(request):
                 )
                 % {"number": made.number},
             )
-            if is_privacy_officer(request.employee):
+            if reads_registers(request.employee):
                 return redirect(_incident_url(made.id))
             return redirect(reverse(REGISTER))
     return form_page(request, "web/incident_report.html", form, {})
@@ -365,8 +371,16 @@ def _take(request, found, form, step, item):
 @require_http_methods(["GET", "POST"])
 @_pages
 def incident(request, incident_id):
-    """An incident with its clock, course and the forms of the steps it can take now."""
+    """An incident with its clock, course and the forms of the steps it can take now. Who reads
+    it without handling it gets no form: the FG of its organisation, whose step is refused (403,
+    art3.2c) before anything is done, and the municipality's privacy officer, told that the
+    step cannot be taken."""
     found = _ask(request, services.incident, incident_id)
+    own = found.partner == request.employee.partner.name
+    if request.method == "POST" and own and not found.handled:
+        return not_allowed(
+            request, not_handled(found.partner, own=True), back_url=_incident_url(found.id)
+        )
     step = request.POST.get("stap") if request.method == "POST" else None
     # the letter, or the affected client, a step of one row is about
     item = request.POST.get(ITEMS[step], "") if step in ITEMS else ""
@@ -394,6 +408,8 @@ def incident(request, incident_id):
         "web/incident.html",
         {
             "found": found,
+            # the FG of the incident's own organisation sees its clients, for oversight
+            "sees_clients": found.handled or (own and not handles_registers(request.employee)),
             "forms": forms,
             "rows": rows,
             "answers": answers,

@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The privacy officer's register of processings without consent (art4.6, art3.2c).
+"""The privacy officer's register of processings without consent (art4.6, art3.2c), and who
+of a partner reads and who handles its registers.
 
-Only a privacy officer may see it. The page checks the role before it asks the gate: the gate
-refuses a colleague (and logs the refusal) only for clients the colleague may not reach, and an
-empty register it does not decide at all. For an officer the gate decides. The only personal
-reference in a URL is a client's random id.
+Only a privacy officer or the data protection officer (FG) may see it. The page checks the role
+before it asks the gate, which refuses anyone else before anything is read; for an officer the
+gate decides. The only personal reference in a URL is a client's random id.
 """
 
 from __future__ import annotations
@@ -31,6 +31,12 @@ def reads_registers(employee) -> bool:
     """The privacy officer and the data protection officer (FG) read the registers (decision
     22)."""
     return access_of(getattr(employee, "role", None)).reads_registers
+
+
+def handles_registers(employee) -> bool:
+    """The privacy officer handles the registers; the FG reads them and changes nothing, so a
+    page shows the FG its lists without the forms that change them (decision 22)."""
+    return access_of(getattr(employee, "role", None)).handles_registers
 
 
 @employee_required

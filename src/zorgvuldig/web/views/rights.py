@@ -43,6 +43,7 @@ from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import not_found
 from zorgvuldig.web.views.files import pdf_response
 from zorgvuldig.web.views.flow import consult, form_page, submit
+from zorgvuldig.web.views.oversight import handles_registers
 
 WITH_VALUES = ("correction", "addition")
 
@@ -181,10 +182,15 @@ def register_request(request, client_id):
 @require_GET
 @_pages
 def queue(request):
-    """Every open request by due date, and the counts of this year per month and outcome."""
+    """Every open request by due date, and the counts of this year per month and outcome. The
+    FG reads the same list without the links to handle each request (decision 22)."""
     lines = _ask(request, services.open_requests)
     counts = _ask(request, services.request_counts, year=timezone.localdate().year)
-    return render(request, "web/rights_queue.html", {"lines": lines, "counts": counts})
+    return render(
+        request,
+        "web/rights_queue.html",
+        {"lines": lines, "counts": counts, "read_only": not handles_registers(request.employee)},
+    )
 
 
 # -- one request, step by step ------------------------------------------------------------

@@ -5,6 +5,10 @@
 - **Handle**: the partner's privacy officer (the awareness decision, the notification to the
   Autoriteit Persoonsgegevens in its phases, the clients affected, the decision whether to tell
   them and their letters, closing).
+- **Read**: the partner's data protection officer (FG) reads its register and each incident
+  as the privacy officer does, with the clients it affected (logged for each), for oversight:
+  they take no step, every change is refused (art3.2c; decision 22). Which role reads and
+  which handles is ``RoleAccess.reads_registers`` and ``handles_registers``.
 - **See**: besides, the municipality's privacy officers see every partner's incidents, with
   their phases and counts but never the clients they affected (art3.2f: incidents are reported
   to the municipality; which clients a partner supports is the partner's to know, art6.1).
@@ -31,7 +35,7 @@ from zorgvuldig.gate.services.common import acknowledged, employee_in_role
 from zorgvuldig.gate.services.incidents.convert import incident_view
 from zorgvuldig.gate.services.incidents.views import IncidentView
 from zorgvuldig.incidents.models import AffectedClient, Incident
-from zorgvuldig.partners.models import Employee, PartnerKind, Role
+from zorgvuldig.partners.models import Employee, PartnerKind, access_of
 from zorgvuldig.protocol import Category, Operation, Purpose
 from zorgvuldig.protocol.decision import Refusal
 
@@ -50,22 +54,26 @@ def employee_of(actor: Actor) -> Employee:
     )
 
 
-def officer_of(actor: Actor) -> Employee:
-    """The privacy officer the actor is; else not allowed (nothing is read)."""
+def reader_of(actor: Actor) -> Employee:
+    """The employee the actor is, in a role that reads the registers (the privacy officer, the
+    FG), once they acknowledged the protocol; else not allowed (nothing is read)."""
     employee = employee_of(actor)
-    if employee.role != Role.PRIVACY_OFFICER:
+    if not access_of(employee.role).reads_registers:
         raise NotAllowed(
-            "Alleen de privacy officer behandelt incidenten; meld een incident met het "
-            "meldformulier (art. 3 lid 2 onder f)."
+            "Alleen de privacy officer en de functionaris gegevensbescherming zien de "
+            "incidenten; meld een incident met het meldformulier (art. 3 lid 2 onder c en f)."
         )
     return acknowledged(employee)
 
 
+def handles(employee: Employee) -> bool:
+    """Whether the employee's role handles incidents (the privacy officer; not the FG)."""
+    return access_of(employee.role).handles_registers
+
+
 def sees_every_partner(employee: Employee) -> bool:
     """The municipality's privacy officer, to whom incidents are reported (art3.2f)."""
-    return (
-        employee.role == Role.PRIVACY_OFFICER and employee.partner.kind == PartnerKind.MUNICIPALITY
-    )
+    return handles(employee) and employee.partner.kind == PartnerKind.MUNICIPALITY
 
 
 def subjects_of(incident_id) -> tuple:
@@ -127,15 +135,16 @@ def _incident(incident_id, *, lock: bool = False) -> Incident:
 
 
 def readable(actor: Actor, incident_id, name: str):
-    """The incident, the privacy officer reading it, and whether they handle it (their own
-    organisation's); the municipality's privacy officer reads every partner's incident without
-    handling it. Anyone else: not found, the attempt logged for the clients it names."""
-    officer = officer_of(actor)
+    """The incident, the employee reading it, and whether they handle it (the privacy officer
+    of its own organisation); its FG reads it without handling it, the municipality's privacy
+    officer every partner's. Anyone else: not found, the attempt logged for the clients it
+    names."""
+    reader = reader_of(actor)
     incident = _incident(incident_id)
     if incident.partner_id == actor.partner_id:
-        return incident, officer, True
-    if sees_every_partner(officer):
-        return incident, officer, False
+        return incident, reader, handles(reader)
+    if sees_every_partner(reader):
+        return incident, reader, False
     subjects = subjects_of(incident.id)
     if subjects:
         log_refused_attempt(
@@ -149,13 +158,26 @@ def handled(actor: Actor, incident_id, name: str):
     """The incident the actor handles, and the officer; the municipality reads another
     partner's incident but does not handle it. Call it before the transaction that changes
     the incident (which then takes it :func:`locked`): a refused attempt stays logged."""
-    incident, officer, handles = readable(actor, incident_id, name)
-    if not handles:
-        raise NotAllowed(
-            f"Alleen de privacy officer van {incident.partner.name} behandelt dit incident; de "
-            "gemeente ziet het verloop en de aantallen."
-        )
+    incident, officer, handled_here = readable(actor, incident_id, name)
+    if not handled_here:
+        raise not_handled(incident.partner.name, own=incident.partner_id == actor.partner_id)
     return incident, officer
+
+
+def not_handled(partner: str, *, own: bool) -> NotAllowed:
+    """The refusal of a step to who reads an incident without handling it: the FG of its own
+    organisation (``own``, art3.2c: oversight changes nothing), or the municipality's privacy
+    officer for another partner's (``partner``)."""
+    if own:
+        return NotAllowed(
+            "Alleen de privacy officer van uw organisatie behandelt dit incident; de "
+            "functionaris gegevensbescherming ziet het, maar verandert er niets aan "
+            "(art. 3 lid 2 onder c)."
+        )
+    return NotAllowed(
+        f"Alleen de privacy officer van {partner} behandelt dit incident; de gemeente ziet het "
+        "verloop en de aantallen."
+    )
 
 
 CLOSED = "Dit incident is afgesloten; er verandert niets meer aan."

@@ -133,15 +133,21 @@ def search_view(search: LogSearch, names) -> views.SearchView:
 
 
 def incident_view(
-    incident: Incident, *, handled: bool, now: datetime.datetime | None = None
+    incident: Incident,
+    *,
+    handled: bool,
+    clients: bool | None = None,
+    now: datetime.datetime | None = None,
 ) -> views.IncidentView:
     """The incident as ``handled`` (its partner's privacy officer) or not (the municipality, the
-    reporter) sees it: only the first see which clients it affected."""
+    reporter, the FG) sees it: only with ``clients`` (by default: who handles it; the FG of its
+    partner too, for oversight) which clients it affected and the searches that found them."""
     now = now or timezone.now()
+    clients = handled if clients is None else clients
     version, hours = version_and_hours(incident)
     phases = list(NotificationPhase.objects.filter(incident=incident))
     decisions = list(SubjectDecision.objects.filter(incident=incident))
-    searches = list(LogSearch.objects.filter(incident=incident)) if handled else []
+    searches = list(LogSearch.objects.filter(incident=incident)) if clients else []
     notices = list(
         IncidentNotice.objects.filter(incident=incident).select_related("employee__partner")
     )
@@ -190,7 +196,7 @@ def incident_view(
         exempt_at=incident.exempt_at,
         phases=tuple(phase_view(p, clock, i == 0, names) for i, p in enumerate(phases)),
         clients_affected=AffectedClient.objects.filter(incident=incident).count(),
-        affected=_affected(incident) if handled else (),
+        affected=_affected(incident) if clients else (),
         searches=tuple(search_view(s, names) for s in searches),
         subject_decisions=tuple(
             views.SubjectDecisionView(

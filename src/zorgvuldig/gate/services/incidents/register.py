@@ -2,9 +2,10 @@
 """The register of incidents (art3.2f, AVG art. 33(5): every breach is documented) and one
 incident with its course.
 
-The partner's privacy officer sees the organisation's incidents; the municipality's sees every
-partner's (incidents are reported to it), each with its clock and phases and counts, never the
-clients a partner's incident affected.
+The partner's privacy officer sees the organisation's incidents, and so does its data
+protection officer (FG), who reads them for oversight and changes nothing (decision 22); the
+municipality's privacy officer sees every partner's (incidents are reported to it), each with
+its clock and phases and counts, never the clients a partner's incident affected.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from zorgvuldig.core.actor import Actor
 from zorgvuldig.gate.services.common import gate_service
 from zorgvuldig.gate.services.incidents.access import (
     logged,
-    officer_of,
     readable,
+    reader_of,
     sees_every_partner,
     subjects_of,
 )
@@ -29,11 +30,11 @@ from zorgvuldig.protocol import Operation
 
 @gate_service
 def incident_register(actor: Actor) -> list[IncidentLine]:
-    """The incidents the privacy officer sees, newest first: numbers, nature, times, the clock,
-    the phase of the notification and counts; no client and no free text."""
-    officer = officer_of(actor)
+    """The incidents the privacy officer (or the FG) sees, newest first: numbers, nature,
+    times, the clock, the phase of the notification and counts; no client and no free text."""
+    reader = reader_of(actor)
     found = Incident.objects.select_related("partner")
-    if not sees_every_partner(officer):
+    if not sees_every_partner(reader):
         found = found.filter(partner_id=actor.partner_id)
     phases = NotificationPhase.objects.filter(incident=OuterRef("pk"))
     found = found.annotate(
@@ -57,18 +58,19 @@ def incident_register(actor: Actor) -> list[IncidentLine]:
 
 @gate_service
 def incident(actor: Actor, incident_id) -> IncidentView:
-    """One incident with its course. Its partner's privacy officer sees the clients it
-    affected (logged for each); the municipality's privacy officer sees how many."""
+    """One incident with its course. Its partner's privacy officer, who handles it, and its FG,
+    who reads it for oversight, see the clients it affected (logged for each); the
+    municipality's privacy officer sees how many."""
     name = "incident-raadplegen"
     found, _, handles = readable(actor, incident_id, name)
-    if not handles:
+    if found.partner_id != actor.partner_id:
         return incident_view(found, handled=False)
     subjects = subjects_of(found.id)
     return logged(
         actor,
         name,
         Operation.CONSULT,
-        lambda: (incident_view(found, handled=True), subjects),
+        lambda: (incident_view(found, handled=handles, clients=True), subjects),
         required_by="art3.2f",
         subjects=subjects,
     )

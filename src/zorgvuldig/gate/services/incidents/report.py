@@ -23,7 +23,7 @@ from zorgvuldig.gate.services.incidents.access import (
 from zorgvuldig.gate.services.incidents.convert import incident_view
 from zorgvuldig.gate.services.incidents.views import IncidentView
 from zorgvuldig.incidents.models import Incident, NotificationPhase, SubjectDecision
-from zorgvuldig.partners.models import Role
+from zorgvuldig.partners.models import access_of
 from zorgvuldig.protocol import Operation
 
 
@@ -75,7 +75,7 @@ def report_incident(
         )
         municipality.tell(incident)
         incident = Incident.objects.select_related("partner").get(id=incident.id)
-        officer = reporter.role == Role.PRIVACY_OFFICER
+        officer = access_of(reporter.role).handles_registers
         return incident_view(incident, handled=officer, now=now), ()
 
     return logged(actor, "incident-melden", Operation.RECORD, perform, required_by="art3.2f")

@@ -91,7 +91,8 @@ class NoticeView:
 @dataclass(frozen=True, slots=True)
 class IncidentView:
     """An incident. ``handled`` says whether the reader handles it (the partner's privacy
-    officer): only then are the clients it affected listed; the municipality sees counts."""
+    officer). The clients it affected are listed for them and for the partner's FG, who reads
+    it for oversight without handling it (decision 22); the municipality sees counts."""
 
     id: uuid.UUID
     number: int

@@ -18,7 +18,7 @@ from zorgvuldig.core.errors import NotAllowed
 from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.processing import Processing, log_refused_attempt
 from zorgvuldig.gate.services.common import NOT_ACKNOWLEDGED, client_or_404, no_such_client
-from zorgvuldig.partners.models import Employee, Role, roles_that
+from zorgvuldig.partners.models import Employee, roles_that
 from zorgvuldig.partners.services import has_acknowledged
 from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.protocol import Category, Operation, Purpose
@@ -77,8 +77,13 @@ def rights_processing(
 
 
 def is_privacy_officer(actor: Actor) -> bool:
+    """Whether the actor handles the partner's registers (the privacy officer; not the FG, who
+    reads them and changes nothing: art3.2c, decision 22)."""
     return Employee.objects.filter(
-        id=actor.employee_id, partner_id=actor.partner_id, role=Role.PRIVACY_OFFICER, is_active=True
+        id=actor.employee_id,
+        partner_id=actor.partner_id,
+        role__in=roles_that("handles_registers"),
+        is_active=True,
     ).exists()
 
 

@@ -16,24 +16,24 @@ from django.db import transaction
 from django.utils import timezone
 
 from zorgvuldig.core.actor import Actor
-from zorgvuldig.core.errors import InvalidInput, NotAllowed
+from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.processing import Performed, process_required
-from zorgvuldig.gate.services.common import acknowledged, gate_service, locked_or_404
-from zorgvuldig.gate.services.rights.convert import request_view
-from zorgvuldig.gate.services.rights.handlers import (
-    handled_client,
-    is_privacy_officer,
-    rights_processing,
+from zorgvuldig.gate.services.common import (
+    acknowledged,
+    employee_in_role,
+    gate_service,
+    locked_or_404,
 )
+from zorgvuldig.gate.services.rights.convert import request_view
+from zorgvuldig.gate.services.rights.handlers import handled_client, rights_processing
 from zorgvuldig.gate.services.rights.representation import (
     authority_on,
     committed_version,
     past_day,
 )
 from zorgvuldig.gate.services.rights.views import QueueLine, SubjectRequestView
-from zorgvuldig.partners.models import Employee
 from zorgvuldig.protocol import Operation, deadlines
 from zorgvuldig.protocol.version import Deadline
 from zorgvuldig.rights.codes import OPEN_STATES, IdentityMethod, RequestKind, RequestState
@@ -375,13 +375,19 @@ def client_requests(actor: Actor, client_id) -> list[SubjectRequestView]:
 @gate_service
 def open_requests(actor: Actor, *, today: datetime.date | None = None) -> list[QueueLine]:
     """The privacy officer's queue (art9.5): the partner's open requests by due date, overdue
-    first, with how many days are left; a consult logged for each client listed."""
-    if not is_privacy_officer(actor):
-        raise NotAllowed(
-            "Alleen de privacy officer van uw organisatie ziet alle open verzoeken van "
-            "betrokkenen (art. 3 lid 2 onder c)."
+    first, with how many days are left; a consult logged for each client listed.
+
+    Read by a role that reads the registers (the privacy officer, who handles them, and the
+    FG, who oversees them and changes nothing: art3.2c, decision 22), once they acknowledged
+    the protocol in force (art3.2d); anyone else NotAllowed before anything is read."""
+    acknowledged(
+        employee_in_role(
+            actor,
+            "Alleen de privacy officer en de functionaris gegevensbescherming van uw organisatie "
+            "zien alle open verzoeken van betrokkenen (art. 3 lid 2 onder c).",
+            lambda access: access.reads_registers,
         )
-    acknowledged(Employee.objects.select_related("partner").get(id=actor.employee_id))
+    )
     day = today or timezone.localdate()
     ids = list(
         SubjectRequest.objects.filter(partner_id=actor.partner_id, state__in=OPEN_STATES)

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Counts of the partner's requests of data subjects, for the privacy officer (issue 11).
+"""Counts of the partner's requests of data subjects, for the privacy officer and the FG
+(issue 11, issue 13).
 
 Requests are counted in the **month they were received** (each request once, in one month,
 whatever happens to it later), per kind: how many came in; how many are now granted, partly
@@ -13,8 +14,8 @@ Two queries: one groups and counts in the database, one reads the two dates of e
 request for the medians. Neither hands a request, a reference or a name out of the gate.
 
 **Not logged per data subject**: what leaves is a number per month, kind and outcome, no
-data about anyone (AVG recital 26), and it goes only to the privacy officer, who may see each
-of these requests anyway (:func:`~.register.open_requests`). A record for every subject
+data about anyone (AVG recital 26), and it goes only to the privacy officer and the FG, who
+may see each open request anyway (:func:`~.register.open_requests`). A record for every subject
 counted would say to each of them that their data was processed for them, which is not so;
 the service stands, with this reason, in ``PROCESSES_NO_PERSONAL_DATA`` of
 ``tests/gate/test_every_service_is_logged.py``.
@@ -30,9 +31,8 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from zorgvuldig.core.actor import Actor
-from zorgvuldig.core.errors import InvalidInput, NotAllowed
-from zorgvuldig.gate.services.common import gate_service
-from zorgvuldig.gate.services.rights.handlers import is_privacy_officer
+from zorgvuldig.core.errors import InvalidInput
+from zorgvuldig.gate.services.common import employee_in_role, gate_service
 from zorgvuldig.gate.services.rights.views import CountLine, RequestCounts
 from zorgvuldig.rights.codes import Outcome, RequestState
 from zorgvuldig.rights.models import SubjectRequest
@@ -80,13 +80,15 @@ def _total(month, lines: list[CountLine], days: list[int]) -> CountLine:
 @gate_service
 def request_counts(actor: Actor, *, year: int | None = None) -> RequestCounts:
     """Per month of receipt and kind: received, each outcome, open, answered late and the
-    median days to the answer, of the actor's partner (every year, or ``year``). The privacy
-    officer only; anyone else is told so (:class:`NotAllowed`)."""
-    if not is_privacy_officer(actor):
-        raise NotAllowed(
-            "Alleen de privacy officer van uw organisatie ziet de tellingen van de verzoeken "
-            "van betrokkenen (art. 3 lid 2 onder c)."
-        )
+    median days to the answer, of the actor's partner (every year, or ``year``). A role that
+    reads the registers (the privacy officer and the FG, art3.2c, decision 22); anyone else is
+    told so (:class:`NotAllowed`) before anything is counted."""
+    employee_in_role(
+        actor,
+        "Alleen de privacy officer en de functionaris gegevensbescherming van uw organisatie "
+        "zien de tellingen van de verzoeken van betrokkenen (art. 3 lid 2 onder c).",
+        lambda access: access.reads_registers,
+    )
     chosen = _year(year)
     requests = SubjectRequest.objects.filter(partner_id=actor.partner_id)
     if chosen is not None:
