@@ -21,6 +21,73 @@ from zorgvuldig.web import labels
 
 register = template.Library()
 
+# --- a client's processing log (art3.2a) ---------------------------------------------------
+
+#: The badge of a decision in the processing log: allowed is safe, partial a warning.
+_DECISION_BADGE = {"allowed": "safe", "partial": "warning"}
+
+_LOG_ROW = (
+    '<tr class="utrecht-table__row" data-processing="{}">\n'
+    '<td class="utrecht-table__cell zv-nowrap"><time datetime="{}">{}</time></td>\n'
+    '<td class="utrecht-table__cell">\n{}<br>\n<span class="zv-muted">{}</span>\n</td>\n'
+    '<td class="utrecht-table__cell">{}<br><span class="zv-muted">{}</span></td>\n'
+    '<td class="utrecht-table__cell">{}</td>\n'
+    '<td class="utrecht-table__cell">{}<br><span class="zv-muted">{}</span></td>\n'
+    '<td class="utrecht-table__cell">\n'
+    '<span class="utrecht-status-badge utrecht-status-badge--{} zv-badge">{}</span>{}\n'
+    '<br><span class="zv-muted zv-nowrap">{}</span>\n</td>\n</tr>\n'
+)
+
+
+def _articles(articles) -> SafeString:
+    return format_html_join(
+        ", ", '<abbr title="{}">{}</abbr>', ((article_label(a), a) for a in articles)
+    )
+
+
+@register.simple_tag
+def log_rows(entries) -> SafeString:
+    """``{% log_rows log %}``: the rows of a processing log's table (views of the log: when,
+    the processing and its operation, who, the categories, purpose and legal basis, the
+    decision with its articles). The same rows a ``{% for %}`` of the template would give, made
+    here because a page shows a hundred of them and the template engine spends about ten times
+    as long per row."""
+    rows = []
+    for entry in entries:
+        when = template_localtime(entry.start_time)
+        status = (
+            format_html(
+                ' <span class="utrecht-status-badge utrecht-status-badge--error zv-badge">'
+                "{}</span>",
+                labels.label("status", entry.status),
+            )
+            if entry.status != "ok"
+            else ""
+        )
+        rows.append(
+            format_html(
+                _LOG_ROW,
+                entry.name,
+                date(when, "c"),
+                date(when, "SHORT_DATETIME_FORMAT"),
+                labels.label("processing", entry.name),
+                labels.label("operation", entry.operation),
+                entry.actor,
+                entry.partner,
+                format_html_join(
+                    ", ", "{}", ((labels.label("category", c),) for c in entry.categories or ())
+                ),
+                labels.label("purpose", entry.purpose) or "—",
+                labels.label("legal_basis", entry.legal_basis) or "—",
+                _DECISION_BADGE.get(entry.decision, "danger"),
+                labels.label("decision", entry.decision),
+                status,
+                _articles(entry.articles),
+            )
+        )
+    return format_html_join("", "{}", ((row,) for row in rows))
+
+
 # --- the resident's own view (decision 25) ---------------------------------------------------
 
 _ROW = (
@@ -39,7 +106,7 @@ def _day(moment) -> str:
     return date(template_localtime(moment), "j F Y") if moment else ""
 
 
-def _row(e) -> SafeString:
+def _resident_row(e) -> SafeString:
     at = template_localtime(e.at)
     recipients = format_html("<br>{}: {}", _("To"), ", ".join(e.recipients)) if e.recipients else ""
     decision = (
@@ -90,7 +157,7 @@ def resident_rows(entries) -> SafeString:
     in what role; what it did, to whom, its decision and whether it was held back; the
     categories; the purpose and legal basis; the articles): what a ``{% for %}`` over
     ``web/resident/rows.html`` gave."""
-    return format_html_join("\n", "{}", ((_row(e),) for e in entries))
+    return format_html_join("\n", "{}", ((_resident_row(e),) for e in entries))
 
 
 # --- a dossier's data items (art5.1) ------------------------------------------------------------

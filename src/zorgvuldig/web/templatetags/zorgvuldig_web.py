@@ -6,10 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import template
-from django.template.defaultfilters import date
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
-from django.utils.timezone import template_localtime
 
 from zorgvuldig.partners.models import RoleAccess, access_of
 from zorgvuldig.protocol.decision import article_label
@@ -67,68 +63,3 @@ def table_head(*labels, numeric: str = "", hidden: str = "") -> dict:
     if hidden:
         columns.append(Column(hidden, hidden=True))
     return {"columns": columns}
-
-
-#: The badge of a decision in the processing log: allowed is safe, partial a warning.
-_DECISION_BADGE = {"allowed": "safe", "partial": "warning"}
-
-_LOG_ROW = (
-    '<tr class="utrecht-table__row" data-processing="{}">\n'
-    '<td class="utrecht-table__cell zv-nowrap"><time datetime="{}">{}</time></td>\n'
-    '<td class="utrecht-table__cell">\n{}<br>\n<span class="zv-muted">{}</span>\n</td>\n'
-    '<td class="utrecht-table__cell">{}<br><span class="zv-muted">{}</span></td>\n'
-    '<td class="utrecht-table__cell">{}</td>\n'
-    '<td class="utrecht-table__cell">{}<br><span class="zv-muted">{}</span></td>\n'
-    '<td class="utrecht-table__cell">\n'
-    '<span class="utrecht-status-badge utrecht-status-badge--{} zv-badge">{}</span>{}\n'
-    '<br><span class="zv-muted zv-nowrap">{}</span>\n</td>\n</tr>\n'
-)
-
-
-def _articles(articles) -> SafeString:
-    return format_html_join(
-        ", ", '<abbr title="{}">{}</abbr>', ((article_label(a), a) for a in articles)
-    )
-
-
-@register.simple_tag
-def log_rows(entries) -> SafeString:
-    """``{% log_rows log %}``: the rows of a processing log's table (views of the log: when,
-    the processing and its operation, who, the categories, purpose and legal basis, the
-    decision with its articles). The same rows a ``{% for %}`` of the template would give, made
-    here because a page shows a hundred of them and the template engine spends about ten times
-    as long per row."""
-    rows = []
-    for entry in entries:
-        when = template_localtime(entry.start_time)
-        status = (
-            format_html(
-                ' <span class="utrecht-status-badge utrecht-status-badge--error zv-badge">'
-                "{}</span>",
-                labels.label("status", entry.status),
-            )
-            if entry.status != "ok"
-            else ""
-        )
-        rows.append(
-            format_html(
-                _LOG_ROW,
-                entry.name,
-                date(when, "c"),
-                date(when, "SHORT_DATETIME_FORMAT"),
-                labels.label("processing", entry.name),
-                labels.label("operation", entry.operation),
-                entry.actor,
-                entry.partner,
-                format_html_join(
-                    ", ", "{}", ((labels.label("category", c),) for c in entry.categories or ())
-                ),
-                labels.label("purpose", entry.purpose) or "—",
-                labels.label("legal_basis", entry.legal_basis) or "—",
-                _DECISION_BADGE.get(entry.decision, "danger"),
-                labels.label("decision", entry.decision),
-                status,
-                _articles(entry.articles),
-            )
-        )
-    return format_html_join("", "{}", ((row,) for row in rows))
