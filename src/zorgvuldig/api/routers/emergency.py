@@ -63,11 +63,10 @@ def break_glass(request, payload: EmergencyAccessIn, client_id: uuid.UUID = CLIE
 
 
 GLASS_LOCKED = (
-    "U kunt nu geen noodtoegang nemen: er is te vaak een verkeerde code of "
-    "een verkeerd wachtwoord gegeven. Uw "
-    "gebruikersnaam is vanaf dit adres %(minutes)d minuten geblokkeerd, ook voor het inloggen "
-    "(art. 3 lid 2 onder b). Is het een noodgeval? Vraag een collega die bij de ondersteuning "
-    "van deze cliënt betrokken is."
+    "U kunt nu geen noodtoegang nemen: er is te vaak een verkeerde code of een verkeerd "
+    "wachtwoord gegeven. Uw gebruikersnaam is vanaf dit adres %(minutes)d minuten geblokkeerd, "
+    "ook voor het inloggen (art. 3 lid 2 onder b). Is het een noodgeval? Vraag een collega die "
+    "bij de ondersteuning van deze cliënt betrokken is."
 )
 
 
