@@ -557,6 +557,7 @@ OPERATIONS: dict[str, Rule] = {
     "getBreachNotificationAnswers": _incident,  # the answers of the form, read
     "searchAffectedClients": any_token,
     "addAffectedClient": any_token,
+    "detachAffectedClient": any_token,
     "decideSubjectInformation": any_token,
     "getIncidentLetter": handle_incident,
     "recordIncidentLetterDelivery": any_token,

@@ -300,6 +300,7 @@ def _objects(world, actor, owner_b, partner_a, partner_b, sanne, mother_id, shar
     )
     ids["incident_id"] = str(incident.id)
     ids["letter_id"] = str(next(a.letter.id for a in told.affected if a.letter))
+    ids["affected_id"] = str(next(a.id for a in told.affected if a.letter))
     subscription, _secret = subscribe(partner_a.id, "https://a.example/hooks")
     ids["subscription_id"] = str(subscription.id)
     # a colleague at A, not assigned to Sanne and no cell of the matrix, broke the glass

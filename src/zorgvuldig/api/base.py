@@ -106,6 +106,14 @@ NOT_REFUSABLE = {"listPartners", "getPartner", "listEmployees"}
 
 # Operations for the functional administrator only: their 403 is the role, not the protocol.
 ADMINISTRATOR_ONLY = {"recordCommitment", "endCommitment"}
+# Operations that ask for the employee's second factor again (decision 23): their 429 is also
+# the sign-in lockout after too many wrong codes (art3.2b, decision 19).
+LOCKED_OUT = (
+    " Of: te vaak een verkeerde code of een verkeerd wachtwoord, en de gebruikersnaam van de "
+    "medewerker is vanaf dit adres geblokkeerd (ook voor het inloggen); `Retry-After` zegt "
+    "na hoeveel seconden het zeker weer kan."
+)
+SECOND_FACTOR_AGAIN = {"breakGlass"}
 ADMINISTRATOR_ONLY_403 = (
     "Alleen een functioneel beheerder (rol `administrator`) mag dit; er is niets vastgelegd."
 )
@@ -219,6 +227,8 @@ def finish_openapi(document: dict[str, Any], areas: dict[str, str]) -> dict[str,
                 area = areas[operation["operationId"]]
                 operation["security"] = [{"ApiTokenAuth": [scopes.required(area, method)]}]
                 responses.setdefault("429", _rate_limited())
+                if operation["operationId"] in SECOND_FACTOR_AGAIN:
+                    responses["429"]["description"] = RATE_LIMITED + LOCKED_OUT
                 errors.append("401")
                 if operation["operationId"] not in NOT_REFUSABLE:
                     errors.append("403")

@@ -190,3 +190,38 @@ class EmergencyAccess(DossierKeyed, models.Model):
             models.Index(fields=["employee", "client", "expires_at"], name="emergency_current"),
             models.Index(fields=["partner", "reviewed_at"], name="emergency_to_review"),
         ]
+
+
+class EmergencyReminderReason(models.TextChoices):
+    """Why a person is reminded of a use of the glass not yet reviewed (decision 23)."""
+
+    REVIEW_DUE = "review-due", _("Review due within a day")
+    REVIEW_OVERDUE = "review-overdue", _("Review overdue")
+    GLASS_BLOCKED = "glass-blocked", _("Overdue review blocks breaking the glass")
+
+
+class EmergencyReminder(models.Model):
+    """art3.2c: a reminder about a use of the glass whose review is overdue or due within a day,
+    to one of the partner's privacy officers, or to the employee who broke the glass (their
+    overdue review blocks breaking it again); at most one a day per use and person. What it
+    said is kept as it stood that day; ``sent_at`` is set when the e-mail went out,
+    ``attempts`` and ``last_error`` tell of failures (decision 23)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    access = models.ForeignKey(EmergencyAccess, on_delete=models.CASCADE, related_name="reminders")
+    employee = models.ForeignKey("partners.Employee", on_delete=models.PROTECT, related_name="+")
+    day = models.DateField()
+    reason = models.CharField(max_length=20, choices=EmergencyReminderReason.choices)
+    due_on = models.DateField()
+    days = models.IntegerField()  # days until the review is due (negative: overdue)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["access", "employee", "day"], name="one_emergency_reminder_a_day"
+            )
+        ]
+        indexes = [models.Index(fields=["employee", "day"], name="emergency_reminders_of_a_day")]

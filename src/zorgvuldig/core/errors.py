@@ -18,6 +18,12 @@ class InvalidInput(GateError):
         super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
 
 
+class WrongSecondFactor(InvalidInput):
+    """A code of the second factor, asked for again by a service (breaking the glass), that
+    does not verify: invalid input on ``code`` that counts towards the sign-in lockout
+    (art3.2b; :mod:`zorgvuldig.core.lockout`)."""
+
+
 class NotFound(GateError):
     """The thing asked for does not exist, or the actor may not know that it does."""
 

@@ -8,9 +8,12 @@ import uuid
 
 from ninja import Path, Query, Router
 
+from zorgvuldig.api.problems import problem_response
 from zorgvuldig.api.routers.common import CLIENT_ID
 from zorgvuldig.api.schemas.emergency import EmergencyAccess, EmergencyAccessIn, EmergencyReviewIn
+from zorgvuldig.core.lockout import LockedOut, code_given_again
 from zorgvuldig.gate import services
+from zorgvuldig.partners.models import Employee
 
 router = Router(tags=["Emergency access"], by_alias=True)
 
@@ -32,15 +35,45 @@ def break_glass(request, payload: EmergencyAccessIn, client_id: uuid.UUID = CLIE
     an explanation and the code of your authenticator app given again. Logged; your privacy
     officer is told at once and reviews it. Refused (403) while a review of an earlier use of
     yours is overdue; a client without a dossier at your organisation is not found (404);
-    bad input (no or an unknown reason, no explanation, a wrong code) names the field and
-    records nothing (400)."""
-    return 201, services.break_glass(
-        request.auth,
-        client_id,
-        reason=payload.reason,
-        explanation=payload.explanation,
-        code=payload.code,
-    )
+    bad input (no or an unknown reason, no explanation, no code or a wrong one) names the
+    field and records nothing (400). A wrong code counts towards the employee's sign-in
+    lockout, as at signing in: after five failures from this address the glass is refused
+    (429, with `Retry-After`) for the cool-off, and signing in with that username too."""
+
+    def opened():
+        return services.break_glass(
+            request.auth,
+            client_id,
+            reason=payload.reason,
+            explanation=payload.explanation,
+            code=payload.code,
+        )
+
+    username = _username(request.auth)
+    if not username:  # no employee: the gate refuses it
+        return 201, opened()
+    try:
+        return 201, code_given_again(request, username, opened)
+    except LockedOut as locked:
+        return problem_response(
+            429,
+            GLASS_LOCKED % {"minutes": locked.minutes},
+            headers={"Retry-After": str(locked.minutes * 60)},
+        )
+
+
+GLASS_LOCKED = (
+    "U kunt nu geen noodtoegang nemen: er is te vaak een verkeerde code of een verkeerd "
+    "wachtwoord gegeven. Uw gebruikersnaam is vanaf dit adres %(minutes)d minuten geblokkeerd, "
+    "ook voor het inloggen (art. 3 lid 2 onder b). Is het een noodgeval? Vraag een collega die "
+    "bij de ondersteuning van deze cliënt betrokken is."
+)
+
+
+def _username(actor) -> str:
+    """The username of the employee the token acts for: the lockout is kept per username."""
+    found = Employee.objects.filter(id=actor.employee_id).values_list("user__username", flat=True)
+    return (found.first() or "") if actor.employee_id else ""
 
 
 @router.get(

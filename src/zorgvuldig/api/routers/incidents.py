@@ -20,6 +20,7 @@ from zorgvuldig.api.schemas.incidents import (
     AffectedSearchIn,
     Awareness,
     Closure,
+    DetachmentIn,
     Exemption,
     Incident,
     IncidentChanges,
@@ -30,12 +31,17 @@ from zorgvuldig.api.schemas.incidents import (
     NotificationIn,
     SubjectDecisionIn,
 )
+from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.gate import services
 
 router = Router(tags=["Incidents"], by_alias=True)
 
 INCIDENT_ID = Path(..., alias="incidentId", description="De identificatie van het incident")
 LETTER_ID = Path(..., alias="letterId", description="Het nummer van de brief bij het incident")
+AFFECTED_ID = Path(
+    ..., alias="affectedId", description="Het nummer van de getroffen cliënt bij het incident"
+)
+ONE_OF_THEM = "Geef de cliënt met clientId of met bsn, één van beide."
 
 
 @router.get(
@@ -186,7 +192,37 @@ def search_affected_clients(
     summary="Attach a client of your organisation to an incident",
 )
 def add_affected_client(request, payload: AffectedClientIn, incident_id: uuid.UUID = INCIDENT_ID):
+    """For your organisation's privacy officer: a client the log could not show (a letter that
+    went to the wrong address), by `clientId` or by `bsn`, one of them; only a client of your
+    organisation. A BSN of nobody here, or of another partner's client, is answered alike
+    (400 on `bsn`); an incident of another partner is not found (404). Logged for the
+    client."""
+    if (payload.client_id is None) == (payload.bsn is None):
+        raise InvalidInput({"clientId": ONE_OF_THEM, "bsn": ONE_OF_THEM})
+    if payload.bsn is not None:
+        return services.add_affected_client(request.auth, incident_id, bsn=payload.bsn)
     return services.add_affected_client(request.auth, incident_id, payload.client_id)
+
+
+@router.post(
+    "/incidents/{incidentId}/affected-clients/{affectedId}/detachment",
+    response={201: Incident},
+    operation_id="detachAffectedClient",
+    summary="Take a client off an incident who was attached by mistake, with why",
+)
+def detach_affected_client(
+    request,
+    payload: DetachmentIn,
+    incident_id: uuid.UUID = INCIDENT_ID,
+    affected_id: int = AFFECTED_ID,
+):
+    """For your organisation's privacy officer, while the incident is open: the client leaves
+    the incident (a letter still pending goes with them), kept by the log's pseudonym with
+    the reason, and a later search of the log does not attach them again. A client whose
+    letter went out, or could not be delivered, stays (400). Logged for the client."""
+    return services.detach_affected_client(
+        request.auth, incident_id, affected_id, reason=payload.reason
+    )
 
 
 @router.post(

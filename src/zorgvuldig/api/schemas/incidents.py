@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, WithJsonSchema
 
-from zorgvuldig.api.schemas.base import In, Out
+from zorgvuldig.api.schemas.base import Bsn, In, Out
 
 Moment = Annotated[
     str,
@@ -268,7 +268,21 @@ class AffectedSearchIn(In):
 
 
 class AffectedClientIn(In):
-    client_id: uuid.UUID = Field(description="Een cliënt met een dossier bij uw organisatie")
+    client_id: uuid.UUID | None = Field(
+        None, description="Een cliënt met een dossier bij uw organisatie; of geef bsn"
+    )
+    bsn: Bsn | None = Field(
+        None,
+        description="Of het BSN van die cliënt (9 cijfers); gezocht alleen onder de cliënten "
+        "van uw organisatie. Geef clientId of bsn, niet beide",
+    )
+
+
+class DetachmentIn(In):
+    reason: str = Field(
+        description="Waarom deze cliënt niet door het incident werd getroffen (ten hoogste 500 "
+        "tekens)"
+    )
 
 
 class SubjectDecisionIn(In):

@@ -33,6 +33,7 @@ from zorgvuldig.gate.services.emergency import (
     break_glass,
     emergency_access,
     emergency_accesses,
+    plan_emergency_reminders,
     review_emergency_access,
 )
 from zorgvuldig.gate.services.exchange import (
@@ -218,6 +219,7 @@ __all__ = [
     "overview_pdf",
     "pause_request",
     "place_hold",
+    "plan_emergency_reminders",
     "plan_reminders",
     "preview_share",
     "reapply_destruction",

@@ -3,7 +3,9 @@
 and a wrong second-factor code both count, per username and address.
 
 Axes counts a wrong password itself (Django's ``user_login_failed``); a wrong code is sent the
-same signal here. The failures are forgotten only when the second factor succeeds. A lockout is
+same signal by :mod:`zorgvuldig.core.lockout`, which breaking the glass uses too (a wrong code
+given again counts the same, decision 23). The failures are forgotten only when the second
+factor succeeds. A lockout is
 logged with the username only: no address, no browser.
 """
 
@@ -11,33 +13,22 @@ from __future__ import annotations
 
 import logging
 
-from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
-from django.contrib.auth.signals import user_login_failed
+
+# the lockout itself is shared with breaking the glass, on the pages and over the API
+from zorgvuldig.core.lockout import cooloff_minutes, forget_failures, is_locked, record_failure
+
+__all__ = [
+    "client_ip",
+    "client_str",
+    "cooloff_minutes",
+    "forget_failures",
+    "is_locked",
+    "log_lockout",
+    "record_failure",
+]
 
 log = logging.getLogger("zorgvuldig.signin")
-
-
-def _credentials(username: str) -> dict[str, str]:
-    return {settings.AXES_USERNAME_FORM_FIELD: username}
-
-
-def is_locked(request, username: str) -> bool:
-    """Whether this username is locked out from the request's address."""
-    return AxesProxyHandler.is_locked(request, _credentials(username))
-
-
-def record_failure(request, username: str) -> bool:
-    """Count a wrong second-factor code as a failed sign-in; True when that locks it out."""
-    user_login_failed.send(sender=__name__, credentials=_credentials(username), request=request)
-    return bool(getattr(request, "axes_locked_out", False))
-
-
-def forget_failures(request, username: str) -> None:
-    """After a complete sign-in (password and second factor): the failures of this username
-    from this address are forgotten (those from elsewhere are kept)."""
-    AxesProxyHandler.update_request(request)
-    AxesProxyHandler.reset_attempts(ip_address=request.axes_ip_address, username=username)
 
 
 def log_lockout(sender, request, username, ip_address, **kwargs) -> None:
@@ -49,10 +40,6 @@ def log_lockout(sender, request, username, ip_address, **kwargs) -> None:
         settings.AXES_FAILURE_LIMIT,
         cooloff_minutes(),
     )
-
-
-def cooloff_minutes() -> int:
-    return int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
 
 
 def client_str(username, ip_address, user_agent, path_info, request) -> str:

@@ -51,10 +51,13 @@ class LoginView(auth_views.LoginView):
         return {**super().get_context_data(**kwargs), "oidc_button": oidc.button_label()}
 
 
-def locked_out(request, original_response=None, credentials=None):
+def locked_out(request, original_response=None, credentials=None, *, emergency_refused=False):
     """The login page for a username locked out after repeated failures (art3.2b): django-axes'
-    ``AXES_LOCKOUT_CALLABLE``, and the second step's answer when a wrong code locks it out."""
+    ``AXES_LOCKOUT_CALLABLE``, and the second step's answer when a wrong code locks it out; with
+    ``emergency_refused``, the answer to breaking the glass while locked out (decision 23),
+    saying that no emergency access was given."""
     context = {
+        "emergency_refused": emergency_refused,
         "form": LoginForm(request),
         "next": request.POST.get("next") or request.GET.get("next") or "",
         "locked_out_minutes": cooloff_minutes(),

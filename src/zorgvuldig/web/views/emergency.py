@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,10 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
+from zorgvuldig.core.lockout import LockedOut, code_given_again
 from zorgvuldig.gate import services
 from zorgvuldig.partners.models import access_of
 from zorgvuldig.web.emergency_forms import BreakGlassForm, ReviewForm
 from zorgvuldig.web.views.access import employee_required
+from zorgvuldig.web.views.auth import locked_out
 from zorgvuldig.web.views.errors import not_allowed, not_found
 from zorgvuldig.web.views.flow import form_page
 from zorgvuldig.web.views.purpose import url
@@ -58,13 +61,22 @@ def break_glass(request, client_id):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            opened = services.break_glass(
-                request.actor,
-                client_id,
-                reason=data["reason"],
-                explanation=data["explanation"],
-                code=data["code"],
+            # art3.2b: a wrong code counts towards the sign-in lockout, as on the code page
+            opened = code_given_again(
+                request,
+                request.user.get_username(),
+                lambda: services.break_glass(
+                    request.actor,
+                    client_id,
+                    reason=data["reason"],
+                    explanation=data["explanation"],
+                    code=data["code"],
+                ),
             )
+        except LockedOut:
+            # as a wrong code that locks out at sign-in: the session is logged out
+            logout(request)
+            return locked_out(request, emergency_refused=True)
         except InvalidInput as error:
             form.add_gate_errors(error)
         except NotAllowed as error:

@@ -3,6 +3,7 @@
 assignment, for a limited time, told to the privacy officer at once and reviewed by them."""
 
 from zorgvuldig.gate.services.emergency.glass import break_glass
+from zorgvuldig.gate.services.emergency.remind import plan_emergency_reminders
 from zorgvuldig.gate.services.emergency.review import (
     emergency_access,
     emergency_accesses,
@@ -13,5 +14,6 @@ __all__ = [
     "break_glass",
     "emergency_access",
     "emergency_accesses",
+    "plan_emergency_reminders",
     "review_emergency_access",
 ]

@@ -15,10 +15,12 @@ The consults themselves are decided by ``decide()`` like every other: the facts 
 actor holds a current emergency access to the client (``Facts.emergency_access``), which
 allows a consult and nothing else.
 
-Bad input (no reason or one not on the list, no explanation, a wrong code) is answered by
-:class:`InvalidInput` naming the field, and nothing is written; a client without a dossier at
-the actor's organisation (another partner's, or none at all) is not found, alike, and nothing
-is written either.
+Bad input (no reason or one not on the list, no explanation, no code or a wrong one) is
+answered by :class:`InvalidInput` naming the field, and nothing is written; a wrong code is a
+:class:`~zorgvuldig.core.errors.WrongSecondFactor`, which the page and the API count towards
+the sign-in lockout of django-axes (art3.2b; :func:`zorgvuldig.core.lockout.code_given_again`).
+A client without a dossier at the actor's organisation (another partner's, or none at all) is
+not found, alike, and nothing is written either.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from zorgvuldig.clients.codes import EmergencyReason
 from zorgvuldig.clients.models import Client, EmergencyAccess
 from zorgvuldig.core.actor import Actor
-from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
+from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound, WrongSecondFactor
 from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.processing import Performed, Processing, current_trace_id, process_required
 from zorgvuldig.gate.services.common import acknowledged, employee_in_role, gate_service
@@ -49,6 +51,7 @@ REASON_MISSING = "Kies de reden van de noodtoegang."
 REASON_UNKNOWN = "Deze reden kent de noodtoegang niet; kies er een uit de lijst."
 EXPLANATION_MISSING = "Leg uit waarom u nu toegang nodig heeft tot deze cliënt."
 EXPLANATION_TOO_LONG = f"Houd de uitleg korter dan {MAX_EXPLANATION} tekens."
+CODE_MISSING = "Geef de code die uw authenticator-app nu toont."
 CODE_WRONG = (
     "Deze code klopt niet. Geef de code die uw authenticator-app nu toont; een code is maar "
     "één keer geldig."
@@ -95,7 +98,7 @@ def current(employee_id, client_id, now=None):
     )
 
 
-def _checked(reason, explanation) -> tuple[EmergencyReason, str]:
+def _checked(reason, explanation, code) -> tuple[EmergencyReason, str]:
     errors: dict[str, str] = {}
     chosen = None
     if reason in (None, ""):
@@ -109,6 +112,9 @@ def _checked(reason, explanation) -> tuple[EmergencyReason, str]:
         errors["explanation"] = EXPLANATION_MISSING
     elif len(text) > MAX_EXPLANATION:
         errors["explanation"] = EXPLANATION_TOO_LONG
+    if not "".join(str(code or "").split()):
+        # no code is not a wrong one: it does not count towards the lockout
+        errors["code"] = CODE_MISSING
     if errors:
         raise InvalidInput(errors)
     return chosen, text
@@ -155,7 +161,7 @@ def break_glass(actor: Actor, client_id, *, reason, explanation, code) -> Emerge
     """Open emergency access to one client of the actor's organisation (art3.2c), for the
     hours of the setting; the privacy officers are told at once."""
     employee = employee_of(actor)
-    chosen, text = _checked(reason, explanation)
+    chosen, text = _checked(reason, explanation, code)
     client = _client_here(actor, client_id)
     today = timezone.localdate()
     if overdue_reviews(employee, today).exists():
@@ -175,7 +181,9 @@ def break_glass(actor: Actor, client_id, *, reason, explanation, code) -> Emerge
     if current(employee.id, client.id).exists():
         raise InvalidInput({"clientId": "U heeft al noodtoegang tot deze cliënt."})
     if not second_factor_holds(employee.user, code):
-        raise InvalidInput({"code": CODE_WRONG})
+        # art3.2b: the caller counts it towards the sign-in lockout (core.lockout), outside
+        # this transaction; nothing is written here
+        raise WrongSecondFactor({"code": CODE_WRONG})
     now = timezone.now()
 
     def perform(decision):

@@ -27,3 +27,15 @@ class EmergencyAccessView:
     reviewed_by: str = ""
     justified: bool | None = None
     review_note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EmergencyReminderRun:
+    """What one day's run of the reminders about uses of the glass to review did (decision
+    23; no personal data: counts and the references of the uses)."""
+
+    day: datetime.date
+    uses: int  # uses not reviewed whose review is overdue or due within a day
+    reminders: int  # reminders made now (one per person per use per day)
+    people: int  # people who get an e-mail now
+    unreachable: tuple[uuid.UUID, ...]  # uses no privacy officer can be e-mailed about
