@@ -13,10 +13,12 @@ import django_otp
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.core import mail
 from django.http import HttpRequest
 from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.models import DBTaskResult
 from hypothesis import settings as hypothesis_settings
 from playwright.sync_api import sync_playwright
 
@@ -87,6 +89,24 @@ def make_employee(
     if authenticator:
         app_of(user)
     return employee
+
+
+# --- e-mail sent by the task worker -------------------------------------------------------
+
+
+def run_tasks(task) -> list[str]:
+    """What the worker does with the runs of ``task`` waiting in the database backend: run
+    each once, oldest first (a retry enqueued meanwhile waits for its time)."""
+    done = []
+    for row in DBTaskResult.objects.filter(task_path=task.module_path).order_by("enqueued_at"):
+        done.append(task.call(*row.args_kwargs["args"]))
+        row.delete()
+    return done
+
+
+def mails_to() -> dict[str, mail.EmailMessage]:
+    """The e-mails sent, by their (first) addressee."""
+    return {m.to[0]: m for m in mail.outbox}
 
 
 # --- the second factor (art3.2b) --------------------------------------------------------

@@ -19,7 +19,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from tests.conftest import make_employee, make_partner
+from tests.conftest import mails_to, make_employee, make_partner, run_tasks
 from tests.emergency.conftest import break_glass
 from tests.webhooks.test_webhooks import committed, run_worker
 from zorgvuldig.clients.models import EmergencyAccess, EmergencyReminder
@@ -39,17 +39,8 @@ def today() -> datetime.date:
 
 
 def run_mail_tasks() -> list[str]:
-    """What the worker does with the reminder mails waiting in the database backend: run each
-    once (a retry enqueued meanwhile waits for its time)."""
-    done = []
-    for row in DBTaskResult.objects.filter(task_path=MAIL_TASK).order_by("enqueued_at"):
-        done.append(remind.mail_emergency_reminders.call(*row.args_kwargs["args"]))
-        row.delete()
-    return done
-
-
-def mails_to() -> dict[str, mail.EmailMessage]:
-    return {m.to[0]: m for m in mail.outbox}
+    """The worker runs each reminder mail waiting (:func:`tests.conftest.run_tasks`)."""
+    return run_tasks(remind.mail_emergency_reminders)
 
 
 def english(message) -> str:

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from tests import factories
-from tests.conftest import make_employee, make_partner
+from tests.conftest import mails_to, make_employee, make_partner, run_tasks
 from tests.rights.test_requests import TODAY, days_ago, register
 from tests.webhooks.test_webhooks import committed, run_worker
 from zorgvuldig.clients.models import Relation, SupportTrajectory
@@ -64,17 +64,8 @@ def three_requests(actor, client_dossier, people):
 
 
 def run_mail_tasks() -> list[str]:
-    """What the worker does with the mail tasks waiting in the database backend: run each
-    once (a retry enqueued meanwhile waits for its time)."""
-    done = []
-    for row in DBTaskResult.objects.filter(task_path=MAIL_TASK).order_by("enqueued_at"):
-        done.append(reminders.mail_reminders.call(*row.args_kwargs["args"]))
-        row.delete()
-    return done
-
-
-def mails_to() -> dict[str, mail.EmailMessage]:
-    return {m.to[0]: m for m in mail.outbox}
+    """The worker runs each reminder mail waiting (:func:`tests.conftest.run_tasks`)."""
+    return run_tasks(reminders.mail_reminders)
 
 
 def test_art9_5_the_privacy_officer_and_the_caseworker_are_reminded_of_their_requests(

@@ -7,7 +7,9 @@ review date (``ZORGVULDIG_EMERGENCY_REVIEW_DAYS`` after it was opened) has passe
 or tomorrow is brought to the attention of the partner's active privacy officers, who review
 it; and, once the review is overdue, of the employee who broke the glass, whom it blocks from
 breaking it again until it is reviewed. Each person gets one e-mail listing their uses, sent
-by the task worker with retries (as the notice of a use, :mod:`.notify`).
+by the task worker with retries (as the notice of a use, :mod:`.notify`). Recording, mailing
+and retrying are those of every daily reminder (:mod:`zorgvuldig.gate.services.reminders`, as
+the reminders about requests); which uses, who is told and the text are here.
 
 - **At most one reminder a day per person per use**: each is recorded
   (:class:`~zorgvuldig.clients.models.EmergencyReminder`, unique per use, person and day)
@@ -29,22 +31,19 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
-from django.core.mail import send_mail
-from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from zorgvuldig.clients.models import EmergencyAccess, EmergencyReminder, EmergencyReminderReason
 from zorgvuldig.core.actor import Actor
-from zorgvuldig.gate.context import gate_open
 from zorgvuldig.gate.processing import Performed, Processing, process_required
+from zorgvuldig.gate.services import reminders as daily
 from zorgvuldig.gate.services.common import gate_service
 from zorgvuldig.gate.services.emergency.notify import review_link
 from zorgvuldig.gate.services.emergency.views import EmergencyReminderRun
 from zorgvuldig.partners.models import Employee, Partner, Role
 from zorgvuldig.protocol import Category, Operation, Purpose
-from zorgvuldig.webhooks.delivery import backoff
 
 try:  # Django 6 has the task framework built in; on 5.2 the django-tasks backport
     from django.tasks import task
@@ -53,9 +52,7 @@ except ImportError:  # pragma: no cover - depends on the Django version
 
 #: A use whose review is due within this many days (today or tomorrow) is reminded of.
 DUE_SOON_DAYS = 1
-MAX_MAIL_ATTEMPTS = 8
 SERVICE = "noodtoegang-herinneren"
-DATE = "%d-%m-%Y"
 OPENED = "%d-%m-%Y %H:%M"
 
 
@@ -114,40 +111,25 @@ def _remind_partner(partner_id, uses: list[dict], recipients: dict, day) -> tupl
     subjects = tuple(dict.fromkeys(u["client__subject_id"] for u in uses))
 
     def perform(decision):
-        done = set(
-            EmergencyReminder.objects.filter(
-                day=day, access_id__in=[u["id"] for u in uses]
-            ).values_list("access_id", "employee_id")
-        )
-        new = []
+        wanted = []
         for u in uses:
             days = (u["review_due_on"] - day).days
             officers, employee_reachable = recipients[u["id"]]
-            wanted = [
+            to = [
                 (officer, EmergencyReminderReason.REVIEW_OVERDUE)
                 if days < 0
                 else (officer, EmergencyReminderReason.REVIEW_DUE)
                 for officer in sorted(officers, key=str)
             ]
             if days < 0 and employee_reachable:
-                wanted.append((u["employee_id"], EmergencyReminderReason.GLASS_BLOCKED))
-            new += [
-                EmergencyReminder(
-                    access_id=u["id"],
-                    employee_id=employee,
-                    day=day,
-                    reason=reason,
-                    due_on=u["review_due_on"],
-                    days=days,
-                )
-                for employee, reason in wanted
-                if (u["id"], employee) not in done
+                to.append((u["employee_id"], EmergencyReminderReason.GLASS_BLOCKED))
+            wanted += [
+                daily.Wanted(u["id"], employee, reason, u["review_due_on"], days)
+                for employee, reason in to
             ]
-        EmergencyReminder.objects.bulk_create(new, ignore_conflicts=True)
-        people = sorted({str(n.employee_id) for n in new})
-        for employee in people:  # committed with the reminders (database backend)
-            mail_emergency_reminders.enqueue(employee, day.isoformat())
-        return Performed((len(new), len(people)), subject_ids=subjects)
+        ids = [u["id"] for u in uses]
+        made = daily.record(EmergencyReminder, "access", day, ids, wanted, mail_emergency_reminders)
+        return Performed(made, subject_ids=subjects)
 
     return process_required(_processing(partner_id, subjects), perform, "art3.2c").result
 
@@ -162,13 +144,9 @@ def plan_emergency_reminders(*, today: datetime.date | None = None) -> Emergency
     day = today or timezone.localdate()
     uses = _to_review(day)
     recipients = _recipients(uses) if uses else {}
-    by_partner = defaultdict(list)
-    for u in uses:
-        by_partner[u["partner_id"]].append(u)
-    reminders = people = 0
-    for partner_id, theirs in by_partner.items():
-        made, mailed = _remind_partner(partner_id, theirs, recipients, day)
-        reminders, people = reminders + made, people + mailed
+    reminders, people = daily.per_partner(
+        uses, lambda partner_id, theirs: _remind_partner(partner_id, theirs, recipients, day)
+    )
     return EmergencyReminderRun(
         day=day,
         uses=len(uses),
@@ -178,16 +156,11 @@ def plan_emergency_reminders(*, today: datetime.date | None = None) -> Emergency
     )
 
 
-def _days(n: int) -> str:
-    # the same phrases as the reminders about requests (decision 15)
-    return gettext("1 day") if n == 1 else gettext("%(days)d days") % {"days": n}
-
-
 def _status(reminder: EmergencyReminder) -> str:
-    due, days = reminder.due_on.strftime(DATE), reminder.days
+    due, days = reminder.due_on.strftime(daily.DATE), reminder.days
     if days < 0:
         return gettext("review due on %(due)s: %(days)s overdue") % {
-            "days": _days(-days),
+            "days": daily.days_phrase(-days),
             "due": due,
         }
     if days == 0:
@@ -262,29 +235,20 @@ def reminder_mail(reminders: list[EmergencyReminder], partner: str) -> tuple[str
     is both, having changed role, gets both in one e-mail)."""
     blocking = [r for r in reminders if r.reason == EmergencyReminderReason.GLASS_BLOCKED]
     to_review = [r for r in reminders if r.reason != EmergencyReminderReason.GLASS_BLOCKED]
-    subjects, bodies = [], []
-    for language in ("nl", "en"):
-        with translation.override(language):
-            if to_review:
-                subjects.append(
-                    gettext("Reminder: emergency access to review (%(count)d)")
-                    % {"count": len(to_review)}
-                )
-            else:
-                subjects.append(
-                    gettext("Your emergency access awaits review: breaking the glass is blocked")
-                )
-            body = _officer_body(to_review, partner) if to_review else []
-            if blocking:
-                body += ([""] if body else []) + _employee_body(blocking)
-            bodies.append("\n".join(body) + "\n")
-    return " / ".join(subjects), "\n---- English ----\n\n".join(bodies)
 
+    def mail() -> tuple[str, str]:
+        if to_review:
+            subject = gettext("Reminder: emergency access to review (%(count)d)") % {
+                "count": len(to_review)
+            }
+        else:
+            subject = gettext("Your emergency access awaits review: breaking the glass is blocked")
+        body = _officer_body(to_review, partner) if to_review else []
+        if blocking:
+            body += ([""] if body else []) + _employee_body(blocking)
+        return subject, "\n".join(body) + "\n"
 
-def _give_up(reminders: list[EmergencyReminder], error: str) -> None:
-    for r in reminders:
-        r.attempts, r.last_error = MAX_MAIL_ATTEMPTS, error
-    EmergencyReminder.objects.bulk_update(reminders, ["attempts", "last_error"])
+    return daily.in_two_languages(mail)
 
 
 @task()
@@ -292,43 +256,15 @@ def mail_emergency_reminders(employee_id: str, day: str) -> str:
     """One attempt to e-mail a person the reminders recorded for them on ``day`` and not yet
     sent; retries with backoff. A use reviewed meanwhile is left out (its reminder is
     dropped)."""
-    with gate_open(), transaction.atomic():
-        waiting = list(
-            EmergencyReminder.objects.select_for_update(of=("self",))
-            .select_related("access", "employee__user")
-            .filter(
-                employee_id=employee_id,
-                day=day,
-                sent_at__isnull=True,
-                attempts__lt=MAX_MAIL_ATTEMPTS,
-            )
-            .order_by("due_on", "access__started_at", "access_id")
-        )
-        reviewed = [r for r in waiting if r.access.reviewed_at is not None]
-        EmergencyReminder.objects.filter(id__in=[r.id for r in reviewed]).delete()
-        reminders = [r for r in waiting if r.access.reviewed_at is None]
-        if not reminders:
-            return "done"
-        employee = reminders[0].employee
-        if not (employee.is_active and employee.user.is_active and employee.user.email):
-            _give_up(reminders, "no active employee with an e-mail address")
-            return "gave up"
-        partner = Partner.objects.get(id=employee.partner_id).name
-        subject, body = reminder_mail(reminders, partner)
-        attempts = max(r.attempts for r in reminders) + 1
-        try:
-            send_mail(subject, body, None, [employee.user.email])
-        except Exception as error:
-            for r in reminders:
-                r.attempts, r.last_error = attempts, str(error)[:500]
-            EmergencyReminder.objects.bulk_update(reminders, ["attempts", "last_error"])
-            if attempts < MAX_MAIL_ATTEMPTS:
-                run_after = timezone.now() + backoff(attempts)
-                mail_emergency_reminders.using(run_after=run_after).enqueue(employee_id, day)
-                return "retry scheduled"
-            return "gave up"
-        now = timezone.now()
-        for r in reminders:
-            r.attempts, r.last_error, r.sent_at = attempts, "", now
-        EmergencyReminder.objects.bulk_update(reminders, ["attempts", "last_error", "sent_at"])
-        return "sent"
+    return daily.mail_day(
+        mail_emergency_reminders,
+        EmergencyReminder,
+        employee_id,
+        day,
+        item="access",
+        order_by=("due_on", "access__started_at", "access_id"),
+        handled=lambda r: r.access.reviewed_at is not None,
+        mail=lambda reminders, employee: reminder_mail(
+            reminders, Partner.objects.get(id=employee.partner_id).name
+        ),
+    )

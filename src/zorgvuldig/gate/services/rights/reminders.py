@@ -6,7 +6,9 @@ within a week (:data:`~.register.DUE_SOON_DAYS`) or waiting for the requester fo
 :data:`PAUSED_LONG_DAYS` days or more is brought to the attention of whoever handles it there
 (:mod:`.handlers`): the partner's privacy officers and the caseworkers who support the client
 at the partner on that day. Each gets one e-mail listing their requests, sent by the task
-worker with retries (as :mod:`.notices` sends its e-mails).
+worker with retries (as :mod:`.notices` sends its e-mails). Recording, mailing and retrying
+are those of every daily reminder (:mod:`zorgvuldig.gate.services.reminders`); which requests,
+who handles them and the text are here.
 
 - **At most one reminder a day per person per request**: each is recorded
   (:class:`~zorgvuldig.rights.models.RequestReminder`, unique per request, person and day)
@@ -28,16 +30,14 @@ import datetime
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from zorgvuldig.core.actor import Actor
-from zorgvuldig.gate.context import gate_open
 from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.processing import Performed, process_required
+from zorgvuldig.gate.services import reminders as daily
 from zorgvuldig.gate.services.common import gate_service
 from zorgvuldig.gate.services.rights.handlers import rights_processing
 from zorgvuldig.gate.services.rights.register import DUE_SOON_DAYS
@@ -46,7 +46,6 @@ from zorgvuldig.partners.models import Employee, Role
 from zorgvuldig.protocol import Operation
 from zorgvuldig.rights.codes import OPEN_STATES, RequestKind
 from zorgvuldig.rights.models import ReminderReason, RequestPause, RequestReminder, SubjectRequest
-from zorgvuldig.webhooks.delivery import backoff
 
 try:  # Django 6 has the task framework built in; on 5.2 the django-tasks backport
     from django.tasks import task
@@ -57,9 +56,7 @@ except ImportError:  # pragma: no cover - depends on the Django version
 REQUEST_PAGE = "/rechten/verzoeken/{id}/"
 #: A request waiting this many days or more for the requester is reminded of.
 PAUSED_LONG_DAYS = 14
-MAX_MAIL_ATTEMPTS = 8
 SERVICE = "verzoeken-herinneren"
-DATE = "%d-%m-%Y"
 
 
 def request_link(request_id) -> str:
@@ -131,31 +128,16 @@ def _remind_partner(partner_id, requests: list[dict], handlers: dict, day) -> tu
     processing = rights_processing(actor, None, SERVICE, Operation.CONSULT, subjects)
 
     def perform(decision):
-        done = set(
-            RequestReminder.objects.filter(
-                day=day, request_id__in=[r["id"] for r in requests]
-            ).values_list("request_id", "employee_id")
-        )
-        new = []
+        wanted = []
         for r in requests:
             reason, days = _reason(r, day)
-            new += [
-                RequestReminder(
-                    request_id=r["id"],
-                    employee_id=employee,
-                    day=day,
-                    reason=reason,
-                    due_on=r["due_on"],
-                    days=days,
-                )
+            wanted += [
+                daily.Wanted(r["id"], employee, reason, r["due_on"], days)
                 for employee in sorted(handlers[r["id"]], key=str)
-                if (r["id"], employee) not in done
             ]
-        RequestReminder.objects.bulk_create(new, ignore_conflicts=True)
-        people = sorted({str(n.employee_id) for n in new})
-        for employee in people:  # committed with the reminders (database backend)
-            mail_reminders.enqueue(employee, day.isoformat())
-        return Performed((len(new), len(people)), subject_ids=subjects)
+        ids = [r["id"] for r in requests]
+        made = daily.record(RequestReminder, "request", day, ids, wanted, mail_reminders)
+        return Performed(made, subject_ids=subjects)
 
     return process_required(processing, perform, "art9.5").result
 
@@ -169,13 +151,9 @@ def plan_reminders(*, today: datetime.date | None = None) -> ReminderRun:
     day = today or timezone.localdate()
     requests = _in_need(day)
     handlers = _handlers(day, requests) if requests else {}
-    by_partner = defaultdict(list)
-    for r in requests:
-        by_partner[r["partner_id"]].append(r)
-    reminders = people = 0
-    for partner_id, theirs in by_partner.items():
-        made, mailed = _remind_partner(partner_id, theirs, handlers, day)
-        reminders, people = reminders + made, people + mailed
+    reminders, people = daily.per_partner(
+        requests, lambda partner_id, theirs: _remind_partner(partner_id, theirs, handlers, day)
+    )
     return ReminderRun(
         day=day,
         requests=len(requests),
@@ -185,24 +163,21 @@ def plan_reminders(*, today: datetime.date | None = None) -> ReminderRun:
     )
 
 
-def _days(n: int) -> str:
-    # two languages, both with one form for 1 and one for the rest (and the catalogue's
-    # tooling sets no plural forms): a phrase per form
-    return gettext("1 day") if n == 1 else gettext("%(days)d days") % {"days": n}
-
-
 def _status(reminder: RequestReminder) -> str:
-    due, days = reminder.due_on.strftime(DATE), reminder.days
+    due, days = reminder.due_on.strftime(daily.DATE), reminder.days
     if reminder.reason == ReminderReason.PAUSED:
         return gettext(
             "waiting for the requester for %(days)s; the due date (%(due)s) moves by the "
             "days paused"
-        ) % {"days": _days(days), "due": due}
+        ) % {"days": daily.days_phrase(days), "due": due}
     if days < 0:
-        return gettext("due on %(due)s: %(days)s overdue") % {"days": _days(-days), "due": due}
+        return gettext("due on %(due)s: %(days)s overdue") % {
+            "days": daily.days_phrase(-days),
+            "due": due,
+        }
     if days == 0:
         return gettext("due today, %(due)s") % {"due": due}
-    return gettext("due on %(due)s: %(days)s left") % {"days": _days(days), "due": due}
+    return gettext("due on %(due)s: %(days)s left") % {"days": daily.days_phrase(days), "due": due}
 
 
 def _body(reminders: list[RequestReminder]) -> str:
@@ -239,21 +214,13 @@ def _body(reminders: list[RequestReminder]) -> str:
 
 def reminder_mail(reminders: list[RequestReminder]) -> tuple[str, str]:
     """The subject and text of one person's reminders: Dutch first, then English."""
-    subjects, bodies = [], []
-    for language in ("nl", "en"):
-        with translation.override(language):
-            subjects.append(
-                gettext("Reminder: requests of data subjects that need attention (%(count)d)")
-                % {"count": len(reminders)}
-            )
-            bodies.append(_body(reminders))
-    return " / ".join(subjects), "\n---- English ----\n\n".join(bodies)
-
-
-def _give_up(reminders: list[RequestReminder], error: str) -> None:
-    for r in reminders:
-        r.attempts, r.last_error = MAX_MAIL_ATTEMPTS, error
-    RequestReminder.objects.bulk_update(reminders, ["attempts", "last_error"])
+    return daily.in_two_languages(
+        lambda: (
+            gettext("Reminder: requests of data subjects that need attention (%(count)d)")
+            % {"count": len(reminders)},
+            _body(reminders),
+        )
+    )
 
 
 @task()
@@ -261,42 +228,13 @@ def mail_reminders(employee_id: str, day: str) -> str:
     """One attempt to e-mail a person the reminders recorded for them on ``day`` and not yet
     sent; retries with backoff. A request answered or withdrawn meanwhile is left out (its
     reminder is dropped)."""
-    with gate_open(), transaction.atomic():
-        waiting = list(
-            RequestReminder.objects.select_for_update(of=("self",))
-            .select_related("request", "employee__user")
-            .filter(
-                employee_id=employee_id,
-                day=day,
-                sent_at__isnull=True,
-                attempts__lt=MAX_MAIL_ATTEMPTS,
-            )
-            .order_by("due_on", "request_id")
-        )
-        handled = [r for r in waiting if r.request.state not in OPEN_STATES]
-        RequestReminder.objects.filter(id__in=[r.id for r in handled]).delete()
-        reminders = [r for r in waiting if r.request.state in OPEN_STATES]
-        if not reminders:
-            return "done"
-        employee = reminders[0].employee
-        if not (employee.is_active and employee.user.is_active and employee.user.email):
-            _give_up(reminders, "no active employee with an e-mail address")
-            return "gave up"
-        subject, body = reminder_mail(reminders)
-        attempts = max(r.attempts for r in reminders) + 1
-        try:
-            send_mail(subject, body, None, [employee.user.email])
-        except Exception as error:
-            for r in reminders:
-                r.attempts, r.last_error = attempts, str(error)[:500]
-            RequestReminder.objects.bulk_update(reminders, ["attempts", "last_error"])
-            if attempts < MAX_MAIL_ATTEMPTS:
-                run_after = timezone.now() + backoff(attempts)
-                mail_reminders.using(run_after=run_after).enqueue(employee_id, day)
-                return "retry scheduled"
-            return "gave up"
-        now = timezone.now()
-        for r in reminders:
-            r.attempts, r.last_error, r.sent_at = attempts, "", now
-        RequestReminder.objects.bulk_update(reminders, ["attempts", "last_error", "sent_at"])
-        return "sent"
+    return daily.mail_day(
+        mail_reminders,
+        RequestReminder,
+        employee_id,
+        day,
+        item="request",
+        order_by=("due_on", "request_id"),
+        handled=lambda r: r.request.state not in OPEN_STATES,
+        mail=lambda reminders, employee: reminder_mail(reminders),
+    )

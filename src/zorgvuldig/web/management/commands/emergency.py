@@ -13,35 +13,18 @@ data. It lives with the pages because its e-mails link to them.
 
 from __future__ import annotations
 
-import datetime
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from zorgvuldig.gate import services
 from zorgvuldig.gate.guard import guarded
-
-
-def _day(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"Geen datum (JJJJ-MM-DD): {value}") from None
+from zorgvuldig.web.management.arguments import remind_action
 
 
 class Command(BaseCommand):
     help = "Noodtoegang: herinneringen aan beoordelingen die (bijna) te laat zijn (remind)."
 
     def add_arguments(self, parser):
-        actions = parser.add_subparsers(dest="action", required=True)
-        remind = actions.add_parser(
-            "remind", help="herinner aan noodtoegang die (bijna) te laat beoordeeld wordt"
-        )
-        remind.add_argument(
-            "--day",
-            type=_day,
-            default=None,
-            help="de dag van de herinneringen (standaard: vandaag)",
-        )
+        remind_action(parser, help="herinner aan noodtoegang die (bijna) te laat beoordeeld wordt")
 
     def handle(self, *args, action: str, day=None, **options):
         with guarded():

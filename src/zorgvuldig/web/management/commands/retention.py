@@ -25,15 +25,9 @@ from zorgvuldig.core.errors import InvalidInput, NotFound
 from zorgvuldig.gate import services
 from zorgvuldig.gate.guard import guarded
 from zorgvuldig.retention.suppression import TOTAL
+from zorgvuldig.web.management.arguments import day
 
 COLUMNS = ("partner", "domein", "regel", "jaar", "dossiers")
-
-
-def _day(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"Geen datum (JJJJ-MM-DD): {value}") from None
 
 
 class Command(BaseCommand):
@@ -42,7 +36,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True)
         plan = actions.add_parser("plan", help="wat op een dag vernietigd mag worden, geteld")
-        plan.add_argument("--by", type=_day, default=None, help="de dag (standaard: vandaag)")
+        plan.add_argument("--by", type=day, default=None, help="de dag (standaard: vandaag)")
         plan.add_argument(
             "--csv", dest="as_csv", action="store_true", help="als CSV (met kopregel)"
         )

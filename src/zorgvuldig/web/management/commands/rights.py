@@ -11,34 +11,19 @@ its e-mails link to them.
 
 from __future__ import annotations
 
-import datetime
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from zorgvuldig.gate import services
 from zorgvuldig.gate.guard import guarded
-
-
-def _day(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"Geen datum (JJJJ-MM-DD): {value}") from None
+from zorgvuldig.web.management.arguments import remind_action
 
 
 class Command(BaseCommand):
     help = "Verzoeken van betrokkenen: herinneringen aan wie ze behandelen (remind)."
 
     def add_arguments(self, parser):
-        actions = parser.add_subparsers(dest="action", required=True)
-        remind = actions.add_parser(
-            "remind", help="herinner aan verzoeken die (bijna) te laat zijn of lang wachten"
-        )
-        remind.add_argument(
-            "--day",
-            type=_day,
-            default=None,
-            help="de dag van de herinneringen (standaard: vandaag)",
+        remind_action(
+            parser, help="herinner aan verzoeken die (bijna) te laat zijn of lang wachten"
         )
 
     def handle(self, *args, action: str, day=None, **options):
