@@ -100,3 +100,22 @@ def test_art3_2b_the_demo_key_is_for_the_users_the_demo_makes_only(django_user_m
     made = {username for username, *_ in region.EMPLOYEES} - {"fatima"}
     assert with_key == made - {region.DEMO_WITHOUT_APP}
     assert not TOTPDevice.objects.filter(user__username__in=["fatima", "noor"]).exists()
+
+
+def test_art9_1_the_printed_residents_sign_in_to_their_own_view(client):
+    """Each BSN the demo prints signs in through the DigiD mock and sees their own view (whose
+    other views a representative sees is art10's, tested with the resident's view)."""
+    out = demo()
+    printed = re.findall(
+        r"^  (\d{9})  (.+?)(?:  \(wettelijk vertegenwoordiger van (\w+):.*)?$", out, re.M
+    )
+    assert len(printed) == len(region.CLIENTS) + len(region.REPRESENTATIVES)
+    assert {r for _bsn, _name, r in printed if r} == {given for given, _s in region.REPRESENTATIVES}
+    for bsn, name, _represents in printed:
+        client.post("/mijn/uitloggen/")
+        start = client.get("/digid/login/", {"next": "/mijn/", "cancel": "/mijn/inloggen/"})
+        sent = client.post(start.url.replace("/inloggen/", "/inloggen_bsn/"), {"auth_bsn": bsn})
+        signed_in = client.get(sent.url)
+        assert signed_in.status_code == 302 and signed_in.url.endswith("/mijn/"), name
+        page = client.get("/mijn/").content.decode()
+        assert name in page, name

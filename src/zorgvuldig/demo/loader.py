@@ -112,10 +112,40 @@ def _inform_and_consent(actor, dossier, day, representative_id=None) -> None:
         )
 
 
+def hand_made_bsns(bsns: Iterator[str]) -> dict[tuple[str, str], str]:
+    """The BSN of each hand-made client and representative, (given name, surname) -> BSN:
+    drawn from ``bsns`` in the region's order, a client's before their representative's."""
+    bsn_of: dict[tuple[str, str], str] = {}
+    for given, _prefix, surname, *_rest in region.CLIENTS:
+        bsn_of[(given, surname)] = next(bsns)
+        representative = region.REPRESENTATIVES.get((given, surname))
+        if representative is not None and (representative[0], representative[2]) not in bsn_of:
+            bsn_of[(representative[0], representative[2])] = next(bsns)
+    return bsn_of
+
+
+def residents() -> list[tuple[str, str, str]]:
+    """Who can sign in to their own view in the demo (``/mijn/``, the DigiD mock): (BSN, name,
+    whose view they see besides their own), the hand-made clients and their representatives."""
+    bsn_of = hand_made_bsns(demo_bsns())
+    found = []
+    for given, prefix, surname, *_rest in region.CLIENTS:
+        found.append(
+            (bsn_of[(given, surname)], " ".join(p for p in (given, prefix, surname) if p), "")
+        )
+        representative = region.REPRESENTATIVES.get((given, surname))
+        if representative is not None:
+            rep_given, rep_prefix, rep_surname, _born = representative
+            name = " ".join(p for p in (rep_given, rep_prefix, rep_surname) if p)
+            found.append((bsn_of[(rep_given, rep_surname)], name, given))
+    return found
+
+
 def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> int:
-    client_ids, representative_ids, subject_ids, bsn_of = {}, {}, {}, {}
+    client_ids, representative_ids, subject_ids = {}, {}, {}
+    bsn_of = hand_made_bsns(bsns)
     for given, prefix, surname, born, trajectories, items in region.CLIENTS:
-        bsn_of[(given, surname)] = bsn = next(bsns)
+        bsn = bsn_of[(given, surname)]
         representative = region.REPRESENTATIVES.get((given, surname))
         for username, domain, basis, opened_on in trajectories:
             actor = actor_for(employees[username])
@@ -134,8 +164,6 @@ def _hand_made_clients(employees: dict[str, Employee], bsns: Iterator[str]) -> i
             representative_id = None
             if representative is not None:
                 rep_given, rep_prefix, rep_surname, rep_born = representative
-                if (rep_given, rep_surname) not in bsn_of:
-                    bsn_of[(rep_given, rep_surname)] = next(bsns)
                 representative_id = services.add_relation(
                     actor,
                     dossier.id,

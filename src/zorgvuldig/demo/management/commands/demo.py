@@ -42,6 +42,20 @@ class Command(BaseCommand):
                 note += "  (stelt bij de eerste aanmelding zelf een app in)"
             self.stdout.write(f"  {username:<8} {first} {last}, {role}, {partner}{note}")
         self._second_factor()
+        self._residents()
+
+    def _residents(self) -> None:
+        """Who signs in to their own view through the DigiD mock (decision 25)."""
+        self.stdout.write(
+            "\nDe eigen omgeving van een inwoner: /mijn/, inloggen met de DigiD-mock door het BSN"
+            "\nte typen (fictieve BSN's):"
+        )
+        for bsn, name, represents in loader.residents():
+            also = (
+                f"  (wettelijk vertegenwoordiger van {represents}: ziet ook die omgeving, zolang"
+                " art. 10 dat toelaat)"
+            )
+            self.stdout.write(f"  {bsn}  {name}{also if represents else ''}")
 
     def _second_factor(self) -> None:
         """How to get the code of the second step (art3.2b) for the demo logins."""
