@@ -319,7 +319,8 @@ def return_from_digid(client, artifact: str, relay_state: str):
 
 
 def refused(answer) -> bool:
-    """The sign-in page with DigiD's words for a failed sign-in, and nobody signed in."""
+    """The sign-in page with DigiD's words for a failed sign-in (in Dutch, the page's
+    language, by the library's translation), and nobody signed in."""
     words = gettext(
         "An error occurred in the communication with DigiD. "
         "Please try again later. If this error persists, please "
@@ -328,6 +329,7 @@ def refused(answer) -> bool:
     return (
         answer.redirect_chain[-1][0] == "/mijn/inloggen/"
         and words in html.unescape(answer.content.decode())
+        and words.startswith("Er is een fout opgetreden in de communicatie met DigiD.")
         and KEY not in answer.wsgi_request.session
     )
 
@@ -445,9 +447,7 @@ def test_a_cancelled_digid_sign_in_says_so(client, digid, idp, service_provider)
     )
     refusal = return_from_digid(client, idp.issue(cancelled), relay_state)
     assert refusal.redirect_chain[-1][0] == "/mijn/inloggen/"
-    assert gettext("You have cancelled logging in with DigiD.") in html.unescape(
-        refusal.content.decode()
-    )
+    assert "U heeft het inloggen met DigiD geannuleerd." in html.unescape(refusal.content.decode())
     assert KEY not in client.session
 
 
@@ -455,6 +455,7 @@ def test_without_zorgvuldig_digid_the_saml_pages_do_not_exist(client, settings):
     settings.ZORGVULDIG_DIGID = False
     assert client.get("/mijn/digid/").status_code == 404
     assert client.get("/mijn/digid/acs/", {"SAMLart": "x"}).status_code == 404
+    assert client.get("/mijn/digid/metadata/").status_code == 404
 
 
 def test_digid_not_configured_is_a_clear_refusal(client, settings):
@@ -462,3 +463,25 @@ def test_digid_not_configured_is_a_clear_refusal(client, settings):
     settings.ZORGVULDIG_DIGID = True
     answer = client.get("/mijn/digid/", {"next": "/mijn/"}, follow=True)
     assert refused(answer)
+
+
+def test_the_service_providers_metadata_for_logius(client, digid, service_provider):
+    """What Logius is given to register the service: the artifact binding at our ACS, our
+    certificate, signed with our key."""
+    answer = client.get("/mijn/digid/metadata/")
+    assert answer.status_code == 200 and answer["Content-Type"] == "text/xml"
+    metadata = answer.content
+    tree = etree.fromstring(metadata)
+    md = {"md": "urn:oasis:names:tc:SAML:2.0:metadata", **NS}
+    assert tree.get("entityID") == SP_ENTITY_ID
+    (acs,) = tree.findall(".//md:AssertionConsumerService", md)
+    assert acs.get("Location") == ACS_URL
+    assert acs.get("Binding") == "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact"
+    assert not tree.findall(".//md:SingleLogoutService", md)
+    assert _bare(service_provider[1]) in metadata.decode().replace("\n", "")
+    assert OneLogin_Saml2_Utils.validate_sign(
+        metadata,
+        service_provider[1],
+        xpath="/md:EntityDescriptor/ds:Signature",
+        raise_exceptions=True,
+    )

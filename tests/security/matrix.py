@@ -293,6 +293,7 @@ PUBLIC_PAGES = frozenset(
         "resident_signin",
         "digid_login",
         "digid_acs",
+        "digid_metadata",
         "oidc_start",
         "oidc_callback",
     }
@@ -314,7 +315,9 @@ RESIDENT_PAGES = frozenset(
 #: The pages of a sign-in the matrix's settings do not configure (OpenID Connect, the real
 #: DigiD of ``ZORGVULDIG_DIGID``; the tests sign residents in through the DigiD mock): not
 #: found to every asker, signed in or not.
-UNCONFIGURED_PAGES = frozenset({"oidc_start", "oidc_callback", "digid_login", "digid_acs"})
+UNCONFIGURED_PAGES = frozenset(
+    {"oidc_start", "oidc_callback", "digid_login", "digid_acs", "digid_metadata"}
+)
 #: The pages that someone who is not logged in gets; every other sends them to log in.
 ANONYMOUS_PAGES = frozenset({"login", "resident_signin"})
 
@@ -352,6 +355,7 @@ PAGES: dict[tuple[str, str], Rule] = {
     ("resident_signin", "GET"): public,
     ("digid_login", "GET"): absent,  # ZORGVULDIG_DIGID is off here (decision 25)
     ("digid_acs", "GET"): absent,
+    ("digid_metadata", "GET"): absent,
     ("resident_home", "GET"): public,
     ("resident_signout", "POST"): public,
     ("resident_new", "GET"): public,

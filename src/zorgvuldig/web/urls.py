@@ -41,6 +41,7 @@ urlpatterns = [
     # DigiD itself (SAML, the artifact binding), when ZORGVULDIG_DIGID is on; 404 otherwise
     path("mijn/digid/", digid.DigiDLogin.as_view(), name="digid_login"),
     path("mijn/digid/acs/", digid.DigiDAssertionConsumerService.as_view(), name="digid_acs"),
+    path("mijn/digid/metadata/", digid.DigiDMetadata.as_view(), name="digid_metadata"),
     path("mijn/uitloggen/", resident.signout, name="resident_signout"),
     path("mijn/verwerkingen/nieuw/", resident.new_processings, name="resident_new"),
     path("mijn/toestemmingen/", resident.consents, name="resident_consents"),

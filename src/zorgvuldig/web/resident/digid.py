@@ -32,6 +32,7 @@ from digid_eherkenning.forms import SAML2Form
 from digid_eherkenning.models import DigidConfiguration
 from digid_eherkenning.saml2.digid import DigiDClient
 from digid_eherkenning.views.digid import DigiDAssertionConsumerServiceView, DigiDLoginView
+from digid_eherkenning.views.metadata import MetadataView
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
@@ -190,6 +191,31 @@ class DigiDAssertionConsumerService(DigiDAssertionConsumerServiceView):
     def _refused(request, message: str):
         messages.error(request, message)
         return redirect("web:resident_signin")
+
+
+def _metadata() -> bytes:
+    """The service provider's metadata, as the library's ``generate_digid_metadata`` makes
+    it, from our client (the ACS at our path, the artifact binding, no single logout)."""
+    client = ResidentDigiDClient()
+    client.saml2_setting_kwargs = {"sp_validation_only": True}
+    metadata = client.create_metadata()
+    if metadata.startswith(b"<?xml"):
+        return metadata
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + metadata
+
+
+class DigiDMetadata(MetadataView):
+    """The library's metadata view: what Logius is given to register this service (its
+    certificate, entity id and assertion consumer service), signed with its key."""
+
+    config_model = DigidConfiguration
+    metadata_generator = staticmethod(_metadata)
+    filename = "zorgvuldig-digid-metadata.xml"
+
+    def get(self, request):
+        if not enabled():
+            raise Http404
+        return super().get(request)
 
 
 def mock_urlpatterns() -> list:
