@@ -1,15 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""A tampered SAML response is refused (decision 25).
+"""A tampered SAML response is refused (decision 25): the SAML stack itself.
 
-The demo and the tests sign in through the library's DigiD mock, which speaks no SAML; the
-library's real assertion consumer service resolves an artifact at DigiD and hands the BSN to
-a backend that needs a user model with a BSN (``UserModel.digid_objects``), which zorgvuldig,
-whose users are employees, does not have, so that service is not wired here (decision 25).
-What can be shown on this machine is that the SAML stack it rests on (maykin-python3-saml
-with the xmlsec and lxml wheels from PyPI) checks a response signed by an identity provider's
-key and refuses the same response altered after signing: a test IdP key and certificate made
-with ``cryptography``, a response with the BSN in its assertion, signed, and then its BSN
-changed."""
+``test_digid_saml.py`` signs in through the real DigiD flow as zorgvuldig wires it (the
+artifact resolved at a test identity provider) and refuses a tampered response there. This
+test shows the layer under it on its own: maykin-python3-saml with the xmlsec and lxml wheels
+from PyPI checks a response signed by an identity provider's key (a test key and certificate
+made with ``cryptography``), refuses the same response once its BSN was changed after
+signing, and refuses it against another certificate."""
 
 from __future__ import annotations
 

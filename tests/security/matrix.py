@@ -291,6 +291,9 @@ PUBLIC_PAGES = frozenset(
         "logout",
         "acknowledge",
         "resident_signin",
+        "digid_login",
+        "digid_acs",
+        "digid_metadata",
         "oidc_start",
         "oidc_callback",
     }
@@ -309,9 +312,12 @@ RESIDENT_PAGES = frozenset(
         "resident_overview",
     }
 )
-#: The pages of a sign-in the matrix's settings do not configure (OpenID Connect): not found
-#: to every asker, signed in or not.
-UNCONFIGURED_PAGES = frozenset({"oidc_start", "oidc_callback"})
+#: The pages of a sign-in the matrix's settings do not configure (OpenID Connect, the real
+#: DigiD of ``ZORGVULDIG_DIGID``; the tests sign residents in through the DigiD mock): not
+#: found to every asker, signed in or not.
+UNCONFIGURED_PAGES = frozenset(
+    {"oidc_start", "oidc_callback", "digid_login", "digid_acs", "digid_metadata"}
+)
 #: The pages that someone who is not logged in gets; every other sends them to log in.
 ANONYMOUS_PAGES = frozenset({"login", "resident_signin"})
 
@@ -347,6 +353,9 @@ def review_use(cell: Cell) -> str:
 
 PAGES: dict[tuple[str, str], Rule] = {
     ("resident_signin", "GET"): public,
+    ("digid_login", "GET"): absent,  # ZORGVULDIG_DIGID is off here (decision 25)
+    ("digid_acs", "GET"): absent,
+    ("digid_metadata", "GET"): absent,
     ("resident_home", "GET"): public,
     ("resident_signout", "POST"): public,
     ("resident_new", "GET"): public,

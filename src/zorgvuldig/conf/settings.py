@@ -401,6 +401,11 @@ ZORGVULDIG_EMERGENCY_REVIEW_DAYS = int(os.environ.get("ZORGVULDIG_EMERGENCY_REVI
 # connection to DigiD (development, the demo, the tests) the library's own DigiD mock stands
 # in: a page where a BSN is typed. Off in production unless ZORGVULDIG_DIGID_MOCK=true.
 ZORGVULDIG_DIGID_MOCK = env_bool("ZORGVULDIG_DIGID_MOCK", _DEVELOPMENT)
+# The real DigiD (SAML, the HTTP-Artifact binding) through django-digid-eherkenning: its
+# login view and assertion consumer service at /mijn/digid/ and /mijn/digid/acs/, configured
+# in the admin (DigiD configuration: the service provider's certificate and key, DigiD's
+# metadata). Off unless ZORGVULDIG_DIGID=true; when on, the sign-in page uses it, not the mock.
+ZORGVULDIG_DIGID = env_bool("ZORGVULDIG_DIGID", False)
 DIGID_MOCK_APP_TITLE = "zorgvuldig: Mijn gegevens"
 DIGID_MOCK_RETURN_URL = "/mijn/"
 DIGID_MOCK_CANCEL_URL = "/mijn/inloggen/"

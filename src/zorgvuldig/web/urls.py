@@ -4,6 +4,7 @@ data: clients and items are named by random ids, a search is sent by POST."""
 
 from django.urls import path
 
+from zorgvuldig.web.resident import digid
 from zorgvuldig.web.views import (
     auth,
     awareness,
@@ -37,6 +38,10 @@ urlpatterns = [
     # the resident's own view (decision 25)
     path("mijn/", resident.home, name="resident_home"),
     path("mijn/inloggen/", resident.signin, name="resident_signin"),
+    # DigiD itself (SAML, the artifact binding), when ZORGVULDIG_DIGID is on; 404 otherwise
+    path("mijn/digid/", digid.DigiDLogin.as_view(), name="digid_login"),
+    path("mijn/digid/acs/", digid.DigiDAssertionConsumerService.as_view(), name="digid_acs"),
+    path("mijn/digid/metadata/", digid.DigiDMetadata.as_view(), name="digid_metadata"),
     path("mijn/uitloggen/", resident.signout, name="resident_signout"),
     path("mijn/verwerkingen/nieuw/", resident.new_processings, name="resident_new"),
     path("mijn/toestemmingen/", resident.consents, name="resident_consents"),

@@ -7,6 +7,7 @@ consents with the button to withdraw one (art4.5), and the views of whom they re
 from __future__ import annotations
 
 from dataclasses import asdict
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -27,13 +28,15 @@ from zorgvuldig.web.templatetags.zorgvuldig_rows import resident_rows
 
 @require_GET
 def signin(request):
-    """The start: sign in with DigiD (or its mock)."""
-    login = ""
-    if settings.ZORGVULDIG_DIGID_MOCK:
+    """The start: sign in with DigiD (``ZORGVULDIG_DIGID``), or else its mock."""
+    login, mock = "", False
+    if settings.ZORGVULDIG_DIGID:
+        login = f"{reverse('web:digid_login')}?{urlencode({'next': reverse('web:resident_home')})}"
+    elif settings.ZORGVULDIG_DIGID_MOCK:
         home = request.build_absolute_uri(reverse("web:resident_home"))
         cancel = request.build_absolute_uri(reverse("web:resident_signin"))
-        login = f"{reverse('digid:login')}?next={home}&cancel={cancel}"
-    return render(request, "web/resident/signin.html", {"login_url": login, "mock": bool(login)})
+        login, mock = f"{reverse('digid:login')}?next={home}&cancel={cancel}", True
+    return render(request, "web/resident/signin.html", {"login_url": login, "mock": mock})
 
 
 @require_POST
