@@ -191,6 +191,7 @@ SELECT r.id, r.start_time, r.partner_id, r.actor_id, r.name, r.operation, r.cate
 FROM processing_log_logrecord r
 WHERE r.subject_pseudonym = %(p)s
   AND NOT (r.name = 'eigen-verwerkingen-raadplegen' AND r.actor_id = %(own)s)
+  AND r.name NOT IN ('verwerking-achterhouden', 'verwerking-vrijgeven', 'achterhouden-raadplegen')
   AND NOT ((r.name LIKE 'meldcode-%%' OR r.purpose = 'safety'
             OR r.trace_id IN (SELECT d.trace_id FROM exchange_disclosure d
                               JOIN clients_client c ON c.id = d.client_id
@@ -232,7 +233,7 @@ def measure(args, url: str) -> dict:
         from django.test import Client
 
         from zorgvuldig.gate import services
-        from zorgvuldig.gate.services.resident.processings import _log_id
+        from zorgvuldig.gate.services.resident.processings import resident_log_id
         from zorgvuldig.processing_log.entry import subject_pseudonym
         from zorgvuldig.processing_log.models import LogRecord
 
@@ -248,7 +249,7 @@ def measure(args, url: str) -> dict:
         signed_in = http.get(sent.url)
         if signed_in.status_code != 302 or "/mijn/" not in signed_in.url:
             raise SystemExit(f"the DigiD mock did not sign in: {signed_in.status_code}")
-        params = {"p": subject_pseudonym(subject), "own": _log_id(subject), "s": subject}
+        params = {"p": subject_pseudonym(subject), "own": resident_log_id(subject), "s": subject}
         raw = connection.connection  # psycopg's own connection under Django's
         load_before = os.getloadavg()[0]
         times: dict[str, list[float]] = {"page": [], "view": [], "sql": []}
