@@ -6,6 +6,10 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
 from django.utils import timezone
 
 from tests.conftest import inform_and_consent, next_bsn
@@ -45,3 +49,27 @@ def adult(actor):
     )
     inform_and_consent(actor, client.id, scopes=("record-request", "share"))
     return client, bsn
+
+
+def key_pair(name: str) -> tuple[str, str]:
+    """A private key and a self-signed certificate, as PEM (``cryptography``): a test identity
+    provider's or our own service provider's, for the SAML tests."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .sign(key, hashes.SHA256())
+    )
+    key_pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    ).decode()
+    return key_pem, cert.public_bytes(serialization.Encoding.PEM).decode()

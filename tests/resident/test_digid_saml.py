@@ -34,10 +34,6 @@ import uuid
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import NameOID
 from digid_eherkenning.models import ConfigCertificate, DigidConfiguration
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -49,6 +45,7 @@ from simple_certmanager.constants import CertificateTypes
 from simple_certmanager.models import Certificate
 
 from tests.conftest import next_bsn
+from tests.resident.conftest import key_pair
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.web.resident.session import KEY
 
@@ -66,29 +63,6 @@ NS = {
     "saml": "urn:oasis:names:tc:SAML:2.0:assertion",
     "ds": "http://www.w3.org/2000/09/xmldsig#",
 }
-
-
-def _key_pair(name: str) -> tuple[str, str]:
-    """A private key and a self-signed certificate, as PEM."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .sign(key, hashes.SHA256())
-    )
-    key_pem = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    ).decode()
-    return key_pem, cert.public_bytes(serialization.Encoding.PEM).decode()
 
 
 def _bare(cert_pem: str) -> str:
@@ -117,7 +91,7 @@ class IdentityProvider:
     ArtifactResolutionService, a real HTTP server on 127.0.0.1."""
 
     def __init__(self):
-        self.key, self.cert = _key_pair("digid-test-idp")
+        self.key, self.cert = key_pair("digid-test-idp")
         self.answers: dict[str, str] = {}
         self.resolves: list[bytes] = []
         provider = self
@@ -235,7 +209,7 @@ def idp():
 @pytest.fixture
 def service_provider():
     """zorgvuldig's own key pair (signing the AuthnRequest and the ArtifactResolve)."""
-    return _key_pair("zorgvuldig-test-sp")
+    return key_pair("zorgvuldig-test-sp")
 
 
 @pytest.fixture
@@ -415,7 +389,7 @@ def test_a_saml_response_digid_did_not_give_for_this_sign_in_signs_nobody_in(
             in_response_to=request_id, bsn=bsn, audience="https://elders.example/digid/"
         ),
         "another key": lambda: idp.response(
-            in_response_to=request_id, bsn=bsn, signer=_key_pair("not-digid")
+            in_response_to=request_id, bsn=bsn, signer=key_pair("not-digid")
         ),
         "no signature": lambda: idp.response(in_response_to=request_id, bsn=bsn, signed=False),
         "another request": lambda: idp.response(in_response_to="_never-sent", bsn=bsn),

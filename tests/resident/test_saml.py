@@ -10,14 +10,10 @@ signing, and refuses it against another certificate."""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import NameOID
 from onelogin.saml2.utils import OneLogin_Saml2_Utils
+
+from tests.resident.conftest import key_pair
 
 RESPONSE = """<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"
  xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_r1" Version="2.0"
@@ -31,31 +27,8 @@ RESPONSE = """<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"
 </samlp:Response>"""
 
 
-def _identity_provider() -> tuple[str, str]:
-    """A test IdP's private key and self-signed certificate, as PEM."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "test-idp")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .sign(key, hashes.SHA256())
-    )
-    key_pem = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.TraditionalOpenSSL,
-        serialization.NoEncryption(),
-    ).decode()
-    return key_pem, cert.public_bytes(serialization.Encoding.PEM).decode()
-
-
 def test_a_saml_response_altered_after_signing_is_refused():
-    key, cert = _identity_provider()
+    key, cert = key_pair("test-idp")
     signed = OneLogin_Saml2_Utils.add_sign(RESPONSE.format(bsn="111222333"), key, cert)
     signed = signed.decode() if isinstance(signed, bytes) else signed
     assert OneLogin_Saml2_Utils.validate_sign(signed, cert, raise_exceptions=True)
@@ -64,6 +37,6 @@ def test_a_saml_response_altered_after_signing_is_refused():
     with pytest.raises(Exception, match=r"(?i)signature|digest|reference"):
         OneLogin_Saml2_Utils.validate_sign(tampered, cert, raise_exceptions=True)
     # signed by another key than the IdP's: refused too
-    _, stranger = _identity_provider()
+    _, stranger = key_pair("test-idp")
     with pytest.raises(Exception):  # noqa: B017 (xmlsec's own error type)
         OneLogin_Saml2_Utils.validate_sign(signed, stranger, raise_exceptions=True)
