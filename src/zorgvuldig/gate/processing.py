@@ -217,10 +217,14 @@ def process(processing: Processing, perform: Callable[[Decision], Performed[T]])
                     processing
                 )
                 entries = _entries(processing, decision, subjects, trace_id, start, "ok")
+                # a consult's records may wait for the end of the page's consults (decision 29)
+                kept = together.keeping(processing.operation)
+                if not kept:
+                    chain.append(entries)
                 if performed is not None:
                     _annotate(processing, decision, performed, trace_id)
-                # a consult's records wait for the end of the page's consults (decision 29)
-                together.append(processing.operation, entries)
+            if kept:
+                together.keep(entries)
         except Exception:
             if decision is not None:
                 with transaction.atomic():

@@ -51,14 +51,20 @@ def consults_logged_together() -> Iterator[None]:
         _append_now(kept)
 
 
-def append(operation: Operation, entries: list[LogEntry]) -> None:
-    """Append ``entries`` of a processing: kept for the end of the block when it is a consult
-    inside :func:`consults_logged_together`, else now (in the caller's transaction)."""
+def keeping(operation: Operation) -> bool:
+    """Whether the records of a processing of ``operation`` wait for the end of the block: a
+    consult inside :func:`consults_logged_together`. Else they are appended in the
+    processing's own transaction, as everywhere."""
+    return operation is Operation.CONSULT and _kept.get() is not None
+
+
+def keep(entries: list[LogEntry]) -> None:
+    """Keep a consult's records for the end of the block, once its transaction has ended well
+    (a consult whose transaction failed is logged as an error instead, not as done)."""
     kept = _kept.get()
-    if kept is not None and operation is Operation.CONSULT:
-        kept.extend(entries)
-        return
-    chain.append(entries)
+    if kept is None:
+        raise RuntimeError("keep() outside consults_logged_together()")
+    kept.extend(entries)
 
 
 def append_kept() -> None:
