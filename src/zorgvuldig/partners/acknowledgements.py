@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from zorgvuldig.core.actor import Actor
-from zorgvuldig.core.errors import NotAllowed
-from zorgvuldig.partners.models import Employee, Partner, access_of
+from zorgvuldig.partners.models import Employee, Partner
 from zorgvuldig.partners.services import (
     committed_version,
+    employee_in_role,
     standing,
 )
 from zorgvuldig.protocol import loader
@@ -66,12 +66,7 @@ def acknowledgement_overview(actor: Actor) -> AwarenessOverview:
     reads the registers, art3.2c): whether their acknowledgement of the version in force
     stands, lapsed or is missing, since when and until when, and each acknowledgement they
     made. Those who must act come first. Anyone else NotAllowed before anything is read."""
-    # as the gate's employee_in_role asks it (the layers keep partners below the gate)
-    reader = Employee.objects.filter(
-        id=actor.employee_id, partner_id=actor.partner_id, is_active=True, user__is_active=True
-    ).first()
-    if actor.employee_id is None or reader is None or not access_of(reader.role).reads_registers:
-        raise NotAllowed(OFFICER_ONLY)
+    employee_in_role(actor, OFFICER_ONLY, lambda access: access.reads_registers)
     partner = Partner.objects.prefetch_related("commitments").get(id=actor.partner_id)
     version = committed_version(partner, timezone.localdate())
     found = partner.employees.select_related("user").prefetch_related("acknowledgements")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -24,6 +25,7 @@ from zorgvuldig.partners.models import (
     ProtocolAcknowledgement,
     ProtocolCommitment,
     Role,
+    RoleAccess,
     access_of,
     roles_that,
 )
@@ -38,6 +40,28 @@ def employee_of(user) -> Employee | None:
 
 def actor_for(employee: Employee) -> Actor:
     return Actor(partner_id=employee.partner_id, employee_id=employee.id)
+
+
+def employee_in_role(
+    actor: Actor, refusal: str, may: Callable[[RoleAccess], bool] = lambda access: True
+) -> Employee:
+    """The active employee the actor is, at the actor's partner, in a role that ``may`` do the
+    function (art3.2c); else NotAllowed with ``refusal``, before anything is read. A partner
+    system's service token is no employee: it is refused too. Whether they acknowledged the
+    protocol is the caller's to ask (``gate.services.common.acknowledged``)."""
+    employee = (
+        Employee.objects.select_related("partner", "user")
+        .filter(
+            id=actor.employee_id,
+            partner_id=actor.partner_id,
+            is_active=True,
+            user__is_active=True,
+        )
+        .first()
+    )
+    if actor.employee_id is None or employee is None or not may(access_of(employee.role)):
+        raise NotAllowed(refusal)
+    return employee
 
 
 def version_to_acknowledge(employee: Employee) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -19,7 +19,7 @@ from zorgvuldig.gate import facts as facts_module
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.context import gate_open
 from zorgvuldig.gate.processing import Processing, log_refused_attempt
-from zorgvuldig.partners.models import Employee, RoleAccess, access_of
+from zorgvuldig.partners.models import Employee
 from zorgvuldig.partners.services import has_acknowledged
 from zorgvuldig.protocol import Category, LegalBasis, Operation
 from zorgvuldig.protocol.decision import Refusal
@@ -51,28 +51,6 @@ def acknowledged(employee: Employee) -> Employee:
     pages, which send such an employee to acknowledge first (art3.2c)."""
     if not has_acknowledged(employee):
         raise NotAllowed(f"{NOT_ACKNOWLEDGED.reason}. {NOT_ACKNOWLEDGED.remedy}")
-    return employee
-
-
-def employee_in_role(
-    actor: Actor, refusal: str, may: Callable[[RoleAccess], bool] = lambda access: True
-) -> Employee:
-    """The active employee the actor is, at the actor's partner, in a role that ``may`` do the
-    function (art3.2c); else NotAllowed with ``refusal``, before anything is read. A partner
-    system's service token is no employee: it is refused too. Whether they acknowledged the
-    protocol is the caller's to ask (:func:`acknowledged`)."""
-    employee = (
-        Employee.objects.select_related("partner", "user")
-        .filter(
-            id=actor.employee_id,
-            partner_id=actor.partner_id,
-            is_active=True,
-            user__is_active=True,
-        )
-        .first()
-    )
-    if actor.employee_id is None or employee is None or not may(access_of(employee.role)):
-        raise NotAllowed(refusal)
     return employee
 
 

@@ -38,11 +38,12 @@ from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound, WrongSecondFactor
 from zorgvuldig.gate.facts import active_trajectories
 from zorgvuldig.gate.processing import Performed, Processing, current_trace_id, process_required
-from zorgvuldig.gate.services.common import acknowledged, employee_in_role, gate_service
+from zorgvuldig.gate.services.common import acknowledged, gate_service
 from zorgvuldig.gate.services.emergency import notify
 from zorgvuldig.gate.services.emergency.convert import emergency_view
 from zorgvuldig.gate.services.emergency.views import EmergencyAccessView
 from zorgvuldig.partners.models import Employee
+from zorgvuldig.partners.services import employee_in_role
 from zorgvuldig.protocol import Category, LegalBasis, Operation, Purpose
 
 MAX_EXPLANATION = 2000

@@ -25,13 +25,10 @@ from zorgvuldig.gate.processing import (
     Processing,
     process_required,
 )
-from zorgvuldig.gate.services.common import (
-    acknowledged,
-    employee_in_role,
-    gate_service,
-)
+from zorgvuldig.gate.services.common import acknowledged, gate_service
 from zorgvuldig.gate.services.exchange.convert import non_partner_view
 from zorgvuldig.gate.services.exchange.views import AddressView, NonPartnerView
+from zorgvuldig.partners.services import employee_in_role
 from zorgvuldig.protocol import (
     Category,
     Operation,

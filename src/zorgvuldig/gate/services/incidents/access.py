@@ -31,11 +31,12 @@ from django.utils import timezone
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
 from zorgvuldig.gate.processing import Performed, Processing, log_refused_attempt, process_required
-from zorgvuldig.gate.services.common import acknowledged, employee_in_role
+from zorgvuldig.gate.services.common import acknowledged
 from zorgvuldig.gate.services.incidents.convert import incident_view
 from zorgvuldig.gate.services.incidents.views import IncidentView
 from zorgvuldig.incidents.models import AffectedClient, Incident
 from zorgvuldig.partners.models import Employee, PartnerKind, access_of
+from zorgvuldig.partners.services import employee_in_role
 from zorgvuldig.protocol import Category, Operation, Purpose
 from zorgvuldig.protocol.decision import Refusal
 

@@ -11,8 +11,9 @@ from zorgvuldig.core.actor import Actor
 from zorgvuldig.dossier.models import Annotation
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.processing import Performed, Processing, process
-from zorgvuldig.gate.services.common import acknowledged, employee_in_role, gate_service
+from zorgvuldig.gate.services.common import acknowledged, gate_service
 from zorgvuldig.gate.services.oversight.views import ExceptionView
+from zorgvuldig.partners.services import employee_in_role
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.protocol import (
     Category,

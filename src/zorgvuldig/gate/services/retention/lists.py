@@ -26,7 +26,7 @@ from zorgvuldig.clients.models import Client
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput, NotAllowed, NotFound
 from zorgvuldig.gate.processing import Performed, process_required, process_required_in_parts
-from zorgvuldig.gate.services.common import acknowledged, employee_in_role, gate_service
+from zorgvuldig.gate.services.common import acknowledged, gate_service
 from zorgvuldig.gate.services.retention.among import among
 from zorgvuldig.gate.services.retention.convert import list_view
 from zorgvuldig.gate.services.retention.holds import reason_of, record_hold, review_date
@@ -34,6 +34,7 @@ from zorgvuldig.gate.services.retention.plan import due_dossiers
 from zorgvuldig.gate.services.retention.views import DestructionListView
 from zorgvuldig.gate.services.rights.handlers import rights_processing
 from zorgvuldig.partners.models import Employee, Partner, Role
+from zorgvuldig.partners.services import employee_in_role
 from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.protocol import Operation
 from zorgvuldig.retention.models import (

@@ -20,12 +20,7 @@ from zorgvuldig.core.errors import InvalidInput
 from zorgvuldig.dossier.models import DataItem
 from zorgvuldig.gate import validation
 from zorgvuldig.gate.processing import Performed, process_required
-from zorgvuldig.gate.services.common import (
-    acknowledged,
-    employee_in_role,
-    gate_service,
-    locked_or_404,
-)
+from zorgvuldig.gate.services.common import acknowledged, gate_service, locked_or_404
 from zorgvuldig.gate.services.rights.convert import request_view
 from zorgvuldig.gate.services.rights.handlers import handled_client, rights_processing
 from zorgvuldig.gate.services.rights.representation import (
@@ -34,6 +29,7 @@ from zorgvuldig.gate.services.rights.representation import (
     past_day,
 )
 from zorgvuldig.gate.services.rights.views import QueueLine, SubjectRequestView
+from zorgvuldig.partners.services import employee_in_role
 from zorgvuldig.protocol import Operation, deadlines
 from zorgvuldig.protocol.version import Deadline
 from zorgvuldig.rights.codes import OPEN_STATES, IdentityMethod, RequestKind, RequestState

@@ -32,8 +32,9 @@ from django.utils import timezone
 
 from zorgvuldig.core.actor import Actor
 from zorgvuldig.core.errors import InvalidInput
-from zorgvuldig.gate.services.common import employee_in_role, gate_service
+from zorgvuldig.gate.services.common import gate_service
 from zorgvuldig.gate.services.rights.views import CountLine, RequestCounts
+from zorgvuldig.partners.services import employee_in_role
 from zorgvuldig.rights.codes import Outcome, RequestState
 from zorgvuldig.rights.models import SubjectRequest
 

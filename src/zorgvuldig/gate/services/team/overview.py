@@ -24,9 +24,10 @@ from django.utils import timezone
 
 from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.core.actor import Actor
-from zorgvuldig.gate.services.common import acknowledged, employee_in_role, gate_service
+from zorgvuldig.gate.services.common import acknowledged, gate_service
 from zorgvuldig.gate.services.team.views import TeamMemberLine, TeamOverview
 from zorgvuldig.partners.models import Employee, roles_that
+from zorgvuldig.partners.services import employee_in_role
 
 TEAM_LEAD_ONLY = (
     "Alleen de teamleider van uw organisatie ziet wie hoeveel cliënten ondersteunt "
