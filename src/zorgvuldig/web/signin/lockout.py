@@ -1,12 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The lockout after repeated failed sign-ins (art3.2b), kept by django-axes: a wrong password
-and a wrong second-factor code both count, per username and address.
-
-Axes counts a wrong password itself (Django's ``user_login_failed``); a wrong code is sent the
-same signal by :mod:`zorgvuldig.core.lockout`, which breaking the glass uses too (a wrong code
-given again counts the same, decision 23). The failures are forgotten only when the second
-factor succeeds. A lockout is
-logged with the username only: no address, no browser.
+"""How django-axes, which keeps the lockout after repeated failed sign-ins (art3.2b), logs
+and names a client: a lockout is logged with the username only (no address, no browser), and
+the address is the one the outermost trusted proxy saw. Counting and forgetting the failures
+(a wrong password, a wrong second-factor code, at sign-in and when breaking the glass) is
+:mod:`zorgvuldig.core.lockout`.
 """
 
 from __future__ import annotations
@@ -15,18 +12,7 @@ import logging
 
 from django.conf import settings
 
-# the lockout itself is shared with breaking the glass, on the pages and over the API
-from zorgvuldig.core.lockout import cooloff_minutes, forget_failures, is_locked, record_failure
-
-__all__ = [
-    "client_ip",
-    "client_str",
-    "cooloff_minutes",
-    "forget_failures",
-    "is_locked",
-    "log_lockout",
-    "record_failure",
-]
+from zorgvuldig.core.lockout import cooloff_minutes
 
 log = logging.getLogger("zorgvuldig.signin")
 

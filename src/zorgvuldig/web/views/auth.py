@@ -22,6 +22,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from zorgvuldig.core.lockout import cooloff_minutes
 from zorgvuldig.partners.services import (
     acknowledge,
     employee_of,
@@ -30,7 +31,6 @@ from zorgvuldig.partners.services import (
 )
 from zorgvuldig.web.forms import LoginForm
 from zorgvuldig.web.signin import oidc
-from zorgvuldig.web.signin.lockout import cooloff_minutes
 from zorgvuldig.web.signin.session import is_verified, to_second_factor
 
 

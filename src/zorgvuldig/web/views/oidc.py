@@ -21,7 +21,8 @@ from mozilla_django_oidc.views import (
     OIDCAuthenticationRequestView,
 )
 
-from zorgvuldig.web.signin import devices, lockout, oidc
+from zorgvuldig.core import lockout
+from zorgvuldig.web.signin import devices, oidc
 from zorgvuldig.web.views.auth import locked_out
 
 

@@ -22,7 +22,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from zorgvuldig.web.signin import devices, lockout
+from zorgvuldig.core import lockout
+from zorgvuldig.web.signin import devices
 from zorgvuldig.web.signin.forms import CodeForm
 from zorgvuldig.web.signin.session import is_verified
 from zorgvuldig.web.views.auth import locked_out, safe_next
