@@ -22,14 +22,13 @@ from zorgvuldig.gate.services.common import gate_service
 from zorgvuldig.gate.services.resident.processings import (
     HOLD_NAME,
     HOLDS_NAME,
-    PARTNER_HANDLING,
     RELEASE_NAME,
-    VIEW_NAME,
+    another_persons_case,
     held_back_rules,
     held_kinds,
     listed,
+    never_listed,
     releases,
-    resident_log_id,
 )
 from zorgvuldig.gate.services.resident.views import (
     HELD_BACK,
@@ -191,15 +190,9 @@ def _processings(actor: Actor, client, found: dict) -> tuple[HeldProcessing, ...
         for kind in kinds
     }
     others = set(
-        LogRecord.objects.filter(trace_id__in=ids)
-        .exclude(subject_pseudonym=subject_pseudonym(subject))
-        .values_list("trace_id", flat=True)
+        mine.filter(another_persons_case(subject, subject)).values_list("trace_id", flat=True)
     )
-    not_listed = set(
-        mine.filter(
-            Q(name=VIEW_NAME, actor_id=resident_log_id(subject)) | Q(name__in=PARTNER_HANDLING)
-        ).values_list("trace_id", flat=True)
-    )
+    not_listed = set(mine.filter(never_listed(subject)).values_list("trace_id", flat=True))
     holds = {
         h.trace_id: h
         for h in ViewHold.objects.filter(

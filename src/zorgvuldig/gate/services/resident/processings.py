@@ -155,6 +155,12 @@ def another_persons_case(subject_id, resident_id) -> Exists:
     )
 
 
+def never_listed(resident_id) -> Q:
+    """The records the view never lists to ``resident_id`` (as a filter): their own looks at
+    it and the partners' handling of what it holds back."""
+    return Q(name=VIEW_NAME, actor_id=resident_log_id(resident_id)) | Q(name__in=PARTNER_HANDLING)
+
+
 def listed(subject_id, resident_id, released) -> QuerySet:
     """The log records of ``subject_id``'s data (at every partner) that the view lists to
     ``resident_id``: without what is held back now (``released``: the traces released), the
@@ -162,8 +168,7 @@ def listed(subject_id, resident_id, released) -> QuerySet:
     handling of what it holds back."""
     return (
         LogRecord.objects.filter(subject_pseudonym=resident_pseudonym(subject_id))
-        .exclude(name=VIEW_NAME, actor_id=resident_log_id(resident_id))
-        .exclude(name__in=PARTNER_HANDLING)
+        .exclude(never_listed(resident_id))
         .exclude(_held_back(subject_id, set(released)))
         .exclude(another_persons_case(subject_id, resident_id))
     )
