@@ -47,7 +47,7 @@ from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.errors import not_allowed
 from zorgvuldig.web.views.files import pdf_response
 from zorgvuldig.web.views.flow import consult, form_page
-from zorgvuldig.web.views.oversight import handles_registers, reads_registers
+from zorgvuldig.web.views.oversight import reads_registers
 
 REGISTER = "web:incidents"
 
@@ -408,8 +408,9 @@ def incident(request, incident_id):
         "web/incident.html",
         {
             "found": found,
-            # the FG of the incident's own organisation sees its clients, for oversight
-            "sees_clients": found.handled or (own and not handles_registers(request.employee)),
+            # its own organisation's readers see its clients: the privacy officer who handles
+            # it, the FG for oversight; the municipality sees how many
+            "sees_clients": own,
             "forms": forms,
             "rows": rows,
             "answers": answers,
