@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zorgvuldig.clients.codes import EmergencyReason
 from zorgvuldig.core.fields import DossierKeyed, EncryptedTextField
+from zorgvuldig.core.reminders import DailyReminder
 from zorgvuldig.protocol import DOMAINS, LEGAL_BASES, SUPPORT_ENDINGS
 
 
@@ -200,23 +201,14 @@ class EmergencyReminderReason(models.TextChoices):
     GLASS_BLOCKED = "glass-blocked", _("Overdue review blocks breaking the glass")
 
 
-class EmergencyReminder(models.Model):
+class EmergencyReminder(DailyReminder):
     """art3.2c: a reminder about a use of the glass whose review is overdue or due within a day,
     to one of the partner's privacy officers, or to the employee who broke the glass (their
-    overdue review blocks breaking it again); at most one a day per use and person. What it
-    said is kept as it stood that day; ``sent_at`` is set when the e-mail went out,
-    ``attempts`` and ``last_error`` tell of failures (decision 23)."""
+    overdue review blocks breaking it again); at most one a day per use and person. ``days``:
+    until the review is due (negative: overdue). Decision 23."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     access = models.ForeignKey(EmergencyAccess, on_delete=models.CASCADE, related_name="reminders")
-    employee = models.ForeignKey("partners.Employee", on_delete=models.PROTECT, related_name="+")
-    day = models.DateField()
     reason = models.CharField(max_length=20, choices=EmergencyReminderReason.choices)
-    due_on = models.DateField()
-    days = models.IntegerField()  # days until the review is due (negative: overdue)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=500, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from zorgvuldig.core.fields import DossierKeyed, EncryptedTextField
+from zorgvuldig.core.reminders import DailyReminder
 from zorgvuldig.rights.codes import (
     IdentityMethod,
     NoticeChannel,
@@ -208,22 +209,13 @@ class ReminderReason(models.TextChoices):
     PAUSED = "paused", _("Waiting for the requester for long")
 
 
-class RequestReminder(models.Model):
+class RequestReminder(DailyReminder):
     """art9.5: a reminder about an open request to one person who handles it (the privacy
-    officer, or a caseworker who supports the client), at most one a day. What it said is kept
-    as it stood that day (the reason, the due date, the days left or paused); ``sent_at`` is
-    set when the e-mail went out, ``attempts`` and ``last_error`` tell of failures."""
+    officer, or a caseworker who supports the client), at most one a day. ``days``: left
+    (negative: overdue), or paused. Decision 15."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     request = models.ForeignKey(SubjectRequest, on_delete=models.CASCADE, related_name="reminders")
-    employee = models.ForeignKey("partners.Employee", on_delete=models.PROTECT, related_name="+")
-    day = models.DateField()
     reason = models.CharField(max_length=20, choices=ReminderReason.choices)
-    due_on = models.DateField()
-    days = models.IntegerField()  # days left (negative: overdue), or days paused
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=500, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -9,8 +9,8 @@ e-mail, and the logging of finding them (under its own article). What is the sam
 - **Per partner** (:func:`per_partner`): the day's items are grouped by partner, and each
   partner's are recorded and logged apart.
 - **Recorded before mailed** (:func:`record`): a reminder is a row per item, person and day
-  (a model with ``employee``, ``day``, ``reason``, ``due_on``, ``days``, ``attempts``,
-  ``last_error`` and ``sent_at``, unique per item, person and day); one not recorded before
+  (an area's :class:`~zorgvuldig.core.reminders.DailyReminder`, unique per item, person and
+  day); one not recorded before
   is created and its person's mail task enqueued, once per person, committed with the rows
   (database backend). Running again on the same day makes no new ones.
 - **One e-mail per person and day** (:func:`mail_day`), sent by the task worker: the rows
