@@ -12,8 +12,11 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 from django.utils import timezone
 
-from tests.conftest import inform_and_consent, next_bsn
+from tests import factories
+from tests.conftest import inform_and_consent, make_employee, make_partner, next_bsn
 from zorgvuldig.gate import services
+from zorgvuldig.partners.services import actor_for
+from zorgvuldig.processing_log.models import LogRecord
 
 
 def sign_in_with_digid(client, bsn: str):
@@ -49,6 +52,32 @@ def adult(actor):
     )
     inform_and_consent(actor, client.id, scopes=("record-request", "share"))
     return client, bsn
+
+
+@pytest.fixture
+def wmo_desk(adult):
+    """A second partner supporting Joost in care: a share there carries what care needs."""
+    client, bsn = adult
+    desk = make_partner("Wmo-loket Heuvelrug")
+    services.register_client(
+        actor_for(make_employee(desk, "wim")),
+        bsn=bsn,
+        given_names="Joost",
+        surname="Bakker",
+        birth_date=client.subject.birth_date,
+        domain="zorg",
+        legal_basis="wmo-2015",
+    )
+    return desk
+
+
+def shared_with_veilig_thuis(actor, client, reference: str) -> str:
+    """A safety signal recorded and shared with Veilig Thuis (art8.2): the share's trace."""
+    signal = factories.record(actor, client.id, category="safety-signals", value="Zorg")
+    services.share_items(
+        actor, client.id, item_ids=[signal.id], report_reference=reference, purpose="safety"
+    )
+    return LogRecord.objects.filter(name="gegevens-delen").latest("id").trace_id
 
 
 def key_pair(name: str) -> tuple[str, str]:

@@ -15,11 +15,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.conftest import make_employee, make_partner
 from tests.web.test_browser import check_accessibility, screenshot
 from zorgvuldig.core.errors import ProcessingRefused
 from zorgvuldig.gate import services
-from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.protocol.decision import article_label
 
@@ -53,19 +51,9 @@ def in_thread(work):
 
 
 @pytest.fixture
-def scene(actor, adult, settings):
+def scene(actor, adult, wmo_desk, settings):
     settings.ZORGVULDIG_RESIDENT_POLL_SECONDS = 1
     joost, bsn = adult
-    desk = make_partner("Wmo-loket Heuvelrug")
-    services.register_client(
-        actor_for(make_employee(desk, "wim")),
-        bsn=bsn,
-        given_names="Joost",
-        surname="Bakker",
-        birth_date=joost.subject.birth_date,
-        domain="zorg",
-        legal_basis="wmo-2015",
-    )
 
     def share(value):
         item = factories.record(actor, joost.id, category="housing", value=value)
@@ -73,7 +61,7 @@ def scene(actor, adult, settings):
             actor,
             joost.id,
             item_ids=[item.id],
-            recipient_partner_id=desk.id,
+            recipient_partner_id=wmo_desk.id,
             purpose="support-provision",
         )
 

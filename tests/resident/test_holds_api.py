@@ -9,10 +9,10 @@ import pytest
 
 from tests import factories
 from tests.apiclient import as_employee, counts, invalid_fields, problem
-from tests.conftest import make_employee, make_partner
+from tests.conftest import make_employee
+from tests.resident.conftest import shared_with_veilig_thuis
 from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.gate import services
-from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.rights.models import ViewHold
@@ -89,15 +89,7 @@ def test_art9_3_a_release_shows_it_again_with_held_back_since(api, actor, adult)
 def test_art9_3_the_list_names_a_share_with_veilig_thuis_until_it_is_released(
     api, actor, client_dossier
 ):
-    signal = factories.record(actor, client_dossier.id, category="safety-signals", value="Zorg")
-    services.share_items(
-        actor,
-        client_dossier.id,
-        item_ids=[signal.id],
-        report_reference="VT-2026-9",
-        purpose="safety",
-    )
-    trace = LogRecord.objects.filter(name="gegevens-delen").latest("id").trace_id
+    trace = shared_with_veilig_thuis(actor, client_dossier, "VT-2026-9")
     listed = api.get(f"/clients/{client_dossier.id}/resident-view-holds").json()
     share = next(p for p in listed if p["traceId"] == trace)
     assert share["state"] == "held-back" and "veilig-thuis" in share["heldBack"]
@@ -126,21 +118,11 @@ def test_art9_3_a_hold_without_a_reason_is_a_400_on_the_field_and_writes_nothing
 
 
 def test_art9_3_a_trace_of_another_client_or_partner_is_refused_and_writes_nothing(
-    api, actor, adult, client_dossier
+    api, actor, adult, client_dossier, wmo_desk
 ):
-    client, bsn = adult
+    client, _bsn = adult
     other_client = _recorded(actor, client_dossier, "youth")
-    desk = make_partner("Wmo-loket Heuvelrug")
-    services.register_client(
-        actor_for(make_employee(desk, "wim")),
-        bsn=bsn,
-        given_names="Joost",
-        surname="Bakker",
-        birth_date=client.subject.birth_date,
-        domain="zorg",
-        legal_basis="wmo-2015",
-    )
-    other_partner = LogRecord.objects.filter(partner_id=str(desk.id)).latest("id").trace_id
+    other_partner = LogRecord.objects.filter(partner_id=str(wmo_desk.id)).latest("id").trace_id
     before = _written()
     for trace in (other_client, other_partner):
         held = api.post(

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from tests import factories
 from tests.conftest import make_employee, make_partner, sign_in
-from tests.resident.conftest import sign_in_with_digid
+from tests.resident.conftest import shared_with_veilig_thuis, sign_in_with_digid
 from zorgvuldig.gate import services
 from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log.entry import subject_pseudonym
@@ -104,15 +104,7 @@ def test_art9_3_a_release_shows_it_again_with_held_back_since(web, actor, adult)
 def test_art9_3_the_page_shows_a_share_with_veilig_thuis_as_held_back_until_released(
     web, actor, client_dossier
 ):
-    signal = factories.record(actor, client_dossier.id, category="safety-signals", value="Zorg")
-    services.share_items(
-        actor,
-        client_dossier.id,
-        item_ids=[signal.id],
-        report_reference="VT-2026-8",
-        purpose="safety",
-    )
-    trace = LogRecord.objects.filter(name="gegevens-delen").latest("id").trace_id
+    trace = shared_with_veilig_thuis(actor, client_dossier, "VT-2026-8")
     row = _row(web.get(_page(client_dossier.id)), trace)
     assert 'data-state="held-back"' in row and "Voor of met Veilig Thuis" in row
     sent = web.post(

@@ -8,35 +8,17 @@ from __future__ import annotations
 import pytest
 
 from tests import factories
-from tests.conftest import inform_and_consent, make_employee, make_partner, next_bsn
+from tests.conftest import inform_and_consent, next_bsn
 from tests.resident.conftest import years_ago
 from zorgvuldig.clients.models import Subject
 from zorgvuldig.consent.models import ConsentDecision
 from zorgvuldig.core.errors import InvalidInput, NotFound, ProcessingRefused
 from zorgvuldig.gate import services
-from zorgvuldig.partners.services import actor_for
 from zorgvuldig.processing_log import verify
 from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.processing_log.models import LogRecord
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def wmo_desk(adult):
-    """A second partner supporting Joost in care: a share there carries what care needs."""
-    client, bsn = adult
-    desk = make_partner("Wmo-loket Heuvelrug")
-    services.register_client(
-        actor_for(make_employee(desk, "wim")),
-        bsn=bsn,
-        given_names="Joost",
-        surname="Bakker",
-        birth_date=client.subject.birth_date,
-        domain="zorg",
-        legal_basis="wmo-2015",
-    )
-    return desk
 
 
 def _share(actor, client, desk):
