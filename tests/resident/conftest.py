@@ -16,6 +16,7 @@ from tests import factories
 from tests.conftest import inform_and_consent, make_employee, make_partner, next_bsn
 from zorgvuldig.gate import services
 from zorgvuldig.partners.services import actor_for
+from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.processing_log.models import LogRecord
 
 
@@ -69,6 +70,18 @@ def wmo_desk(adult):
         legal_basis="wmo-2015",
     )
     return desk
+
+
+def recorded_trace(actor, client, category="housing") -> str:
+    """A data item recorded in the client's dossier: the trace of that processing."""
+    factories.record(actor, client.id, category=category, value="Trap naar boven")
+    return (
+        LogRecord.objects.filter(
+            subject_pseudonym=subject_pseudonym(client.subject.id), name="gegeven-vastleggen"
+        )
+        .latest("id")
+        .trace_id
+    )
 
 
 def shared_with_veilig_thuis(actor, client, reference: str) -> str:

@@ -7,28 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests import factories
 from tests.apiclient import as_employee, counts, invalid_fields, problem
 from tests.conftest import make_employee
-from tests.resident.conftest import shared_with_veilig_thuis
+from tests.resident.conftest import recorded_trace, shared_with_veilig_thuis
 from zorgvuldig.clients.models import SupportTrajectory
 from zorgvuldig.gate import services
-from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.rights.models import ViewHold
 
 pytestmark = pytest.mark.django_db
-
-
-def _recorded(actor, client, category="housing") -> str:
-    factories.record(actor, client.id, category=category, value="Trap naar boven")
-    return (
-        LogRecord.objects.filter(
-            subject_pseudonym=subject_pseudonym(client.subject.id), name="gegeven-vastleggen"
-        )
-        .latest("id")
-        .trace_id
-    )
 
 
 def _shown_traces(subject_id) -> set[str]:
@@ -46,7 +33,7 @@ def test_art9_3_a_caseworker_holds_back_a_processing_and_the_resident_no_longer_
     api, actor, adult
 ):
     client, _ = adult
-    trace = _recorded(actor, client)
+    trace = recorded_trace(actor, client)
     assert api.get(f"/clients/{client.id}/resident-view-holds").json() == []
     held = api.post(
         f"/clients/{client.id}/resident-view-holds",
@@ -66,7 +53,7 @@ def test_art9_3_a_caseworker_holds_back_a_processing_and_the_resident_no_longer_
 
 def test_art9_3_a_release_shows_it_again_with_held_back_since(api, actor, adult):
     client, _ = adult
-    trace = _recorded(actor, client)
+    trace = recorded_trace(actor, client)
     api.post(f"/clients/{client.id}/resident-view-holds", {"traceId": trace, "reason": "Nu niet"})
     released = api.post(
         f"/clients/{client.id}/resident-view-releases", {"traceId": trace, "kind": "harm"}
@@ -103,7 +90,7 @@ def test_art9_3_the_list_names_a_share_with_veilig_thuis_until_it_is_released(
 
 def test_art9_3_a_hold_without_a_reason_is_a_400_on_the_field_and_writes_nothing(api, actor, adult):
     client, _ = adult
-    trace = _recorded(actor, client)
+    trace = recorded_trace(actor, client)
     before = _written()
     for body in ({"traceId": trace}, {"traceId": trace, "reason": ""}):
         answer = api.post(f"/clients/{client.id}/resident-view-holds", body)
@@ -121,7 +108,7 @@ def test_art9_3_a_trace_of_another_client_or_partner_is_refused_and_writes_nothi
     api, actor, adult, client_dossier, wmo_desk
 ):
     client, _bsn = adult
-    other_client = _recorded(actor, client_dossier, "youth")
+    other_client = recorded_trace(actor, client_dossier, "youth")
     other_partner = LogRecord.objects.filter(partner_id=str(wmo_desk.id)).latest("id").trace_id
     before = _written()
     for trace in (other_client, other_partner):
@@ -138,7 +125,7 @@ def test_art9_3_a_trace_of_another_client_or_partner_is_refused_and_writes_nothi
 
 def test_art9_3_someone_who_does_not_handle_the_client_is_refused(actor, adult, partner):
     client, _ = adult
-    trace = _recorded(actor, client)
+    trace = recorded_trace(actor, client)
     colleague = as_employee(make_employee(partner, "bert"))
     before = ViewHold.objects.count()
     problem(colleague.get(f"/clients/{client.id}/resident-view-holds"), 404)

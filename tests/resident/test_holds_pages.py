@@ -9,12 +9,10 @@ import pytest
 from django.test import Client as HttpClient
 from django.urls import reverse
 
-from tests import factories
 from tests.conftest import make_employee, make_partner, sign_in
-from tests.resident.conftest import shared_with_veilig_thuis, sign_in_with_digid
+from tests.resident.conftest import recorded_trace, shared_with_veilig_thuis, sign_in_with_digid
 from zorgvuldig.gate import services
 from zorgvuldig.partners.services import actor_for
-from zorgvuldig.processing_log.entry import subject_pseudonym
 from zorgvuldig.processing_log.models import LogRecord
 from zorgvuldig.rights.models import ViewHold
 
@@ -23,18 +21,6 @@ pytestmark = pytest.mark.django_db
 
 def _page(client_id) -> str:
     return reverse("web:resident_view_holds", args=[client_id])
-
-
-def _recorded(actor, client, category="housing") -> str:
-    """A data item recorded in the client's dossier: the trace of that processing."""
-    factories.record(actor, client.id, category=category, value="Trap naar boven")
-    return (
-        LogRecord.objects.filter(
-            subject_pseudonym=subject_pseudonym(client.subject.id), name="gegeven-vastleggen"
-        )
-        .latest("id")
-        .trace_id
-    )
 
 
 def _row(page, trace: str) -> str:
@@ -61,7 +47,7 @@ def test_art9_3_a_caseworker_holds_back_a_processing_and_the_resident_no_longer_
     web, actor, adult
 ):
     client, _ = adult
-    trace = _recorded(actor, client)
+    trace = recorded_trace(actor, client)
     page = web.get(_page(client.id))
     assert page.status_code == 200
     assert 'data-state="shown"' in _row(page, trace) and trace in _shown_traces(client.subject.id)
@@ -85,7 +71,7 @@ def test_art9_3_a_caseworker_holds_back_a_processing_and_the_resident_no_longer_
 
 def test_art9_3_a_release_shows_it_again_with_held_back_since(web, actor, adult):
     client, bsn = adult
-    trace = _recorded(actor, client)
+    trace = recorded_trace(actor, client)
     _hold(web, client, trace)
     sent = web.post(
         _page(client.id), {"stap": "vrijgeven", "verwerking": trace, f"v-{trace}-kind": "harm"}
@@ -117,7 +103,7 @@ def test_art9_3_the_page_shows_a_share_with_veilig_thuis_as_held_back_until_rele
 
 def test_art9_3_a_hold_without_a_reason_is_a_400_on_the_field_and_writes_nothing(web, actor, adult):
     client, _ = adult
-    trace = _recorded(actor, client)
+    trace = recorded_trace(actor, client)
     before = LogRecord.objects.count()
     page = _hold(web, client, trace, reason="  ")
     assert page.status_code == 400
@@ -135,7 +121,7 @@ def test_art9_3_a_trace_of_another_client_or_partner_is_refused_and_writes_nothi
     web, actor, adult, client_dossier
 ):
     client, bsn = adult
-    other_client = _recorded(actor, client_dossier, "youth")
+    other_client = recorded_trace(actor, client_dossier, "youth")
     desk = make_partner("Wmo-loket Heuvelrug")
     wim = actor_for(make_employee(desk, "wim"))
     services.register_client(
@@ -159,7 +145,7 @@ def test_art9_3_a_trace_of_another_client_or_partner_is_refused_and_writes_nothi
 
 def test_art9_3_someone_who_does_not_handle_the_client_is_refused(actor, adult, partner):
     client, _ = adult
-    trace = _recorded(actor, client)
+    trace = recorded_trace(actor, client)
     colleague = sign_in(HttpClient(), make_employee(partner, "bert").user)
     assert colleague.get(_page(client.id)).status_code == 404
     assert _hold(colleague, client, trace).status_code == 404
