@@ -7,6 +7,7 @@ import datetime
 import functools
 import hashlib
 import itertools
+import logging
 import shutil
 
 import django_otp
@@ -164,6 +165,27 @@ def _plain_static_files(settings, tmp_path_factory):
     }
     settings.WHITENOISE_USE_FINDERS = True
     settings.WHITENOISE_AUTOREFRESH = True
+
+
+class _Lines(logging.Handler):
+    """The records a logger writes, as text."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(record.getMessage())
+
+
+@pytest.fixture
+def signin_log():
+    """What the sign-in's logger (``zorgvuldig.signin``) writes during the test, as lines."""
+    handler = _Lines()
+    logger = logging.getLogger("zorgvuldig.signin")
+    logger.addHandler(handler)
+    yield handler.lines
+    logger.removeHandler(handler)
 
 
 @pytest.fixture

@@ -10,8 +10,6 @@ translations."""
 
 from __future__ import annotations
 
-import logging
-
 import pytest
 from axes.models import AccessAttempt
 
@@ -60,24 +58,6 @@ def locked_out_page(response) -> bool:
 
 def log_in(http, username="bram", password=PASSWORD):
     return http.post("/inloggen/", {"username": username, "password": password})
-
-
-class Lines(logging.Handler):
-    def __init__(self):
-        super().__init__()
-        self.lines: list[str] = []
-
-    def emit(self, record):
-        self.lines.append(record.getMessage())
-
-
-@pytest.fixture
-def signin_log():
-    handler = Lines()
-    logger = logging.getLogger("zorgvuldig.signin")
-    logger.addHandler(handler)
-    yield handler.lines
-    logger.removeHandler(handler)
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import datetime
-import logging
 import re
 from pathlib import Path
 
@@ -70,26 +69,6 @@ def is_verified_session(client) -> bool:
 
 def locked_out(response) -> bool:
     return response.status_code == 429 and 'id="locked-out"' in response.content.decode()
-
-
-class Lines(logging.Handler):
-    """The records a logger writes, as text."""
-
-    def __init__(self):
-        super().__init__()
-        self.lines: list[str] = []
-
-    def emit(self, record):
-        self.lines.append(record.getMessage())
-
-
-@pytest.fixture
-def signin_log():
-    handler = Lines()
-    logger = logging.getLogger("zorgvuldig.signin")
-    logger.addHandler(handler)
-    yield handler.lines
-    logger.removeHandler(handler)
 
 
 # Argon2 ------------------------------------------------------------------------------------
