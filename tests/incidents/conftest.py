@@ -84,6 +84,19 @@ def breach(reported, officer):
 
 
 @pytest.fixture
+def letter_sent(officer, breach, client_dossier):
+    """The client attached to the breach, told (AVG art. 34), and their letter sent: the
+    affected client, whom the incident keeps from then on."""
+    services.add_affected_client(officer, breach.id, client_dossier.id)
+    told = services.decide_subject_information(
+        officer, breach.id, outcome="tell", reason="Hoog risico: jeugdhulp."
+    )
+    affected = told.affected[0]
+    services.record_letter_delivery(officer, breach.id, affected.letter.id, status="sent")
+    return affected
+
+
+@pytest.fixture
 def processed(actor, client_dossier):
     """Anna recorded a youth item for Sanne; Kees, her colleague, registered Lars; at another
     partner Olga registered someone. A relative (Sanne's mother) is in the log too."""

@@ -131,14 +131,9 @@ def test_art3_2f_a_client_attached_by_mistake_is_taken_off_over_the_api_with_why
 
 
 def test_art3_2f_a_client_whose_letter_went_out_stays_on_the_incident_over_the_api(
-    officer, breach, client_dossier
+    officer, breach, letter_sent
 ):
-    services.add_affected_client(officer, breach.id, client_dossier.id)
-    told = services.decide_subject_information(
-        officer, breach.id, outcome="tell", reason="Hoog risico: jeugdhulp."
-    )
-    affected = told.affected[0]
-    services.record_letter_delivery(officer, breach.id, affected.letter.id, status="sent")
+    affected = letter_sent
     before = written()
     stays = api_of("pim").post(detachment_path(breach, affected.id), {"reason": "Toch niet."})
     assert "al een brief" in invalid_fields(stays)["affectedId"]

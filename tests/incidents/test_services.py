@@ -588,15 +588,8 @@ def test_art3_2f_a_client_attached_by_mistake_is_taken_off_with_why(officer, bre
     }
 
 
-def test_art3_2f_a_client_whose_letter_went_out_stays_on_the_incident(
-    officer, breach, client_dossier
-):
-    services.add_affected_client(officer, breach.id, client_dossier.id)
-    told = services.decide_subject_information(
-        officer, breach.id, outcome="tell", reason="Hoog risico: jeugdhulp."
-    )
-    affected = told.affected[0]
-    services.record_letter_delivery(officer, breach.id, affected.letter.id, status="sent")
+def test_art3_2f_a_client_whose_letter_went_out_stays_on_the_incident(officer, breach, letter_sent):
+    affected = letter_sent
     refused_with(
         lambda: services.detach_affected_client(
             officer, breach.id, affected.id, reason="Toch niet"
