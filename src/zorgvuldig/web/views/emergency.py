@@ -24,6 +24,7 @@ from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.auth import locked_out
 from zorgvuldig.web.views.errors import not_allowed, not_found
 from zorgvuldig.web.views.flow import form_page
+from zorgvuldig.web.views.oversight import handles_registers, reads_registers
 from zorgvuldig.web.views.purpose import url
 
 
@@ -101,14 +102,10 @@ def break_glass(request, client_id):
     )
 
 
-def _reads(employee) -> bool:
-    return access_of(getattr(employee, "role", None)).reads_registers
-
-
 @employee_required
 @require_GET
 def emergency_accesses(request):
-    if not _reads(request.employee):
+    if not reads_registers(request.employee):
         return render(request, "web/emergency_officer_only.html", status=403)
     uses = services.emergency_accesses(request.actor)
     return render(request, "web/emergency_accesses.html", {"uses": uses})
@@ -117,9 +114,9 @@ def emergency_accesses(request):
 @employee_required
 @require_http_methods(["GET", "POST"])
 def emergency_access(request, access_id):
-    if not _reads(request.employee):
+    if not reads_registers(request.employee):
         return render(request, "web/emergency_officer_only.html", status=403)
-    reviews = access_of(request.employee.role).handles_registers
+    reviews = handles_registers(request.employee)
     try:
         use = services.emergency_access(request.actor, access_id)
     except NotFound as error:
