@@ -13,13 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from zorgvuldig.gate import services
+from zorgvuldig.gate.services.resident.views import HELD_BACK, RELEASED, SHOWN
 from zorgvuldig.web.rights_forms import HoldBackForm, ReleaseForm
 from zorgvuldig.web.views.access import employee_required
 from zorgvuldig.web.views.flow import consult, form_page, submit
 
 HOLD, RELEASE = "achterhouden", "vrijgeven"
 #: What a processing in each state can get: held back (visible now) or released (held back).
-FORM_OF_STATE = {"shown": HOLD, "released": HOLD, "held-back": RELEASE}
+FORM_OF_STATE = {SHOWN: HOLD, RELEASED: HOLD, HELD_BACK: RELEASE}
 
 
 def anchor(trace_id: str) -> str:
@@ -109,8 +110,8 @@ def resident_view_holds(request, client_id):
             "found": found,
             "rows": rows,
             "stray": stray,
-            "visible": sum(p.state in ("shown", "released") for p in found.processings),
-            "held": sum(p.state == "held-back" for p in found.processings),
+            "visible": sum(p.state in (SHOWN, RELEASED) for p in found.processings),
+            "held": sum(p.state == HELD_BACK for p in found.processings),
             "dossier_url": dossier_url,
             "hold": HOLD,
             "release": RELEASE,
